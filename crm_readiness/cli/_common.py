@@ -1,0 +1,121 @@
+"""What every command shares: the error policy, the language and format options, consoles.
+
+Heavy libraries are never imported here at module level: ``crm-readiness
+--help`` must start about as fast as a bare Typer program.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+
+import typer
+
+from crm_readiness.errors import CrmReadinessError, UsageError
+from crm_readiness.i18n import Lang, default_lang, normalize_lang, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+HELP_LANG: Lang = default_lang()
+
+
+def h(key: str, **params: object) -> str:
+    """Return help text ``key`` in the locale's language (help is built at start-up)."""
+    return t(key, HELP_LANG, **params)
+
+
+_state: dict[str, Lang] = {"lang": HELP_LANG}
+
+
+def console() -> Console:
+    """Return the console for normal output (stdout)."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def err_console() -> Console:
+    """Return the console for errors (stderr)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def resolve_lang(value: str | None) -> Lang:
+    """Return the language asked for with ``--lang`` (or the locale's); remember it for errors."""
+    if value is None:
+        lang = default_lang()
+    else:
+        found = normalize_lang(value)
+        if found is None:
+            raise UsageError(t("err.usage_lang", "en", value=value),
+                             t("err.usage_lang", "zh", value=value))
+        lang = found
+    _state["lang"] = lang
+    return lang
+
+
+def parse_formats(value: str, allowed: Sequence[str]) -> list[str]:
+    """Split ``md,html`` into a list, each checked against ``allowed``; keep order, no repeats."""
+    out: list[str] = []
+    for part in value.split(","):
+        name = part.strip().lower()
+        if not name:
+            continue
+        if name not in allowed:
+            choices = ", ".join(allowed)
+            raise UsageError(t("err.usage_format", "en", value=name, choices=choices),
+                             t("err.usage_format", "zh", value=name, choices=choices))
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def report_error(exc: CrmReadinessError) -> None:
+    """Print ``exc`` as one red paragraph on stderr in the current language."""
+    from rich.markup import escape
+
+    err_console().print(f"[bold red]✗[/] {escape(exc.text(_state['lang']))}")
+
+
+def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
+    """Map user errors to their message and exit code; let real bugs keep their traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except CrmReadinessError as exc:
+            report_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err_console().print(t("err.interrupted", _state["lang"]))
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def print_written(paths: Sequence[Path], lang: Lang) -> None:
+    """List the files a command wrote."""
+    out = console()
+    for p in paths:
+        out.print(t("out.written", lang, path=str(p)))
+
+
+def stdin_is_tty() -> bool:
+    """Return whether standard input is an interactive terminal."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+LangOpt = Annotated[str | None, typer.Option("--lang", help=h("opt.lang"), show_default=False)]
+ForceOpt = Annotated[bool, typer.Option("--force", help=h("opt.force"))]

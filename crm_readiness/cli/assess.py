@@ -1,0 +1,97 @@
+"""``crm-readiness assess``: interactive or from an answers file; summary and reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from crm_readiness.cli._common import (
+    LangOpt,
+    console,
+    h,
+    handle_errors,
+    parse_formats,
+    print_written,
+    resolve_lang,
+    stdin_is_tty,
+)
+from crm_readiness.errors import UsageError
+from crm_readiness.i18n import t
+
+FORMATS = ("md", "html", "json")
+
+
+def assess(
+    answers: Annotated[Path | None, typer.Option("--answers", "-a", help=h("assess.opt.answers"),
+                                                 show_default=False)] = None,
+    save: Annotated[Path, typer.Option("--save", help=h("assess.opt.save"))] = Path(
+        "crm-answers.yaml"),
+    phase: Annotated[list[str] | None, typer.Option("--phase", help=h("assess.opt.phase"),
+                                                    show_default=False)] = None,
+    fail_under: Annotated[float | None, typer.Option("--fail-under", min=0, max=100,
+                                                     help=h("assess.opt.fail_under"),
+                                                     show_default=False)] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("opt.out"))] = Path(
+        "crm-readiness-report"),
+    formats: Annotated[str, typer.Option("--format", "-f",
+                                         help=h("opt.format", choices=", ".join(FORMATS)))] =
+    "md,html,json",
+    interactive: Annotated[bool, typer.Option("--interactive/--no-interactive",
+                                              help=h("assess.opt.interactive"))] = False,
+    respondent: Annotated[str | None, typer.Option("--respondent", show_default=False,
+                                                   help="Interactive answers are recorded "
+                                                        "under this respondent id. / 交互式回答"
+                                                        "记在该答题人名下。")] = None,
+    checklists: Annotated[Path | None, typer.Option("--checklists", help=h("opt.checklists"),
+                                                    show_default=False)] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Assess readiness and write the reports."""
+    from crm_readiness.cli import interactive as ui
+    from crm_readiness.cli.summary import print_summary
+    from crm_readiness.io.assessment import load_answers, save_answers
+    from crm_readiness.io.checklists import load_checklist_set
+    from crm_readiness.models.answers import AnswersFile
+    from crm_readiness.workflows.assessment import score, select_phases, write_reports
+
+    language = resolve_lang(lang)
+    chosen = parse_formats(formats, FORMATS)
+    out_console = console()
+    sets = load_checklist_set(checklists)
+    phases = select_phases(sets, phase)
+    path = answers if answers is not None else save
+    ask = interactive or answers is None
+    if ask and not stdin_is_tty() and answers is None and not interactive:
+        raise UsageError(t("ask.no_tty", "en"), t("ask.no_tty", "zh"))
+    if ask:
+        if path.exists():
+            data = load_answers(path, sets)
+        else:
+            profile = ui.ask_profile(out_console, ui.read_line, language)
+            if profile is None:
+                raise typer.Exit(0)
+            data = AnswersFile(profile=profile)
+            save_answers(path, data)
+            out_console.print(t("ask.saved", language, path=str(path)))
+        if phases is not None:
+            sets = sets.model_copy(update={"checklists": tuple(
+                c for c in sets.checklists if c.id in phases)})
+        session = ui.Session(sets, data, path, language, out_console, ui.read_line, respondent)
+        if not ui.run(session):
+            raise typer.Exit(0)
+        sets = load_checklist_set(checklists)
+    data = load_answers(path, sets)
+    result = score(sets, data, phases=phases, answers_file=str(path))
+    print_summary(result, language, out_console)
+    written = write_reports(result, out, chosen, language)
+    out_console.print()
+    print_written(written, language)
+    if fail_under is not None and (result.blockers or (result.overall.score or 0.0) < fail_under):
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``assess`` to the app."""
+    app.command("assess", help=h("assess.help"))(handle_errors(assess))

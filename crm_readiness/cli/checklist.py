@@ -1,0 +1,104 @@
+"""``crm-readiness checklist list | show PHASE | validate PATH…``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from crm_readiness.cli._common import LangOpt, console, h, handle_errors, resolve_lang
+from crm_readiness.errors import UsageError
+from crm_readiness.i18n import t
+
+checklist_app = typer.Typer(help=h("checklist.help"), no_args_is_help=True)
+
+ChecklistsOpt = Annotated[Path | None, typer.Option("--checklists", help=h("opt.checklists"),
+                                                    show_default=False)]
+
+
+@checklist_app.command("list", help=h("checklist.list.help"))
+@handle_errors
+def list_(checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
+    """List the phase checklists in use."""
+    from rich.table import Table
+
+    from crm_readiness.io.checklists import load_checklist_set
+
+    language = resolve_lang(lang)
+    sets = load_checklist_set(checklists)
+    table = Table()
+    for col in ("id", t("report.phase", language), "v", t("report.weight", language),
+                t("report.question", language), t("report.gate", language), "file"):
+        table.add_column(col)
+    for c in sets.checklists:
+        table.add_row(c.id, c.title.get(language), str(c.version), f"{c.weight:g}",
+                      str(len(c.questions)), str(sum(q.gate for q in c.questions)),
+                      sets.sources.get(c.id, ""))
+    console().print(table)
+
+
+@checklist_app.command("show", help=h("checklist.show.help"))
+@handle_errors
+def show(phase: Annotated[str, typer.Argument(help="Phase id, e.g. strategy / 阶段 id")],
+         checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
+    """Show one phase's questions."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from crm_readiness.io.checklists import load_checklist_set
+    from crm_readiness.models.checklist import ChoiceScale
+
+    language = resolve_lang(lang)
+    sets = load_checklist_set(checklists)
+    c = sets.phase(phase)
+    if c is None:
+        known = ", ".join(x.id for x in sets.checklists)
+        raise UsageError(t("checklist.unknown_phase", "en", phase=phase, known=known),
+                         t("checklist.unknown_phase", "zh", phase=phase, known=known))
+    table = Table(title=f"{escape(c.title.get(language))} (v{c.version}, "
+                        f"{t('report.weight', language)} {c.weight:g})", show_lines=True)
+    table.add_column("id")
+    table.add_column(t("report.question", language))
+    table.add_column("w", justify="right")
+    table.add_column(t("report.answer", language))
+    for q in c.questions:
+        scale = sets.scale_of(q)
+        answers = (" / ".join(ch.value for ch in scale.choices) if isinstance(scale, ChoiceScale)
+                   else f"{scale.min:g}–{scale.max:g}")
+        gate = f" [red]{t('report.gate', language)}[/]" if q.gate else ""
+        table.add_row(q.id, escape(q.text.get(language)) + gate, str(q.weight), answers)
+    console().print(table)
+
+
+@checklist_app.command("validate", help=h("checklist.validate.help"))
+@handle_errors
+def validate(paths: Annotated[list[Path], typer.Argument(help="Checklist files or folders / "
+                                                          "检查清单文件或文件夹")],
+             lang: LangOpt = None) -> None:
+    """Validate checklist files, reporting every problem; exit 3 if any is invalid."""
+    from rich.markup import escape
+
+    from crm_readiness.cli._common import report_error
+    from crm_readiness.io.checklists import phase_files, validate_files
+
+    language = resolve_lang(lang)
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(phase_files(p))
+            files.extend(x for x in (p / "scoring.yaml",) if x.exists())
+        else:
+            files.append(p)
+    good, errors = validate_files(files)
+    for c in good:
+        console().print(f"[green]✓[/] {escape(t('checklist.valid', language, path=c.id, count=len(c.questions)))}")
+    for err in errors:
+        report_error(err)
+    if errors:
+        raise typer.Exit(3)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``checklist`` group to the app."""
+    app.add_typer(checklist_app, name="checklist")

@@ -1,0 +1,57 @@
+"""The terminal summary of an assessment: phase table, blockers, top risks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from crm_readiness.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from crm_readiness.models.assessment import AssessmentResult
+
+_STYLE = {"ready": "green", "ready_with_risks": "yellow", "not_ready": "red"}
+
+
+def print_summary(result: AssessmentResult, lang: Lang, out: Console, *, top_risks: int = 5) -> None:
+    """Print the phase table, the verdict with its reasons, the blockers and the top risks."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    def fmt(v: float | None) -> str:
+        return "–" if v is None else f"{v:.1f}"
+
+    table = Table(title=f"{t('report.title', lang)} — {escape(result.profile.organization)}")
+    for key, justify in (("report.phase", "left"), ("report.score", "right"),
+                         ("report.coverage", "right"), ("report.level", "right"),
+                         ("report.verdict", "left")):
+        table.add_column(t(key, lang), justify=justify)  # type: ignore[arg-type]
+    for p in result.phases:
+        style = _STYLE[p.verdict]
+        table.add_row(escape(p.title.get(lang)), fmt(p.score), f"{p.coverage * 100:.0f}%",
+                      str(p.level or "–"), f"[{style}]{t('verdict.' + p.verdict, lang)}[/]")
+    o = result.overall
+    table.add_section()
+    table.add_row(f"[bold]{t('report.overall', lang)}[/]", f"[bold]{fmt(o.score)}[/]",
+                  f"{o.coverage * 100:.0f}%", str(o.level or "–"),
+                  f"[bold {_STYLE[o.verdict]}]{t('verdict.' + o.verdict, lang)}[/]")
+    out.print(table)
+    reasons = "; ".join(t(f"reason.{r.code}", lang, **r.params) for r in o.reasons)
+    out.print(f"{t('report.reasons', lang)}: {escape(reasons)}")
+    if result.blockers:
+        out.print(f"\n[bold red]{t('report.blockers', lang)}[/]")
+        for b in result.blockers:
+            why = (t("report.blocker_unanswered", lang) if b.reason == "unanswered" else
+                   t("report.blocker_below", lang, score=f"{b.score or 0:.2f}",
+                     min=f"{b.gate_min:.2f}"))
+            out.print(f"  ✗ {escape(b.text.get(lang))} [dim]({b.question_id}: {escape(why)})[/]")
+    else:
+        out.print(f"\n[green]{t('report.no_blockers', lang)}[/]")
+    if result.risks:
+        out.print(f"\n[bold]{t('report.top_risks', lang)}[/]")
+        for r in result.risks[:top_risks]:
+            band = {"high": "red", "medium": "yellow", "low": "green"}[r.band]
+            out.print(f"  [{band}]{r.exposure:>2} {t('band.' + r.band, lang)}[/] "
+                      f"{escape(r.title.get(lang))} [dim]({r.id}; "
+                      f"{escape(t('owner.' + r.owner, lang))})[/]")

@@ -1,0 +1,1 @@
+"""Pure computation over validated models: no printing, prompting or file access."""

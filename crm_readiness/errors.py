@@ -1,0 +1,123 @@
+"""The error hierarchy and the exit codes it maps to (DESIGN.md "Exit codes").
+
+0 success · 1 a gate the user asked for failed · 2 usage error · 3 invalid
+input file · 4 output could not be written. Every error a user can cause is a
+:class:`CrmReadinessError`; the CLI turns it into one message and its exit
+code. Anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar, Literal
+
+Lang = Literal["en", "zh"]
+
+EXIT_OK = 0
+EXIT_GATE = 1
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_OUTPUT = 4
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in an input file, located as precisely as known."""
+
+    location: str
+    message: str
+    message_zh: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def text(self, lang: Lang = "en") -> str:
+        """Return the message in ``lang`` (English when no translation exists)."""
+        if lang == "zh" and self.message_zh:
+            return self.message_zh
+        return self.message
+
+    def where(self) -> str:
+        """Return ``location (line L, column C)`` or as much of it as is known."""
+        parts = [self.location] if self.location else []
+        if self.line is not None:
+            pos = f"line {self.line}"
+            if self.column is not None:
+                pos += f", column {self.column}"
+            parts.append(f"({pos})")
+        return " ".join(parts)
+
+
+class CrmReadinessError(Exception):
+    """Base of every error a user can cause; carries its exit code."""
+
+    exit_code: ClassVar[int] = EXIT_USAGE
+
+    def __init__(self, message: str, message_zh: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_zh = message_zh
+
+    def text(self, lang: Lang = "en") -> str:
+        """Return the full message in ``lang``."""
+        if lang == "zh" and self.message_zh:
+            return self.message_zh
+        return self.message
+
+
+class UsageError(CrmReadinessError):
+    """The command line asked for something impossible (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+@dataclass
+class _FileProblems:
+    path: Path
+    problems: list[Problem] = field(default_factory=list)
+
+
+class InputFileError(CrmReadinessError):
+    """An input file is missing, unreadable or invalid (exit 3).
+
+    Holds every problem found in the file, so the user fixes them in one pass.
+    """
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, path: Path | str, problems: list[Problem]) -> None:
+        self.path = Path(path)
+        self.problems = list(problems)
+        super().__init__(self._render("en"), self._render("zh"))
+
+    def _render(self, lang: Lang) -> str:
+        n = len(self.problems)
+        if lang == "zh":
+            head = f"输入文件无效：{self.path}（{n} 个问题）"
+        else:
+            head = f"Invalid input file: {self.path} ({n} problem{'s' if n != 1 else ''})"
+        lines = [head]
+        for p in self.problems:
+            where = p.where()
+            lines.append(f"  - {where}: {p.text(lang)}" if where else f"  - {p.text(lang)}")
+        return "\n".join(lines)
+
+
+class OutputError(CrmReadinessError):
+    """An output could not be written, or would overwrite without ``--force`` (exit 4)."""
+
+    exit_code = EXIT_OUTPUT
+
+    def __init__(self, path: Path | str, reason: str, reason_zh: str | None = None) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(
+            f"Cannot write {self.path}: {reason}",
+            f"无法写入 {self.path}：{reason_zh or reason}",
+        )
+
+
+def file_error(path: Path | str, message: str, message_zh: str | None = None,
+               location: str = "") -> InputFileError:
+    """Return an :class:`InputFileError` holding a single problem."""
+    return InputFileError(path, [Problem(location, message, message_zh)])

@@ -1,0 +1,73 @@
+"""User-facing strings in English and Simplified Chinese.
+
+Each capability keeps its catalogue in its own module (``_core``, ``_finance``
+…), a plain ``MESSAGES`` dict of ``key -> {"en": ..., "zh": ...}``; a test
+checks that every key has both languages and that every ``{placeholder}``
+appears in both. Modules are listed in :data:`CATALOGUES`; they are loaded on
+first use so importing this package costs nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import locale
+import os
+from functools import cache
+from typing import Literal, cast
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+#: catalogue modules, relative to this package; a capability adds its own here.
+CATALOGUES: tuple[str, ...] = (
+    "_core",
+    "_assess",
+)
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    """Return every message, merged from all catalogue modules."""
+    merged: dict[str, dict[str, str]] = {}
+    for name in CATALOGUES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        messages = cast(dict[str, dict[str, str]], module.MESSAGES)
+        for key, value in messages.items():
+            if key in merged:
+                raise RuntimeError(f"message key {key!r} defined twice (in {name})")
+            merged[key] = value
+    return merged
+
+
+def t(key: str, lang: Lang = "en", /, **params: object) -> str:
+    """Return message ``key`` in ``lang`` with ``{placeholders}`` filled from ``params``."""
+    entry = catalogue().get(key)
+    if entry is None:
+        raise KeyError(f"unknown message key {key!r}")
+    text = entry.get(lang) or entry["en"]
+    return text.format(**params) if params else text
+
+
+def normalize_lang(value: str | None) -> Lang | None:
+    """Map ``en``, ``zh``, ``zh-CN``, ``zh_CN.UTF-8`` … onto a supported language."""
+    if not value:
+        return None
+    v = value.strip().lower().replace("_", "-")
+    if v.startswith("zh"):
+        return "zh"
+    if v.startswith("en") or v in {"c", "posix", "c.utf-8"}:
+        return "en"
+    return None
+
+
+def default_lang() -> Lang:
+    """Return the language from ``CRM_READINESS_LANG`` or the locale; English otherwise."""
+    for var in ("CRM_READINESS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        lang = normalize_lang(os.environ.get(var))
+        if lang:
+            return lang
+    try:
+        lang = normalize_lang(locale.getlocale()[0])
+    except ValueError:
+        lang = None
+    return lang or "en"

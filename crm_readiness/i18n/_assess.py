@@ -1,0 +1,247 @@
+"""Messages of the readiness assessment: commands, prompts, reports."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # commands and options
+    "assess.help": {
+        "en": "Assess readiness: ask the checklist questions (or read --answers), score every "
+              "phase, name the go-live blockers, risks and actions, and write reports.",
+        "zh": "评估就绪度：逐题提问（或读取 --answers），为各阶段打分，列出上线阻断项、"
+              "风险与改进行动，并生成报告。",
+    },
+    "assess.opt.answers": {
+        "en": "Answers file (YAML). Without it, questions are asked interactively and saved to "
+              "--save (default crm-answers.yaml).",
+        "zh": "回答文件（YAML）。不提供时将交互式提问，并保存到 --save（默认 crm-answers.yaml）。",
+    },
+    "assess.opt.save": {
+        "en": "Where interactive answers are saved (atomically, after every answer).",
+        "zh": "交互式回答的保存位置（每答一题即原子写入）。",
+    },
+    "assess.opt.phase": {
+        "en": "Only these phases (repeat or comma-separate), e.g. --phase strategy,data.",
+        "zh": "仅评估这些阶段（可重复或逗号分隔），例如 --phase strategy,data。",
+    },
+    "assess.opt.fail_under": {
+        "en": "Exit with code 1 when the overall score is below N (0–100) or the verdict is "
+              "Not ready.",
+        "zh": "总分低于 N（0–100）或结论为“未就绪”时以退出码 1 结束。",
+    },
+    "assess.opt.interactive": {
+        "en": "Ask questions even when --answers is given (to complete or revise it).",
+        "zh": "即使提供了 --answers 也逐题提问（用于补全或修改）。",
+    },
+    "assess.opt.data_profile": {
+        "en": "A data-profile JSON (from 'data profile'): fills the measured data questions "
+              "and shows measured against claimed.",
+        "zh": "数据画像 JSON（由 'data profile' 生成）：填入可度量的数据问题，并对比实测值与自报值。",
+    },
+    "assess.opt.snapshot": {
+        "en": "Save this run as a named snapshot beside the answers file.",
+        "zh": "将本次评估保存为命名快照（与回答文件放在一起）。",
+    },
+    "checklist.help": {"en": "List, show and validate checklists.",
+                       "zh": "列出、查看与校验检查清单。"},
+    "checklist.list.help": {"en": "List the phase checklists in use.",
+                            "zh": "列出当前使用的各阶段检查清单。"},
+    "checklist.show.help": {"en": "Show one phase's questions.",
+                            "zh": "显示某一阶段的全部问题。"},
+    "checklist.validate.help": {
+        "en": "Validate checklist files; report every problem with file, path and line.",
+        "zh": "校验检查清单文件，逐条报告问题所在的文件、路径与行号。",
+    },
+    "checklist.valid": {"en": "{path}: valid ({count} questions)",
+                        "zh": "{path}：有效（{count} 个问题）"},
+    "checklist.unknown_phase": {"en": "Unknown phase {phase!r}; known: {known}.",
+                                "zh": "未知阶段 {phase!r}；已有：{known}。"},
+    "demo.help": {
+        "en": "Run every capability on the bundled example company and write a folder of "
+              "reports with an index.html.",
+        "zh": "在内置示例企业上运行全部功能，生成含 index.html 的报告文件夹。",
+    },
+    "demo.opt.out": {"en": "Folder for the demo (replaced if an earlier demo wrote it).",
+                     "zh": "演示输出目录（若为先前演示所生成则会替换）。"},
+    "init.help": {
+        "en": "Create a workspace with commented starter files for your own project.",
+        "zh": "为您的项目创建工作区，附带带注释的起始文件。",
+    },
+    # interactive
+    "ask.title": {"en": "Readiness assessment — {org}", "zh": "就绪度评估——{org}"},
+    "ask.keys": {
+        "en": "Type a number to answer · ? help · s skip · n not applicable · b back · "
+              "q save and quit",
+        "zh": "输入数字作答 · ? 帮助 · s 跳过 · n 不适用 · b 返回上一题 · q 保存并退出",
+    },
+    "ask.progress": {"en": "{phase} — question {i} of {n} (overall {done}/{total} answered)",
+                     "zh": "{phase}——第 {i}/{n} 题（全部已答 {done}/{total}）"},
+    "ask.current": {"en": "current answer: {value}", "zh": "当前回答：{value}"},
+    "ask.prompt": {"en": "Your answer", "zh": "您的回答"},
+    "ask.number_prompt": {"en": "Your answer ({lo}–{hi})", "zh": "您的回答（{lo}–{hi}）"},
+    "ask.invalid": {"en": "Please type one of the numbers shown, or ? s n b q.",
+                    "zh": "请输入所示编号之一，或 ? s n b q。"},
+    "ask.na_reason": {"en": "Why is it not applicable?", "zh": "为什么不适用？"},
+    "ask.na_needs_reason": {"en": "A reason is required.", "zh": "必须说明原因。"},
+    "ask.note": {"en": "Note (optional, Enter to skip)", "zh": "备注（可选，回车跳过）"},
+    "ask.saved": {"en": "Saved to {path}.", "zh": "已保存到 {path}。"},
+    "ask.quit": {"en": "Saved to {path}. Run the same command again to resume.",
+                 "zh": "已保存到 {path}。再次运行同一命令即可继续。"},
+    "ask.resume": {"en": "Resuming: {done} of {total} questions already answered.",
+                   "zh": "继续作答：{total} 题中已答 {done} 题。"},
+    "ask.first_profile": {
+        "en": "No answers file yet: a starter profile was written to {path}; edit it later "
+              "(organisation, size, users, scope) — questions depend on it.",
+        "zh": "尚无回答文件：已在 {path} 写入起始组织概况；请稍后修改（组织、规模、用户数、"
+              "范围）——部分问题取决于它。",
+    },
+    "ask.all_done": {"en": "All applicable questions are answered.", "zh": "所有适用问题均已作答。"},
+    "ask.help_none": {"en": "(no help for this question)", "zh": "（此题暂无帮助）"},
+    "ask.evidence": {"en": "Evidence", "zh": "证据"},
+    "ask.no_tty": {
+        "en": "No answers file given and standard input is not a terminal: use --answers FILE "
+              "(or run in a terminal to answer interactively).",
+        "zh": "未提供回答文件且标准输入不是终端：请使用 --answers FILE（或在终端中交互作答）。",
+    },
+    # summary / reports
+    "report.title": {"en": "CRM readiness report", "zh": "CRM 实施就绪度评估报告"},
+    "report.generated": {"en": "Generated {when} by crm-readiness {version}",
+                         "zh": "由 crm-readiness {version} 于 {when} 生成"},
+    "report.profile": {"en": "Organisation profile", "zh": "组织概况"},
+    "report.summary": {"en": "Summary", "zh": "摘要"},
+    "report.overall": {"en": "Overall readiness", "zh": "总体就绪度"},
+    "report.phase": {"en": "Phase", "zh": "阶段"},
+    "report.score": {"en": "Score", "zh": "得分"},
+    "report.coverage": {"en": "Coverage", "zh": "覆盖率"},
+    "report.level": {"en": "Level", "zh": "成熟度"},
+    "report.verdict": {"en": "Verdict", "zh": "结论"},
+    "report.weight": {"en": "Weight", "zh": "权重"},
+    "report.phases": {"en": "Readiness by phase", "zh": "各阶段就绪度"},
+    "report.blockers": {"en": "Go-live blockers", "zh": "上线阻断项"},
+    "report.no_blockers": {"en": "No go-live blockers.", "zh": "无上线阻断项。"},
+    "report.blocker_unanswered": {"en": "not answered (a gate must be answered)",
+                                  "zh": "未作答（关卡问题必须作答）"},
+    "report.blocker_below": {"en": "score {score} below the minimum {min}",
+                             "zh": "得分 {score} 低于最低要求 {min}"},
+    "report.risks": {"en": "Risk register", "zh": "风险登记册"},
+    "report.no_risks": {"en": "No risks raised.", "zh": "未识别到风险。"},
+    "report.top_risks": {"en": "Top risks", "zh": "主要风险"},
+    "report.risk": {"en": "Risk", "zh": "风险"},
+    "report.category": {"en": "Category", "zh": "类别"},
+    "report.likelihood": {"en": "Likelihood", "zh": "可能性"},
+    "report.impact": {"en": "Impact", "zh": "影响"},
+    "report.exposure": {"en": "Exposure", "zh": "风险值"},
+    "report.band": {"en": "Band", "zh": "等级"},
+    "report.mitigation": {"en": "Mitigation", "zh": "应对措施"},
+    "report.owner": {"en": "Owner", "zh": "负责人"},
+    "report.source": {"en": "Raised by", "zh": "来源问题"},
+    "report.basis_unanswered": {"en": "unanswered", "zh": "未作答"},
+    "report.basis_disagreement": {"en": "disagreement", "zh": "意见分歧"},
+    "report.actions": {"en": "Action plan", "zh": "改进行动计划"},
+    "report.no_actions": {"en": "Nothing to improve: every question is at full score.",
+                          "zh": "无需改进：所有问题均为满分。"},
+    "report.rank": {"en": "#", "zh": "序号"},
+    "report.action": {"en": "Action", "zh": "行动"},
+    "report.priority": {"en": "Priority", "zh": "优先级"},
+    "report.gate": {"en": "Gate", "zh": "关卡"},
+    "report.question": {"en": "Question", "zh": "问题"},
+    "report.answer": {"en": "Answer", "zh": "回答"},
+    "report.note": {"en": "Note", "zh": "备注"},
+    "report.evidence": {"en": "Evidence", "zh": "证据"},
+    "report.respondents": {"en": "Respondents", "zh": "答题人"},
+    "report.details": {"en": "Answers by phase", "zh": "各阶段回答明细"},
+    "report.charts": {"en": "Charts", "zh": "图表"},
+    "report.radar": {"en": "Phase scores (0–100)", "zh": "各阶段得分（0–100）"},
+    "report.heatmap": {"en": "Risk heat map (number of risks)", "zh": "风险热力图（风险数量）"},
+    "report.coverage_bars": {"en": "Coverage by phase", "zh": "各阶段覆盖率"},
+    "report.method": {"en": "How the scores are computed", "zh": "评分方法"},
+    "report.method_text": {
+        "en": "Each answer scores 0–1 on its scale. Phase score = 100 × Σ weight × score / "
+              "Σ weight over applicable questions; unanswered questions count 0 and lower the "
+              "coverage (answered weight ÷ applicable weight). Not-applicable answers (with a "
+              "reason) and questions excluded by the profile leave the denominator. Overall = "
+              "phase-weighted mean. Ready needs ≥ {ready} and coverage ≥ {coverage}; below "
+              "{risks} is Not ready; any gate below its minimum is a go-live blocker and makes "
+              "the verdict Not ready whatever the averages. Exposure = likelihood × impact "
+              "(low ≤ {low}, medium ≤ {medium}, high above). Actions are ranked by weight × gap, "
+              "gates first. Several respondents combine by the {rule} of their scores.",
+        "zh": "每个回答按其量表计 0–1 分。阶段得分 = 100 × Σ 权重 × 得分 / Σ 权重（仅计适用问题）；"
+              "未作答问题计 0 分并降低覆盖率（已答权重 ÷ 适用权重）。标记为不适用（附原因）的回答"
+              "及因组织概况而排除的问题不计入分母。总分 = 按阶段权重的加权平均。“就绪”需得分 ≥ "
+              "{ready} 且覆盖率 ≥ {coverage}；低于 {risks} 为“未就绪”；任何关卡问题低于最低要求"
+              "即为上线阻断项，无论平均分多高结论均为“未就绪”。风险值 = 可能性 × 影响"
+              "（低 ≤ {low}，中 ≤ {medium}，其上为高）。行动按 权重 × 差距 排序，关卡优先。"
+              "多位答题人的得分按{rule}合并。",
+    },
+    "report.reasons": {"en": "Why", "zh": "原因"},
+    "report.excluded": {"en": "not applicable to this profile", "zh": "不适用于该组织概况"},
+    "report.unanswered": {"en": "unanswered", "zh": "未作答"},
+    "report.na": {"en": "not applicable: {reason}", "zh": "不适用：{reason}"},
+    "report.questions_counts": {
+        "en": "{answered} answered · {unanswered} unanswered · {na} not applicable · "
+              "{excluded} excluded by profile",
+        "zh": "已答 {answered} · 未答 {unanswered} · 不适用 {na} · 因概况排除 {excluded}",
+    },
+    "report.field.organization": {"en": "Organisation", "zh": "组织"},
+    "report.field.industry": {"en": "Industry", "zh": "行业"},
+    "report.field.size": {"en": "Size", "zh": "规模"},
+    "report.field.users": {"en": "CRM users", "zh": "CRM 用户数"},
+    "report.field.deployment": {"en": "Deployment", "zh": "部署方式"},
+    "report.field.scope": {"en": "Scope", "zh": "范围"},
+    "report.field.integrations": {"en": "Integrations", "zh": "集成系统"},
+    "report.field.data_migration": {"en": "Data migration", "zh": "数据迁移"},
+    "report.field.customization": {"en": "Customisation", "zh": "定制程度"},
+    "report.yes": {"en": "yes", "zh": "是"},
+    "report.no": {"en": "no", "zh": "否"},
+    "report.gate_failed": {"en": "blocker", "zh": "阻断"},
+    "report.next_steps": {"en": "Next steps", "zh": "下一步"},
+    # verdicts and reasons
+    "verdict.ready": {"en": "Ready", "zh": "已就绪"},
+    "verdict.ready_with_risks": {"en": "Ready with risks", "zh": "有风险的就绪"},
+    "verdict.not_ready": {"en": "Not ready", "zh": "未就绪"},
+    "reason.blockers": {"en": "{count} go-live blocker(s)", "zh": "{count} 个上线阻断项"},
+    "reason.score_below_risks": {"en": "score {score} is below {min}",
+                                 "zh": "得分 {score} 低于 {min}"},
+    "reason.score_below_ready": {"en": "score {score} is below the Ready bar of {min}",
+                                 "zh": "得分 {score} 低于“就绪”门槛 {min}"},
+    "reason.coverage_low": {"en": "only {coverage}% of the weight answered (Ready needs {min}%)",
+                            "zh": "仅 {coverage}% 的权重已作答（“就绪”需 {min}%）"},
+    "reason.high_risks": {"en": "{count} high-exposure risk(s)", "zh": "{count} 个高风险"},
+    "reason.phase_not_ready": {"en": "phase(s) not ready: {phases}",
+                               "zh": "未就绪的阶段：{phases}"},
+    "reason.all_clear": {"en": "score, coverage and risks all within the Ready bar",
+                         "zh": "得分、覆盖率与风险均达到“就绪”标准"},
+    "reason.no_questions": {"en": "no question applies to this profile",
+                            "zh": "没有适用于该组织概况的问题"},
+    "band.low": {"en": "low", "zh": "低"},
+    "band.medium": {"en": "medium", "zh": "中"},
+    "band.high": {"en": "high", "zh": "高"},
+    "category.strategy": {"en": "strategy", "zh": "战略"},
+    "category.process": {"en": "process", "zh": "流程"},
+    "category.technical": {"en": "technical", "zh": "技术"},
+    "category.data": {"en": "data", "zh": "数据"},
+    "category.people": {"en": "people", "zh": "人员"},
+    "category.management": {"en": "management", "zh": "管理"},
+    "category.financial": {"en": "financial", "zh": "财务"},
+    "category.vendor": {"en": "vendor", "zh": "供应商"},
+    "owner.sponsor": {"en": "Executive sponsor", "zh": "高层发起人"},
+    "owner.steering_committee": {"en": "Steering committee", "zh": "项目指导委员会"},
+    "owner.project_manager": {"en": "Project manager", "zh": "项目经理"},
+    "owner.business_lead": {"en": "Business lead", "zh": "业务负责人"},
+    "owner.sales_lead": {"en": "Sales lead", "zh": "销售负责人"},
+    "owner.marketing_lead": {"en": "Marketing lead", "zh": "市场负责人"},
+    "owner.service_lead": {"en": "Service lead", "zh": "客服负责人"},
+    "owner.it_lead": {"en": "IT lead", "zh": "IT 负责人"},
+    "owner.data_owner": {"en": "Data owner", "zh": "数据负责人"},
+    "owner.finance": {"en": "Finance", "zh": "财务"},
+    "owner.hr_training": {"en": "HR / training", "zh": "人力资源 / 培训"},
+    "owner.procurement": {"en": "Procurement", "zh": "采购"},
+    "owner.security_officer": {"en": "Security officer", "zh": "安全负责人"},
+    "rule.median": {"en": "median", "zh": "中位数"},
+    "rule.mean": {"en": "mean", "zh": "平均值"},
+    "rule.weighted": {"en": "role-weighted mean", "zh": "按角色加权平均"},
+    "demo.section.assess": {"en": "Readiness assessment", "zh": "就绪度评估"},
+    "demo.assess.html": {"en": "Readiness report (HTML)", "zh": "就绪度报告（HTML）"},
+    "demo.assess.md": {"en": "Readiness report (Markdown)", "zh": "就绪度报告（Markdown）"},
+    "demo.assess.json": {"en": "Result as JSON (schema in docs/)", "zh": "JSON 结果（架构见 docs/）"},
+    "demo.assess.answers": {"en": "The answers file behind it", "zh": "对应的回答文件"},
+    "demo.assess.summary": {"en": "Overall {score} — {verdict}, {blockers} blocker(s)",
+                            "zh": "总分 {score}——{verdict}，{blockers} 个阻断项"},
+}

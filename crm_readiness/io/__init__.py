@@ -1,0 +1,1 @@
+"""Loading user files into validated models, and writing outputs atomically."""

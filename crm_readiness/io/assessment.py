@@ -1,0 +1,113 @@
+"""Loading and saving the answers file, checked against the checklists.
+
+Beyond the model's own validation, every answer is checked against the
+question it answers: the question id must exist, the value must be on the
+question's scale, a named respondent must be declared when respondents are.
+All problems are reported at once, each with its line and column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from crm_readiness.engine.scoring import AnswerValueError, score_value
+from crm_readiness.errors import InputFileError, Problem
+from crm_readiness.io.atomic import write_text
+from crm_readiness.io.yaml_files import LoadedYaml, dump_yaml, load_yaml, validate_loaded
+from crm_readiness.models.answers import AnswersFile
+from crm_readiness.models.checklist import ChecklistSet, ChoiceScale
+
+ANSWERS_HEADER = (
+    "# crm-readiness answers file (see docs/assess.md).\n"
+    "# value: a choice of the question's scale (or a number for numeric scales);\n"
+    "# na: \"reason\" marks a question not applicable. Several respondents: a list.\n"
+)
+
+
+def _allowed(scale: Any) -> str:
+    if isinstance(scale, ChoiceScale):
+        return ", ".join(c.value for c in scale.choices)
+    return f"{scale.min:g}..{scale.max:g}"
+
+
+def _raw_answers(loaded: LoadedYaml | None) -> dict[str, Any]:
+    raw = loaded.data.get("answers") if loaded and isinstance(loaded.data, dict) else None
+    return raw if isinstance(raw, dict) else {}
+
+
+def check_answers(answers: AnswersFile, checklists: ChecklistSet,
+                  loaded: LoadedYaml | None = None) -> list[Problem]:
+    """Return every problem of ``answers`` against ``checklists`` (empty when all is well)."""
+    problems: list[Problem] = []
+
+    def at(*loc: str | int) -> tuple[int | None, int | None]:
+        return loaded.locate(loc) if loaded else (None, None)
+
+    declared = {r.id for r in answers.respondents}
+    for qid, entries in answers.answers.items():
+        found = checklists.question(qid)
+        if found is None:
+            line, col = at("answers", qid)
+            phase = qid.split(".")[0]
+            hint = (f"; known phases: {', '.join(c.id for c in checklists.checklists)}"
+                    if checklists.phase(phase) is None else "")
+            problems.append(Problem(f"answers.{qid}", f"unknown question id {qid!r}{hint}",
+                                    f"未知的问题 id {qid!r}", line, col))
+            continue
+        _, question = found
+        scale = checklists.scale_of(question)
+        many = len(entries) > 1 or isinstance(_raw_answers(loaded).get(qid), list)
+        for i, answer in enumerate(entries):
+            base: tuple[str | int, ...] = ("answers", qid, i) if many else ("answers", qid)
+            if answer.value is not None:
+                try:
+                    score_value(scale, answer.value)
+                except AnswerValueError:
+                    line, col = at(*base, "value")
+                    allowed = _allowed(scale)
+                    problems.append(Problem(
+                        ".".join(str(p) for p in base) + ".value",
+                        f"{answer.value!r} is not allowed here; use one of: {allowed}",
+                        f"{answer.value!r} 不是允许的取值；可用：{allowed}", line, col))
+            if declared and answer.respondent and answer.respondent not in declared:
+                line, col = at(*base, "respondent")
+                problems.append(Problem(
+                    ".".join(str(p) for p in base) + ".respondent",
+                    f"respondent {answer.respondent!r} is not declared under respondents",
+                    f"答题人 {answer.respondent!r} 未在 respondents 中声明", line, col))
+    return problems
+
+
+def load_answers_file(path: Path) -> AnswersFile:
+    """Load an answers file, validated as a model (not yet against checklists)."""
+    return validate_loaded(load_yaml(path), AnswersFile)
+
+
+def load_answers(path: Path, checklists: ChecklistSet) -> AnswersFile:
+    """Load an answers file and check every answer against ``checklists``."""
+    loaded = load_yaml(path)
+    answers = validate_loaded(loaded, AnswersFile)
+    problems = check_answers(answers, checklists, loaded)
+    if problems:
+        raise InputFileError(path, problems)
+    return answers
+
+
+def answers_to_data(answers: AnswersFile) -> dict[str, Any]:
+    """Return the answers as plain data in file order (single answers as a mapping)."""
+    data = answers.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data["profile"] = answers.profile.model_dump(mode="json", exclude_none=True)
+    data.setdefault("answers", {})
+    out: dict[str, Any] = {"version": answers.version, "profile": data["profile"]}
+    for key in ("respondents", "consensus"):
+        if key in data:
+            out[key] = data[key]
+    out["answers"] = {qid: (entries[0] if len(entries) == 1 else entries)
+                      for qid, entries in data["answers"].items()}
+    return out
+
+
+def save_answers(path: Path, answers: AnswersFile) -> Path:
+    """Write the answers file atomically (a crash leaves the previous complete file)."""
+    return write_text(path, ANSWERS_HEADER + dump_yaml(answers_to_data(answers)), force=True)

@@ -1,0 +1,172 @@
+"""Loading the phase checklists: packaged ones, overridden or extended from a folder.
+
+A folder holds ``scales.yaml`` (answer scales), optionally ``scoring.yaml``
+(thresholds) and one YAML file per phase. A user folder given with
+``--checklists`` adds scales, replaces ``scoring.yaml`` and adds phases or
+replaces packaged phases with the same ``id``. Every file is validated and
+every problem in every file is reported before anything is scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from crm_readiness._resources import checklists_dir
+from crm_readiness.errors import CrmReadinessError, InputFileError, Problem
+from crm_readiness.io.yaml_files import LoadedYaml, load_yaml, validate_loaded
+from crm_readiness.models.checklist import (
+    Checklist,
+    ChecklistSet,
+    ChoiceScale,
+    NumericScale,
+    ScalesFile,
+    ScoringConfig,
+)
+
+SPECIAL = {"scales.yaml", "scoring.yaml"}
+
+
+class ChecklistProblems(CrmReadinessError):
+    """Problems in several checklist files at once (exit 3)."""
+
+    exit_code = 3
+
+    def __init__(self, errors: list[InputFileError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(e.text("en") for e in errors),
+                         "\n".join(e.text("zh") for e in errors))
+
+
+@dataclass(frozen=True)
+class _Phase:
+    checklist: Checklist
+    loaded: LoadedYaml
+
+
+def phase_files(folder: Path) -> list[Path]:
+    """Return the phase checklist files of a folder (``*.yaml``/``*.yml`` but the special ones)."""
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in (".yaml", ".yml") and p.name not in SPECIAL and p.is_file())
+
+
+def _check_scales(phase: _Phase, scales: dict[str, ChoiceScale | NumericScale]) -> list[Problem]:
+    problems: list[Problem] = []
+    for i, q in enumerate(phase.checklist.questions):
+        if isinstance(q.answers, str) and q.answers not in scales:
+            loc = ("questions", i, "answers")
+            line, col = phase.loaded.locate(loc)
+            known = ", ".join(sorted(scales))
+            problems.append(Problem(
+                f"questions.{i}.answers", f"unknown answer scale {q.answers!r} (known: {known})",
+                f"未知的答案量表 {q.answers!r}（已有：{known}）", line, col))
+        scale = scales.get(q.answers) if isinstance(q.answers, str) else q.answers
+        if q.measure is not None and scale is not None and not isinstance(scale, NumericScale):
+            line, col = phase.loaded.locate(("questions", i, "measure"))
+            problems.append(Problem(f"questions.{i}.measure",
+                                    "a measured question needs a numeric (percent) scale",
+                                    "可度量的问题需要数值（百分比）量表", line, col))
+        if scale is not None and isinstance(scale, ChoiceScale):
+            for j, rule in enumerate(q.risks):
+                when = getattr(rule, "when", None)
+                for v in (when.value_in or ()) if when else ():
+                    if scale.choice(v) is None:
+                        line, col = phase.loaded.locate(("questions", i, "risks", j, "when"))
+                        problems.append(Problem(
+                            f"questions.{i}.risks.{j}.when.value_in",
+                            f"{v!r} is not a value of the question's scale",
+                            f"{v!r} 不是该问题量表中的取值", line, col))
+    return problems
+
+
+def _load_phase(path: Path, errors: list[InputFileError]) -> _Phase | None:
+    try:
+        loaded = load_yaml(path)
+        return _Phase(validate_loaded(loaded, Checklist), loaded)
+    except InputFileError as exc:
+        errors.append(exc)
+        return None
+
+
+def load_checklist_set(extra_dir: Path | None = None, *,
+                       packaged_dir: Path | None = None) -> ChecklistSet:
+    """Return the packaged checklists, extended or overridden by ``extra_dir``.
+
+    Raises :class:`ChecklistProblems` listing every problem in every file.
+    """
+    base = packaged_dir or checklists_dir()
+    folders = [base] + ([extra_dir] if extra_dir is not None else [])
+    if extra_dir is not None and not extra_dir.is_dir():
+        raise InputFileError(extra_dir, [Problem("", "checklist folder not found",
+                                                 "检查清单文件夹不存在")])
+    errors: list[InputFileError] = []
+    scales: dict[str, ChoiceScale | NumericScale] = {}
+    scoring: ScoringConfig | None = None
+    phases: dict[str, _Phase] = {}
+    sources: dict[str, str] = {}
+    for folder in folders:
+        scales_path = folder / "scales.yaml"
+        if scales_path.exists():
+            try:
+                scales.update(validate_loaded(load_yaml(scales_path), ScalesFile).scales)
+            except InputFileError as exc:
+                errors.append(exc)
+        scoring_path = folder / "scoring.yaml"
+        if scoring_path.exists():
+            try:
+                scoring = validate_loaded(load_yaml(scoring_path), ScoringConfig)
+            except InputFileError as exc:
+                errors.append(exc)
+        for path in phase_files(folder):
+            phase = _load_phase(path, errors)
+            if phase is not None:
+                phases[phase.checklist.id] = phase
+                sources[phase.checklist.id] = str(path)
+    for pid, phase in phases.items():
+        problems = _check_scales(phase, scales)
+        if problems:
+            errors.append(InputFileError(Path(sources[pid]), problems))
+    if scoring is None and not errors:
+        errors.append(InputFileError(base / "scoring.yaml", [Problem(
+            "", "scoring.yaml is missing", "缺少 scoring.yaml")]))
+    if errors:
+        raise ChecklistProblems(errors)
+    assert scoring is not None
+    ordered = sorted(phases.values(), key=lambda p: (p.checklist.order, p.checklist.id))
+    return ChecklistSet(scales=scales, scoring=scoring,
+                        checklists=tuple(p.checklist for p in ordered), sources=sources)
+
+
+def validate_files(paths: list[Path]) -> tuple[list[Checklist], list[InputFileError]]:
+    """Validate checklist files on their own (scales from the package plus any beside them).
+
+    Returns the valid checklists and one error per invalid file.
+    """
+    errors: list[InputFileError] = []
+    scales: dict[str, ChoiceScale | NumericScale] = {}
+    for folder in [checklists_dir(), *{p.parent for p in paths}]:
+        sp = folder / "scales.yaml"
+        if sp.exists():
+            try:
+                scales.update(validate_loaded(load_yaml(sp), ScalesFile).scales)
+            except InputFileError as exc:
+                errors.append(exc)
+    good: list[Checklist] = []
+    for path in paths:
+        if path.name == "scales.yaml":
+            continue
+        if path.name == "scoring.yaml":
+            try:
+                validate_loaded(load_yaml(path), ScoringConfig)
+            except InputFileError as exc:
+                errors.append(exc)
+            continue
+        phase = _load_phase(path, errors)
+        if phase is None:
+            continue
+        problems = _check_scales(phase, scales)
+        if problems:
+            errors.append(InputFileError(path, problems))
+        else:
+            good.append(phase.checklist)
+    return good, errors

@@ -1,0 +1,1 @@
+"""Pydantic v2 models: user files (checklists, answers, profile, …) and result models."""

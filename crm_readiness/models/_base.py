@@ -1,0 +1,44 @@
+"""Base classes every model shares: strict (unknown fields rejected), frozen, bilingual text."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+Lang = Literal["en", "zh"]
+
+
+class Model(BaseModel):
+    """A validated, immutable value: unknown fields are an error (typos are caught)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ResultModel(BaseModel):
+    """A result emitted as JSON: immutable, fields documented in the published schema."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Model):
+    """A user-facing string in English and Simplified Chinese; both are required."""
+
+    en: str
+    zh: str
+
+    @field_validator("en", "zh")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must not be blank || 不能为空")
+        return v.strip()
+
+    def get(self, lang: Lang) -> str:
+        """Return the text in ``lang``."""
+        return self.zh if lang == "zh" else self.en
+
+
+def bi(en: str, zh: str) -> Text:
+    """Return a :class:`Text` (shorthand for engine-built bilingual strings)."""
+    return Text(en=en, zh=zh)

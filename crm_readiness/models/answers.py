@@ -1,0 +1,105 @@
+"""The answers file: the profile, the respondents and their answers per question.
+
+One question may hold answers from several respondents (workshops,
+questionnaires); the engine combines them by the declared consensus rule.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from crm_readiness.models._base import Model
+from crm_readiness.models.checklist import Role
+from crm_readiness.models.profile import OrganizationProfile
+
+AnswerValue = str | float | int
+
+
+class Answer(Model):
+    """One respondent's answer to one question: a value, or not applicable with a reason."""
+
+    value: AnswerValue | None = None
+    na: str | None = Field(default=None, description="Not applicable, with the reason why.")
+    note: str | None = None
+    evidence: str | None = None
+    respondent: str | None = None
+    role: Role | None = None
+    answered_at: datetime | None = None
+    source: str | None = Field(default=None,
+                               description="Where it came from: a questionnaire file, data profile…")
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _words(cls, v: Any) -> Any:
+        if isinstance(v, bool):  # YAML 1.1 reads yes/no as booleans
+            return "yes" if v else "no"
+        return v
+
+    @field_validator("na", mode="before")
+    @classmethod
+    def _reason(cls, v: Any) -> Any:
+        if v is True or (isinstance(v, str) and not v.strip()):
+            raise ValueError("not applicable needs a reason, e.g. na: \"no legacy data\" || "
+                             "不适用必须说明原因，例如 na: \"没有历史数据\"")
+        if v is False:
+            return None
+        return v
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Answer:
+        if self.value is None and self.na is None:
+            raise ValueError("give a value or na (not applicable, with a reason) || "
+                             "请填写 value 或 na（不适用及原因）")
+        if self.value is not None and self.na is not None:
+            raise ValueError("give either a value or na, not both || value 与 na 只能填写其一")
+        return self
+
+
+class Respondent(Model):
+    """A person who answers: their id (used in answers), name and role."""
+
+    id: str = Field(min_length=1)
+    name: str | None = None
+    role: Role
+    weight: float = Field(default=1.0, gt=0, le=10, description="Personal weight in consensus.")
+
+
+class ConsensusRule(Model):
+    """How several respondents' scores for one question combine into one."""
+
+    rule: Literal["median", "mean", "weighted"] = "median"
+    role_weights: dict[Role, float] = Field(
+        default_factory=dict, description="For 'weighted': weight per role (default 1).")
+
+
+class AnswersFile(Model):
+    """An answers file: profile, optional respondents and consensus rule, answers by question id."""
+
+    version: int = 1
+    profile: OrganizationProfile
+    respondents: tuple[Respondent, ...] = ()
+    consensus: ConsensusRule = ConsensusRule()
+    answers: dict[str, tuple[Answer, ...]] = Field(default_factory=dict)
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _listify(cls, v: Any) -> Any:
+        # a single answer may be written as a mapping; several as a list
+        if isinstance(v, dict):
+            return {k: ([a] if isinstance(a, dict) else a) for k, a in v.items()}
+        return v
+
+    @model_validator(mode="after")
+    def _respondents(self) -> AnswersFile:
+        ids = [r.id for r in self.respondents]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"respondent ids repeat: {', '.join(dup)} || 答题人 id 重复：{', '.join(dup)}")
+        return self
+
+    def respondent(self, rid: str | None) -> Respondent | None:
+        """Return the declared respondent with id ``rid``."""
+        return next((r for r in self.respondents if r.id == rid), None) if rid else None

@@ -1,0 +1,177 @@
+"""The assessment result: everything a readiness report shows, in one model (→ JSON).
+
+Bilingual strings that come from checklists travel as :class:`Text`; the
+engine's own explanations are codes with parameters (``VerdictReason``) that
+the renderers phrase in the report language.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from crm_readiness.models._base import ResultModel, Text
+from crm_readiness.models.checklist import OwnerRole, RiskCategory, Role
+from crm_readiness.models.profile import OrganizationProfile
+
+Verdict = Literal["ready", "ready_with_risks", "not_ready"]
+QuestionStatus = Literal["answered", "unanswered", "not_applicable", "excluded"]
+Band = Literal["low", "medium", "high"]
+SCHEMA_VERSION = 1
+
+
+class Response(ResultModel):
+    """One respondent's answer as scored."""
+
+    respondent: str | None = None
+    role: Role | None = None
+    value: str | None = None
+    label: Text | None = None
+    score: float | None = Field(default=None, description="0..1; None when not applicable.")
+    na: str | None = None
+    note: str | None = None
+    evidence: str | None = None
+    source: str | None = None
+
+
+class QuestionResult(ResultModel):
+    """A question's combined answer and score within its phase."""
+
+    id: str
+    phase: str
+    text: Text
+    weight: int
+    gate: bool
+    gate_min: float | None = None
+    status: QuestionStatus
+    score: float | None = Field(default=None, description="Combined score 0..1 (None if N/A/excluded; "
+                                                          "0 when unanswered).")
+    value: str | None = Field(default=None, description="The answer value, when one value stands.")
+    label: Text | None = None
+    na_reason: str | None = None
+    responses: tuple[Response, ...] = ()
+    spread: float | None = Field(default=None, description="Max − min score across respondents.")
+    gate_failed: bool = False
+
+
+class VerdictReason(ResultModel):
+    """Why a verdict is what it is: a message code and its parameters."""
+
+    code: Literal["blockers", "score_below_ready", "score_below_risks", "coverage_low",
+                  "high_risks", "phase_not_ready", "all_clear", "no_questions"]
+    params: dict[str, str | float | int] = Field(default_factory=dict)
+
+
+class PhaseResult(ResultModel):
+    """One phase's readiness: score, coverage, maturity level and verdict."""
+
+    id: str
+    title: Text
+    version: int
+    weight: float
+    score: float | None = Field(description="0..100, unanswered counted 0; None with no applicable "
+                                            "question.")
+    coverage: float = Field(description="Answered weight / applicable weight, 0..1.")
+    applicable_weight: int
+    answered_weight: int
+    level: int | None
+    level_label: Text | None
+    verdict: Verdict
+    reasons: tuple[VerdictReason, ...]
+    counts: dict[QuestionStatus, int]
+    questions: tuple[QuestionResult, ...]
+
+
+class OverallResult(ResultModel):
+    """The organisation's overall readiness."""
+
+    score: float | None
+    coverage: float
+    level: int | None
+    level_label: Text | None
+    verdict: Verdict
+    reasons: tuple[VerdictReason, ...]
+
+
+class Blocker(ResultModel):
+    """A gate below its minimum: a go-live blocker."""
+
+    question_id: str
+    phase: str
+    text: Text
+    action: Text
+    score: float | None
+    gate_min: float
+    reason: Literal["below_minimum", "unanswered"]
+
+
+class RiskItem(ResultModel):
+    """A risk in the register."""
+
+    id: str
+    category: RiskCategory
+    title: Text
+    likelihood: int
+    impact: int
+    exposure: int = Field(description="likelihood × impact, 1..25")
+    band: Band
+    mitigation: Text
+    owner: OwnerRole
+    phases: tuple[str, ...]
+    questions: tuple[str, ...]
+    basis: Literal["answer", "unanswered", "disagreement"] = Field(
+        description="Raised by an answer, by a question nobody answered, or by respondents who "
+                    "disagree.")
+
+
+class ActionItem(ResultModel):
+    """An improvement step for a question below full score, ranked."""
+
+    rank: int
+    question_id: str
+    phase: str
+    question: Text
+    action: Text
+    weight: int
+    gap: float = Field(description="1 − score (1 when unanswered)")
+    priority: float = Field(description="weight × gap")
+    gate: bool
+    gate_failed: bool
+    status: QuestionStatus
+
+
+class AssessmentMeta(ResultModel):
+    """Where the result came from."""
+
+    tool_version: str
+    generated_at: datetime
+    answers_file: str | None = None
+    checklist_versions: dict[str, int]
+    phases_selected: tuple[str, ...] | None = None
+
+
+class Thresholds(ResultModel):
+    """The thresholds in force, so a report explains itself."""
+
+    ready_min: float
+    ready_with_risks_min: float
+    ready_min_coverage: float
+    exposure_low_max: int
+    exposure_medium_max: int
+    consensus_rule: str
+
+
+class AssessmentResult(ResultModel):
+    """Everything a readiness report shows (published as ``docs/assessment-result.schema.json``)."""
+
+    schema_version: int = SCHEMA_VERSION
+    meta: AssessmentMeta
+    profile: OrganizationProfile
+    overall: OverallResult
+    phases: tuple[PhaseResult, ...]
+    blockers: tuple[Blocker, ...]
+    risks: tuple[RiskItem, ...]
+    actions: tuple[ActionItem, ...]
+    thresholds: Thresholds

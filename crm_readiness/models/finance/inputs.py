@@ -1,0 +1,291 @@
+"""The finance input files: a costs file (one per vendor) and a benefits file.
+
+Money is :class:`~decimal.Decimal` (YAML numbers are read through their
+decimal text, so ``0.1`` is exactly one tenth); rates are decimal fractions
+(``0.10`` = 10%). Validators raise ``ValueError("english || 中文")`` so the
+loader can report both languages with the file, path and line. Checks that
+need both files (driver ids, years against the horizon) live in
+``crm_readiness.io.finance``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, model_validator
+
+from crm_readiness.models._base import Model, Text
+
+CostCategory = Literal[
+    "software", "implementation", "customization", "data_migration", "integration",
+    "training", "project_management", "maintenance", "hosting", "security",
+    "internal_staff", "data_services", "other",
+]
+#: every cost category, in report order (the domain's TCO components plus staff time).
+COST_CATEGORIES: tuple[str, ...] = CostCategory.__args__  # type: ignore[attr-defined]
+
+#: the domain's one-time budget split for a mid-size company: component -> (share, categories).
+BENCHMARK_SPLIT: tuple[tuple[str, Decimal, tuple[str, ...]], ...] = (
+    ("software", Decimal("0.40"), ("software",)),
+    ("customization", Decimal("0.25"), ("customization", "implementation", "integration")),
+    ("data_migration", Decimal("0.15"), ("data_migration",)),
+    ("training", Decimal("0.12"), ("training",)),
+    ("project_management", Decimal("0.08"), ("project_management",)),
+)
+
+RESERVED_IDS = frozenset({"users", "costs", "benefits", "discount_rate", "contingency"})
+MAX_HORIZON = 30
+
+
+def _fraction(v: Decimal) -> Decimal:
+    if v < 0:
+        raise ValueError("must not be negative || 不能为负数")
+    if v > 1:
+        raise ValueError(
+            f"{v} would mean {v * 100:f}%; write rates as decimal fractions (0.10 = 10%) "
+            f"|| {v} 相当于 {v * 100:f}%；比率请写成小数（0.10 即 10%）")
+    return v
+
+
+def _growth(v: Decimal) -> Decimal:
+    if v < Decimal("-0.9") or v > 1:
+        raise ValueError(
+            f"{v} is outside -0.9..1; write rates as decimal fractions (0.05 = 5%) "
+            f"|| {v} 超出 -0.9..1 的范围；比率请写成小数（0.05 即 5%）")
+    return v
+
+
+def _non_negative(v: Decimal) -> Decimal:
+    if v < 0:
+        raise ValueError("must not be negative || 不能为负数")
+    return v
+
+
+def _ramp(v: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
+    if not v:
+        raise ValueError(
+            "a benefit needs at least one year: give ramp, e.g. [0.5, 0.8, 1.0] "
+            "|| 收益至少需要一个年度：请填写 ramp，例如 [0.5, 0.8, 1.0]")
+    return v
+
+
+Fraction = Annotated[Decimal, AfterValidator(_fraction)]
+Growth = Annotated[Decimal, AfterValidator(_growth)]
+Amount = Annotated[Decimal, AfterValidator(_non_negative)]
+Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$",
+                            description="Short id: lower-case letters, digits, underscores.")]
+Year = Annotated[int, Field(ge=0, le=MAX_HORIZON)]
+
+
+def _check_id(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"{value!r} is reserved; choose another id || {value!r} 为保留字，请另取 id")
+    return value
+
+
+LineId = Annotated[Slug, AfterValidator(_check_id)]
+
+
+class _Line(Model):
+    id: LineId
+    name: str = Field(min_length=1, description="Line name as shown in reports (text only).")
+    note: str | None = None
+
+
+class OneTimeCost(_Line):
+    """A one-time cost in year 0 (the initial period) or a given year."""
+
+    category: CostCategory
+    amount: Amount
+    year: Year = 0
+    risk: Fraction | None = Field(default=None, description="Overrides the file's risk share.")
+
+
+class RecurringCost(_Line):
+    """A yearly cost: per user (seats), per module, or a flat amount; escalates yearly."""
+
+    category: CostCategory
+    per_user: Amount | None = Field(default=None, description="Price per seat per year.")
+    per_module: Amount | None = Field(default=None, description="Price per module per year.")
+    modules: Annotated[int, Field(ge=1, le=1000)] | None = None
+    amount: Amount | None = Field(default=None, description="Flat amount per year.")
+    escalation: Growth = Decimal(0)
+    start_year: Year = 1
+    end_year: Year | None = None
+    risk: Fraction | None = None
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> RecurringCost:
+        given = [k for k in ("per_user", "per_module", "amount") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "give exactly one of per_user, per_module (with modules) or amount "
+                "|| per_user、per_module（需配合 modules）、amount 三者必须且只能填一项")
+        if self.per_module is not None and self.modules is None:
+            raise ValueError("per_module needs modules (how many) || per_module 需同时填写 modules（模块数）")
+        if self.modules is not None and self.per_module is None:
+            raise ValueError("modules is only used with per_module || modules 仅与 per_module 一起使用")
+        if self.end_year is not None and self.end_year < self.start_year:
+            raise ValueError("end_year is before start_year || end_year 早于 start_year")
+        return self
+
+    @property
+    def basis(self) -> str:
+        """Return ``per_user``, ``per_module`` or ``flat``."""
+        if self.per_user is not None:
+            return "per_user"
+        return "per_module" if self.per_module is not None else "flat"
+
+
+class StaffCost(_Line):
+    """Internal staff time: hours per person per year × people × loaded hourly rate."""
+
+    category: CostCategory = "internal_staff"
+    hours: Amount = Field(description="Hours per person per year.")
+    people: Amount = Decimal(1)
+    rate: Amount = Field(description="Loaded cost per hour (salary, social insurance, overhead).")
+    escalation: Growth = Decimal(0)
+    start_year: Year = 0
+    end_year: Year | None = None
+    risk: Fraction | None = None
+
+    @model_validator(mode="after")
+    def _years(self) -> StaffCost:
+        if self.end_year is not None and self.end_year < self.start_year:
+            raise ValueError("end_year is before start_year || end_year 早于 start_year")
+        return self
+
+
+class Users(Model):
+    """CRM seats: ``initial`` in year 1, growing by ``growth`` a year, always whole seats."""
+
+    initial: int = Field(ge=1, le=10_000_000)
+    growth: Growth = Decimal(0)
+
+
+class CostsFile(Model):
+    """One vendor's (or the chosen) cost case over the horizon."""
+
+    title: str | None = None
+    vendor: str | None = None
+    currency: str = Field(default="CNY", pattern=r"^[A-Z]{3}$")
+    horizon_years: int = Field(default=3, ge=1, le=MAX_HORIZON)
+    discount_rate: Fraction = Decimal("0.10")
+    deployment: Literal["saas", "on-prem", "hybrid"] = "saas"
+    users: Users
+    contingency: Fraction = Field(default=Decimal(0),
+                                  description="Reserve as a share of one-time costs.")
+    risk_adjustment: Fraction = Field(default=Decimal(0),
+                                      description="Costs increased by this share (risk view).")
+    one_time: tuple[OneTimeCost, ...] = ()
+    recurring: tuple[RecurringCost, ...] = ()
+    staff: tuple[StaffCost, ...] = ()
+    not_applicable: dict[CostCategory, str] = Field(
+        default_factory=dict, description="Components deliberately absent, with the reason.")
+
+    @model_validator(mode="after")
+    def _some_cost(self) -> CostsFile:
+        if not (self.one_time or self.recurring or self.staff):
+            raise ValueError("no cost lines: add one_time, recurring or staff lines "
+                             "|| 没有成本条目：请添加 one_time、recurring 或 staff")
+        return self
+
+
+class _Benefit(_Line):
+    ramp: Annotated[tuple[Fraction, ...], AfterValidator(_ramp)] = Field(
+        description="Share realised per year from start_year (last value repeats).")
+    start_year: Annotated[int, Field(ge=0, le=MAX_HORIZON)] = 1
+    risk: Fraction | None = Field(default=None, description="Benefit reduced by this share.")
+
+
+class RevenueUplift(_Benefit):
+    """Extra gross profit: baseline revenue × uplift × gross margin."""
+
+    type: Literal["revenue_uplift"]
+    baseline_revenue: Amount
+    uplift: Fraction
+    gross_margin: Fraction
+
+
+class TimeSaved(_Benefit):
+    """Productivity: hours saved per person per year × people × loaded hourly rate."""
+
+    type: Literal["time_saved"]
+    hours: Amount
+    people: Amount
+    rate: Amount
+
+
+class ChurnAvoided(_Benefit):
+    """Retention: customers × churn reduction (points) × yearly margin per customer."""
+
+    type: Literal["churn_avoided"]
+    customers: Amount
+    churn_reduction: Fraction
+    margin_per_customer: Amount
+
+
+class CostAvoided(_Benefit):
+    """A retired system's or process's yearly cost no longer paid."""
+
+    type: Literal["cost_avoided"]
+    amount: Amount
+
+
+class PlainAmount(_Benefit):
+    """Any other benefit given directly as an amount per year."""
+
+    type: Literal["amount"]
+    amount: Amount
+
+
+Benefit = Annotated[RevenueUplift | TimeSaved | ChurnAvoided | CostAvoided | PlainAmount,
+                    Field(discriminator="type")]
+
+
+class Triangular(Model):
+    """A driver's range for Monte Carlo: low ≤ mode ≤ high."""
+
+    low: Decimal
+    mode: Decimal
+    high: Decimal
+
+    @model_validator(mode="after")
+    def _order(self) -> Triangular:
+        if not self.low <= self.mode <= self.high:
+            raise ValueError("need low <= mode <= high || 需满足 low <= mode <= high")
+        return self
+
+
+class Scenario(Model):
+    """A named scenario: driver values that replace the base case's."""
+
+    label: Text | None = None
+    values: dict[str, Decimal] = Field(default_factory=dict)
+
+
+class MonteCarloSettings(Model):
+    """Monte Carlo draws and the seed that makes them reproducible."""
+
+    draws: int = Field(default=10_000, ge=100, le=1_000_000)
+    seed: int = Field(default=20240501, ge=0)
+
+
+class SensitivitySettings(Model):
+    """Tornado swing, Monte Carlo ranges and named scenarios."""
+
+    swing: Annotated[Decimal, Field(gt=0, le=Decimal("0.9"))] = Decimal("0.20")
+    ranges: dict[str, Triangular] = Field(default_factory=dict)
+    scenarios: dict[Slug, Scenario] = Field(default_factory=dict)
+    monte_carlo: MonteCarloSettings = MonteCarloSettings()
+
+
+class BenefitsFile(Model):
+    """The benefit lines of the case and how its sensitivity is explored."""
+
+    title: str | None = None
+    risk_adjustment: Fraction = Field(default=Decimal(0),
+                                      description="Benefits reduced by this share by default.")
+    benefits: tuple[Benefit, ...] = Field(min_length=1)
+    sensitivity: SensitivitySettings = SensitivitySettings()

@@ -1,0 +1,116 @@
+"""The requirements catalogue: what the CRM must do, by module and priority (MoSCoW).
+
+A requirement has a stable id, a module, a bilingual title and description, a
+priority (must / should / could; high / medium / low are accepted and mapped
+onto them) and an acceptance note saying how a demo or test proves it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from crm_readiness.models._base import Model, Text
+from crm_readiness.models.profile import Module as ScopeModule
+
+Priority = Literal["must", "should", "could"]
+PRIORITIES: tuple[Priority, ...] = ("must", "should", "could")
+Section = Literal["functional", "integration", "non_functional"]
+
+#: accepted spellings of a priority → the MoSCoW level they mean
+PRIORITY_ALIASES: dict[str, Priority] = {
+    "must": "must", "should": "should", "could": "could",
+    "high": "must", "medium": "should", "low": "could",
+    "must_have": "must", "should_have": "should", "could_have": "could",
+    "必须": "must", "应该": "should", "可以": "could",
+    "高": "must", "中": "should", "低": "could",
+}
+
+_REQ_ID = r"^[A-Za-z][A-Za-z0-9_.-]*$"
+_MODULE_ID = r"^[a-z][a-z0-9_]*$"
+
+
+def normalize_priority(value: Any) -> Any:
+    """Map ``high``/``medium``/``low`` (and a few other spellings) onto must/should/could."""
+    if isinstance(value, str):
+        key = value.strip().lower().replace(" ", "_").replace("-", "_")
+        if key in PRIORITY_ALIASES:
+            return PRIORITY_ALIASES[key]
+        raise ValueError(f"unknown priority {value!r}; use must, should or could "
+                         f"(high, medium, low are accepted) || 未知优先级 {value!r}；"
+                         f"请使用 must、should 或 could（也接受 high、medium、low）")
+    return value
+
+
+class ModuleInfo(Model):
+    """A catalogue module: its name, the spec section it belongs to, the profile scope it needs."""
+
+    name: Text
+    section: Section = "functional"
+    scope: tuple[ScopeModule, ...] = Field(
+        default=(), description="Profile scope modules that bring this module into the "
+                                "specification; empty = always included.")
+
+
+class Requirement(Model):
+    """One requirement of the catalogue."""
+
+    id: str = Field(pattern=_REQ_ID, max_length=40)
+    module: str = Field(pattern=_MODULE_ID)
+    title: Text
+    description: Text | None = None
+    priority: Priority
+    acceptance: Text | None = Field(default=None,
+                                    description="How a scripted demo or test proves it.")
+
+    _prio = field_validator("priority", mode="before")(lambda v: normalize_priority(v))
+
+
+class GlossaryEntry(Model):
+    """A term of the specification's glossary."""
+
+    term: str = Field(min_length=1)
+    definition: Text
+
+
+class RequirementsCatalogue(Model):
+    """A requirements catalogue file (the packaged standard one, or a tailored copy)."""
+
+    version: int = Field(default=1, ge=1)
+    title: Text | None = None
+    modules: dict[str, ModuleInfo] = Field(default_factory=dict,
+                                           description="Module id → name, section, scope.")
+    requirements: tuple[Requirement, ...] = Field(min_length=1)
+    glossary: tuple[GlossaryEntry, ...] = ()
+
+    @model_validator(mode="after")
+    def _check(self) -> RequirementsCatalogue:
+        ids = [r.id for r in self.requirements]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"requirement ids repeat: {', '.join(dup)} || "
+                             f"需求 id 重复：{', '.join(dup)}")
+        if self.modules:
+            unknown = sorted({r.module for r in self.requirements} - set(self.modules))
+            if unknown:
+                raise ValueError(f"modules not declared under 'modules': {', '.join(unknown)} || "
+                                 f"未在 modules 中声明的模块：{', '.join(unknown)}")
+        return self
+
+    def module_ids(self) -> list[str]:
+        """Return module ids in catalogue order (declared order first, then first use)."""
+        order = list(self.modules)
+        for r in self.requirements:
+            if r.module not in order:
+                order.append(r.module)
+        return order
+
+    def module_name(self, module: str) -> Text:
+        """Return a module's display name (its id when undeclared)."""
+        info = self.modules.get(module)
+        return info.name if info else Text(en=module, zh=module)
+
+    def requirement(self, req_id: str) -> Requirement | None:
+        """Return the requirement with id ``req_id``."""
+        return next((r for r in self.requirements if r.id == req_id), None)

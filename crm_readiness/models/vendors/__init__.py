@@ -1,0 +1,50 @@
+"""Vendor-selection models: the vendors file (inputs) and the comparison result."""
+
+from crm_readiness.models.vendors.inputs import (
+    LEVELS,
+    RESPONSE_ALIASES,
+    RESPONSE_CODES,
+    AhpSpec,
+    Budget,
+    Criterion,
+    CriterionKind,
+    CriterionScore,
+    PriorityWeights,
+    ResponseCode,
+    ResponseLevel,
+    ResponseMap,
+    ResponsePoints,
+    RobustnessSettings,
+    ScoringRules,
+    Vendor,
+    VendorResponse,
+    VendorsFile,
+    cross_check,
+    normalize_response,
+    parse_ratio,
+)
+from crm_readiness.models.vendors.results import (
+    AhpDeviation,
+    AhpResult,
+    Comparison,
+    CriterionOutcome,
+    CriterionWeight,
+    FlipPoint,
+    ModuleFit,
+    RequirementOutcome,
+    Robustness,
+    Status,
+    VendorResult,
+    VendorShare,
+    Verdict,
+)
+
+__all__ = [
+    "LEVELS", "RESPONSE_ALIASES", "RESPONSE_CODES", "AhpSpec", "Budget", "Criterion",
+    "CriterionKind", "CriterionScore", "PriorityWeights", "ResponseCode", "ResponseLevel",
+    "ResponseMap", "ResponsePoints", "RobustnessSettings", "ScoringRules", "Vendor",
+    "VendorResponse", "VendorsFile", "cross_check", "normalize_response", "parse_ratio",
+    "AhpDeviation", "AhpResult", "Comparison", "CriterionOutcome", "CriterionWeight",
+    "FlipPoint", "ModuleFit", "RequirementOutcome", "Robustness", "Status", "VendorResult",
+    "VendorShare", "Verdict",
+]

@@ -1,0 +1,360 @@
+"""The vendors file: evaluation criteria, weights (direct or AHP), budget and vendor responses.
+
+Shapes only; references between parts (a response to an unknown requirement,
+an AHP comparison with a missing pair, weights that do not sum to 100%) are
+checked by :func:`cross_check`, which the loader turns into located problems.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from crm_readiness.models._base import Model, Text
+from crm_readiness.models.requirements import Priority, RequirementsCatalogue
+
+ResponseLevel = Literal["native", "configurable", "custom", "not_supported"]
+ResponseCode = Literal["native", "configurable", "custom", "third_party", "roadmap",
+                       "not_supported"]
+LEVELS: tuple[ResponseLevel, ...] = ("native", "configurable", "custom", "not_supported")
+RESPONSE_CODES: tuple[ResponseCode, ...] = ("native", "configurable", "custom", "third_party",
+                                            "roadmap", "not_supported")
+CriterionKind = Literal["scored", "functional_fit", "cost"]
+
+#: accepted spellings of a vendor response → its code (English and Chinese RFP wording)
+RESPONSE_ALIASES: dict[str, ResponseCode] = {
+    **{c: c for c in RESPONSE_CODES},
+    "standard": "native", "out_of_the_box": "native", "ootb": "native", "yes": "native",
+    "原生": "native", "原生支持": "native", "标准功能": "native", "标准": "native",
+    "configuration": "configurable", "config": "configurable", "配置": "configurable",
+    "可配置": "configurable", "配置实现": "configurable",
+    "custom_development": "custom", "customization": "custom", "customisation": "custom",
+    "development": "custom", "定制": "custom", "定制开发": "custom", "二次开发": "custom",
+    "3rd_party": "third_party", "thirdparty": "third_party", "partner": "third_party",
+    "第三方": "third_party", "第三方产品": "third_party",
+    "planned": "roadmap", "future": "roadmap", "路线图": "roadmap", "规划中": "roadmap",
+    "no": "not_supported", "none": "not_supported", "unsupported": "not_supported",
+    "不支持": "not_supported",
+}
+
+_ID = r"^[a-z][a-z0-9_]*$"
+
+
+def normalize_response(value: Any) -> Any:
+    """Map a response as a vendor may write it (``Custom development``, ``不支持``) to its code."""
+    if isinstance(value, bool):  # YAML 1.1 reads yes/no as booleans
+        return "native" if value else "not_supported"
+    if isinstance(value, str):
+        key = value.strip().lower().replace(" ", "_").replace("-", "_")
+        if key in RESPONSE_ALIASES:
+            return RESPONSE_ALIASES[key]
+        raise ValueError(
+            f"unknown response {value!r}; use native, configurable, custom, third_party, roadmap "
+            f"or not_supported || 未知响应 {value!r}；请使用 native、configurable、custom、"
+            f"third_party、roadmap 或 not_supported")
+    return value
+
+
+def parse_ratio(value: Any) -> float:
+    """Return an AHP judgement (``3``, ``0.5``, ``"1/3"``) as a float; raise ValueError otherwise."""
+    if isinstance(value, bool):
+        raise ValueError("not a number")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        return float(Fraction(value.strip()))
+    raise ValueError("not a number")
+
+
+class VendorResponse(Model):
+    """A vendor's answer to one requirement: response code, comment and evidence."""
+
+    response: ResponseCode | None = Field(default=None, description="None = not answered yet.")
+    comment: str | None = None
+    evidence: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short(cls, v: Any) -> Any:
+        # ``REQ-1: native`` is the short form of ``REQ-1: {response: native}``
+        if isinstance(v, str | bool):
+            return {"response": v}
+        return v
+
+    _norm = field_validator("response", mode="before")(
+        lambda v: None if v is None or (isinstance(v, str) and not v.strip())
+        else normalize_response(v))
+
+
+class CriterionScore(Model):
+    """A vendor's score 0–5 on a scored criterion, with the reason."""
+
+    score: float = Field(ge=0, le=5)
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short(cls, v: Any) -> Any:
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return {"score": v}
+        return v
+
+
+class Vendor(Model):
+    """One vendor under evaluation."""
+
+    id: str = Field(pattern=_ID, max_length=30)
+    name: str = Field(min_length=1)
+    cost: Decimal | str | None = Field(
+        default=None, description="Nominal TCO: a number, or a path to the vendor's finance "
+                                  "cost file (relative to the vendors file).")
+    scores: dict[str, CriterionScore] = Field(default_factory=dict)
+    responses: dict[str, VendorResponse] = Field(default_factory=dict)
+    notes: str | None = None
+
+    @field_validator("cost", mode="before")
+    @classmethod
+    def _cost(cls, v: Any) -> Any:
+        if isinstance(v, bool):
+            raise ValueError("cost must be a number or a file path || 成本应为数字或文件路径")
+        if isinstance(v, int | float):
+            v = Decimal(str(v))
+        if isinstance(v, Decimal) and v < 0:
+            raise ValueError("cost must not be negative || 成本不能为负数")
+        return v
+
+
+class Criterion(Model):
+    """An evaluation criterion, scored 0–5 with anchored descriptions of what each score means."""
+
+    id: str = Field(pattern=_ID)
+    name: Text
+    kind: CriterionKind = Field(
+        default="scored", description="scored (0–5 given per vendor), functional_fit (computed "
+                                      "from the responses) or cost (computed from the budget).")
+    weight: float | None = Field(default=None, ge=0, le=1,
+                                 description="Direct weight as a decimal (0.25 = 25%).")
+    description: Text | None = None
+    anchors: dict[int, Text] = Field(default_factory=dict,
+                                     description="Score (0–5) → what a vendor needs for it.")
+
+    @field_validator("weight", mode="before")
+    @classmethod
+    def _percent(cls, v: Any) -> Any:
+        if isinstance(v, str) and v.strip().endswith("%"):
+            return float(v.strip()[:-1]) / 100
+        return v
+
+    @field_validator("anchors")
+    @classmethod
+    def _anchor_range(cls, v: dict[int, Text]) -> dict[int, Text]:
+        bad = sorted(k for k in v if not 0 <= k <= 5)
+        if bad:
+            raise ValueError(f"anchor scores must be 0–5, got {bad} || 锚定分值须为 0–5，实际为 {bad}")
+        return v
+
+
+class AhpSpec(Model):
+    """Pairwise judgements on Saaty's 1–9 scale: ``a: {b: 3}`` = a is 3× as important as b."""
+
+    comparisons: dict[str, dict[str, float | str]]
+
+
+class Budget(Model):
+    """The budget range the cost criterion is scored against (nominal TCO)."""
+
+    min: Decimal = Field(ge=0)
+    max: Decimal = Field(gt=0)
+    currency: str = "CNY"
+
+    @model_validator(mode="after")
+    def _order(self) -> Budget:
+        if self.max <= self.min:
+            raise ValueError("budget max must exceed min || 预算上限必须大于下限")
+        return self
+
+
+class ResponseMap(Model):
+    """Which level third-party and roadmap answers count as (a documented, editable choice)."""
+
+    third_party: ResponseLevel = "custom"
+    roadmap: ResponseLevel = "not_supported"
+
+
+class PriorityWeights(Model):
+    """Points of weight per priority (MoSCoW): must 5, should 3, could 1 by default."""
+
+    must: float = Field(default=5, ge=0)
+    should: float = Field(default=3, ge=0)
+    could: float = Field(default=1, ge=0)
+
+    def of(self, priority: Priority) -> float:
+        """Return the weight of ``priority``."""
+        return float(getattr(self, priority))
+
+
+class ResponsePoints(Model):
+    """Points per response level: native 3, configurable 2, custom 1, not supported 0."""
+
+    native: float = Field(default=3, gt=0)
+    configurable: float = Field(default=2, ge=0)
+    custom: float = Field(default=1, ge=0)
+    not_supported: float = Field(default=0, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ResponsePoints:
+        if not self.native >= self.configurable >= self.custom >= self.not_supported:
+            raise ValueError("points must not increase from native to not_supported || "
+                             "分值须从 native 到 not_supported 不递增")
+        return self
+
+    def of(self, level: ResponseLevel) -> float:
+        """Return the points of ``level``."""
+        return float(getattr(self, level))
+
+
+class ScoringRules(Model):
+    """The configurable parts of the scoring method."""
+
+    priority_weights: PriorityWeights = PriorityWeights()
+    response_points: ResponsePoints = ResponsePoints()
+    response_map: ResponseMap = ResponseMap()
+
+    def level(self, code: ResponseCode) -> ResponseLevel:
+        """Return the scoring level a response code counts as."""
+        if code == "third_party":
+            return self.response_map.third_party
+        if code == "roadmap":
+            return self.response_map.roadmap
+        return code
+
+
+class RobustnessSettings(Model):
+    """Monte Carlo over the weights: runs, seed and Dirichlet concentration."""
+
+    runs: int = Field(default=10_000, ge=100, le=1_000_000)
+    seed: int = 20240501
+    concentration: float = Field(default=100, gt=0,
+                                 description="Dirichlet α = weights × concentration; larger = "
+                                             "draws closer to the chosen weights.")
+
+
+class VendorsFile(Model):
+    """A vendors file: catalogue reference, method settings, criteria and vendors."""
+
+    version: int = 1
+    title: str | None = None
+    requirements: str | None = Field(
+        default=None, description="Requirements catalogue file, relative to this file; "
+                                  "the packaged standard catalogue when absent.")
+    budget: Budget | None = None
+    scoring: ScoringRules = ScoringRules()
+    robustness: RobustnessSettings = RobustnessSettings()
+    ahp: AhpSpec | None = None
+    criteria: tuple[Criterion, ...] = Field(min_length=1)
+    vendors: tuple[Vendor, ...] = Field(default=())
+
+
+Located = tuple[tuple[str | int, ...], str, str]
+
+
+def _weights(vf: VendorsFile) -> list[Located]:
+    out: list[Located] = []
+    given = [c for c in vf.criteria if c.weight is not None]
+    if vf.ahp is not None:
+        if given:
+            out.append((("criteria",), "give weights directly or an 'ahp' block, not both",
+                        "请直接给出权重或提供 ahp 两两比较，二者只能选其一"))
+        return out
+    missing = [c.id for c in vf.criteria if c.weight is None]
+    if missing:
+        ids = ", ".join(missing)
+        out.append((("criteria",), f"no weight for {ids} (or give an 'ahp' block)",
+                    f"{ids} 缺少权重（或提供 ahp 两两比较）"))
+        return out
+    total = sum(c.weight or 0.0 for c in vf.criteria)
+    if abs(total - 1.0) > 1e-6:
+        pct = f"{total * 100:.2f}%"
+        out.append((("criteria",), f"weights sum to {pct}; they must sum to 100%",
+                    f"权重合计为 {pct}，必须等于 100%"))
+    return out
+
+
+def _ahp(vf: VendorsFile) -> list[Located]:
+    if vf.ahp is None:
+        return []
+    out: list[Located] = []
+    ids = [c.id for c in vf.criteria]
+    seen: dict[frozenset[str], tuple[str, str]] = {}
+    for a, row in vf.ahp.comparisons.items():
+        if a not in ids:
+            out.append((("ahp", "comparisons", a), f"unknown criterion {a!r}",
+                        f"未知评估维度 {a!r}"))
+            continue
+        for b, raw in row.items():
+            loc: tuple[str | int, ...] = ("ahp", "comparisons", a, b)
+            if b not in ids:
+                out.append((loc, f"unknown criterion {b!r}", f"未知评估维度 {b!r}"))
+                continue
+            if a == b:
+                out.append((loc, "a criterion is not compared with itself",
+                            "评估维度不与自身比较"))
+                continue
+            try:
+                value = parse_ratio(raw)
+            except (ValueError, ZeroDivisionError):
+                out.append((loc, f"{raw!r} is not a judgement like 3 or 1/3",
+                            f"{raw!r} 不是有效的判断值（如 3 或 1/3）"))
+                continue
+            if not 1 / 9 - 1e-9 <= value <= 9 + 1e-9:
+                out.append((loc, f"judgement {raw} is outside Saaty's 1/9–9 scale",
+                            f"判断值 {raw} 超出 Saaty 1/9–9 标度"))
+            pair = frozenset((a, b))
+            if pair in seen:
+                out.append((loc, f"pair ({a}, {b}) is given twice",
+                            f"比较对 ({a}, {b}) 重复给出"))
+            seen[pair] = (a, b)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            if frozenset((a, b)) not in seen:
+                out.append((("ahp", "comparisons"), f"missing comparison of pair ({a}, {b})",
+                            f"缺少比较对 ({a}, {b})"))
+    return out
+
+
+def cross_check(vf: VendorsFile, catalogue: RequirementsCatalogue) -> list[Located]:
+    """Return every reference problem of ``vf`` against ``catalogue``, located by path."""
+    out = _weights(vf) + _ahp(vf)
+    ids = [c.id for c in vf.criteria]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        out.append((("criteria",), f"criterion ids repeat: {', '.join(dup)}",
+                    f"评估维度 id 重复：{', '.join(dup)}"))
+    for kind in ("functional_fit", "cost"):
+        if sum(1 for c in vf.criteria if c.kind == kind) > 1:
+            out.append((("criteria",), f"at most one criterion of kind {kind}",
+                        f"类型为 {kind} 的评估维度最多一个"))
+    if any(c.kind == "cost" for c in vf.criteria) and vf.budget is None:
+        out.append(((), "a cost criterion needs a 'budget' with min and max",
+                    "成本维度需要提供 budget（min 与 max）"))
+    scored = {c.id for c in vf.criteria if c.kind == "scored"}
+    req_ids = {r.id for r in catalogue.requirements}
+    vids = [v.id for v in vf.vendors]
+    for i, v in enumerate(vf.vendors):
+        if vids.count(v.id) > 1:
+            out.append((("vendors", i, "id"), f"vendor id {v.id!r} repeats",
+                        f"供应商 id {v.id!r} 重复"))
+        for rid in v.responses:
+            if rid not in req_ids:
+                out.append((("vendors", i, "responses", rid), f"unknown requirement id {rid!r}",
+                            f"未知需求 id {rid!r}"))
+        for cid in v.scores:
+            if cid not in scored:
+                out.append((("vendors", i, "scores", cid),
+                            f"{cid!r} is not a scored criterion (scored: "
+                            f"{', '.join(sorted(scored)) or '-'})",
+                            f"{cid!r} 不是需打分的评估维度"))
+    return out

@@ -1,0 +1,84 @@
+"""The Jinja environment every report shares: packaged templates, autoescape, i18n.
+
+HTML templates are autoescaped (a ``<script>`` in an organisation name is
+inert); Markdown templates escape the few characters that would change
+Markdown structure. Templates call ``t("key")`` for interface strings and
+``tx(text)`` for a bilingual model field; both use the render's language.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from crm_readiness._resources import templates_dir
+from crm_readiness.i18n import Lang
+from crm_readiness.i18n import t as _t
+
+
+def _md_escape(value: object) -> str:
+    text = "" if value is None else str(value)
+    for ch in ("\\", "|", "*", "_", "`", "<", ">", "[", "]"):
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def _pct(value: float | Decimal | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    return f"{float(value) * 100:.{digits}f}%"
+
+
+def _num(value: float | Decimal | int | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    return f"{float(value):,.{digits}f}" if digits else f"{round(float(value)):,}"
+
+
+def _money(value: Decimal | float | int | None, digits: int = 0) -> str:
+    """Format money with thousands separators, rounding half-up only here, for display."""
+    if value is None:
+        return "–"
+    d = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), rounding="ROUND_HALF_UP")
+    return f"{d:,.{digits}f}"
+
+
+@cache
+def _environment(kind: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=(kind == "html"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = _md_escape
+    env.filters["pct"] = _pct
+    env.filters["num"] = _num
+    env.filters["money"] = _money
+    return env
+
+
+def render_template(name: str, lang: Lang, **context: Any) -> str:
+    """Render packaged template ``name`` in ``lang``; HTML if the name ends in ``.html.j2``."""
+    kind = "html" if name.endswith(".html.j2") else "text"
+    env = _environment(kind)
+
+    def t(key: str, **params: object) -> str:
+        return _t(key, lang, **params)
+
+    def tx(text: Any) -> str:
+        if text is None:
+            return ""
+        if isinstance(text, dict):
+            return str(text.get(lang) or text.get("en") or "")
+        getter = getattr(text, "get", None)
+        return str(getter(lang)) if callable(getter) else str(text)
+
+    template = env.get_template(name)
+    return template.render(t=t, tx=tx, lang=lang, Markup=Markup, **context)

@@ -1,0 +1,92 @@
+"""The readiness assessment as a use case: load, score, render, write."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from crm_readiness._resources import examples_dir
+from crm_readiness.errors import UsageError
+from crm_readiness.i18n import Lang, t
+from crm_readiness.io.atomic import ensure_dir, write_bytes
+from crm_readiness.io.checklists import load_checklist_set
+from crm_readiness.models._base import bi
+from crm_readiness.models.answers import AnswersFile
+from crm_readiness.models.assessment import AssessmentResult
+from crm_readiness.models.checklist import ChecklistSet
+from crm_readiness.render import Format
+from crm_readiness.workflows.demo import DemoEntry
+
+REPORT_STEM = "readiness"
+
+
+def select_phases(checklists: ChecklistSet, phases: Sequence[str] | None) -> list[str] | None:
+    """Return the phase ids asked for (comma lists allowed), checked; None means all."""
+    if not phases:
+        return None
+    wanted = [p.strip() for item in phases for p in item.split(",") if p.strip()]
+    known = [c.id for c in checklists.checklists]
+    for p in wanted:
+        if p not in known:
+            raise UsageError(t("checklist.unknown_phase", "en", phase=p, known=", ".join(known)),
+                             t("checklist.unknown_phase", "zh", phase=p, known=", ".join(known)))
+    return [p for p in known if p in wanted]
+
+
+def score(checklists: ChecklistSet, answers: AnswersFile, *,
+          phases: Sequence[str] | None = None, answers_file: str | None = None) -> AssessmentResult:
+    """Return the readiness result (the engine, with the phases checked)."""
+    from crm_readiness.engine.scoring import assess
+
+    return assess(checklists, answers, phases=select_phases(checklists, phases),
+                  answers_file=answers_file)
+
+
+def write_reports(result: AssessmentResult, out_dir: Path, formats: Sequence[str], lang: Lang,
+                  *, stem: str = REPORT_STEM) -> list[Path]:
+    """Render ``result`` in each format into ``out_dir``; return the files written."""
+    from crm_readiness.render.assessment import RENDERERS
+
+    ensure_dir(out_dir)
+    written: list[Path] = []
+    for name in formats:
+        fmt = Format(name)
+        path = out_dir / f"{stem}{fmt.suffix}"
+        written.append(write_bytes(path, RENDERERS[fmt](result, lang)))
+    return written
+
+
+def demo_answers_path() -> Path:
+    """Return the bundled example organisation's answers file."""
+    return examples_dir() / "demo" / "answers.yaml"
+
+
+def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    """Assess the example organisation and write its reports under ``out_dir/assessment``."""
+    from crm_readiness.io.assessment import load_answers
+
+    src = demo_answers_path()
+    inputs = ensure_dir(out_dir / "inputs")
+    shutil.copyfile(src, inputs / src.name)
+    checklists = load_checklist_set()
+    answers = load_answers(src, checklists)
+    result = score(checklists, answers, answers_file=f"inputs/{src.name}")
+    write_reports(result, out_dir / "assessment", ["html", "md", "json"], lang)
+    section = bi(t("demo.section.assess", "en"), t("demo.section.assess", "zh"))
+
+    def entry(key: str, path: str, summary: bool = False) -> DemoEntry:
+        s = None
+        if summary:
+            params = {"score": f"{result.overall.score or 0:.1f}",
+                      "blockers": len(result.blockers)}
+            s = bi(t("demo.assess.summary", "en", verdict=t(f"verdict.{result.overall.verdict}",
+                                                              "en"), **params),
+                   t("demo.assess.summary", "zh", verdict=t(f"verdict.{result.overall.verdict}",
+                                                              "zh"), **params))
+        return DemoEntry(section, bi(t(key, "en"), t(key, "zh")), path, s)
+
+    return [entry("demo.assess.html", "assessment/readiness.html", summary=True),
+            entry("demo.assess.md", "assessment/readiness.md"),
+            entry("demo.assess.json", "assessment/readiness.json"),
+            entry("demo.assess.answers", f"inputs/{src.name}")]

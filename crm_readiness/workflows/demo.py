@@ -1,0 +1,87 @@
+"""``crm-readiness demo``: every capability on the bundled example organisation.
+
+Each capability contributes a *demo part*: a function ``(out_dir, lang) ->
+list[DemoEntry]`` that writes its outputs under ``out_dir`` and says what it
+wrote. Parts are listed in :data:`PARTS` as ``"module:function"`` and imported
+only when the demo runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crm_readiness.errors import OutputError
+from crm_readiness.i18n import Lang, t
+from crm_readiness.io.atomic import ensure_dir, write_text
+from crm_readiness.models._base import Text
+
+MARKER = ".crm-readiness-demo"
+
+#: demo parts in the order they appear in index.html; a capability appends its own.
+PARTS: tuple[str, ...] = (
+    "crm_readiness.workflows.assessment:demo_part",
+)
+
+
+@dataclass(frozen=True)
+class DemoEntry:
+    """One output the demo wrote: its section, title, relative path and a one-line summary."""
+
+    section: Text
+    title: Text
+    path: str
+    summary: Text | None = None
+
+
+@dataclass
+class DemoRun:
+    """What the demo wrote."""
+
+    out_dir: Path
+    index: Path
+    entries: list[DemoEntry] = field(default_factory=list)
+
+
+DemoPart = Callable[[Path, Lang], list[DemoEntry]]
+
+
+def _part(spec: str) -> DemoPart:
+    module, _, name = spec.partition(":")
+    fn: DemoPart = getattr(importlib.import_module(module), name)
+    return fn
+
+
+def prepare_out_dir(out_dir: Path, *, force: bool) -> None:
+    """Make ``out_dir`` ready: new, empty, or an earlier demo's (replaced); else refuse."""
+    if out_dir.exists():
+        if not out_dir.is_dir():
+            raise OutputError(out_dir, t("out.not_dir", "en"), t("out.not_dir", "zh"))
+        ours = (out_dir / MARKER).exists()
+        if any(out_dir.iterdir()) and not (ours or force):
+            raise OutputError(out_dir, t("demo.not_ours", "en"), t("demo.not_ours", "zh"))
+        if ours or force:
+            try:
+                shutil.rmtree(out_dir)
+            except OSError as exc:
+                raise OutputError(out_dir, exc.strerror or str(exc)) from None
+    ensure_dir(out_dir)
+    write_text(out_dir / MARKER, "written by crm-readiness demo; safe to delete\n")
+
+
+def run_demo(out_dir: Path, lang: Lang, *, force: bool = False,
+             on_part: Callable[[str], None] | None = None) -> DemoRun:
+    """Run every demo part into ``out_dir`` and write ``index.html`` linking the results."""
+    from crm_readiness.render.demo import render_index
+
+    prepare_out_dir(out_dir, force=force)
+    run = DemoRun(out_dir=out_dir, index=out_dir / "index.html")
+    for spec in PARTS:
+        if on_part is not None:
+            on_part(spec)
+        run.entries.extend(_part(spec)(out_dir, lang))
+    write_text(run.index, render_index(run.entries, lang))
+    return run
