@@ -92,7 +92,8 @@ def validate(paths: Annotated[list[Path], typer.Argument(help="Checklist files o
             files.append(p)
     good, errors = validate_files(files)
     for c in good:
-        console().print(f"[green]✓[/] {escape(t('checklist.valid', language, path=c.id, count=len(c.questions)))}")
+        line = t("checklist.valid", language, path=c.id, count=len(c.questions))
+        console().print(f"[green]✓[/] {escape(line)}")
     for err in errors:
         report_error(err)
     if errors:

@@ -123,7 +123,8 @@ def _show(s: Session, c: Checklist, q: Question, i: int, n: int, done: int, tota
 
     lang, out = s.lang, s.out
     out.print()
-    out.print(f"[dim]{escape(t('ask.progress', lang, phase=c.title.get(lang), i=i, n=n, done=done, total=total))}[/]")
+    progress = t("ask.progress", lang, phase=c.title.get(lang), i=i, n=n, done=done, total=total)
+    out.print(f"[dim]{escape(progress)}[/]")
     gate = f" [red]({t('report.gate', lang)})[/]" if q.gate else ""
     out.print(f"[bold]{escape(q.text.get(lang))}[/]{gate}")
     scale = s.checklists.scale_of(q)
@@ -132,7 +133,8 @@ def _show(s: Session, c: Checklist, q: Question, i: int, n: int, done: int, tota
             out.print(f"  [cyan]{k}[/] {escape(choice.label.get(lang))}")
     current = _mine(s, q.id)
     if current is not None:
-        shown = current.na and t("report.na", lang, reason=current.na) or str(current.value)
+        shown = (t("report.na", lang, reason=current.na) if current.na is not None
+                 else str(current.value))
         out.print(f"  [dim]{escape(t('ask.current', lang, value=shown))}[/]")
 
 

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 _STYLE = {"ready": "green", "ready_with_risks": "yellow", "not_ready": "red"}
 
 
-def print_summary(result: AssessmentResult, lang: Lang, out: Console, *, top_risks: int = 5) -> None:
+def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
+                  top_risks: int = 5) -> None:
     """Print the phase table, the verdict with its reasons, the blockers and the top risks."""
     from rich.markup import escape
     from rich.table import Table

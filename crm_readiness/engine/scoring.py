@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from crm_readiness import __version__
 from crm_readiness.engine.conditions import applies
 from crm_readiness.engine.consensus import combine, spread
+from crm_readiness.engine.workshop import consensus_section
 from crm_readiness.models.answers import Answer, AnswersFile
 from crm_readiness.models.assessment import (
     ActionItem,
@@ -222,8 +223,8 @@ def _overall(phases: Sequence[PhaseResult], blockers: int, high_risks: int,
     if weak and verdict != "not_ready":
         # a phase far below the bar caps the whole project at "ready with risks"
         verdict = "ready_with_risks"
-        reasons = tuple(r for r in reasons if r.code != "all_clear") + (
-            VerdictReason(code="phase_not_ready", params={"phases": ", ".join(weak)}),)
+        reasons = (*(r for r in reasons if r.code != "all_clear"),
+                   VerdictReason(code="phase_not_ready", params={"phases": ", ".join(weak)}))
     band = config.level(score) if score is not None else None
     return OverallResult(score=score, coverage=coverage, level=band.level if band else None,
                          level_label=band.label if band else None, verdict=verdict,
@@ -247,7 +248,7 @@ def _actions(checklists: Sequence[Checklist], phases: Sequence[PhaseResult]) -> 
                 "action": q.actions, "weight": q.weight, "gap": gap, "priority": priority,
                 "gate": q.gate, "gate_failed": r.gate_failed, "status": r.status}))
     rows.sort(key=lambda row: row[0])
-    return tuple(ActionItem(rank=i + 1, **fields) for i, (_, fields) in  # type: ignore[arg-type]
+    return tuple(ActionItem(rank=i + 1, **fields) for i, (_, fields) in
                  enumerate(rows))
 
 
@@ -277,7 +278,10 @@ def assess(checklists: ChecklistSet, answers: AnswersFile, *,
                     question_id=q.id, phase=checklist.id, text=q.text, action=q.actions,
                     score=r.score if r.status == "answered" else None, gate_min=q.gate_threshold,
                     reason="unanswered" if r.status == "unanswered" else "below_minimum"))
-    risks = _merge_risks(raised, config)
+    consensus, disputes = consensus_section(checklists, answers,
+                                            list(zip(selected, question_results, strict=True)))
+    risks = tuple(sorted((*_merge_risks(raised, config), *disputes),
+                         key=lambda r: (-r.exposure, -r.impact, r.id)))
     phase_results = tuple(
         _phase(c, qr, sum(1 for r in risks if r.band == "high" and c.id in r.phases), config)
         for c, qr in zip(selected, question_results, strict=True))
@@ -294,4 +298,5 @@ def assess(checklists: ChecklistSet, answers: AnswersFile, *,
         consensus_rule=answers.consensus.rule)
     return AssessmentResult(meta=meta, profile=answers.profile, overall=overall,
                             phases=phase_results, blockers=tuple(blockers), risks=risks,
-                            actions=_actions(selected, phase_results), thresholds=thresholds)
+                            actions=_actions(selected, phase_results), thresholds=thresholds,
+                            consensus=consensus)

@@ -190,6 +190,23 @@ def _clean_loc(loc: tuple[Any, ...]) -> PathKey:
     return tuple(out)
 
 
+def _fit_loc(loc: PathKey, data: Any) -> PathKey:
+    """Drop list indices the model added to values the file wrote as a single item."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(part, int) and not isinstance(node, list):
+            continue  # e.g. one answer written as a mapping, validated as a list of one
+        out.append(part)
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return tuple(out)
+
+
 def validation_problems(exc: ValidationError, loaded: LoadedYaml | None = None,
                         prefix: PathKey = ()) -> list[Problem]:
     """Turn a pydantic error into located problems, one per error."""
@@ -197,6 +214,8 @@ def validation_problems(exc: ValidationError, loaded: LoadedYaml | None = None,
     seen: set[tuple[str, str]] = set()
     for err in exc.errors(include_url=False):
         loc = prefix + _clean_loc(tuple(err.get("loc", ())))
+        if loaded is not None and not prefix:
+            loc = _fit_loc(loc, loaded.data)
         en, zh = _message(err)
         if (_dotted(loc), en) in seen:
             continue

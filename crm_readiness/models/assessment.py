@@ -15,6 +15,7 @@ from pydantic import Field
 from crm_readiness.models._base import ResultModel, Text
 from crm_readiness.models.checklist import OwnerRole, RiskCategory, Role
 from crm_readiness.models.profile import OrganizationProfile
+from crm_readiness.models.workshop import ConsensusSummary, Trend
 
 Verdict = Literal["ready", "ready_with_risks", "not_ready"]
 QuestionStatus = Literal["answered", "unanswered", "not_applicable", "excluded"]
@@ -175,3 +176,8 @@ class AssessmentResult(ResultModel):
     risks: tuple[RiskItem, ...]
     actions: tuple[ActionItem, ...]
     thresholds: Thresholds
+    consensus: ConsensusSummary = Field(
+        default_factory=ConsensusSummary,
+        description="Respondents' agreement per question and the workshop agenda.")
+    trend: Trend = Field(default_factory=Trend,
+                         description="Scores over the saved snapshots (filled by the workflow).")

@@ -1,0 +1,224 @@
+"""The data rules file: a data contract for one customer export.
+
+Per column: ``required``, ``format``, ``enum``, ``pattern``, ``unique``,
+``min``/``max``, thresholds, timeliness and consistency settings; a
+``duplicates`` block with exact keys, fuzzy comparisons and blocking. Columns
+named here must exist in the data (checked against the file's header by the
+loader, with the rules file's line and column).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from crm_readiness.models._base import Model
+
+FormatName = Literal["text", "cn_mobile", "cn_landline", "email", "date", "cn_uscc", "number",
+                     "enum", "regex"]
+FORMATS: tuple[str, ...] = ("text", "cn_mobile", "cn_landline", "email", "date", "cn_uscc",
+                            "number", "enum", "regex")
+Dimension = Literal["completeness", "validity", "uniqueness", "consistency", "timeliness"]
+DIMENSIONS: tuple[Dimension, ...] = ("completeness", "validity", "uniqueness", "consistency",
+                                     "timeliness")
+FieldKind = Literal["company_name", "text", "exact"]
+
+#: values that mean "nothing was entered" (compared trimmed and case-insensitively).
+DEFAULT_PLACEHOLDERS: tuple[str, ...] = (
+    "无", "-", "--", "—", "——", "/", "N/A", "NA", "n.a.", "null", "none", "nil", "不详", "未知",
+    "暂无", "空", "?", "？", "#N/A",
+)
+
+
+class Thresholds(Model):
+    """Targets (0..1) a column or the whole file must reach; the domain's target is 95 %."""
+
+    completeness: float | None = Field(default=None, ge=0, le=1)
+    validity: float | None = Field(default=None, ge=0, le=1)
+    uniqueness: float | None = Field(default=None, ge=0, le=1)
+    consistency: float | None = Field(default=None, ge=0, le=1)
+    timeliness: float | None = Field(default=None, ge=0, le=1)
+
+    def get(self, dim: Dimension) -> float | None:
+        """Return the target of dimension ``dim``."""
+        value: float | None = getattr(self, dim)
+        return value
+
+
+def _check_regex(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc} || 不是有效的正则表达式：{exc}"
+                         ) from None
+    return pattern
+
+
+class ColumnRule(Model):
+    """What one column must hold."""
+
+    required: bool = Field(default=False, description="Missing values break the record.")
+    format: FormatName = "text"
+    enum: tuple[str, ...] | None = Field(default=None, description="Allowed values.")
+    pattern: str | None = Field(default=None, description="Regular expression the whole "
+                                "(trimmed) value must match.")
+    unique: bool = Field(default=False, description="Every filled value must be distinct.")
+    min: float | date | None = None
+    max: float | date | None = None
+    thresholds: Thresholds | None = None
+    max_age_days: int | None = Field(default=None, ge=1, description="Date columns: values "
+                                     "older than this (from as_of) are stale (timeliness).")
+    city_column: str | None = Field(default=None, description="Landline columns: the city "
+                                    "column whose area code the number must agree with.")
+
+    _regex = field_validator("pattern")(lambda v: v if v is None else _check_regex(v))
+
+    @field_validator("enum", mode="before")
+    @classmethod
+    def _enum_text(cls, v: object) -> object:
+        if isinstance(v, list):
+            return [str(x) for x in v]
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ColumnRule:
+        if self.format == "enum" and not self.enum:
+            raise ValueError("format enum needs an enum list || format 为 enum 时须给出 enum 列表")
+        if self.format == "regex" and not self.pattern:
+            raise ValueError("format regex needs a pattern || format 为 regex 时须给出 pattern")
+        if self.max_age_days is not None and self.format != "date":
+            raise ValueError("max_age_days applies to date columns || max_age_days 仅适用于日期列")
+        if self.city_column is not None and self.format != "cn_landline":
+            raise ValueError("city_column applies to cn_landline columns || "
+                             "city_column 仅适用于 cn_landline 列")
+        for bound in (self.min, self.max):
+            if bound is not None and self.format not in ("number", "date"):
+                raise ValueError("min/max apply to number and date columns || "
+                                 "min/max 仅适用于数字列和日期列")
+        return self
+
+    @property
+    def effective_enum(self) -> tuple[str, ...] | None:
+        """Return the allowed values (``enum`` given with any format acts as a check)."""
+        return self.enum
+
+
+class FuzzyField(Model):
+    """One field compared between two records, with its share of the match score."""
+
+    column: str
+    kind: FieldKind = Field(default="text", description="company_name: legal suffixes, (城市) "
+                            "and region prefixes removed before comparing; text: edit "
+                            "similarity; exact: equal normalised values.")
+    weight: float = Field(default=1.0, gt=0, le=100)
+
+
+class BlockingKey(Model):
+    """Records are compared only when they agree on a blocking key."""
+
+    on: tuple[str, ...] = Field(min_length=1)
+    typos_in: str | None = Field(default=None, description="One column of ``on`` matched with "
+                                 "up to one character typed wrong (one-deletion variants).")
+
+    @model_validator(mode="after")
+    def _typo_col(self) -> BlockingKey:
+        if self.typos_in is not None and self.typos_in not in self.on:
+            raise ValueError("typos_in must be one of the 'on' columns || "
+                             "typos_in 必须是 on 中的一列")
+        return self
+
+
+class FuzzyRules(Model):
+    """How records of the same customer entered differently are found."""
+
+    fields: tuple[FuzzyField, ...] = Field(min_length=1)
+    threshold: float = Field(default=0.8, gt=0, le=1, description="Match score from which two "
+                             "records are the same customer.")
+    min_fields: int = Field(default=2, ge=1, description="Fields that must be filled on both "
+                            "records for a match.")
+    blocking: tuple[BlockingKey, ...] = Field(min_length=1)
+    max_block: int = Field(default=60, ge=2, description="Blocks larger than this are skipped "
+                           "(reported) so the work stays near-linear.")
+
+
+class DuplicateRules(Model):
+    """Exact keys (normalised) and fuzzy comparisons."""
+
+    keys: tuple[str, ...] = Field(default=(), description="Columns whose equal normalised value "
+                                  "means the same customer (mobile, e-mail, credit code).")
+    hub_size: int = Field(default=8, ge=2, description="A key value shared by this many records "
+                          "or more is a hub (switchboard number, placeholder) and is not "
+                          "evidence.")
+    fuzzy: FuzzyRules | None = None
+
+
+class ScoreWeights(Model):
+    """Weights of the dimensions in the composite data-readiness score."""
+
+    completeness: float = Field(default=0.3, ge=0)
+    validity: float = Field(default=0.3, ge=0)
+    uniqueness: float = Field(default=0.2, ge=0)
+    consistency: float = Field(default=0.1, ge=0)
+    timeliness: float = Field(default=0.1, ge=0)
+
+    def get(self, dim: Dimension) -> float:
+        """Return the weight of ``dim``."""
+        value: float = getattr(self, dim)
+        return value
+
+
+class DataRules(Model):
+    """A rules file (data contract) for one customer export."""
+
+    version: int = 1
+    placeholders: tuple[str, ...] = Field(default=DEFAULT_PLACEHOLDERS, description="Values "
+                                          "counted as missing (replaces the default list).")
+    extra_placeholders: tuple[str, ...] = Field(default=(), description="Added to the list.")
+    as_of: date | None = Field(default=None, description="Reference date for timeliness "
+                               "(default: today).")
+    thresholds: Thresholds = Thresholds(completeness=0.95, validity=0.95, uniqueness=0.95,
+                                        consistency=0.95, timeliness=0.95)
+    weights: ScoreWeights = ScoreWeights()
+    columns: dict[str, ColumnRule] = Field(default_factory=dict)
+    duplicates: DuplicateRules | None = None
+
+    @field_validator("placeholders", "extra_placeholders", mode="before")
+    @classmethod
+    def _texts(cls, v: object) -> object:
+        if isinstance(v, list):
+            return ["" if x is None else str(x) for x in v]
+        return v
+
+    @model_validator(mode="after")
+    def _references(self) -> DataRules:
+        problems: list[str] = []
+        for name, rule in self.columns.items():
+            if rule.city_column and rule.city_column not in self.columns:
+                problems.append(f"columns.{name}.city_column: {rule.city_column!r} has no rule")
+        if problems:
+            raise ValueError("; ".join(problems) + " || city_column 必须指向 columns 中已声明的列")
+        return self
+
+    def all_placeholders(self) -> tuple[str, ...]:
+        """Return every placeholder, lower-cased and trimmed, without repeats."""
+        seen: dict[str, None] = {}
+        for p in (*self.placeholders, *self.extra_placeholders):
+            seen[p.strip().lower()] = None
+        return tuple(seen)
+
+    def referenced_columns(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Return ``(path in the file, column)`` for every data column the rules name."""
+        refs: list[tuple[tuple[str | int, ...], str]] = [(("columns", c), c) for c in self.columns]
+        dup = self.duplicates
+        if dup is not None:
+            refs += [(("duplicates", "keys", i), c) for i, c in enumerate(dup.keys)]
+            if dup.fuzzy is not None:
+                refs += [(("duplicates", "fuzzy", "fields", i, "column"), f.column)
+                         for i, f in enumerate(dup.fuzzy.fields)]
+                for i, b in enumerate(dup.fuzzy.blocking):
+                    refs += [(("duplicates", "fuzzy", "blocking", i, "on", j), c)
+                             for j, c in enumerate(b.on)]
+        return refs

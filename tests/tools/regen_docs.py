@@ -1,0 +1,35 @@
+"""Regenerate the generated docs: JSON Schemas and the CLI reference.
+
+    python -m tests.tools.regen_docs
+
+Tests compare the committed files with a fresh generation, so a change to a
+model or a command's help shows up as a test failure until this is run and the
+diff reviewed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.tools.cli_reference import render_reference
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def schemas() -> dict[str, dict[str, object]]:
+    """Return each published schema by file name."""
+    from crm_readiness.models.assessment import AssessmentResult
+
+    return {"assessment-result.schema.json": AssessmentResult.model_json_schema(mode="serialization")}
+
+
+def main() -> None:
+    for name, schema in schemas().items():
+        (DOCS / name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    (DOCS / "cli.md").write_text(render_reference(), "utf-8")
+    print("regenerated docs/*.schema.json and docs/cli.md")
+
+
+if __name__ == "__main__":
+    main()
