@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from crm_readiness.cli._common import (
+    ForceOpt,
     LangOpt,
     console,
     h,
@@ -20,7 +21,7 @@ from crm_readiness.cli._common import (
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import t
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "xlsx")
 
 
 def assess(
@@ -46,6 +47,9 @@ def assess(
                                                         "记在该答题人名下。")] = None,
     checklists: Annotated[Path | None, typer.Option("--checklists", help=h("opt.checklists"),
                                                     show_default=False)] = None,
+    snapshot: Annotated[str | None, typer.Option("--snapshot", help=h("assess.opt.snapshot"),
+                                                  show_default=False)] = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Assess readiness and write the reports."""
@@ -55,6 +59,7 @@ def assess(
     from crm_readiness.io.checklists import load_checklist_set
     from crm_readiness.models.answers import AnswersFile
     from crm_readiness.workflows.assessment import score, select_phases, write_reports
+    from crm_readiness.workflows.workshop import take_snapshot, with_trend
 
     language = resolve_lang(lang)
     chosen = parse_formats(formats, FORMATS)
@@ -85,7 +90,9 @@ def assess(
     data = load_answers(path, sets)
     result = score(sets, data, phases=phases, answers_file=str(path))
     print_summary(result, language, out_console)
-    written = write_reports(result, out, chosen, language)
+    written = [take_snapshot(path, snapshot, result, force=force)] if snapshot else []
+    result = with_trend(result, path, include_current=not snapshot)
+    written += write_reports(result, out, chosen, language, force=force)
     out_console.print()
     print_written(written, language)
     if fail_under is not None and (result.blockers or (result.overall.score or 0.0) < fail_under):

@@ -11,6 +11,9 @@ import typer
 from crm_readiness import __version__
 from crm_readiness.cli import assess as _assess
 from crm_readiness.cli import checklist as _checklist
+from crm_readiness.cli import finance as _finance
+from crm_readiness.cli import vendors as _vendors
+from crm_readiness.cli import workshop as _workshop
 from crm_readiness.cli import workspace as _workspace
 from crm_readiness.cli._common import h
 
@@ -40,7 +43,10 @@ def _root(
 
 _assess.register(app)
 _checklist.register(app)
+_finance.register(app)
 _workspace.register(app)
+_vendors.register(app)
+_workshop.register(app)
 
 
 def main() -> None:

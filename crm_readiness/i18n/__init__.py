@@ -21,7 +21,11 @@ LANGS: tuple[Lang, ...] = ("en", "zh")
 #: catalogue modules, relative to this package; a capability adds its own here.
 CATALOGUES: tuple[str, ...] = (
     "_core",
+    "_vendors",
     "_assess",
+    "_workshop",
+    "_finance",
+    "_data",
 )
 
 

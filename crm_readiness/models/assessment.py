@@ -143,6 +143,17 @@ class ActionItem(ResultModel):
     status: QuestionStatus
 
 
+class Measurement(ResultModel):
+    """A question answered by measurement (a data profile), beside what was claimed."""
+
+    question_id: str
+    measured: float = Field(description="The measured value (percent).")
+    measured_score: float
+    source: str | None = None
+    claimed: tuple[str, ...] = Field(default=(), description="Values the answers file claimed.")
+    claimed_score: float | None = None
+
+
 class AssessmentMeta(ResultModel):
     """Where the result came from."""
 
@@ -176,6 +187,8 @@ class AssessmentResult(ResultModel):
     risks: tuple[RiskItem, ...]
     actions: tuple[ActionItem, ...]
     thresholds: Thresholds
+    measurements: tuple[Measurement, ...] = Field(
+        default=(), description="Questions answered from a data profile, measured vs claimed.")
     consensus: ConsensusSummary = Field(
         default_factory=ConsensusSummary,
         description="Respondents' agreement per question and the workshop agenda.")

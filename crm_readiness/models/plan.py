@@ -63,9 +63,8 @@ class PlanBenchmarks(Model):
 class Stretch(ResultModel):
     """Why a stage is longer (or shorter) than its baseline: a code, parameters, weeks."""
 
-    code: Literal["profile_size", "extended_requirements", "integrations", "on_premise",
-                  "customization_heavy", "customization_none", "no_migration",
-                  "migration_volume", "phase_gap", "blockers", "rollout_waves"]
+    code: Literal["extended_requirements", "integrations", "on_premise", "customization_heavy",
+                  "customization_none", "no_migration", "phase_gap"]
     weeks: int = Field(description="Weeks added (negative: removed) by this reason.")
     params: dict[str, str | int | float] = Field(default_factory=dict)
 
@@ -83,6 +82,7 @@ class Stage(ResultModel):
     end: date = Field(description="Last day of the stage (inclusive).")
     stretches: tuple[Stretch, ...] = ()
     phases: tuple[str, ...] = Field(default=(), description="Assessment phases that feed it.")
+    waves: int | None = Field(default=None, description="Roll-out waves (roll-out stage only).")
 
 
 class ExitCriterion(ResultModel):

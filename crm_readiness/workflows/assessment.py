@@ -44,8 +44,12 @@ def score(checklists: ChecklistSet, answers: AnswersFile, *,
 
 
 def write_reports(result: AssessmentResult, out_dir: Path, formats: Sequence[str], lang: Lang,
-                  *, stem: str = REPORT_STEM) -> list[Path]:
-    """Render ``result`` in each format into ``out_dir``; return the files written."""
+                  *, stem: str = REPORT_STEM, force: bool = False) -> list[Path]:
+    """Render ``result`` in each format into ``out_dir``; return the files written.
+
+    Reports are regenerated; the xlsx workbook (owners, due dates are edited in
+    it) is only replaced with ``force``.
+    """
     from crm_readiness.render.assessment import RENDERERS
 
     ensure_dir(out_dir)
@@ -53,7 +57,8 @@ def write_reports(result: AssessmentResult, out_dir: Path, formats: Sequence[str
     for name in formats:
         fmt = Format(name)
         path = out_dir / f"{stem}{fmt.suffix}"
-        written.append(write_bytes(path, RENDERERS[fmt](result, lang)))
+        written.append(write_bytes(path, RENDERERS[fmt](result, lang),
+                                   force=force or fmt is not Format.xlsx))
     return written
 
 

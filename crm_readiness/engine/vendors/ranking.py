@@ -70,7 +70,8 @@ def compare(catalogue: RequirementsCatalogue, vf: VendorsFile, *,
     counts = {p: sum(1 for r in catalogue.requirements if r.priority == p) for p in PRIORITIES}
     return Comparison(
         title=vf.title, requirements_count=len(catalogue.requirements), priority_counts=counts,
-        modules=tuple((m, catalogue.module_name(m)) for m in catalogue.module_ids()),
+        modules=tuple((m, catalogue.module_name(m)) for m in catalogue.module_ids()
+                      if any(r.module == m for r in catalogue.requirements)),
         scoring=rules, budget=vf.budget, weights_from="ahp" if ahp else "direct",
         criteria=weights, ahp=ahp, vendors=vendors, ranking=ranking,
         robustness=robustness(weights, vendors, vf.robustness))

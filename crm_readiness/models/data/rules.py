@@ -119,15 +119,15 @@ class FuzzyField(Model):
 class BlockingKey(Model):
     """Records are compared only when they agree on a blocking key."""
 
-    on: tuple[str, ...] = Field(min_length=1)
-    typos_in: str | None = Field(default=None, description="One column of ``on`` matched with "
+    columns: tuple[str, ...] = Field(min_length=1)
+    typos_in: str | None = Field(default=None, description="One of the columns matched with "
                                  "up to one character typed wrong (one-deletion variants).")
 
     @model_validator(mode="after")
     def _typo_col(self) -> BlockingKey:
-        if self.typos_in is not None and self.typos_in not in self.on:
-            raise ValueError("typos_in must be one of the 'on' columns || "
-                             "typos_in 必须是 on 中的一列")
+        if self.typos_in is not None and self.typos_in not in self.columns:
+            raise ValueError("typos_in must be one of the blocking columns || "
+                             "typos_in 必须是 columns 中的一列")
         return self
 
 
@@ -219,6 +219,6 @@ class DataRules(Model):
                 refs += [(("duplicates", "fuzzy", "fields", i, "column"), f.column)
                          for i, f in enumerate(dup.fuzzy.fields)]
                 for i, b in enumerate(dup.fuzzy.blocking):
-                    refs += [(("duplicates", "fuzzy", "blocking", i, "on", j), c)
-                             for j, c in enumerate(b.on)]
+                    refs += [(("duplicates", "fuzzy", "blocking", i, "columns", j), c)
+                             for j, c in enumerate(b.columns)]
         return refs

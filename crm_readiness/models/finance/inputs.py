@@ -11,9 +11,9 @@ need both files (driver ids, years against the horizon) live in
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 
 from crm_readiness.models._base import Model, Text
 
@@ -240,8 +240,29 @@ class PlainAmount(_Benefit):
     amount: Amount
 
 
-Benefit = Annotated[RevenueUplift | TimeSaved | ChurnAvoided | CostAvoided | PlainAmount,
-                    Field(discriminator="type")]
+_BENEFIT_TAGS = {"revenue_uplift": "RevenueUplift", "time_saved": "TimeSaved",
+                 "churn_avoided": "ChurnAvoided", "cost_avoided": "CostAvoided",
+                 "amount": "PlainAmount"}
+
+
+def _benefit_tag(value: Any) -> str | None:
+    # capitalised tags keep error paths clean (benefits.0.ramp, not benefits.0.time_saved.ramp)
+    kind = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
+    return _BENEFIT_TAGS.get(kind) if isinstance(kind, str) else None
+
+
+Benefit = Annotated[
+    Annotated[RevenueUplift, Tag("RevenueUplift")] | Annotated[TimeSaved, Tag("TimeSaved")]
+    | Annotated[ChurnAvoided, Tag("ChurnAvoided")] | Annotated[CostAvoided, Tag("CostAvoided")]
+    | Annotated[PlainAmount, Tag("PlainAmount")],
+    Discriminator(_benefit_tag, custom_error_type="benefit_type", custom_error_message=(
+        "type must be one of: " + ", ".join(_BENEFIT_TAGS) + " / type 必须为其中之一"))]
+
+
+def _some_benefit(v: tuple[Any, ...]) -> tuple[Any, ...]:
+    if not v:
+        raise ValueError("no benefit lines || 没有收益条目")
+    return v
 
 
 class Triangular(Model):
@@ -287,5 +308,5 @@ class BenefitsFile(Model):
     title: str | None = None
     risk_adjustment: Fraction = Field(default=Decimal(0),
                                       description="Benefits reduced by this share by default.")
-    benefits: tuple[Benefit, ...] = Field(min_length=1)
+    benefits: Annotated[tuple[Benefit, ...], AfterValidator(_some_benefit)]
     sensitivity: SensitivitySettings = SensitivitySettings()

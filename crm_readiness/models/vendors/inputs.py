@@ -115,6 +115,27 @@ class Vendor(Model):
     responses: dict[str, VendorResponse] = Field(default_factory=dict)
     notes: str | None = None
 
+    @field_validator("responses", mode="before")
+    @classmethod
+    def _codes(cls, v: Any) -> Any:
+        # checked here so each message names its requirement id (ids such as "SAL-01" are
+        # not kept in pydantic's error location by the shared loader)
+        if not isinstance(v, dict):
+            return v
+        bad: list[tuple[str, str]] = []
+        for rid, item in v.items():
+            raw = item.get("response") if isinstance(item, dict) else item
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            try:
+                normalize_response(raw)
+            except ValueError as exc:
+                en, _, zh = str(exc).partition(" || ")
+                bad.append((f"{rid}: {en}", f"{rid}：{zh}"))
+        if bad:
+            raise ValueError("; ".join(b[0] for b in bad) + " || " + "；".join(b[1] for b in bad))
+        return v
+
     @field_validator("cost", mode="before")
     @classmethod
     def _cost(cls, v: Any) -> Any:

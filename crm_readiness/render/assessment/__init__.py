@@ -35,8 +35,16 @@ def render_html(result: AssessmentResult, lang: Lang) -> bytes:
     return html(result, lang).encode("utf-8")
 
 
+def render_xlsx(result: AssessmentResult, lang: Lang) -> bytes:
+    """Return the assessment workbook (phase scores, answers, risks, editable action plan)."""
+    from crm_readiness.render.assessment.xlsx import render_xlsx as _render
+
+    return _render(result, lang)
+
+
 RENDERERS: dict[Format, Renderer] = {
     Format.md: render_md,
     Format.html: render_html,
     Format.json: render_json,
+    Format.xlsx: render_xlsx,
 }

@@ -23,8 +23,10 @@ def _bands(result: AssessmentResult) -> dict[tuple[int, int], str]:
     return out
 
 
-def charts(result: AssessmentResult, lang: Lang) -> dict[str, Markup]:
-    """Return the report's inline SVG charts: radar, risk heat map, coverage bars."""
+def charts(result: AssessmentResult, lang: Lang) -> dict[str, Markup | None]:
+    """Return the report's inline SVG charts: radar, risk heat map, coverage bars, trend."""
+    from crm_readiness.render.progress import trend_chart
+
     scored = [p for p in result.phases if p.score is not None]
     labels = [p.title.get(lang) for p in scored]
     counts: dict[tuple[int, int], int] = {}
@@ -38,6 +40,7 @@ def charts(result: AssessmentResult, lang: Lang) -> dict[str, Markup]:
         "coverage": svg.hbars([p.title.get(lang) for p in result.phases],
                               [p.coverage * 100 for p in result.phases],
                               t("report.coverage_bars", lang), unit="%"),
+        "trend": trend_chart(result.trend, lang),
     }
 
 

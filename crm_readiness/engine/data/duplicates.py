@@ -1,0 +1,224 @@
+"""Duplicates: exact keys on normalised values, hub values, fuzzy clusters by union-find.
+
+* exact — records sharing a normalised mobile, e-mail or credit code;
+* hubs — a key value shared by ``hub_size`` records or more (a switchboard or
+  400 number, a dummy mobile) is reported and never used as evidence, so it
+  cannot chain unrelated customers together;
+* clusters — connected components (union-find) of the matching pairs: fuzzy
+  matches when a ``fuzzy`` block is given (and not switched off), otherwise
+  the exact-key pairs. Each cluster gets a suggested surviving record: the
+  most complete valid record, then the most recent date, then the first.
+
+Creates ``_cr_clusters`` (rid, cid, survivor) and ``_cr_matches`` in the
+connection for the issues workbook, the sample and the cleansed copy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from crm_readiness.engine.data.formats import ident, lit
+from crm_readiness.engine.data.fuzzy import FZ, Matches, build_fields, build_pairs, score_pairs
+from crm_readiness.engine.data.plan import NORM, ColumnPlan
+from crm_readiness.engine.data.table import DataTable, Progress
+from crm_readiness.engine.data.unionfind import UnionFind
+from crm_readiness.models.data.result import (
+    ClusterMember,
+    DuplicateCluster,
+    DuplicateSummary,
+    ExactKeyDuplicates,
+    FieldMatch,
+    HubValue,
+    MatchEvidence,
+)
+from crm_readiness.models.data.rules import DataRules
+
+CLUSTERS = "_cr_clusters"
+MATCHES = "_cr_matches"
+_KEY_FORMATS = ("cn_mobile", "cn_landline", "email", "cn_uscc")
+
+
+def _hub_columns(rules: DataRules, plans: dict[str, ColumnPlan]) -> list[str]:
+    dup = rules.duplicates
+    if dup is None:
+        return []
+    cols = list(dup.keys)
+    if dup.fuzzy is not None:
+        for f in dup.fuzzy.fields:
+            if f.kind == "exact" and plans[f.column].rule.format in _KEY_FORMATS:
+                cols.append(f.column)
+        for b in dup.fuzzy.blocking:
+            cols += [c for c in b.columns if plans[c].rule.format in _KEY_FORMATS]
+    return list(dict.fromkeys(cols))
+
+
+def find_hubs(table: DataTable, rules: DataRules,
+              plans: dict[str, ColumnPlan]) -> tuple[list[HubValue], dict[str, str]]:
+    """Return the hub values and, per column, a SQL condition on ``_cr_norm`` 'is a hub'."""
+    assert rules.duplicates is not None
+    size = rules.duplicates.hub_size
+    hubs: list[HubValue] = []
+    cond: dict[str, str] = {}
+    for name in _hub_columns(rules, plans):
+        i = plans[name].index
+        rows = table.conn.execute(
+            f"SELECT n{i}, count(*) AS c FROM {NORM} WHERE n{i} IS NOT NULL GROUP BY 1 "
+            f"HAVING count(*) >= {size} ORDER BY c DESC, 1").fetchall()
+        if rows:
+            hubs += [HubValue(column=name, value=str(v), records=int(c)) for v, c in rows]
+            cond[name] = f"n{i} IN ({', '.join(lit(str(v)) for v, _ in rows)})"
+    return hubs, cond
+
+
+def exact_keys(table: DataTable, rules: DataRules, plans: dict[str, ColumnPlan],
+               hub_sql: dict[str, str]) -> list[ExactKeyDuplicates]:
+    """Return, per key column, the groups of records sharing a (non-hub) normalised value."""
+    assert rules.duplicates is not None
+    out: list[ExactKeyDuplicates] = []
+    for name in rules.duplicates.keys:
+        i = plans[name].index
+        hub = f" AND NOT ({hub_sql[name]})" if name in hub_sql else ""
+        table.conn.execute(
+            f"CREATE OR REPLACE TEMP TABLE _cr_k AS SELECT n{i} AS v, count(*) AS c FROM {NORM} "
+            f"WHERE n{i} IS NOT NULL{hub} GROUP BY 1 HAVING count(*) > 1")
+        groups, records = table.conn.execute(
+            "SELECT count(*), coalesce(sum(c), 0) FROM _cr_k").fetchone()
+        examples = table.conn.execute(
+            "SELECT v, c FROM _cr_k ORDER BY c DESC, v LIMIT 5").fetchall()
+        out.append(ExactKeyDuplicates(column=name, groups=int(groups), records=int(records),
+                                      examples=tuple((str(v), int(c)) for v, c in examples)))
+    table.conn.execute("DROP TABLE IF EXISTS _cr_k")
+    return out
+
+
+def _exact_matches(table: DataTable, rules: DataRules, plans: dict[str, ColumnPlan],
+                   hub_sql: dict[str, str]) -> Matches:
+    assert rules.duplicates is not None
+    keys = rules.duplicates.keys
+    parts: list[str] = []
+    for j, name in enumerate(keys):
+        i = plans[name].index
+        hub = f" AND NOT ({hub_sql[name]})" if name in hub_sql else ""
+        parts.append(f"SELECT {j} AS j, lag(rid) OVER (PARTITION BY n{i} ORDER BY rid) AS a, "
+                     f"rid AS b FROM {NORM} WHERE n{i} IS NOT NULL{hub}")
+    if not parts:
+        empty = np.zeros(0, np.int64)
+        return Matches(empty, empty, np.zeros(0), np.zeros((0, 0), np.float32), 0, 0, 0)
+    data = table.conn.execute(
+        f"SELECT a, b, j FROM ({' UNION ALL '.join(parts)}) WHERE a IS NOT NULL "
+        f"ORDER BY a, b, j").fetchnumpy()
+    left = np.asarray(data["a"], dtype=np.int64)
+    right = np.asarray(data["b"], dtype=np.int64)
+    sims = np.full((len(left), len(keys)), -1.0, dtype=np.float32)
+    sims[np.arange(len(left)), np.asarray(data["j"], dtype=np.int64)] = 1.0
+    return Matches(left, right, np.ones(len(left)), sims, len(left), 0, 0)
+
+
+def _register_clusters(table: DataTable, matches: Matches, plans: list[ColumnPlan]) -> None:
+    uf = UnionFind()
+    uf.union_all(zip(matches.left.tolist(), matches.right.tolist(), strict=True))
+    rids, cids = uf.clusters()
+    con = table.conn
+    arrays = {"rid": rids, "cid": cids}  # noqa: F841 - read by DuckDB's replacement scan
+    con.execute("CREATE OR REPLACE TEMP TABLE _cr_uf AS SELECT rid::BIGINT AS rid, "
+                "cid::BIGINT AS cid FROM arrays")
+    filled = " + ".join(f"(NOT m{p.index} AND e{p.index} IS NULL)::INTEGER"
+                        for p in plans if p.ruled) or "0"
+    dates = [p for p in plans if p.rule.format == "date"]
+    recent = f"CAST(z.n{dates[0].index} AS DATE) DESC NULLS LAST, " if dates else ""
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {CLUSTERS} AS SELECT u.rid, u.cid, "
+        f"row_number() OVER (PARTITION BY u.cid ORDER BY {filled} DESC, {recent}u.rid) = 1 "
+        f"AS survivor FROM _cr_uf u JOIN {NORM} z ON z.rid = u.rid")
+    con.execute("DROP TABLE _cr_uf")
+    nf = matches.sims.shape[1]
+    m = {"a": matches.left, "b": matches.right, "score": matches.score,
+         **{f"s{j}": matches.sims[:, j].astype(np.float64) for j in range(nf)}}
+    cols = ", ".join(["a::BIGINT AS a", "b::BIGINT AS b", "score::DOUBLE AS score",
+                      *[f"s{j}::DOUBLE AS s{j}" for j in range(nf)]])
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {MATCHES} AS SELECT {cols} FROM m")
+
+
+def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan], *,
+                    fuzzy: bool, max_listed: int, progress: Progress,
+                    span: tuple[float, float]) -> DuplicateSummary:
+    """Return the duplicate summary and leave cluster tables in the connection."""
+    by_name = {p.name: p for p in plans}
+    dup = rules.duplicates
+    if dup is None:
+        return DuplicateSummary()
+    hubs, hub_sql = find_hubs(table, rules, by_name)
+    exact = exact_keys(table, rules, by_name, hub_sql)
+    run_fuzzy = fuzzy and dup.fuzzy is not None
+    lo, hi = span
+    if run_fuzzy:
+        assert dup.fuzzy is not None
+        progress("duplicates: blocking", lo)
+        build_fields(table, dup.fuzzy, by_name, hub_sql)
+        candidates, sk_blocks, sk_records = build_pairs(table, dup.fuzzy, by_name)
+        matches, _ = score_pairs(table, dup.fuzzy, candidates, progress,
+                                 (lo + (hi - lo) * 0.3, lo + (hi - lo) * 0.9))
+        matches.skipped_blocks, matches.skipped_records = sk_blocks, sk_records
+        columns = [f.column for f in dup.fuzzy.fields]
+    else:
+        matches = _exact_matches(table, rules, by_name, hub_sql)
+        columns = list(dup.keys)
+    progress("duplicates: clusters", lo + (hi - lo) * 0.9)
+    _register_clusters(table, matches, plans)
+    clusters, in_clusters = table.conn.execute(
+        f"SELECT count(DISTINCT cid), count(*) FROM {CLUSTERS}").fetchone()
+    return DuplicateSummary(
+        exact=tuple(exact), hubs=tuple(hubs), fuzzy_run=run_fuzzy,
+        candidate_pairs=matches.candidates, matched_pairs=len(matches.left),
+        skipped_blocks=matches.skipped_blocks, skipped_block_records=matches.skipped_records,
+        clusters=int(clusters), records_in_clusters=int(in_clusters),
+        redundant_records=int(in_clusters) - int(clusters),
+        listed=tuple(list_clusters(table, columns, run_fuzzy, max_listed)))
+
+
+def list_clusters(table: DataTable, columns: list[str], fuzzy: bool,
+                  limit: int) -> list[DuplicateCluster]:
+    """Return the ``limit`` largest clusters with their members and evidence."""
+    con = table.conn
+    top = con.execute(f"SELECT cid, count(*) AS n FROM {CLUSTERS} GROUP BY cid "
+                      f"ORDER BY n DESC, cid LIMIT {int(limit)}").fetchall()
+    if not top:
+        return []
+    ids = ", ".join(str(int(c)) for c, _ in top)
+    names = list(table.columns)
+    raw = ", ".join(f"s.{ident(n)}" for n in names)
+    members: dict[int, list[ClusterMember]] = {}
+    rows = con.execute(
+        f"SELECT c.cid, c.rid, c.survivor, {raw} FROM {CLUSTERS} c JOIN "
+        f"(SELECT rowid AS rid, * FROM {ident(table.table)}) s ON s.rid = c.rid "
+        f"WHERE c.cid IN ({ids}) ORDER BY c.cid, c.rid").fetchall()
+    for cid, rid, survivor, *values in rows:
+        file, row = table.locate(int(rid))
+        members.setdefault(int(cid), []).append(ClusterMember(
+            record=int(rid), file=file, row=row, survivor=bool(survivor),
+            values={n: (None if v is None else str(v)) for n, v in zip(names, values,
+                                                                          strict=True)}))
+    nf = len(columns)
+    sims = ", ".join(f"m.s{j}" for j in range(nf))
+    vals = ", ".join(f"l.g{j}, r.g{j}" for j in range(nf)) if fuzzy else ""
+    join = (f" JOIN {FZ} l ON l.rid = m.a JOIN {FZ} r ON r.rid = m.b" if fuzzy else "")
+    ev_rows = con.execute(
+        f"SELECT c.cid, m.a, m.b, m.score, {sims}{', ' + vals if vals else ''} FROM {MATCHES} m "
+        f"JOIN {CLUSTERS} c ON c.rid = m.a{join} WHERE c.cid IN ({ids}) "
+        f"ORDER BY c.cid, m.a, m.b").fetchall()
+    evidence: dict[int, list[MatchEvidence]] = {}
+    for cid, a, b, score, *rest in ev_rows:
+        fields: list[FieldMatch] = []
+        for j, col in enumerate(columns):
+            sim = float(rest[j])
+            if sim < 0:
+                continue
+            left = right = ""
+            if fuzzy:
+                left, right = str(rest[nf + 2 * j] or ""), str(rest[nf + 2 * j + 1] or "")
+            fields.append(FieldMatch(column=col, similarity=round(sim, 4), left=left,
+                                     right=right))
+        evidence.setdefault(int(cid), []).append(MatchEvidence(
+            left=int(a), right=int(b), score=round(float(score), 4), fields=tuple(fields)))
+    return [DuplicateCluster(cluster_id=int(cid), size=int(n), members=tuple(members[int(cid)]),
+                             evidence=tuple(evidence.get(int(cid), ()))) for cid, n in top]

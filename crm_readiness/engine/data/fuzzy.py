@@ -1,0 +1,176 @@
+"""Fuzzy duplicate candidates and match scores: blocking, rapidfuzz similarity, thresholds.
+
+Records are compared only within blocks (records agreeing on a blocking key:
+the company core name, a phone, an e-mail, a credit code, or the contact with
+the core name up to one typed-wrong character via one-deletion variants), so
+the work grows with the number of records, not its square. Blocks larger than
+``max_block`` are skipped and counted. Each candidate pair gets a similarity
+per field (rapidfuzz normalised Levenshtein for names and text, equality for
+exact fields; a field empty on either side is left out) and a match score:
+the weighted mean of the fields both records have. A pair matches when the
+score reaches the threshold and at least ``min_fields`` fields were compared.
+Hub values (see :mod:`duplicates`) are blanked before any of this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from crm_readiness.engine.data.company import company_core_sql
+from crm_readiness.engine.data.formats import lit
+from crm_readiness.engine.data.plan import NORM, ColumnPlan
+from crm_readiness.engine.data.table import DataTable, Progress
+from crm_readiness.models.data.rules import FuzzyRules
+
+FZ = "_cr_fz"
+PAIRS = "_cr_pairs"
+CHUNK = 400_000
+SEP = "\x1f"
+
+
+@dataclass
+class Matches:
+    """Matched pairs with their scores and per-field similarities (-1 = not compared)."""
+
+    left: npt.NDArray[np.int64]
+    right: npt.NDArray[np.int64]
+    score: npt.NDArray[np.float64]
+    sims: npt.NDArray[np.float32]  # shape (pairs, fields)
+    candidates: int
+    skipped_blocks: int
+    skipped_records: int
+
+
+def build_fields(table: DataTable, fuzzy: FuzzyRules, plans: dict[str, ColumnPlan],
+                 hub_sql: dict[str, str]) -> None:
+    """Create ``_cr_fz``: per record, the comparable value of every fuzzy field (``g{j}``)."""
+    cols = ["rid"]
+    for j, f in enumerate(fuzzy.fields):
+        i = plans[f.column].index
+        if f.kind == "company_name":
+            expr = company_core_sql(f"n{i}")
+        elif f.kind == "text":
+            expr = f"lower(n{i})"
+        else:
+            expr = f"n{i}"
+        if f.column in hub_sql:
+            expr = f"(CASE WHEN {hub_sql[f.column]} THEN NULL ELSE {expr} END)"
+        cols.append(f"{expr} AS g{j}")
+    extra = {c for b in fuzzy.blocking for c in b.columns} - {f.column for f in fuzzy.fields}
+    for name in sorted(extra):
+        i = plans[name].index
+        expr = f"n{i}"
+        if name in hub_sql:
+            expr = f"(CASE WHEN {hub_sql[name]} THEN NULL ELSE {expr} END)"
+        cols.append(f"{expr} AS h{i}")
+    table.conn.execute(f"CREATE OR REPLACE TEMP TABLE {FZ} AS SELECT {', '.join(cols)} "
+                       f"FROM {NORM}")
+
+
+def _field_ref(fuzzy: FuzzyRules, plans: dict[str, ColumnPlan], column: str) -> str:
+    for j, f in enumerate(fuzzy.fields):
+        if f.column == column:
+            return f"g{j}"
+    return f"h{plans[column].index}"
+
+
+def build_pairs(table: DataTable, fuzzy: FuzzyRules,
+                plans: dict[str, ColumnPlan]) -> tuple[int, int, int]:
+    """Create ``_cr_pairs`` (pid, a, b); return (candidates, skipped blocks, their records)."""
+    con = table.conn
+    selects: list[str] = []
+    for b, key in enumerate(fuzzy.blocking):
+        refs = [_field_ref(fuzzy, plans, c) for c in key.columns]
+        present = " AND ".join(f"{r} IS NOT NULL" for r in refs)
+        if key.typos_in is None:
+            k = f"concat_ws({lit(SEP)}, {', '.join(refs)})"
+            selects.append(f"SELECT {b} AS b, {k} AS k, rid FROM {FZ} WHERE {present}")
+            continue
+        t = _field_ref(fuzzy, plans, key.typos_in)
+        parts = [f"{r}" if r != t else "var" for r in refs]
+        k = f"concat_ws({lit(SEP)}, {', '.join(parts)})"
+        variants = (f"SELECT *, unnest(list_prepend({t}, CASE WHEN length({t}) >= 3 THEN "
+                    f"[{t}[:i - 1] || {t}[i + 1:] FOR i IN range(1, length({t}) + 1)] "
+                    f"ELSE [] END)) AS var FROM {FZ} WHERE {present}")
+        selects.append(f"SELECT DISTINCT {b} AS b, {k} AS k, rid FROM ({variants})")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _cr_bk AS {' UNION ALL '.join(selects)}")
+    con.execute("CREATE OR REPLACE TEMP TABLE _cr_blocks AS SELECT b, k, count(*) AS n "
+                "FROM _cr_bk GROUP BY b, k HAVING count(*) >= 2")
+    skipped = con.execute(f"SELECT count(*), coalesce(sum(n), 0) FROM _cr_blocks "
+                          f"WHERE n > {fuzzy.max_block}").fetchone()
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {PAIRS} AS "
+                f"SELECT row_number() OVER (ORDER BY a, b) - 1 AS pid, a, b FROM ("
+                f"SELECT DISTINCT x.rid AS a, y.rid AS b FROM "
+                f"(SELECT bk.* FROM _cr_bk bk SEMI JOIN (SELECT b, k FROM _cr_blocks "
+                f"WHERE n <= {fuzzy.max_block}) g USING (b, k)) x "
+                f"JOIN _cr_bk y ON x.b = y.b AND x.k = y.k AND x.rid < y.rid)")
+    con.execute("DROP TABLE _cr_bk")
+    n = con.execute(f"SELECT count(*) FROM {PAIRS}").fetchone()
+    return int(n[0]), int(skipped[0]), int(skipped[1])
+
+
+def score_pairs(table: DataTable, fuzzy: FuzzyRules, candidates: int, progress: Progress,
+                span: tuple[float, float]) -> tuple[Matches, int]:
+    """Score every candidate pair in chunks; return the matches (and the pairs compared)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    con = table.conn
+    nf = len(fuzzy.fields)
+    weights = np.asarray([f.weight for f in fuzzy.fields], dtype=np.float64)
+    sel: list[str] = ["p.a", "p.b"]
+    for j, f in enumerate(fuzzy.fields):
+        if f.kind == "exact":
+            sel.append(f"(CASE WHEN l.g{j} IS NULL OR r.g{j} IS NULL THEN -1.0 "
+                       f"WHEN l.g{j} = r.g{j} THEN 1.0 ELSE 0.0 END) AS s{j}")
+        else:
+            sel += [f"l.g{j} AS l{j}", f"r.g{j} AS r{j}"]
+    keep_l: list[npt.NDArray[np.int64]] = []
+    keep_r: list[npt.NDArray[np.int64]] = []
+    keep_s: list[npt.NDArray[np.float64]] = []
+    keep_f: list[npt.NDArray[np.float32]] = []
+    for lo in range(0, max(candidates, 1), CHUNK):
+        if candidates == 0:
+            break
+        progress("duplicates: scoring", span[0] + (span[1] - span[0]) * lo / candidates)
+        data = con.execute(
+            f"SELECT {', '.join(sel)} FROM (SELECT * FROM {PAIRS} WHERE pid >= {lo} AND "
+            f"pid < {lo + CHUNK}) p JOIN {FZ} l ON l.rid = p.a JOIN {FZ} r ON r.rid = p.b "
+            f"ORDER BY p.pid").fetchnumpy()
+        size = len(data["a"])
+        sims = np.full((size, nf), -1.0, dtype=np.float64)
+        for j, f in enumerate(fuzzy.fields):
+            if f.kind == "exact":
+                sims[:, j] = np.asarray(data[f"s{j}"], dtype=np.float64)
+                continue
+            left = np.ma.filled(data[f"l{j}"], None) if np.ma.isMaskedArray(data[f"l{j}"]) \
+                else data[f"l{j}"]
+            right = np.ma.filled(data[f"r{j}"], None) if np.ma.isMaskedArray(data[f"r{j}"]) \
+                else data[f"r{j}"]
+            both = np.fromiter((x is not None and y is not None for x, y in zip(left, right,
+                                                                                strict=True)),
+                               dtype=bool, count=size)
+            if both.any():
+                ls = [str(x) for x in left[both]]
+                rs = [str(y) for y in right[both]]
+                sims[both, j] = process.cpdist(ls, rs, scorer=Levenshtein.normalized_similarity,
+                                               workers=-1)
+        present = sims >= 0
+        wsum = (present * weights).sum(axis=1)
+        score = np.where(wsum > 0, (np.clip(sims, 0, None) * weights).sum(axis=1)
+                         / np.where(wsum > 0, wsum, 1), 0.0)
+        ok = (present.sum(axis=1) >= fuzzy.min_fields) & (score >= fuzzy.threshold - 1e-9)
+        keep_l.append(np.asarray(data["a"], dtype=np.int64)[ok])
+        keep_r.append(np.asarray(data["b"], dtype=np.int64)[ok])
+        keep_s.append(score[ok])
+        keep_f.append(sims[ok].astype(np.float32))
+    matches = Matches(
+        left=np.concatenate(keep_l) if keep_l else np.zeros(0, np.int64),
+        right=np.concatenate(keep_r) if keep_r else np.zeros(0, np.int64),
+        score=np.concatenate(keep_s) if keep_s else np.zeros(0, np.float64),
+        sims=np.concatenate(keep_f) if keep_f else np.zeros((0, nf), np.float32),
+        candidates=candidates, skipped_blocks=0, skipped_records=0)
+    return matches, candidates

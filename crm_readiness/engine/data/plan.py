@@ -1,0 +1,141 @@
+"""The normalised view of an export: per column, missing / normalised / error / changed.
+
+``build_norm`` creates the temporary table ``_cr_norm`` (one row per record,
+in record order) that every later step reads:
+
+* ``x{i}``  the raw value; ``m{i}``  missing (NULL, blank or a placeholder);  ``p{i}`` a placeholder was typed;
+* ``n{i}``  the normalised value when the value is valid, else NULL;
+* ``e{i}``  the rule broken (``missing_required``, ``invalid_format``, ``not_in_enum``,
+  ``pattern``, ``below_min``, ``above_max``) or NULL;
+* ``c{i}``  valid and normalisation would rewrite it;
+* ``k{i}``  landline area code agrees with the city (NULL = not checked);
+* ``t{i}``  date within ``max_age_days`` of the reference date (NULL = not checked).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from crm_readiness.engine.data.formats import (
+    clean_sql,
+    ident,
+    lit,
+    missing_sql,
+    normalise_sql,
+    range_sql,
+)
+from crm_readiness.engine.data.regions import AREA_CODES
+from crm_readiness.engine.data.table import DataTable
+from crm_readiness.models.data.rules import ColumnRule, DataRules
+
+NORM = "_cr_norm"
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """One column of the export and the rule applied to it."""
+
+    index: int
+    name: str
+    rule: ColumnRule
+    ruled: bool
+
+    @property
+    def checked(self) -> bool:
+        """Return whether filled values are checked (format, enum, pattern or range)."""
+        r = self.rule
+        return (r.format != "text" or r.enum is not None or r.pattern is not None
+                or r.min is not None or r.max is not None)
+
+
+def column_plans(table: DataTable, rules: DataRules) -> list[ColumnPlan]:
+    """Return a plan per column of the table (unruled columns are profiled as plain text)."""
+    text = ColumnRule()
+    return [ColumnPlan(i, name, rules.columns.get(name, text), name in rules.columns)
+            for i, name in enumerate(table.columns)]
+
+
+def _city_code_sql(city: str) -> str:
+    key = f"regexp_replace({city}, '市$', '')"
+    whens = " ".join(f"WHEN {lit(c)} THEN {lit(code)}" for c, code in AREA_CODES.items())
+    return f"(CASE {key} {whens} END)"
+
+
+def _error_sql(p: ColumnPlan) -> str:
+    i, r = p.index, p.rule
+    n = f"f{i}"
+    parts = [f"WHEN m{i} THEN {lit('missing_required') if r.required else 'NULL'}",
+             f"WHEN f{i} IS NULL THEN 'invalid_format'"]
+    if r.enum is not None and r.format != "enum":
+        values = ", ".join(lit(v) for v in r.enum)
+        parts.append(f"WHEN {n} NOT IN ({values}) THEN 'not_in_enum'")
+    if r.pattern is not None and r.format != "regex":
+        parts.append(f"WHEN NOT regexp_full_match(v{i}, {lit(r.pattern)}) THEN 'pattern'")
+    low, high = range_sql(n, r)
+    if low:
+        parts.append(f"WHEN {low} THEN 'below_min'")
+    if high:
+        parts.append(f"WHEN {high} THEN 'above_max'")
+    return "(CASE " + " ".join(parts) + " END)"
+
+
+def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
+               as_of: date) -> None:
+    """Create the view ``_cr_norm`` in the table's connection (replacing an earlier one).
+
+    A view, not a table: each later query computes only the columns it reads, and
+    nothing the size of the export is materialised twice.
+    """
+    marks = rules.all_placeholders()
+    lvl1 = ["rowid AS rid"]
+    lvl2 = ["rid"]
+    lvl3 = ["rid"]
+    lvl4 = ["rid"]
+    by_name = {p.name: p for p in plans}
+    for p in plans:
+        i = p.index
+        col = ident(p.name)
+        lvl1 += [f"{col} AS x{i}", f"{clean_sql(col)} AS v{i}"]
+        lvl2 += [f"x{i}", f"v{i}", f"{missing_sql(f'v{i}', marks)} AS m{i}",
+                 f"{normalise_sql(f'v{i}', p.rule)} AS f{i}"]
+        lvl3 += [f"x{i}", f"v{i}", f"m{i}", f"f{i}", f"{_error_sql(p)} AS e{i}"]
+        ok = f"(NOT m{i} AND e{i} IS NULL)"
+        lvl4 += [f"x{i}", f"m{i}", f"(m{i} AND coalesce(x{i}, '') <> '' AND v{i} <> '') AS p{i}",
+                 f"e{i}", f"(CASE WHEN {ok} THEN f{i} END) AS n{i}",
+                 f"({ok} AND f{i} IS DISTINCT FROM x{i}) AS c{i}"]
+        rule = p.rule
+        if rule.city_column and rule.city_column in by_name:
+            j = by_name[rule.city_column].index
+            code = _city_code_sql(f"v{j}")
+            lvl3.append(f"{code} AS a{i}")
+            lvl4.append(f"(CASE WHEN {ok} AND f{i} LIKE '0%' AND a{i} IS NOT NULL "
+                        f"THEN split_part(f{i}, '-', 1) = a{i} END) AS k{i}")
+            lvl4.append(f"a{i}")
+        if rule.max_age_days is not None:
+            cutoff = as_of - timedelta(days=rule.max_age_days)
+            lvl4.append(f"(CASE WHEN {ok} THEN CAST(f{i} AS DATE) >= "
+                        f"DATE {lit(cutoff.isoformat())} END) AS t{i}")
+    sql = (f"CREATE OR REPLACE TEMP VIEW {NORM} AS SELECT {', '.join(lvl4)} FROM ("
+           f"SELECT {', '.join(lvl3)} FROM ("
+           f"SELECT {', '.join(lvl2)} FROM (SELECT {', '.join(lvl1)} FROM {ident(table.table)})))")
+    table.conn.execute(sql)
+
+
+def record_ok_sql(plans: list[ColumnPlan]) -> str:
+    """SQL condition over ``_cr_norm``: every required column filled and valid."""
+    req = [f"(NOT m{p.index} AND e{p.index} IS NULL)" for p in plans if p.rule.required]
+    return " AND ".join(req) if req else "TRUE"
+
+
+def problem_sql(plans: list[ColumnPlan]) -> str:
+    """SQL condition over ``_cr_norm``: the record has at least one problem."""
+    conds: list[str] = []
+    for p in plans:
+        i = p.index
+        conds.append(f"e{i} IS NOT NULL")
+        if p.rule.city_column:
+            conds.append(f"k{i} = FALSE")
+        if p.rule.max_age_days is not None:
+            conds.append(f"t{i} = FALSE")
+    return "(" + " OR ".join(conds) + ")" if conds else "FALSE"

@@ -1,0 +1,158 @@
+"""Consensus across respondents: who said what, how far apart, what to discuss first.
+
+For every question answered (with a score) by two or more respondents:
+
+- the *combined* score is the declared consensus rule's (median by default,
+  see :mod:`crm_readiness.engine.consensus`) — the same number the phase score
+  uses;
+- the *spread* is the highest minus the lowest respondent score (0..1);
+- the question is *disputed* when spread ≥ ``disagreement_threshold``
+  (``scoring.yaml``, 0.34 by default: one step apart on a four-step scale is
+  not a dispute, two steps are);
+- its agenda *priority* is spread × question weight; the workshop agenda lists
+  the disputed questions by priority (gates first on ties).
+
+A disputed question is a risk in itself (``basis: disagreement``): the people
+who will use the CRM do not share one picture of where the company stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crm_readiness.i18n import Lang, t
+from crm_readiness.models._base import Text, bi
+from crm_readiness.models.answers import AnswersFile
+from crm_readiness.models.assessment import QuestionResult, RiskItem
+from crm_readiness.models.checklist import ROLES, Checklist, ChecklistSet, Question, Role
+from crm_readiness.models.workshop import (
+    AgendaItem,
+    ConsensusItem,
+    ConsensusSummary,
+    Opinion,
+    RespondentSummary,
+)
+
+_EPS = 1e-9
+
+
+def _ordered_roles(roles: set[Role | None]) -> tuple[Role, ...]:
+    return tuple(r for r in ROLES if r in roles)
+
+
+def consensus_item(q: Question, phase: str, result: QuestionResult, threshold: float,
+                   names: dict[str, str | None]) -> ConsensusItem | None:
+    """Return the consensus view of one question (None with fewer than two scored answers)."""
+    scored = [r for r in result.responses if r.score is not None]
+    if len(scored) < 2:
+        return None
+    scores = [r.score for r in scored if r.score is not None]
+    lo, hi = min(scores), max(scores)
+    spread = hi - lo
+    low = [r for r in scored if r.score is not None and r.score <= lo + _EPS]
+    high = [r for r in scored if r.score is not None and r.score >= hi - _EPS]
+    opinions = tuple(
+        Opinion(respondent=r.respondent, name=names.get(r.respondent or ""), role=r.role,
+                value=r.value, label=r.label, score=r.score, na=r.na, note=r.note)
+        for r in result.responses)
+    disputed = spread >= threshold - _EPS and spread > _EPS
+    return ConsensusItem(
+        question_id=q.id, phase=phase, text=q.text, weight=q.weight, gate=q.gate,
+        combined=result.score, spread=spread, disputed=disputed, priority=spread * q.weight,
+        low_roles=_ordered_roles({r.role for r in low}) if spread > _EPS else (),
+        high_roles=_ordered_roles({r.role for r in high}) if spread > _EPS else (),
+        low_respondents=tuple(r.respondent or "?" for r in low) if spread > _EPS else (),
+        high_respondents=tuple(r.respondent or "?" for r in high) if spread > _EPS else (),
+        opinions=opinions)
+
+
+def agenda(items: Sequence[ConsensusItem], questions: dict[str, Question]) -> tuple[
+        AgendaItem, ...]:
+    """Return the workshop agenda: disputed questions by spread × weight, gates first on ties."""
+    order = {item.question_id: i for i, item in enumerate(items)}
+    ranked = sorted((i for i in items if i.disputed),
+                    key=lambda i: (-round(i.priority, 9), not i.gate, order[i.question_id]))
+    return tuple(
+        AgendaItem(rank=n + 1, question_id=i.question_id, phase=i.phase, text=i.text,
+                   weight=i.weight, gate=i.gate, spread=i.spread, priority=i.priority,
+                   combined=i.combined, low_roles=i.low_roles, high_roles=i.high_roles,
+                   low_respondents=i.low_respondents, high_respondents=i.high_respondents,
+                   help=questions[i.question_id].help)
+        for n, i in enumerate(ranked))
+
+
+def _teams(roles: Sequence[Role], lang: Lang) -> str:
+    names = [t(f"workshop.team.{r}", lang) for r in roles] or [t("workshop.team.unknown", lang)]
+    return t("workshop.join", lang).join(names)
+
+
+def disagreement_risk(item: ConsensusItem, checklists: ChecklistSet) -> RiskItem:
+    """Return the risk a disputed question raises ("the sales team and IT disagree on …")."""
+    same = set(item.low_roles) == set(item.high_roles)
+
+    def title(lang_: Lang) -> str:
+        question = item.text.get(lang_)
+        if same:
+            text = t("workshop.risk.title_within", lang_, teams=_teams(item.low_roles, lang_),
+                     question=question)
+        else:
+            text = t("workshop.risk.title", lang_, low=_teams(item.low_roles, lang_),
+                     high=_teams(item.high_roles, lang_), question=question)
+        return text[:1].upper() + text[1:]
+
+    likelihood = 4 if item.spread >= 0.67 - _EPS else 3
+    impact = 5 if item.gate else max(2, min(5, item.weight))
+    exposure = likelihood * impact
+    mitigation = bi(t("workshop.risk.mitigation", "en"), t("workshop.risk.mitigation", "zh"))
+    rid = "R-DISAGREE-" + item.question_id.upper().replace(".", "-").replace("_", "-")
+    return RiskItem(id=rid, category="management", title=Text(en=title("en"), zh=title("zh")),
+                    likelihood=likelihood, impact=impact, exposure=exposure,
+                    band=checklists.scoring.exposure.band(exposure), mitigation=mitigation,
+                    owner="project_manager", phases=(item.phase,),
+                    questions=(item.question_id,), basis="disagreement")
+
+
+def _respondents(answers: AnswersFile,
+                 phases: Sequence[tuple[Checklist, Sequence[QuestionResult]]]) -> tuple[
+        RespondentSummary, ...]:
+    counts: dict[str, int] = {}
+    roles: dict[str, Role | None] = {}
+    for _, results in phases:
+        for r in results:
+            for resp in r.responses:
+                if resp.respondent:
+                    counts[resp.respondent] = counts.get(resp.respondent, 0) + 1
+                    roles.setdefault(resp.respondent, resp.role)
+    out = [RespondentSummary(id=p.id, name=p.name, role=p.role, answered=counts.get(p.id, 0))
+           for p in answers.respondents]
+    declared = {p.id for p in answers.respondents}
+    out.extend(RespondentSummary(id=rid, role=roles.get(rid), answered=n)
+               for rid, n in counts.items() if rid not in declared)
+    return tuple(out)
+
+
+def consensus_section(checklists: ChecklistSet, answers: AnswersFile,
+                      phases: Sequence[tuple[Checklist, Sequence[QuestionResult]]]) -> tuple[
+        ConsensusSummary, tuple[RiskItem, ...]]:
+    """Return the consensus section and one disagreement risk per disputed question.
+
+    ``phases`` pairs each selected checklist with its question results (the
+    scoring engine's own, so combined scores match the phase scores).
+    """
+    threshold = checklists.scoring.disagreement_threshold
+    names = {p.id: p.name for p in answers.respondents}
+    questions: dict[str, Question] = {}
+    items: list[ConsensusItem] = []
+    for checklist, results in phases:
+        for q, r in zip(checklist.questions, results, strict=True):
+            questions[q.id] = q
+            if r.status != "answered":
+                continue
+            item = consensus_item(q, checklist.id, r, threshold, names)
+            if item is not None:
+                items.append(item)
+    summary = ConsensusSummary(rule=answers.consensus.rule, threshold=threshold,
+                               respondents=_respondents(answers, phases), items=tuple(items),
+                               agenda=agenda(items, questions))
+    risks = tuple(disagreement_risk(i, checklists) for i in items if i.disputed)
+    return summary, risks

@@ -1,0 +1,350 @@
+"""Reading customer exports (CSV, XLSX) into DuckDB, and the data rules and profile files.
+
+CSV: the encoding is detected (UTF-8 with or without BOM, UTF-16 with BOM,
+otherwise GB18030 — the superset of GBK that Chinese Excel writes) or given;
+non-UTF-8 text is transcoded in a streaming pass to a private temporary file,
+so memory stays flat. The delimiter is sniffed. XLSX: the chosen sheet is
+read with python-calamine row by row into a temporary CSV. DuckDB then loads
+everything as text, with extension auto-install and auto-load switched off
+(machines may be offline). Source files are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from crm_readiness.engine.data.table import DataTable, Progress, no_progress
+from crm_readiness.errors import InputFileError, Problem, file_error
+from crm_readiness.i18n import t
+from crm_readiness.models.data.result import DataProfileResult, SourceInfo
+from crm_readiness.models.data.rules import DataRules
+
+TABLE = "src"
+_CHUNK = 1 << 20
+_XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _err(path: Path, key: str, location: str = "", **params: object) -> InputFileError:
+    return file_error(path, t(key, "en", **params), t(key, "zh", **params), location)
+
+
+def connect() -> Any:
+    """Return an in-memory DuckDB connection that never downloads or auto-loads extensions."""
+    import duckdb
+
+    con = duckdb.connect(config={"autoinstall_known_extensions": False,
+                                 "autoload_known_extensions": False})
+    con.execute("SET autoinstall_known_extensions=false")
+    con.execute("SET autoload_known_extensions=false")
+    return con
+
+
+def _check_readable(path: Path) -> None:
+    if not path.exists():
+        raise _err(path, "file.not_found")
+    if path.is_dir():
+        raise _err(path, "file.is_dir")
+    if path.stat().st_size == 0:
+        raise _err(path, "data.err.empty")
+
+
+def _line_of(path: Path, byte_pos: int) -> int:
+    line = 1
+    with path.open("rb") as fh:
+        left = byte_pos
+        while left > 0:
+            block = fh.read(min(_CHUNK, left))
+            if not block:
+                break
+            line += block.count(b"\n")
+            left -= len(block)
+    return line
+
+
+def _codec(name: str, path: Path) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise _err(path, "data.err.unknown_encoding", encoding=name) from None
+
+
+def detect_encoding(path: Path, given: str | None = None) -> str:
+    """Return the encoding of CSV ``path``: ``utf-8``, ``utf-8-sig``, ``utf-16`` or ``gb18030``.
+
+    Raises a located :class:`InputFileError` for binary files and text that is
+    not valid in the given (or any supported) encoding.
+    """
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if head.startswith(b"PK\x03\x04") or b"\x00" in head:
+        raise _err(path, "data.err.binary")
+    if given:
+        enc = _codec(given, path)
+        if enc == "utf-8" and head.startswith(codecs.BOM_UTF8):
+            enc = "utf-8-sig"
+        _validate(path, enc)
+        return enc
+    if head.startswith(codecs.BOM_UTF8):
+        _validate(path, "utf-8-sig")
+        return "utf-8-sig"
+    try:
+        _validate(path, "utf-8")
+        return "utf-8"
+    except InputFileError:
+        pass
+    try:
+        _validate(path, "gb18030")
+    except InputFileError:
+        raise _err(path, "data.err.encoding_unknown") from None
+    return "gb18030"
+
+
+def _validate(path: Path, encoding: str, sink: io.TextIOBase | None = None) -> None:
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    offset = 0
+    with path.open("rb") as fh:
+        while True:
+            block = fh.read(_CHUNK)
+            final = not block
+            try:
+                text = decoder.decode(block, final=final)
+            except UnicodeDecodeError as exc:
+                pos = max(0, offset + exc.start - len(decoder.getstate()[0]))
+                line = _line_of(path, pos)
+                raise _err(path, "data.err.encoding", encoding=encoding, line=line,
+                           pos=pos) from None
+            if sink is not None and text:
+                sink.write(text)
+            if final:
+                return
+            offset += len(block)
+
+
+def sniff_delimiter(sample: str) -> str:
+    """Return the delimiter (, ; tab |) that splits the first lines into the most, steady fields."""
+    lines = sample.splitlines()[:50]
+    if len(lines) > 1 and not sample.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the last line may be cut off
+    best, best_key = ",", (0.0, 0)
+    for d in _DELIMITERS:
+        counts = [len(r) for r in csv.reader(lines, delimiter=d)]
+        if not counts or counts[0] < 2:
+            continue
+        steady = sum(1 for c in counts if c == counts[0]) / len(counts)
+        key = (steady, counts[0])
+        if key > best_key:
+            best, best_key = d, key
+    return best
+
+
+def _head_text(path: Path, encoding: str) -> str:
+    with path.open("rb") as fh:
+        raw = fh.read(65536)
+    return raw.decode(encoding, errors="ignore").lstrip("\ufeff")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _xlsx_to_csv(path: Path, sheet: str | None, out: Path) -> tuple[str, int]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several unrelated types for broken files
+        raise _err(path, "data.err.xlsx", detail=str(exc).splitlines()[0][:200]) from None
+    names = list(wb.sheet_names)
+    name = sheet if sheet is not None else (names[0] if names else None)
+    if name is None or name not in names:
+        raise _err(path, "data.err.sheet", sheet=str(sheet), sheets=", ".join(names))
+    rows = 0
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        for values in wb.get_sheet_by_name(name).iter_rows():
+            writer.writerow([_cell(v) for v in values])
+            rows += 1
+    return name, rows
+
+
+def _read_csv_sql(path: Path, delimiter: str) -> str:
+    from crm_readiness.engine.data.formats import lit
+
+    return (f"read_csv({lit(str(path))}, delim={lit(delimiter)}, header=true, all_varchar=true, "
+            f"quote='\"', escape='\"', encoding='utf-8', sample_size=-1)")
+
+
+def _load_one(con: Any, path: Path, csv_path: Path, delimiter: str, first: bool) -> int:
+    import duckdb
+
+    from crm_readiness.engine.data.formats import ident
+
+    src = _read_csv_sql(csv_path, delimiter)
+    try:
+        cols = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()]
+        if first:
+            con.execute(f"CREATE TABLE {TABLE} ({', '.join(ident(c) + ' VARCHAR' for c in cols)})")
+        else:
+            have = {r[0] for r in con.execute(f"DESCRIBE {TABLE}").fetchall()}
+            for c in cols:
+                if c not in have:
+                    con.execute(f"ALTER TABLE {TABLE} ADD COLUMN {ident(c)} VARCHAR")
+        before = con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+        con.execute(f"INSERT INTO {TABLE} BY NAME SELECT * FROM {src}")
+        after = con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+    except duckdb.Error as exc:
+        lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+        detail = " ".join(lines[:3])[:300]
+        raise _err(path, "data.err.csv", detail=detail) from None
+    return int(after) - int(before)
+
+
+@contextlib.contextmanager
+def open_export(paths: Sequence[Path], *, encoding: str | None = None, sheet: str | None = None,
+                delimiter: str | None = None,
+                progress: Progress = no_progress) -> Iterator[DataTable]:
+    """Load the files (read together as one export) into DuckDB and yield the table.
+
+    Temporary files live in a private folder removed on exit; the sources are
+    never written to.
+    """
+    tmp = Path(tempfile.mkdtemp(prefix="crm-readiness-data-"))
+    con = connect()
+    try:
+        con.execute(f"SET temp_directory='{tmp / 'duckdb'}'")
+        sources: list[SourceInfo] = []
+        total = 0
+        for n, path in enumerate(paths):
+            progress("load", 0.05 * n / max(1, len(paths)))
+            _check_readable(path)
+            with path.open("rb") as fh:
+                magic = fh.read(8)
+            kind = "xlsx" if (path.suffix.lower() in _XLSX_SUFFIXES
+                              or magic.startswith(b"PK\x03\x04")) else "csv"
+            enc: str | None = None
+            used_sheet: str | None = None
+            if kind == "xlsx":
+                csv_path = tmp / f"{n}.csv"
+                used_sheet, _ = _xlsx_to_csv(path, sheet, csv_path)
+                delim = ","
+            else:
+                enc = detect_encoding(path, encoding)
+                if enc in ("utf-8", "utf-8-sig"):
+                    csv_path = path
+                else:
+                    csv_path = tmp / f"{n}.csv"
+                    with csv_path.open("w", encoding="utf-8", newline="") as sink:
+                        _validate(path, enc, sink)  # type: ignore[arg-type]
+                delim = delimiter or sniff_delimiter(_head_text(csv_path, "utf-8"))
+            if csv_path.stat().st_size == 0:
+                raise _err(path, "data.err.empty")
+            rows = _load_one(con, path, csv_path, delim, first=(n == 0))
+            if rows == 0:
+                raise _err(path, "data.err.empty")
+            sources.append(SourceInfo(path=str(path), kind=kind, encoding=enc,
+                                      delimiter=delim if kind == "csv" else None,
+                                      sheet=used_sheet, rows=rows, first_record=total))
+            total += rows
+        columns = tuple(r[0] for r in con.execute(f"DESCRIBE {TABLE}").fetchall())
+        yield DataTable(conn=con, table=TABLE, columns=columns, sources=tuple(sources))
+    finally:
+        con.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def load_rules(path: Path, columns: Sequence[str] | None = None) -> DataRules:
+    """Load a rules file; with ``columns``, every column it names must exist in the data."""
+    from crm_readiness.io.yaml_files import load_yaml, validate_loaded
+
+    loaded = load_yaml(path)
+    rules = validate_loaded(loaded, DataRules)
+    if columns is not None:
+        have = set(columns)
+        shown = ", ".join(columns[:30])
+        problems: list[Problem] = []
+        for loc, col in rules.referenced_columns():
+            if col not in have:
+                line, column = loaded.locate(loc)
+                problems.append(Problem(
+                    ".".join(str(p) for p in loc),
+                    t("data.err.column_missing", "en", column=col, columns=shown),
+                    t("data.err.column_missing", "zh", column=col, columns=shown), line, column))
+        if problems:
+            raise InputFileError(path, problems)
+    return rules
+
+
+def load_profile_result(path: Path) -> DataProfileResult:
+    """Load a profile JSON written by ``data profile`` back into its result model."""
+    from pydantic import ValidationError
+
+    from crm_readiness.io.yaml_files import read_text, validation_problems
+
+    text = read_text(path)
+    try:
+        return DataProfileResult.model_validate_json(text)
+    except ValidationError as exc:
+        problems = validation_problems(exc)
+        if not problems:
+            raise _err(path, "data.err.profile_json", detail=str(exc)[:200]) from None
+        head = t("data.err.profile_json", "en", detail=""), t("data.err.profile_json", "zh",
+                                                               detail="")
+        raise InputFileError(path, [Problem("", head[0], head[1]), *problems[:10]]) from None
+
+
+def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
+                     on_start: Callable[[], None] | None = None) -> Path:
+    """Write the rows of ``sql`` to CSV ``path`` (UTF-8 with BOM for Excel) atomically.
+
+    Refuses to replace an existing file unless ``force``.
+    """
+    from crm_readiness.engine.data.formats import lit
+    from crm_readiness.errors import OutputError
+    from crm_readiness.io.atomic import check_writable, ensure_dir
+
+    check_writable(path, force=force)
+    ensure_dir(path.parent)
+    if on_start:
+        on_start()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    body = Path(tmp_name + ".body")
+    try:
+        con.execute(f"COPY ({sql}) TO {lit(str(body))} (FORMAT csv, HEADER true, "
+                    f"DELIMITER ',', QUOTE '\"')")
+        with open(tmp_name, "wb") as out, body.open("rb") as src:
+            out.write(codecs.BOM_UTF8)
+            shutil.copyfileobj(src, out, _CHUNK)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        raise OutputError(path, exc.strerror or str(exc)) from None
+    finally:
+        for leftover in (Path(tmp_name), body):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    return path

@@ -1,0 +1,119 @@
+"""Reading filled RFP response workbooks back: valid responses in, every bad cell reported.
+
+Each problem names the sheet and cell (``Responses!G7``) so the vendor or the
+consultant can fix exactly that cell.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from crm_readiness.errors import InputFileError, Problem
+from crm_readiness.models.requirements import RequirementsCatalogue
+from crm_readiness.models.vendors import VendorResponse, normalize_response
+from crm_readiness.models.vendors import rfp_layout as L
+
+
+@dataclass
+class RfpResponses:
+    """What one filled RFP workbook says: the vendor, its valid responses and the problems."""
+
+    path: Path
+    vendor_name: str | None
+    vendor_id: str | None
+    responses: dict[str, VendorResponse] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _ref(sheet: str, row: int, col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{sheet}!{get_column_letter(col)}{row}"
+
+
+def _str(v: Any) -> str | None:
+    if v is None:
+        return None
+    s = str(v).strip()
+    return s or None
+
+
+def _open(path: Path) -> Any:
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise InputFileError(path, [Problem("", "file not found", "文件不存在")]) from None
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise InputFileError(path, [Problem("", f"not a readable .xlsx workbook ({exc})",
+                                            f"不是可读取的 .xlsx 工作簿（{exc}）")]) from None
+
+
+def read_rfp(path: Path, catalogue: RequirementsCatalogue) -> RfpResponses:
+    """Read a filled RFP workbook; raise only when it is not an RFP workbook at all."""
+    wb = _open(path)
+    try:
+        missing = [s for s in (L.INSTRUCTIONS, L.RESPONSES) if s not in wb.sheetnames]
+        if missing:
+            raise InputFileError(path, [Problem(s, "sheet missing: not a crm-readiness RFP "
+                                                   "workbook", "缺少工作表：不是 crm-readiness 的 RFP "
+                                                   "工作簿") for s in missing])
+        info = wb[L.INSTRUCTIONS]
+        name = _str(info[L.VENDOR_NAME_CELL].value)
+        vid = _str(info[L.VENDOR_ID_CELL].value)
+        out = RfpResponses(path=path, vendor_name=name, vendor_id=vid)
+        if name is None:
+            out.problems.append(Problem(f"{L.INSTRUCTIONS}!{L.VENDOR_NAME_CELL}",
+                                        "vendor name missing", "缺少供应商名称"))
+        _rows(wb[L.RESPONSES], catalogue, out)
+        return out
+    finally:
+        wb.close()
+
+
+def _rows(ws: Any, catalogue: RequirementsCatalogue, out: RfpResponses) -> None:
+    known = {r.id for r in catalogue.requirements}
+    seen: set[str] = set()
+    sheet = L.RESPONSES
+    for r, row in enumerate(ws.iter_rows(min_row=L.FIRST_ROW, max_col=L.COL_EVIDENCE,
+                                          values_only=True), start=L.FIRST_ROW):
+        cells = list(row) + [None] * (L.COL_EVIDENCE - len(row))
+        rid = _str(cells[L.COL_ID - 1])
+        raw = cells[L.COL_RESPONSE - 1]
+        comment = _str(cells[L.COL_COMMENT - 1])
+        evidence = _str(cells[L.COL_EVIDENCE - 1])
+        if rid is None:
+            if any(_str(c) for c in cells):
+                out.problems.append(Problem(_ref(sheet, r, L.COL_ID), "requirement id missing",
+                                            "缺少需求编号"))
+            continue
+        if rid not in known:
+            out.problems.append(Problem(_ref(sheet, r, L.COL_ID),
+                                        f"unknown requirement id {rid!r}", f"未知需求编号 {rid!r}"))
+            continue
+        if rid in seen:
+            out.problems.append(Problem(_ref(sheet, r, L.COL_ID),
+                                        f"requirement {rid} appears twice", f"需求 {rid} 重复出现"))
+            continue
+        seen.add(rid)
+        where = _ref(sheet, r, L.COL_RESPONSE)
+        if _str(raw) is None:
+            out.problems.append(Problem(where, f"no response for {rid}", f"{rid} 未填写响应"))
+            continue
+        try:
+            code = normalize_response(str(raw))
+            out.responses[rid] = VendorResponse(response=code, comment=comment, evidence=evidence)
+        except (ValueError, ValidationError):
+            out.problems.append(Problem(
+                where, f"{str(raw)!r} is not a valid response for {rid} (choose from the list)",
+                f"{str(raw)!r} 不是 {rid} 的有效响应（请从下拉列表选择）"))
+    for req in catalogue.requirements:
+        if req.id not in seen:
+            out.problems.append(Problem(sheet, f"requirement {req.id} is missing from the sheet",
+                                        f"工作表中缺少需求 {req.id}"))

@@ -1,0 +1,72 @@
+"""Display helpers shared by the finance renderers: labels of drivers and figures."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from crm_readiness.i18n import Lang, t
+from crm_readiness.models.finance.results import FinanceCase, IrrResult, Payback
+
+GLOBAL_DRIVERS = ("discount_rate", "users.initial", "users.growth", "contingency",
+                  "costs.risk_adjustment", "benefits.risk_adjustment")
+
+
+def line_names(case: FinanceCase) -> dict[str, str]:
+    """Return every line's name by id."""
+    return {ln.id: ln.name for ln in (*case.cost_lines, *case.benefit_lines)}
+
+
+def param_label(param: str, lang: Lang) -> str:
+    """Return the label of a line parameter (``ramp_2`` → share realised in year 2)."""
+    if param.startswith("ramp_"):
+        return t("finance.param.ramp", lang, k=param.removeprefix("ramp_"))
+    return t(f"finance.param.{param}", lang)
+
+
+def driver_label(driver: str, names: dict[str, str], lang: Lang) -> str:
+    """Return a reader's label for a driver id."""
+    if driver in GLOBAL_DRIVERS:
+        return t(f"finance.driver.{driver}", lang)
+    line, _, param = driver.partition(".")
+    return f"{names.get(line, line)} — {param_label(param, lang)}"
+
+
+def money(value: Decimal | float | int | None, digits: int = 0) -> str:
+    """Return ``value`` rounded half-up for display, with thousands separators."""
+    if value is None:
+        return "–"
+    d = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return f"{d:,.{digits}f}"
+
+
+def pct(value: Decimal | float | None, digits: int = 1) -> str:
+    """Return a fraction as a percentage for display."""
+    if value is None:
+        return "–"
+    d = (Decimal(str(value)) * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return f"{d:.{digits}f}%"
+
+
+def irr_text(irr: IrrResult, lang: Lang) -> str:
+    """Return the IRR as a percentage, or why it is not defined."""
+    if irr.value is not None:
+        return pct(irr.value)
+    if irr.reason == "several_sign_changes":
+        return t("finance.irr.several_sign_changes", lang, n=irr.sign_changes)
+    return t("finance.irr.no_sign_change", lang)
+
+
+def payback_text(p: Payback, lang: Lang) -> str:
+    """Return the payback in months (one decimal), or "not within the horizon"."""
+    if p.months is None:
+        return t("finance.payback.never", lang)
+    return t("finance.months", lang, months=money(p.months, 1))
+
+
+def value_text(value: Decimal, kind: str) -> str:
+    """Return a driver value for display according to its kind."""
+    if kind == "rate":
+        return pct(value, 2)
+    if kind in ("count", "year", "hours"):
+        return f"{value.normalize():,f}" if value == value.to_integral_value() else f"{value:,}"
+    return money(value, 2)

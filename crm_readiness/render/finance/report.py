@@ -1,0 +1,91 @@
+"""The TCO and ROI reports (Markdown and HTML) from the packaged Jinja templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from crm_readiness.i18n import Lang, t
+from crm_readiness.models.finance.results import FinanceCase, ScenarioResult, TcoComparison
+from crm_readiness.render import svg
+from crm_readiness.render.finance import labels as lb
+from crm_readiness.render.jinja_env import render_template
+
+TORNADO_ROWS = 10
+
+
+def _charts(case: FinanceCase, lang: Lang) -> dict[str, Markup]:
+    years = [t("finance.year_short", lang, year=y) for y in range(case.horizon_years + 1)]
+    charts = {
+        "cumulative": svg.line_chart(
+            years,
+            [(t("finance.basis.risk_adjusted", lang),
+              [float(v) for v in case.risk_adjusted.cumulative]),
+             (t("finance.basis.unadjusted", lang),
+              [float(v) for v in case.unadjusted.cumulative])],
+            t("finance.chart.cumulative", lang), zero_line=True, value_format="{:,.0f}"),
+    }
+    cats = [c for c in case.categories if c.total > 0]
+    if cats:
+        top = max(float(c.total) for c in cats)
+        charts["breakdown"] = svg.hbars(
+            [t(f"finance.cat.{c.category}", lang) for c in cats], [float(c.total) for c in cats],
+            t("finance.chart.breakdown", lang), maximum=top,
+            value_labels=[f"{lb.money(c.total)} ({lb.pct(c.share)})" for c in cats])
+    sens = case.sensitivity
+    if sens is not None and sens.tornado:
+        rows = sens.tornado[:TORNADO_ROWS]
+        names = lb.line_names(case)
+        charts["tornado"] = svg.diverging_bars(
+            [lb.driver_label(r.driver, names, lang) for r in rows],
+            [float(min(r.npv_low, r.npv_high)) for r in rows],
+            [float(max(r.npv_low, r.npv_high)) for r in rows],
+            float(case.risk_adjusted.npv),
+            t("finance.chart.tornado", lang, swing=lb.pct(sens.swing, 0)))
+    return charts
+
+
+def flag_texts(case: FinanceCase, lang: Lang) -> list[tuple[str, str]]:
+    """Return (severity, message) for every finding of the case."""
+    out: list[tuple[str, str]] = []
+    for f in case.flags:
+        params = dict(f.params)
+        if "component" in params:
+            params["component"] = t(f"finance.component.{params['component']}", lang)
+        out.append((f.severity, t(f"finance.flag.{f.code}", lang, **params)))
+    return out
+
+
+def scenario_label(s: ScenarioResult, lang: Lang) -> str:
+    """Return a scenario's label from the file, or the standard name's translation."""
+    label = s.label_zh if lang == "zh" else s.label_en
+    if label:
+        return label
+    if s.name in ("conservative", "expected", "optimistic"):
+        return t(f"finance.scenario.{s.name}", lang)
+    return s.name
+
+
+def _context(case: FinanceCase, lang: Lang) -> dict[str, Any]:
+    names = lb.line_names(case)
+    kinds = {a.driver: a.kind for a in case.assumptions}
+    return {
+        "case": case, "charts": _charts(case, lang), "lb": lb, "names": names, "kinds": kinds,
+        "label": lambda d: lb.driver_label(d, names, lang),
+        "years": list(range(case.horizon_years + 1)),
+        "views": [case.risk_adjusted, case.unadjusted], "flags": flag_texts(case, lang),
+        "scenario_label": lambda s: scenario_label(s, lang),
+    }
+
+
+def render_roi(case: FinanceCase, lang: Lang, fmt: str) -> str:
+    """Return the ROI report as ``md`` or ``html`` text."""
+    return render_template(f"finance/roi.{fmt}.j2", lang, **_context(case, lang))
+
+
+def render_tco(comparison: TcoComparison, lang: Lang, fmt: str) -> str:
+    """Return the TCO report (one case, or several side by side) as ``md`` or ``html``."""
+    details = [_context(c, lang) for c in comparison.cases]
+    return render_template(f"finance/tco.{fmt}.j2", lang, comparison=comparison,
+                           details=details, lb=lb)

@@ -1,0 +1,1 @@
+"""Vendor-selection renderers: comparison and RFP workbooks, scorecards, specification."""

@@ -1,0 +1,79 @@
+"""Comparison summary and per-vendor scorecards in Markdown and HTML (Jinja), and JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from crm_readiness.i18n import Lang, t
+from crm_readiness.models.requirements import RequirementsCatalogue
+from crm_readiness.models.vendors import Comparison, VendorResult
+from crm_readiness.render import Format
+from crm_readiness.render.jinja_env import render_template
+from crm_readiness.render.svg import PALETTE, hbars, radar
+
+
+def _context(result: Comparison, catalogue: RequirementsCatalogue, lang: Lang) -> dict[str, Any]:
+    names = {v.id: v.name for v in result.vendors}
+    reqs = {r.id: r for r in catalogue.requirements}
+    rob = result.robustness
+    share = rob.shares[0].first_share if rob.shares else 0.0
+    verdict = t(f"vendors.verdict.{rob.verdict}", lang, leader=names.get(rob.leader or "", "–"),
+                share=f"{share * 100:.0f}%")
+    crit_names = {c.id: c.name.get(lang) for c in result.criteria}
+    return {"r": result, "names": names, "reqs": reqs, "verdict": verdict,
+            "crit_names": crit_names, "catalogue": catalogue}
+
+
+def _charts(result: Comparison, lang: Lang) -> dict[str, Markup]:
+    vendors = list(result.vendors)
+    colors = [PALETTE[2] if v.status == "eligible" else "#9ca3af" for v in vendors]
+    bars = hbars([v.name for v in vendors], [v.total for v in vendors],
+                 t("vendors.wb.bar_title", lang), colors=colors,
+                 value_labels=[f"{v.total:.1f}" for v in vendors])
+    labels = [c.name.get(lang) for c in result.criteria]
+    series = [(v.name, [c.score for c in v.criteria]) for v in vendors[1:]]
+    prof = radar(labels, [c.score for c in vendors[0].criteria] if vendors else [],
+                 t("vendors.wb.radar_title", lang), series=series, maximum=5.0) if vendors \
+        else Markup("")
+    return {"bars": bars, "radar": prof}
+
+
+def render_comparison(result: Comparison, catalogue: RequirementsCatalogue, lang: Lang,
+                      fmt: Format) -> str:
+    """Return the comparison summary as Markdown or HTML."""
+    ctx = _context(result, catalogue, lang)
+    if fmt is Format.html:
+        ctx.update(_charts(result, lang))
+        return render_template("vendors/comparison.html.j2", lang, **ctx)
+    return render_template("vendors/comparison.md.j2", lang, **ctx)
+
+
+def render_scorecard(result: Comparison, vendor: VendorResult, catalogue: RequirementsCatalogue,
+                     lang: Lang, fmt: Format) -> str:
+    """Return one vendor's scorecard as Markdown or HTML."""
+    ctx = _context(result, catalogue, lang)
+    ctx["v"] = vendor
+    if fmt is Format.html:
+        labels = [c.name.get(lang) for c in result.criteria]
+        ctx["radar"] = radar(labels, [c.score for c in vendor.criteria],
+                             t("vendors.wb.radar_title", lang), maximum=5.0)
+        ctx["fits"] = hbars([m.name.get(lang) for m in vendor.module_fits],
+                            [m.fit * 100 for m in vendor.module_fits],
+                            t("vendors.sc.module_fits", lang), unit="%")
+        return render_template("vendors/scorecard.html.j2", lang, **ctx)
+    return render_template("vendors/scorecard.md.j2", lang, **ctx)
+
+
+def render_json(result: Comparison) -> str:
+    """Return the comparison as JSON (the result model, every number unrounded)."""
+    return result.model_dump_json(indent=2) + "\n"
+
+
+#: text renderers of the comparison summary by format
+SUMMARY_RENDERERS: dict[Format, Callable[[Comparison, RequirementsCatalogue, Lang, Format], str]] = {
+    Format.md: render_comparison,
+    Format.html: render_comparison,
+}

@@ -1,0 +1,308 @@
+"""Vendor selection workflows: compare, RFP round trip, catalogue copy, specification, demo.
+
+Each function glues a loader, an engine and renderers; no terminal I/O.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from crm_readiness._resources import examples_dir
+from crm_readiness.errors import CrmReadinessError, InputFileError, Problem
+from crm_readiness.i18n import Lang, t
+from crm_readiness.io.atomic import check_writable, ensure_dir, write_bytes, write_text
+from crm_readiness.models._base import Text, bi
+from crm_readiness.models.requirements import RequirementsCatalogue
+from crm_readiness.models.vendors import Comparison, Vendor, VendorsFile
+from crm_readiness.render import Format
+from crm_readiness.workflows.demo import DemoEntry
+
+COMPARE_FORMATS = ("xlsx", "md", "html", "json")
+SPEC_FORMATS = ("md", "html", "docx")
+
+
+@dataclass(frozen=True)
+class CompareRun:
+    """A computed comparison with the inputs it came from."""
+
+    comparison: Comparison
+    catalogue: RequirementsCatalogue
+    vendors_file: VendorsFile
+    vendors_path: Path
+    catalogue_path: Path
+
+
+def resolve_costs(vendors_path: Path, vf: VendorsFile
+                  ) -> tuple[dict[str, Decimal | None], dict[str, str]]:
+    """Return each vendor's nominal TCO, reading cost files through the finance workflow."""
+    costs: dict[str, Decimal | None] = {}
+    sources: dict[str, str] = {}
+    for i, v in enumerate(vf.vendors):
+        if not isinstance(v.cost, str):
+            costs[v.id] = v.cost
+            continue
+        where = f"vendors.{i}.cost"
+        path = Path(v.cost) if Path(v.cost).is_absolute() else vendors_path.parent / v.cost
+        if not path.is_file():
+            raise InputFileError(vendors_path, [Problem(
+                where, t("vendors.err.cost_missing", "en", path=str(path)),
+                t("vendors.err.cost_missing", "zh", path=str(path)))])
+        try:
+            from crm_readiness.workflows.finance import tco_of_file
+        except ImportError:
+            raise InputFileError(vendors_path, [Problem(
+                where, t("vendors.err.no_finance", "en"), t("vendors.err.no_finance", "zh"))]
+                ) from None
+        try:
+            costs[v.id] = Decimal(tco_of_file(path))
+        except InputFileError as exc:
+            raise InputFileError(exc.path, [*exc.problems, Problem(
+                "", t("vendors.err.cost_from", "en", file=str(vendors_path), where=where),
+                t("vendors.err.cost_from", "zh", file=str(vendors_path), where=where))]) from None
+        except CrmReadinessError as exc:
+            raise InputFileError(vendors_path, [Problem(where, exc.text("en"), exc.text("zh"))]
+                                 ) from None
+        sources[v.id] = v.cost
+    return costs, sources
+
+
+def _refuse_inconsistent(path: Path, result: Comparison) -> None:
+    ahp = result.ahp
+    if ahp is None or ahp.consistent or ahp.accepted_inconsistent:
+        return
+    pairs = "; ".join(f"{d.a}:{d.b} {d.judged:.3g} vs {d.implied:.3g}" for d in ahp.worst)
+    params = {"cr": f"{ahp.cr:.3f}", "table": ahp.ri_table, "pairs": pairs}
+    raise InputFileError(path, [Problem("ahp.comparisons", t("vendors.err.inconsistent", "en",
+                                                                **params),
+                                        t("vendors.err.inconsistent", "zh", **params))])
+
+
+def run_compare(vendors_path: Path, *, requirements: Path | None = None,
+                accept_inconsistent: bool = False) -> CompareRun:
+    """Load the vendors file (and its catalogue and cost files) and compute the comparison."""
+    from crm_readiness.engine.vendors import compare
+    from crm_readiness.io.vendors import load_vendors
+
+    vf, catalogue, cat_path = load_vendors(vendors_path, requirements)
+    costs, sources = resolve_costs(vendors_path, vf)
+    result = compare(catalogue, vf, costs=costs, cost_sources=sources,
+                     accept_inconsistent=accept_inconsistent)
+    _refuse_inconsistent(vendors_path, result)
+    return CompareRun(result, catalogue, vf, vendors_path, cat_path)
+
+
+def write_comparison(run: CompareRun, out: Path, formats: Sequence[str], lang: Lang, *,
+                     force: bool = False, now: datetime | None = None) -> list[Path]:
+    """Write the workbook (``out`` itself when it ends in .xlsx), summary, scorecards, JSON."""
+    from crm_readiness.render.vendors.reports import (
+        render_comparison,
+        render_json,
+        render_scorecard,
+    )
+    from crm_readiness.render.vendors.workbook import render_comparison_workbook
+
+    stamp = now or datetime.now(UTC)
+    folder, xlsx = (out.parent, out) if out.suffix.lower() == ".xlsx" else (
+        out, out / "comparison.xlsx")
+    result, cat = run.comparison, run.catalogue
+    written: list[Path] = []
+    if "xlsx" in formats:
+        check_writable(xlsx, force=force)  # a workbook the consultant edits is never replaced
+        written.append(write_bytes(xlsx, render_comparison_workbook(result, cat, lang, stamp),
+                                   force=force))
+    if "json" in formats:
+        written.append(write_text(folder / "comparison.json", render_json(result)))
+    for name in ("md", "html"):
+        if name not in formats:
+            continue
+        fmt = Format(name)
+        written.append(write_text(folder / f"comparison{fmt.suffix}",
+                                  render_comparison(result, cat, lang, fmt)))
+        for v in result.vendors:
+            written.append(write_text(folder / "scorecards" / f"{v.id}{fmt.suffix}",
+                                      render_scorecard(result, v, cat, lang, fmt)))
+    return written
+
+
+def write_rfp(catalogue: RequirementsCatalogue, out: Path, lang: Lang, *,
+              vendor_name: str | None = None, vendor_id: str | None = None,
+              force: bool = False) -> Path:
+    """Write the RFP response workbook for ``catalogue`` (refuses to replace without force)."""
+    from crm_readiness.render.vendors.rfp import render_rfp_workbook
+
+    data = render_rfp_workbook(catalogue, lang, vendor_name=vendor_name, vendor_id=vendor_id)
+    return write_bytes(out, data, force=force)
+
+
+@dataclass
+class ImportReport:
+    """What ``vendors import`` did: the file written, vendors updated, problems per workbook."""
+
+    vendors_path: Path
+    imported: dict[str, int] = field(default_factory=dict)
+    problems: dict[Path, list[Problem]] = field(default_factory=dict)
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    base = "".join(ch if ch.isascii() and ch.isalnum() else "_" for ch in name.lower())
+    base = "_".join(p for p in base.split("_") if p) or "vendor"
+    if not base[0].isalpha():
+        base = "v_" + base
+    base = base[:24]
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}_{n}", n + 1
+    return slug
+
+
+STARTER_CRITERIA = [
+    {"id": "functional_fit", "kind": "functional_fit", "weight": 0.40,
+     "name": {"en": "Functional fit", "zh": "功能匹配度"}},
+    {"id": "usability", "weight": 0.20, "name": {"en": "Ease of use", "zh": "易用性"}},
+    {"id": "extensibility", "weight": 0.10, "name": {"en": "Extensibility (PaaS)",
+                                                      "zh": "可扩展性（PaaS）"}},
+    {"id": "integration", "weight": 0.15, "name": {"en": "Integration and open API",
+                                                    "zh": "集成与开放接口"}},
+    {"id": "implementation", "weight": 0.15, "name": {"en": "Implementation and support",
+                                                       "zh": "实施与服务"}},
+]
+
+
+def import_rfps(files: Sequence[Path], vendors_path: Path, *, requirements: Path | None = None,
+                force: bool = False, strict: bool = False) -> ImportReport:
+    """Read filled RFP workbooks into the vendors file; valid responses in, problems reported.
+
+    An existing vendors file is rewritten only with ``force``; with ``strict`` any problem
+    stops the import before anything is written.
+    """
+    from crm_readiness.io.rfp_import import read_rfp
+    from crm_readiness.io.vendors import load_catalogue, load_vendors, vendors_yaml
+
+    check_writable(vendors_path, force=force)
+    if vendors_path.exists():
+        vf, catalogue, _ = load_vendors(vendors_path, requirements)
+    else:
+        catalogue = load_catalogue(requirements)
+        ref = (os.path.relpath(requirements.resolve(), vendors_path.resolve().parent)
+               if requirements else None)
+        vf = VendorsFile.model_validate({"requirements": ref, "criteria": STARTER_CRITERIA})
+    report = ImportReport(vendors_path)
+    vendors = list(vf.vendors)
+    for path in files:
+        got = read_rfp(path, catalogue)
+        report.problems[path] = got.problems
+        ids = {v.id for v in vendors}
+        idx = next((i for i, v in enumerate(vendors)
+                    if v.id == got.vendor_id or (got.vendor_id is None
+                                                 and v.name == got.vendor_name)), None)
+        if idx is None:
+            vid = got.vendor_id or _slug(got.vendor_name or path.stem, ids)
+            vendors.append(Vendor(id=vid, name=got.vendor_name or path.stem))
+            idx = len(vendors) - 1
+        old = vendors[idx]
+        vendors[idx] = old.model_copy(update={
+            "responses": {**old.responses, **got.responses},
+            "name": got.vendor_name or old.name})
+        report.imported[vendors[idx].id] = len(got.responses)
+    if strict and any(report.problems.values()):
+        return report
+    new = vf.model_copy(update={"vendors": tuple(vendors)})
+    write_text(vendors_path, vendors_yaml(new), force=force)
+    return report
+
+
+def init_requirements(out: Path, *, force: bool = False) -> Path:
+    """Copy the packaged standard catalogue to ``out`` for tailoring."""
+    from crm_readiness.io.vendors import standard_catalogue_path
+
+    return write_bytes(out, standard_catalogue_path().read_bytes(), force=force)
+
+
+def _question_texts(checklists: Path | None) -> dict[str, Text]:
+    try:
+        from crm_readiness.io.checklists import load_checklist_set
+
+        cs = load_checklist_set(checklists)
+    except (ImportError, CrmReadinessError):
+        if checklists is not None:
+            raise
+        return {}
+    return {q.id: q.text for c in cs.checklists for q in c.questions}
+
+
+def write_spec(answers_path: Path, out_dir: Path, formats: Sequence[str], lang: Lang, *,
+               requirements: Path | None = None, checklists: Path | None = None,
+               today: date | None = None) -> list[Path]:
+    """Write the requirements specification (需求说明书) in the chosen formats."""
+    from crm_readiness.engine.vendors.spec import build_spec
+    from crm_readiness.io.vendors import load_catalogue
+    from crm_readiness.render.vendors.spec import render_spec_docx, render_spec_text
+
+    try:
+        from crm_readiness.io.assessment import load_answers_file
+        answers = load_answers_file(answers_path)
+    except ImportError:  # pragma: no cover - the assessment loader ships with the package
+        from crm_readiness.io.yaml_files import load_model
+        from crm_readiness.models.answers import AnswersFile
+
+        answers = load_model(answers_path, AnswersFile)
+    catalogue = load_catalogue(requirements)
+    doc = build_spec(catalogue, answers, _question_texts(checklists))
+    day = today or date.today()
+    written: list[Path] = []
+    for name in formats:
+        fmt = Format(name)
+        path = out_dir / f"requirements-spec{fmt.suffix}"
+        if fmt is Format.docx:
+            written.append(write_bytes(path, render_spec_docx(doc, lang, day)))
+        else:
+            written.append(write_text(path, render_spec_text(doc, lang, fmt, day)))
+    return written
+
+
+def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    """Compare the example organisation's three vendors; write RFP, workbook, scorecards, spec."""
+    src = examples_dir() / "demo"
+    inputs = ensure_dir(out_dir / "inputs")
+    for name in ("requirements.yaml", "vendors.yaml", "costs-yunfan.yaml",
+                 "costs-novasales.yaml", "costs-entlink.yaml"):
+        if (src / name).is_file():
+            shutil.copyfile(src / name, inputs / name)
+    folder = ensure_dir(out_dir / "vendors")
+    run = run_compare(inputs / "vendors.yaml")
+    write_comparison(run, folder, COMPARE_FORMATS, lang, force=True)
+    write_rfp(run.catalogue, folder / "rfp-response.xlsx", lang, force=True)
+    res = run.comparison
+    names = {v.id: v.name for v in res.vendors}
+    section = bi(t("vendors.demo.section", "en"), t("vendors.demo.section", "zh"))
+    out_ids = [v.id for v in res.vendors if v.status == "knocked_out"]
+    params = {"leader": names.get(res.robustness.leader or "", "–"),
+              "out": ", ".join(names[i] for i in out_ids) or "–"}
+    summary = bi(t("vendors.demo.summary", "en", **params),
+                 t("vendors.demo.summary", "zh", **params))
+
+    def entry(key: str, path: str, s: bool = False) -> DemoEntry:
+        return DemoEntry(section, bi(t(key, "en"), t(key, "zh")), path, summary if s else None)
+
+    entries = [entry("vendors.demo.html", "vendors/comparison.html", True),
+               entry("vendors.demo.xlsx", "vendors/comparison.xlsx"),
+               entry("vendors.demo.md", "vendors/comparison.md"),
+               entry("vendors.demo.json", "vendors/comparison.json")]
+    entries += [DemoEntry(section, bi(t("vendors.demo.scorecard", "en", name=v.name),
+                                      t("vendors.demo.scorecard", "zh", name=v.name)),
+                          f"vendors/scorecards/{v.id}.html") for v in res.vendors]
+    entries.append(entry("vendors.demo.rfp", "vendors/rfp-response.xlsx"))
+    answers = src / "answers.yaml"
+    if answers.is_file():
+        write_spec(answers, folder, SPEC_FORMATS, lang, requirements=inputs / "requirements.yaml")
+        entries += [entry("vendors.demo.spec_html", "vendors/requirements-spec.html"),
+                    entry("vendors.demo.spec_docx", "vendors/requirements-spec.docx")]
+    entries += [entry("vendors.demo.vendors_input", "inputs/vendors.yaml"),
+                entry("vendors.demo.requirements_input", "inputs/requirements.yaml")]
+    return entries

@@ -1,0 +1,208 @@
+"""Workshops and progress as use cases: questionnaires, snapshots, comparison, plan, demo."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from crm_readiness._resources import examples_dir
+from crm_readiness.errors import UsageError
+from crm_readiness.i18n import Lang, t
+from crm_readiness.io.atomic import ensure_dir, write_bytes
+from crm_readiness.models._base import bi
+from crm_readiness.models.answers import AnswersFile
+from crm_readiness.models.assessment import AssessmentResult
+from crm_readiness.models.checklist import ROLES, ChecklistSet, Role
+from crm_readiness.models.plan import ImplementationPlan
+from crm_readiness.models.progress import Comparison, SnapshotInfo
+from crm_readiness.models.questionnaire import ImportReport
+from crm_readiness.render import Format
+from crm_readiness.workflows.demo import DemoEntry
+
+PLAN_STEM = "plan"
+COMPARE_STEM = "compare"
+
+
+def parse_roles(value: str) -> list[Role]:
+    """Return the roles ``--role`` names (``all``, one role, or a comma list)."""
+    wanted = [v.strip().lower() for v in value.split(",") if v.strip()]
+    if wanted == ["all"]:
+        return list(ROLES)
+    out: list[Role] = []
+    for w in wanted:
+        role = next((r for r in ROLES if r == w), None)
+        if role is None:
+            raise UsageError(t("questionnaire.unknown_role", "en", role=w, roles=", ".join(ROLES)),
+                             t("questionnaire.unknown_role", "zh", role=w, roles=", ".join(ROLES)))
+        out.append(role)
+    if not out:
+        raise UsageError(t("questionnaire.unknown_role", "en", role=value, roles=", ".join(ROLES)),
+                         t("questionnaire.unknown_role", "zh", role=value, roles=", ".join(ROLES)))
+    return out
+
+
+def export_questionnaires(checklists: ChecklistSet, answers: AnswersFile, roles: Sequence[Role],
+                          out_dir: Path, *, force: bool = False,
+                          now: datetime | None = None) -> list[Path]:
+    """Write one questionnaire workbook per role that has questions; return the files."""
+    from crm_readiness.render.questionnaire import questions_for, render_questionnaire
+
+    stamp = now or datetime.now(UTC).replace(microsecond=0)
+    chosen = [r for r in roles if questions_for(checklists, r, answers.profile)]
+    if not chosen:
+        names = ", ".join(roles)
+        raise UsageError(t("questionnaire.no_questions", "en", roles=names),
+                         t("questionnaire.no_questions", "zh", roles=names))
+    ensure_dir(out_dir)
+    return [write_bytes(out_dir / f"questionnaire-{r}.xlsx",
+                        render_questionnaire(checklists, r, answers.profile, generated=stamp),
+                        force=force) for r in chosen]
+
+
+def import_questionnaires(paths: Sequence[Path], answers_path: Path, checklists: ChecklistSet,
+                          *, partial: bool = False, now: datetime | None = None) -> tuple[
+        ImportReport, list[tuple[Path, list[str], list[str]]]]:
+    """Merge filled questionnaires into the answers file atomically.
+
+    Returns the report and, per file with problems, its English and Chinese
+    problem lines (only with ``partial``; otherwise problems raise and the
+    answers file is untouched).
+    """
+    from crm_readiness.io.assessment import load_answers, save_answers
+    from crm_readiness.io.questionnaire import merge, read_questionnaire
+
+    answers = load_answers(answers_path, checklists)
+    parsed = [read_questionnaire(p, checklists, now=now) for p in paths]
+    merged, report = merge(answers, parsed, partial=partial)
+    if report.applied_answers:
+        save_answers(answers_path, merged)
+    skipped = [(p.path, [f"{x.where()}: {x.text('en')}" for x in p.problems],
+                [f"{x.where()}: {x.text('zh')}" for x in p.problems]) for p in parsed if p.problems]
+    return report, skipped
+
+
+def with_trend(result: AssessmentResult, answers_path: Path, *,
+               include_current: bool = True) -> AssessmentResult:
+    """Return ``result`` with the trend over the answers file's snapshots (and itself)."""
+    from crm_readiness.engine.progress import trend
+    from crm_readiness.io.snapshots import load_all
+
+    snaps = [s for s, _ in load_all(answers_path)]
+    if not snaps:
+        return result
+    current = result if include_current else None
+    return result.model_copy(update={"trend": trend(snaps, current,
+                                                   t("workshop.now", "en"))})
+
+
+def take_snapshot(answers_path: Path, name: str, result: AssessmentResult, *,
+                  force: bool = False) -> Path:
+    """Save ``result`` as snapshot ``name`` beside the answers file."""
+    from crm_readiness.io.snapshots import make_snapshot, save_snapshot
+
+    return save_snapshot(answers_path, make_snapshot(name, result,
+                                                     answers_file=str(answers_path)), force=force)
+
+
+def history(answers_path: Path) -> list[SnapshotInfo]:
+    """Return the saved snapshots of the answers file, oldest first."""
+    from crm_readiness.io.snapshots import list_snapshots
+
+    return list_snapshots(answers_path)
+
+
+def compare_snapshots(answers_path: Path, a: str, b: str) -> Comparison:
+    """Return the comparison of snapshots ``a`` and ``b`` (names or snapshot file paths)."""
+    from crm_readiness.engine.progress import compare
+    from crm_readiness.io.snapshots import info, read_snapshot, resolve
+
+    pa, pb = resolve(answers_path, a), resolve(answers_path, b)
+    sa, sb = read_snapshot(pa), read_snapshot(pb)
+    return compare(sa, sb, info(sa, pa), info(sb, pb))
+
+
+def write_comparison(c: Comparison, out_dir: Path, formats: Sequence[str],
+                     lang: Lang) -> list[Path]:
+    """Render the comparison in each format into ``out_dir``."""
+    from crm_readiness.render.progress import COMPARE_RENDERERS
+
+    ensure_dir(out_dir)
+    return [write_bytes(out_dir / f"{COMPARE_STEM}{Format(f).suffix}",
+                        COMPARE_RENDERERS[Format(f)](c, lang)) for f in formats]
+
+
+def make_plan(result: AssessmentResult, start: date) -> ImplementationPlan:
+    """Return the implementation plan for an assessment result."""
+    from crm_readiness.engine.plan import build_plan
+
+    return build_plan(result, start)
+
+
+def write_plan(plan: ImplementationPlan, out_dir: Path, formats: Sequence[str], lang: Lang, *,
+               force: bool = False) -> list[Path]:
+    """Render the plan in each format; the xlsx (a user-editable file) needs ``force`` to replace."""
+    from crm_readiness.render.plan import PLAN_RENDERERS
+
+    ensure_dir(out_dir)
+    written: list[Path] = []
+    for f in formats:
+        fmt = Format(f)
+        written.append(write_bytes(out_dir / f"{PLAN_STEM}{fmt.suffix}",
+                                   PLAN_RENDERERS[fmt](plan, lang),
+                                   force=force or fmt is not Format.xlsx))
+    return written
+
+
+def demo_answers_path() -> Path:
+    """Return the demo organisation's five-respondent answers file."""
+    return examples_dir() / "demo" / "workshop-answers.yaml"
+
+
+def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    """Run consensus, agenda, snapshots, comparison and the plan on the demo organisation."""
+    from crm_readiness.io.assessment import load_answers
+    from crm_readiness.io.checklists import load_checklist_set
+    from crm_readiness.workflows.assessment import score, write_reports
+
+    src = demo_answers_path()
+    inputs = ensure_dir(out_dir / "inputs")
+    target = inputs / src.name
+    shutil.copyfile(src, target)
+    snap_src = src.parent / f"{src.stem}.snapshots"
+    if snap_src.is_dir():
+        shutil.copytree(snap_src, inputs / snap_src.name, dirs_exist_ok=True)
+    checklists = load_checklist_set()
+    answers = load_answers(target, checklists)
+    result = with_trend(score(checklists, answers, answers_file=f"inputs/{src.name}"), target)
+    area = out_dir / "workshop"
+    write_reports(result, area, ["html", "md", "json", "xlsx"], lang, stem="workshop-readiness")
+    snaps = history(target)
+    entries_extra: list[DemoEntry] = []
+    section = bi(t("demo.section.workshop", "en"), t("demo.section.workshop", "zh"))
+    if len(snaps) >= 2:
+        cmp = compare_snapshots(target, snaps[0].name, snaps[-1].name)
+        write_comparison(cmp, area, ["html", "md", "json"], lang)
+        entries_extra.append(DemoEntry(section, bi(t("demo.workshop.compare", "en"),
+                                                   t("demo.workshop.compare", "zh")),
+                                       f"workshop/{COMPARE_STEM}.html"))
+    start = date(result.meta.generated_at.year, result.meta.generated_at.month, 1)
+    plan = make_plan(result, start)
+    write_plan(plan, area, ["html", "md", "json", "xlsx"], lang, force=True)
+    export_questionnaires(checklists, answers, list(ROLES), area / "questionnaires", force=True)
+    disputed = len(result.consensus.agenda)
+
+    def entry(key: str, path: str, **params: object) -> DemoEntry:
+        summary = (bi(t(key + ".summary", "en", **params), t(key + ".summary", "zh", **params))
+                   if params else None)
+        return DemoEntry(section, bi(t(key, "en"), t(key, "zh")), path, summary)
+
+    return [entry("demo.workshop.report", "workshop/workshop-readiness.html",
+                  respondents=len(result.consensus.respondents), disputed=disputed),
+            entry("demo.workshop.xlsx", "workshop/workshop-readiness.xlsx"),
+            *entries_extra,
+            entry("demo.workshop.plan", f"workshop/{PLAN_STEM}.html",
+                  weeks=plan.total_weeks, end=plan.end.isoformat()),
+            entry("demo.workshop.questionnaires", "workshop/questionnaires/"),
+            entry("demo.workshop.answers", f"inputs/{src.name}")]

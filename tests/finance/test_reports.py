@@ -1,0 +1,69 @@
+"""Rendered reports: every format has a renderer, HTML escapes input text, zh is Chinese."""
+
+from __future__ import annotations
+
+import json
+
+from crm_readiness._resources import examples_dir
+from crm_readiness.engine.finance import build_case, compare_tco
+from crm_readiness.io.finance import load_benefits, load_costs
+from crm_readiness.render.finance import FORMATS, ROI_RENDERERS, TCO_RENDERERS
+from tests.finance._cases import amount, benefits, costs
+
+DEMO = examples_dir() / "demo"
+
+
+def _demo():  # type: ignore[no-untyped-def]
+    c = load_costs(DEMO / "costs.yaml")
+    return build_case(c, load_benefits(DEMO / "benefits.yaml", c))
+
+
+def test_every_format_has_a_renderer() -> None:
+    for fmt in FORMATS:
+        assert fmt in ROI_RENDERERS
+    assert set(TCO_RENDERERS) == set(FORMATS) - {"xlsx"}  # xlsx: one workbook per vendor
+
+
+def test_roi_html_has_summary_charts_and_method() -> None:
+    html = ROI_RENDERERS["html"](_demo(), "en").decode()  # type: ignore[index]
+    assert html.count("<svg") >= 3  # cumulative, breakdown, tornado
+    for words in ("Executive summary", "Risk-adjusted", "Unadjusted", "2,389,657", "22.4 months",
+                  "Monte Carlo", "Break-even", "Assumptions", "Method", "Training and change"):
+        assert words in html, words
+    assert "<script" not in html
+
+
+def test_roi_report_in_chinese() -> None:
+    md = ROI_RENDERERS["md"](_demo(), "zh").decode()  # type: ignore[index]
+    for words in ("净现值", "投资回报率", "内部收益率", "投资回收期", "总体拥有成本", "22.4 个月"):
+        assert words in md, words
+
+
+def test_html_escapes_text_from_inputs() -> None:
+    evil = '<script>alert(1)</script>=HYPERLINK("http://x","y")'
+    c = costs(title=evil, one_time=[{"id": "e", "name": evil, "category": "software",
+                                     "amount": 10}])
+    case = build_case(c, benefits([amount("b", 20, [1.0], name=evil)]))
+    html = ROI_RENDERERS["html"](case, "en").decode()  # type: ignore[index]
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    md = ROI_RENDERERS["md"](case, "en").decode()  # type: ignore[index]
+    assert "\\<script\\>" in md
+    tco = TCO_RENDERERS["html"](compare_tco([c]), "en").decode()  # type: ignore[index]
+    assert "<script>alert" not in tco
+
+
+def test_json_keeps_exact_decimals() -> None:
+    data = json.loads(ROI_RENDERERS["json"](_demo(), "en"))  # type: ignore[index]
+    assert data["risk_adjusted"]["npv"].startswith("2389656.98873027798647633358")
+    assert data["sensitivity"]["monte_carlo"]["draws"] == 10000
+
+
+def test_tco_comparison_report_side_by_side() -> None:
+    comparison = compare_tco([load_costs(DEMO / n) for n in
+                              ("costs-yunfan.yaml", "costs-novasales.yaml", "costs-entlink.yaml")])
+    md = TCO_RENDERERS["md"](comparison, "en").decode()  # type: ignore[index]
+    for vendor in ("云帆CRM", "新智销", "企联通"):
+        assert vendor in md
+    assert "TCO comparison" in md and "| 1 |" in md
+    totals = [comparison.cases[i].risk_adjusted.tco_nominal for i in comparison.ranking]
+    assert totals == sorted(totals)

@@ -1,0 +1,155 @@
+"""The live workbook: named inputs, formulas, text safety, and LibreOffice recalculation."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal as D
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from crm_readiness._resources import examples_dir
+from crm_readiness.engine.finance import build_case
+from crm_readiness.io.finance import load_benefits, load_costs
+from crm_readiness.models.finance.results import FinanceCase
+from crm_readiness.render.finance import case_json
+from crm_readiness.render.finance.workbook import render_workbook
+from tests.finance._cases import amount, benefits, costs
+from tests.finance._libreoffice import named_values, needs_soffice, recalculate
+
+DEMO = examples_dir() / "demo"
+EVIL = '=HYPERLINK("http://x","y")'
+CENT = D("0.005")
+
+
+def _demo_case() -> FinanceCase:
+    c = load_costs(DEMO / "costs.yaml")
+    return build_case(c, load_benefits(DEMO / "benefits.yaml", c))
+
+
+def _evil_case() -> FinanceCase:
+    c = costs(one_time=[{"id": "evil", "name": EVIL, "category": "software", "amount": 1000},
+                        {"id": "plus", "name": "+1 quoted", "category": "training",
+                         "amount": 100, "risk": 0.3}],
+              contingency=0.1, risk_adjustment=0.05)
+    return build_case(c, benefits([amount("save", 800, [0.5, 1.0], name="@risky"),
+                                   amount("late", 300, [0.2, 0.6], start_year=2, risk=0.4)],
+                                  risk_adjustment=0.1))
+
+
+def _save(case: FinanceCase, path: Path, lang: str = "en") -> Path:
+    path.write_bytes(render_workbook(case, lang))  # type: ignore[arg-type]
+    return path
+
+
+def test_every_assumption_is_a_named_commented_input() -> None:
+    case = _demo_case()
+    wb = openpyxl.load_workbook(BytesIO(render_workbook(case, "en")))
+    names = wb.defined_names
+    for a in case.assumptions:
+        dn = names["in_" + a.driver.replace(".", "_")]
+        (sheet, ref), = list(dn.destinations)
+        cell = wb[sheet][ref.replace("$", "")]
+        assert sheet == "Inputs" and D(str(cell.value)) == a.value
+        assert cell.comment is not None and a.driver in cell.comment.text
+
+
+def test_cash_flow_cells_are_live_formulas() -> None:
+    wb = openpyxl.load_workbook(BytesIO(render_workbook(_demo_case(), "en")))
+    formulas = {}
+    for name in ("out_npv", "out_irr", "out_roi_pv", "out_tco_nominal", "out_payback_years"):
+        (sheet, ref), = list(wb.defined_names[name].destinations)
+        formulas[name] = wb[sheet][ref.replace("$", "")].value
+    assert formulas["out_npv"].startswith("=") and "NPV(in_discount_rate," in formulas["out_npv"]
+    assert "IRR(" in formulas["out_irr"]
+    assert all(str(f).startswith("=") for f in formulas.values())
+    (sheet, ref), = list(wb.defined_names["out_costs"].destinations)
+    assert all(str(c.value).startswith("=") for row in wb[sheet][ref] for c in row)
+    assert "Sensitivity" in wb.sheetnames and wb["Cash flow"]._charts
+
+
+def test_text_from_inputs_stays_text(tmp_path: Path) -> None:
+    path = _save(_evil_case(), tmp_path / "evil.xlsx")
+    wb = openpyxl.load_workbook(path)
+    found = [c for ws in wb for row in ws.iter_rows() for c in row if c.value == EVIL]
+    assert found and all(c.data_type == "s" for c in found)
+    assert any(c.value == "@risky — amount" for row in wb["Inputs"].iter_rows() for c in row)
+
+
+def _assert_equal(values: dict[str, Any], case: FinanceCase) -> None:
+    data = json.loads(case_json(case, "en"))
+    v, u = data["risk_adjusted"], data["unadjusted"]
+
+    def cents(a: Any, b: str) -> None:
+        assert abs(D(str(a)) - D(b)) <= CENT, (a, b)
+
+    cents(values["out_npv"], v["npv"])
+    cents(values["out_npv_unadjusted"], u["npv"])
+    cents(values["out_tco_nominal"], v["tco_nominal"])
+    cents(values["out_tco_pv"], v["tco_pv"])
+    cents(values["out_tco_nominal_unadjusted"], u["tco_nominal"])
+    cents(values["out_benefits_pv"], v["benefits_pv"])
+    cents(values["out_cost_per_user_year"], v["cost_per_user_year"])
+    for key, row in (("out_costs", v["costs"]), ("out_benefits", v["benefits"]),
+                     ("out_net", v["net"]), ("out_cumulative", v["cumulative"]),
+                     ("out_pv_costs", v["pv_costs"]), ("out_costs_unadjusted", u["costs"]),
+                     ("out_benefits_unadjusted", u["benefits"])):
+        assert len(values[key]) == len(row)
+        for a, b in zip(values[key], row, strict=True):
+            cents(a, b)
+    assert values["out_seats"] == data["seats"]
+    assert abs(D(str(values["out_roi_pv"])) - D(v["roi_pv"])) < D("1e-9")
+    assert abs(D(str(values["out_roi_simple"])) - D(v["roi_simple"])) < D("1e-9")
+    assert abs(D(str(values["out_roi_simple_unadjusted"])) - D(u["roi_simple"])) < D("1e-9")
+    if v["irr"]["value"] is None:
+        assert values["out_irr"] == "not defined"
+    else:
+        assert abs(D(str(values["out_irr"])) - D(v["irr"]["value"])) < D("1e-9")
+    if v["payback"]["months"] is None:
+        assert values["out_payback_months"] == "not within the horizon"
+    else:
+        assert abs(D(str(values["out_payback_months"])) - D(v["payback"]["months"])) < D("1e-9")
+
+
+@needs_soffice
+@pytest.mark.slow
+def test_libreoffice_recalculation_equals_the_engine(tmp_path: Path) -> None:
+    c = load_costs(DEMO / "costs.yaml")
+    upgrade = c.one_time[1].model_copy(update={"id": "upgrade", "year": 6})
+    long = c.model_copy(update={"horizon_years": 10, "one_time": (*c.one_time, upgrade)})
+    cases = {"demo": _demo_case(), "evil": _evil_case(),
+             "tco": build_case(load_costs(DEMO / "costs-entlink.yaml")),
+             "ten_years": build_case(long, load_benefits(DEMO / "benefits.yaml", long))}
+    for name, case in cases.items():
+        src = _save(case, tmp_path / f"{name}.xlsx")
+        values = named_values(recalculate(src, tmp_path / "out"))
+        _assert_equal(values, case)
+    evil = openpyxl.load_workbook(tmp_path / "out" / "evil.xlsx", data_only=True)
+    assert any(c.value == EVIL for ws in evil for row in ws.iter_rows() for c in row)
+
+
+@needs_soffice
+@pytest.mark.slow
+def test_changing_an_input_moves_npv_as_the_engine_says(tmp_path: Path) -> None:
+    c = load_costs(DEMO / "costs.yaml")
+    b = load_benefits(DEMO / "benefits.yaml", c)
+    src = _save(build_case(c, b), tmp_path / "case.xlsx")
+    wb = openpyxl.load_workbook(src)
+    (sheet, ref), = list(wb.defined_names["in_subscription_per_user"].destinations)
+    wb[sheet][ref.replace("$", "")].value = 2500
+    (sheet, ref), = list(wb.defined_names["in_users_growth"].destinations)
+    wb[sheet][ref.replace("$", "")].value = 0.13
+    wb.save(tmp_path / "changed.xlsx")
+    values = named_values(recalculate(tmp_path / "changed.xlsx", tmp_path / "out"))
+    recurring = tuple(r.model_copy(update={"per_user": D(2500)}) if r.id == "subscription" else r
+                      for r in c.recurring)
+    changed = c.model_copy(update={"recurring": recurring,
+                                   "users": c.users.model_copy(update={"growth": D("0.13")})})
+    expected = build_case(changed, b)
+    base = build_case(c, b).risk_adjusted.npv
+    moved = D(str(values["out_npv"])) - base
+    assert abs(moved - (expected.risk_adjusted.npv - base)) <= CENT and moved != 0
+    _assert_equal(values, expected)
