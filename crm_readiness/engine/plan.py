@@ -14,7 +14,9 @@ Method (docs/workshops.md "Planning"):
    migration leaves UAT only (the range's low end).
 3. The assessment stretches the stages its phases feed: a phase "ready with
    risks" adds 25 % of the stage's baseline, "not ready" 50 % (rounded up to
-   whole weeks); each stretch names the phase, its score and its blockers.
+   whole weeks); when two phases feed a stage, the weaker one counts (gaps are
+   closed in parallel, not one after the other); each stretch names the
+   phase, its score and its blockers.
 4. Stages run one after the other in plan weeks of seven calendar days; a
    stage of n weeks starting on day d ends on d + 7n − 1. Python date
    arithmetic makes year ends and leap days exact.
@@ -114,18 +116,24 @@ def _profile_stretches(stage: StageId, base: int, p: OrganizationProfile,
 
 def _gap_stretches(stage: StageId, base: int, phases: dict[str, PhaseResult],
                    b: PlanBenchmarks, blockers: dict[str, int]) -> list[Stretch]:
-    out: list[Stretch] = []
+    """Return the stretch from the weakest assessment phase feeding ``stage`` (one, not a sum)."""
+    worst: tuple[float, float, PhaseResult] | None = None
     for pid in FEEDS[stage]:
         phase = phases.get(pid)
         if phase is None or phase.score is None or phase.verdict == "ready":
             continue
         factor = b.stretch_not_ready if phase.verdict == "not_ready" else b.stretch_ready_with_risks
-        weeks = math.ceil(base * factor)
-        if weeks > 0:
-            out.append(Stretch(code="phase_gap", weeks=weeks, params={
-                "phase": pid, "score": round(phase.score, 1), "verdict": phase.verdict,
-                "blockers": blockers.get(pid, 0), "percent": round(factor * 100)}))
-    return out
+        if worst is None or (factor, -phase.score) > (worst[0], -worst[1]):
+            worst = (factor, phase.score, phase)
+    if worst is None:
+        return []
+    factor, score, phase = worst
+    weeks = math.ceil(base * factor)
+    if weeks <= 0:
+        return []
+    return [Stretch(code="phase_gap", weeks=weeks, params={
+        "phase": phase.id, "score": round(score, 1), "verdict": phase.verdict,
+        "blockers": blockers.get(phase.id, 0), "percent": round(factor * 100)})]
 
 
 def _criteria(stage: StageId, p: OrganizationProfile) -> tuple[ExitCriterion, ...]:

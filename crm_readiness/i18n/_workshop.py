@@ -139,6 +139,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "questionnaire.duplicate": {"en": "respondent id {id!r} also answers in {other}",
                                 "zh": "答题人 id {id!r} 也出现在 {other} 中"},
+    "questionnaire.undeclared": {
+        "en": "The answers file names respondent(s) {ids} without declaring them; declare them "
+              "under 'respondents' (id, name, role) before importing questionnaires.",
+        "zh": "回答文件引用了未声明的答题人 {ids}；导入问卷前请在 respondents 中声明"
+              "（id、name、role）。",
+    },
     "questionnaire.nothing_applied": {
         "en": "Nothing was imported; fix the cells above or use --partial.",
         "zh": "未导入任何内容；请修正上述单元格，或使用 --partial。",
@@ -386,6 +392,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "zh": "项目办公室跟踪用评估工作簿（xlsx）"},
     "demo.workshop.compare": {"en": "Progress between two snapshots a quarter apart (HTML)",
                               "zh": "相隔一个季度的两次快照对比（HTML）"},
+    "demo.workshop.compare.summary": {"en": "overall {delta}, {closed} blocker(s) closed",
+                                      "zh": "总分 {delta}，关闭 {closed} 个阻断项"},
     "demo.workshop.plan": {"en": "Implementation plan with Gantt (HTML; also xlsx)",
                            "zh": "含甘特图的实施计划（HTML；另有 xlsx）"},
     "demo.workshop.plan.summary": {"en": "{weeks} weeks, ending {end}",

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_readiness.engine.scoring import AnswerValueError, score_value
-from crm_readiness.errors import CrmReadinessError, InputFileError, Problem
+from crm_readiness.errors import CrmReadinessError, InputFileError, Problem, UsageError
 from crm_readiness.i18n import t
 from crm_readiness.models import questionnaire as L
 from crm_readiness.models.answers import Answer, AnswersFile, Respondent
@@ -174,6 +174,25 @@ def _conflict(parsed: ParsedQuestionnaire, answers: AnswersFile,
     return None
 
 
+def _undeclared(answers: AnswersFile) -> list[Respondent]:
+    """Declare the respondents the file names but does not declare (their role is in the answers).
+
+    Once the import declares respondents, every named respondent must be declared.
+    """
+    declared = {r.id for r in answers.respondents}
+    found: dict[str, Role | None] = {}
+    for entries in answers.answers.values():
+        for a in entries:
+            if a.respondent and a.respondent not in declared:
+                found[a.respondent] = found.get(a.respondent) or a.role
+    missing = sorted(rid for rid, role in found.items() if role is None)
+    if missing:
+        names = ", ".join(missing)
+        raise UsageError(t("questionnaire.undeclared", "en", ids=names),
+                         t("questionnaire.undeclared", "zh", ids=names))
+    return [Respondent(id=rid, role=role) for rid, role in found.items() if role is not None]
+
+
 def merge(answers: AnswersFile, parsed: list[ParsedQuestionnaire], *,
           partial: bool = False) -> tuple[AnswersFile, ImportReport]:
     """Return ``answers`` with every questionnaire's answers merged in, and a report.
@@ -192,7 +211,7 @@ def merge(answers: AnswersFile, parsed: list[ParsedQuestionnaire], *,
     bad = [p for p in parsed if p.problems]
     if bad and not partial:
         raise QuestionnaireProblems([InputFileError(p.path, p.problems) for p in bad])
-    respondents = list(answers.respondents)
+    respondents = list(answers.respondents) + _undeclared(answers)
     merged: dict[str, tuple[Answer, ...]] = dict(answers.answers)
     files: list[ImportedFile] = []
     new: list[str] = []

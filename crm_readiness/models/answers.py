@@ -87,10 +87,18 @@ class AnswersFile(Model):
     @field_validator("answers", mode="before")
     @classmethod
     def _listify(cls, v: Any) -> Any:
-        # a single answer may be written as a mapping; several as a list
+        # a single answer may be written as a mapping; several as a list; an empty
+        # section (only comments under "answers:") means no answers yet
+        if v is None:
+            return {}
         if isinstance(v, dict):
             return {k: ([a] if isinstance(a, dict) else a) for k, a in v.items()}
         return v
+
+    @field_validator("respondents", mode="before")
+    @classmethod
+    def _none_is_empty(cls, v: Any) -> Any:
+        return () if v is None else v
 
     @model_validator(mode="after")
     def _respondents(self) -> AnswersFile:

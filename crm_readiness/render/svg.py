@@ -16,6 +16,24 @@ PALETTE = ("#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#d
 _FONT = 'font-family="system-ui,-apple-system,Segoe UI,Noto Sans CJK SC,sans-serif"'
 
 
+def text_width(text: str, size: float = 12.0) -> float:
+    """Return an estimate of a label's width in pixels (CJK characters count about double)."""
+    return sum(size if ord(ch) > 0x2E80 else size * 0.58 for ch in text)
+
+
+def _wrap(text: str, limit: float) -> list[str]:
+    """Split a label into at most two lines of about ``limit`` pixels."""
+    if text_width(text) <= limit:
+        return [text]
+    words = text.split(" ")
+    if len(words) > 1:
+        best = min(range(1, len(words)), key=lambda k: abs(
+            text_width(" ".join(words[:k])) - text_width(" ".join(words[k:]))))
+        return [" ".join(words[:best]), " ".join(words[best:])]
+    half = len(text) // 2
+    return [text[:half], text[half:]]
+
+
 def _svg(width: float, height: float, body: str, title: str) -> Markup:
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
@@ -29,7 +47,7 @@ def radar(labels: Sequence[str], values: Sequence[float], title: str, *,
           maximum: float = 100.0) -> Markup:
     """Return a radar chart of ``values`` (0..maximum) on ``labels``; extra ``series`` overlay."""
     n = len(labels)
-    size, cx, cy, r = 420.0, 210.0, 200.0, 130.0
+    size, cx, cy, r = 640.0, 320.0, 200.0, 130.0
     if n < 3:
         return hbars(labels, values, title, maximum=maximum)
     parts: list[str] = []
@@ -46,8 +64,11 @@ def radar(labels: Sequence[str], values: Sequence[float], title: str, *,
         lx, ly = point(i, 1.18)
         anchor = "middle" if abs(lx - cx) < 5 else ("start" if lx > cx else "end")
         parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#d1d5db"/>')
-        parts.append(f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}">'
-                     f"{escape(label)}</text>")
+        lines = _wrap(label, 150)
+        top = ly + 4 - 7 * (len(lines) - 1)
+        spans = "".join(f'<tspan x="{lx:.1f}" dy="{0 if k == 0 else 14}">{escape(line)}</tspan>'
+                        for k, line in enumerate(lines))
+        parts.append(f'<text x="{lx:.1f}" y="{top:.1f}" text-anchor="{anchor}">{spans}</text>')
     all_series = [("", values), *(series or [])]
     for k, (name, vals) in enumerate(all_series):
         color = PALETTE[k % len(PALETTE)]
@@ -67,7 +88,8 @@ def hbars(labels: Sequence[str], values: Sequence[float], title: str, *,
           maximum: float = 100.0, unit: str = "", colors: Sequence[str] | None = None,
           value_labels: Sequence[str] | None = None) -> Markup:
     """Return horizontal bars, one per label, scaled to ``maximum``."""
-    row, left, width = 26.0, 170.0, 320.0
+    row, width = 26.0, 320.0
+    left = min(360.0, max(80.0, max((text_width(x) for x in labels), default=0.0) + 16))
     height = row * len(labels) + 16
     parts: list[str] = []
     for i, (label, v) in enumerate(zip(labels, values, strict=True)):
@@ -168,7 +190,8 @@ def line_chart(x_labels: Sequence[str], series: Sequence[tuple[str, Sequence[flo
 def diverging_bars(labels: Sequence[str], lows: Sequence[float], highs: Sequence[float],
                    base: float, title: str, *, value_format: str = "{:,.0f}") -> Markup:
     """Return a tornado chart: for each label a bar from ``low`` to ``high`` around ``base``."""
-    row, left, width = 26.0, 190.0, 360.0
+    row, width = 26.0, 360.0
+    left = min(360.0, max(80.0, max((text_width(x) for x in labels), default=0.0) + 16))
     height = row * len(labels) + 40
     span_lo = min([base, *lows, *highs])
     span_hi = max([base, *lows, *highs])

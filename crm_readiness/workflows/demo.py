@@ -24,7 +24,9 @@ MARKER = ".crm-readiness-demo"
 #: demo parts in the order they appear in index.html; a capability appends its own.
 PARTS: tuple[str, ...] = (
     "crm_readiness.workflows.assessment:demo_part",
+    "crm_readiness.workflows.vendors:demo_part",
     "crm_readiness.workflows.finance:demo_part",
+    "crm_readiness.workflows.workshop:demo_part",
 )
 
 

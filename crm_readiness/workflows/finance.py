@@ -114,13 +114,6 @@ def write_tco(comparison: TcoComparison, stems: Sequence[str], out_dir: Path,
     return written
 
 
-def starter_files() -> dict[str, str]:
-    """Return commented starter ``costs.yaml`` and ``benefits.yaml`` for ``init``."""
-    demo = examples_dir() / "demo"
-    return {name: (demo / name).read_text(encoding="utf-8")
-            for name in ("costs.yaml", "benefits.yaml")}
-
-
 def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     """Run ``roi`` and the three-vendor ``tco`` comparison on the bundled example."""
     from crm_readiness.render.finance.labels import money, payback_text, pct

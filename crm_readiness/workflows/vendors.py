@@ -77,10 +77,14 @@ def _refuse_inconsistent(path: Path, result: Comparison) -> None:
     if ahp is None or ahp.consistent or ahp.accepted_inconsistent:
         return
     pairs = "; ".join(f"{d.a}:{d.b} {d.judged:.3g} vs {d.implied:.3g}" for d in ahp.worst)
+    from crm_readiness.io.yaml_files import load_yaml
+
     params = {"cr": f"{ahp.cr:.3f}", "table": ahp.ri_table, "pairs": pairs}
+    line, col = load_yaml(path).locate(("ahp", "comparisons"))
     raise InputFileError(path, [Problem("ahp.comparisons", t("vendors.err.inconsistent", "en",
                                                                 **params),
-                                        t("vendors.err.inconsistent", "zh", **params))])
+                                        t("vendors.err.inconsistent", "zh", **params),
+                                        line, col)])
 
 
 def run_compare(vendors_path: Path, *, requirements: Path | None = None,

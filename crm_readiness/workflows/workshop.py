@@ -160,49 +160,54 @@ def demo_answers_path() -> Path:
     return examples_dir() / "demo" / "workshop-answers.yaml"
 
 
+#: the demo's two snapshots, a quarter apart: (name, answers file, when it was taken)
+DEMO_SNAPSHOTS = (("2026-07", "workshop-answers-2026-07.yaml", datetime(2026, 7, 15, tzinfo=UTC)),
+                  ("2026-10", "workshop-answers.yaml", datetime(2026, 10, 15, tzinfo=UTC)))
+
+
 def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
-    """Run consensus, agenda, snapshots, comparison and the plan on the demo organisation."""
+    """Run consensus, agenda, two snapshots, their comparison and the plan on the demo company."""
+    from crm_readiness.engine.scoring import assess
     from crm_readiness.io.assessment import load_answers
     from crm_readiness.io.checklists import load_checklist_set
-    from crm_readiness.workflows.assessment import score, write_reports
+    from crm_readiness.workflows.assessment import write_reports
 
-    src = demo_answers_path()
     inputs = ensure_dir(out_dir / "inputs")
-    target = inputs / src.name
-    shutil.copyfile(src, target)
-    snap_src = src.parent / f"{src.stem}.snapshots"
-    if snap_src.is_dir():
-        shutil.copytree(snap_src, inputs / snap_src.name, dirs_exist_ok=True)
     checklists = load_checklist_set()
+    target = inputs / demo_answers_path().name
+    for _, name, _ in DEMO_SNAPSHOTS:
+        shutil.copyfile(examples_dir() / "demo" / name, inputs / name)
+    for snap, name, when in DEMO_SNAPSHOTS:
+        run = assess(checklists, load_answers(inputs / name, checklists), now=when,
+                     answers_file=f"inputs/{name}")
+        take_snapshot(target, snap, run, force=True)
     answers = load_answers(target, checklists)
-    result = with_trend(score(checklists, answers, answers_file=f"inputs/{src.name}"), target)
+    result = with_trend(assess(checklists, answers, now=DEMO_SNAPSHOTS[-1][2],
+                               answers_file=f"inputs/{target.name}"),
+                        target, include_current=False)
     area = out_dir / "workshop"
-    write_reports(result, area, ["html", "md", "json", "xlsx"], lang, stem="workshop-readiness")
-    snaps = history(target)
-    entries_extra: list[DemoEntry] = []
-    section = bi(t("demo.section.workshop", "en"), t("demo.section.workshop", "zh"))
-    if len(snaps) >= 2:
-        cmp = compare_snapshots(target, snaps[0].name, snaps[-1].name)
-        write_comparison(cmp, area, ["html", "md", "json"], lang)
-        entries_extra.append(DemoEntry(section, bi(t("demo.workshop.compare", "en"),
-                                                   t("demo.workshop.compare", "zh")),
-                                       f"workshop/{COMPARE_STEM}.html"))
-    start = date(result.meta.generated_at.year, result.meta.generated_at.month, 1)
-    plan = make_plan(result, start)
+    write_reports(result, area, ["html", "md", "json", "xlsx"], lang, stem="workshop-readiness",
+                  force=True)
+    cmp = compare_snapshots(target, DEMO_SNAPSHOTS[0][0], DEMO_SNAPSHOTS[-1][0])
+    write_comparison(cmp, area, ["html", "md", "json"], lang)
+    plan = make_plan(result, date(2026, 11, 2))
     write_plan(plan, area, ["html", "md", "json", "xlsx"], lang, force=True)
     export_questionnaires(checklists, answers, list(ROLES), area / "questionnaires", force=True)
-    disputed = len(result.consensus.agenda)
+    section = bi(t("demo.section.workshop", "en"), t("demo.section.workshop", "zh"))
 
     def entry(key: str, path: str, **params: object) -> DemoEntry:
         summary = (bi(t(key + ".summary", "en", **params), t(key + ".summary", "zh", **params))
                    if params else None)
         return DemoEntry(section, bi(t(key, "en"), t(key, "zh")), path, summary)
 
+    delta = f"{cmp.overall_delta or 0:+.1f}"
     return [entry("demo.workshop.report", "workshop/workshop-readiness.html",
-                  respondents=len(result.consensus.respondents), disputed=disputed),
+                  respondents=len(result.consensus.respondents),
+                  disputed=len(result.consensus.agenda)),
             entry("demo.workshop.xlsx", "workshop/workshop-readiness.xlsx"),
-            *entries_extra,
+            entry("demo.workshop.compare", f"workshop/{COMPARE_STEM}.html", delta=delta,
+                  closed=len(cmp.blockers_closed)),
             entry("demo.workshop.plan", f"workshop/{PLAN_STEM}.html",
                   weeks=plan.total_weeks, end=plan.end.isoformat()),
             entry("demo.workshop.questionnaires", "workshop/questionnaires/"),
-            entry("demo.workshop.answers", f"inputs/{src.name}")]
+            entry("demo.workshop.answers", f"inputs/{target.name}")]

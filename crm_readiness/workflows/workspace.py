@@ -1,8 +1,9 @@
 """``init``: a workspace of commented starter files for the user's own project.
 
-Every file in ``crm_readiness/examples/starter/`` is copied; capabilities add
-their own starter files there. Nothing is overwritten without ``force``, and
-the check is made for every file before any is written.
+Every file in ``crm_readiness/examples/starter/`` is copied, plus the demo
+inputs listed in :data:`FROM_DEMO` (already commented, realistic examples a
+user edits). Nothing is overwritten without ``force``, and the check is made
+for every file before any is written.
 """
 
 from __future__ import annotations
@@ -14,16 +15,23 @@ from crm_readiness.i18n import Lang
 from crm_readiness.io.atomic import check_writable, ensure_dir, write_bytes
 
 
-def starter_files() -> list[Path]:
-    """Return the packaged starter files."""
-    folder = examples_dir() / "starter"
-    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+#: demo input files that double as starter files (capabilities add theirs here)
+FROM_DEMO: tuple[str, ...] = ("costs.yaml", "benefits.yaml")
+
+
+def starter_plan(directory: Path) -> list[tuple[Path, Path]]:
+    """Return (packaged source, destination) for every starter file."""
+    base = examples_dir() / "starter"
+    plan = [(p, directory / p.relative_to(base)) for p in sorted(base.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")]
+    demo = examples_dir() / "demo"
+    plan += [(demo / name, directory / name) for name in FROM_DEMO if (demo / name).is_file()]
+    return plan
 
 
 def init_workspace(directory: Path, lang: Lang, *, force: bool = False) -> list[Path]:
     """Copy the starter files into ``directory``; refuse to replace any without ``force``."""
-    base = examples_dir() / "starter"
-    plan = [(src, directory / src.relative_to(base)) for src in starter_files()]
+    plan = starter_plan(directory)
     for _, dest in plan:
         check_writable(dest, force=force)
     ensure_dir(directory)

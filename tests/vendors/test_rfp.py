@@ -83,6 +83,15 @@ def test_import_writes_valid_responses_into_the_vendors_file(tmp_path: Path) -> 
     assert vf.vendors[0].responses["A-1"].response == "native"
 
 
+def test_vendor_text_stays_text_in_the_rfp_workbook(tmp_path: Path) -> None:
+    cat = load_catalogue(ASSETS / "catalogue.yaml")
+    path = write_rfp(cat, tmp_path / "rfp.xlsx", "en", vendor_name="=evil()", vendor_id="@x")
+    cells = openpyxl.load_workbook(path)[L.INSTRUCTIONS]
+    assert cells[L.VENDOR_NAME_CELL].value == "=evil()"
+    assert cells[L.VENDOR_NAME_CELL].data_type == "s"
+    assert cells[L.VENDOR_ID_CELL].value == "@x"
+
+
 def test_unknown_id_and_foreign_workbook(tmp_path: Path) -> None:
     src = _generate(tmp_path)
     wb = openpyxl.load_workbook(src)

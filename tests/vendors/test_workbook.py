@@ -130,3 +130,10 @@ def test_vendor_text_never_becomes_a_formula() -> None:
     assert set(found) == set(TRICKY)
     assert set(found.values()) == {"s"}
     assert book["Summary"]["A2"].value == TRICKY[4]
+
+
+def test_a_comparison_without_vendors_still_renders() -> None:
+    vf, cat = load_case()
+    res = compare(cat, vf.model_copy(update={"vendors": ()}))
+    book = openpyxl.load_workbook(io.BytesIO(render_comparison_workbook(res, cat, "zh", NOW)))
+    assert book["Summary"].max_row >= 1 and res.robustness.verdict == "no_leader"

@@ -204,3 +204,21 @@ def test_cli_export_and_import(runner, mini_packaged: Path, answers_path: Path, 
                              str(answers_path), "--lang", "zh"])
     no_traceback(ok)
     assert ok.exit_code == 0 and "已将 1 个回答合并" in ok.output
+
+
+def test_undeclared_respondents_in_the_answers_file(checklists: ChecklistSet,
+                                                    answers_path: Path, tmp_path: Path) -> None:
+    (finance,) = _export(checklists, answers_path, tmp_path / "q", "finance")
+    _fill(finance, "Liu", {"strategy.kpis": {6: "managed"}})
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("profile: {organization: A, size: smb, users: 5}\nanswers:\n"
+                     "  strategy.kpis: {value: none, respondent: boss, role: executive}\n"
+                     "  data.dedup: {value: none, respondent: nobody}\n")
+    from crm_readiness.errors import UsageError
+
+    with pytest.raises(UsageError, match="nobody"):
+        import_questionnaires([finance], plain, checklists, now=NOW)
+    plain.write_text(plain.read_text().replace("respondent: nobody", "role: it"))
+    import_questionnaires([finance], plain, checklists, now=NOW)
+    merged = load_answers(plain, checklists)  # still valid: 'boss' was declared from its role
+    assert {r.id: r.role for r in merged.respondents} == {"boss": "executive", "Liu": "finance"}

@@ -40,13 +40,16 @@ def clean_sql(x: str) -> str:
     # translate() with a long table is slow; only values that need it pay for it
     folded = (f"(CASE WHEN regexp_matches({x}, '{_NEEDS_FOLD}') "
               f"THEN translate({x}, {lit(_FULL)}, {lit(_HALF)}) ELSE {x} END)")
-    return f"trim(regexp_replace({folded}, ' {{2,}}', ' ', 'g'))"
+    return (f"trim(CASE WHEN contains({folded}, '  ') THEN regexp_replace({folded}, ' {{2,}}', "
+            f"' ', 'g') ELSE {folded} END)")
 
 
 def missing_sql(v: str, placeholders: Sequence[str]) -> str:
     """True when the cleaned value ``v`` is NULL, blank or a placeholder (无, N/A, 不详 …)."""
     words = [p for p in placeholders if p]
-    inlist = f" OR lower({v}) IN ({', '.join(lit(p) for p in words)})" if words else ""
+    longest = max((len(p.encode("utf-8")) for p in words), default=0)
+    inlist = (f" OR (strlen({v}) <= {longest} AND lower({v}) IN "
+              f"({', '.join(lit(p) for p in words)}))" if words else "")
     return f"({v} IS NULL OR {v} = ''{inlist})"
 
 

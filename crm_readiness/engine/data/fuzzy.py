@@ -8,7 +8,8 @@ the work grows with the number of records, not its square. Blocks larger than
 per field (rapidfuzz normalised Levenshtein for names and text, equality for
 exact fields; a field empty on either side is left out) and a match score:
 the weighted mean of the fields both records have. A pair matches when the
-score reaches the threshold and at least ``min_fields`` fields were compared.
+score reaches the threshold, at least ``min_fields`` fields were compared and at
+least ``min_agreeing`` of them agree (similarity ≥ ``agree_at``).
 Hub values (see :mod:`duplicates`) are blanked before any of this.
 """
 
@@ -162,7 +163,9 @@ def score_pairs(table: DataTable, fuzzy: FuzzyRules, candidates: int, progress: 
         wsum = (present * weights).sum(axis=1)
         score = np.where(wsum > 0, (np.clip(sims, 0, None) * weights).sum(axis=1)
                          / np.where(wsum > 0, wsum, 1), 0.0)
-        ok = (present.sum(axis=1) >= fuzzy.min_fields) & (score >= fuzzy.threshold - 1e-9)
+        agreeing = (sims >= fuzzy.agree_at - 1e-9).sum(axis=1)
+        ok = ((present.sum(axis=1) >= fuzzy.min_fields) & (agreeing >= fuzzy.min_agreeing)
+              & (score >= fuzzy.threshold - 1e-9))
         keep_l.append(np.asarray(data["a"], dtype=np.int64)[ok])
         keep_r.append(np.asarray(data["b"], dtype=np.int64)[ok])
         keep_s.append(score[ok])

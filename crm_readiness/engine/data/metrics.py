@@ -15,6 +15,7 @@ Definitions (see docs/data.md):
 
 from __future__ import annotations
 
+from crm_readiness.engine.data.formats import ident
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.result import ColumnProfile, DimensionScore, ValueChange
@@ -42,7 +43,9 @@ def column_profiles(table: DataTable, rules: DataRules,
             aggs += [f"count(k{i})", f"count_if(k{i} = FALSE)"]
         if p.rule.max_age_days is not None:
             aggs += [f"count(t{i})", f"count_if(t{i} = FALSE)"]
-    sql = f"SELECT count(*), {', '.join(aggs)} FROM {NORM}"
+    raw = ", ".join(f"{ident(p.name)} AS x{p.index}" for p in plans)
+    sql = (f"SELECT count(*), {', '.join(aggs)} FROM (SELECT {raw} FROM {ident(table.table)}) "
+           f"AS s POSITIONAL JOIN {NORM} AS z")
     row = table.conn.execute(sql).fetchone()
     total = int(row[0])
     k = 1

@@ -3,7 +3,7 @@
 ``build_norm`` creates the temporary table ``_cr_norm`` (one row per record,
 in record order) that every later step reads:
 
-* ``x{i}``  the raw value; ``m{i}``  missing (NULL, blank or a placeholder);  ``p{i}`` a placeholder was typed;
+* ``m{i}``  missing (NULL, blank or a placeholder);  ``p{i}`` a placeholder was typed;
 * ``n{i}``  the normalised value when the value is valid, else NULL;
 * ``e{i}``  the rule broken (``missing_required``, ``invalid_format``, ``not_in_enum``,
   ``pattern``, ``below_min``, ``above_max``) or NULL;
@@ -82,11 +82,7 @@ def _error_sql(p: ColumnPlan) -> str:
 
 def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
                as_of: date) -> None:
-    """Create the view ``_cr_norm`` in the table's connection (replacing an earlier one).
-
-    A view, not a table: each later query computes only the columns it reads, and
-    nothing the size of the export is materialised twice.
-    """
+    """Create the table ``_cr_norm`` in the table's connection (replacing an earlier one)."""
     marks = rules.all_placeholders()
     lvl1 = ["rowid AS rid"]
     lvl2 = ["rid"]
@@ -101,7 +97,7 @@ def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
                  f"{normalise_sql(f'v{i}', p.rule)} AS f{i}"]
         lvl3 += [f"x{i}", f"v{i}", f"m{i}", f"f{i}", f"{_error_sql(p)} AS e{i}"]
         ok = f"(NOT m{i} AND e{i} IS NULL)"
-        lvl4 += [f"x{i}", f"m{i}", f"(m{i} AND coalesce(x{i}, '') <> '' AND v{i} <> '') AS p{i}",
+        lvl4 += [f"m{i}", f"(m{i} AND coalesce(x{i}, '') <> '' AND v{i} <> '') AS p{i}",
                  f"e{i}", f"(CASE WHEN {ok} THEN f{i} END) AS n{i}",
                  f"({ok} AND f{i} IS DISTINCT FROM x{i}) AS c{i}"]
         rule = p.rule
@@ -116,7 +112,7 @@ def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
             cutoff = as_of - timedelta(days=rule.max_age_days)
             lvl4.append(f"(CASE WHEN {ok} THEN CAST(f{i} AS DATE) >= "
                         f"DATE {lit(cutoff.isoformat())} END) AS t{i}")
-    sql = (f"CREATE OR REPLACE TEMP VIEW {NORM} AS SELECT {', '.join(lvl4)} FROM ("
+    sql = (f"CREATE OR REPLACE TEMP TABLE {NORM} AS SELECT {', '.join(lvl4)} FROM ("
            f"SELECT {', '.join(lvl3)} FROM ("
            f"SELECT {', '.join(lvl2)} FROM (SELECT {', '.join(lvl1)} FROM {ident(table.table)})))")
     table.conn.execute(sql)

@@ -126,7 +126,7 @@ def _entity(rng: random.Random) -> _Entity:
                 if rng.random() < 0.85 else None),
         landline=(f"{AREA_CODES[city]}-{rng.randint(2, 9)}{rng.randint(0, 9_999_999):07d}"
                   if rng.random() < 0.6 else None),
-        email=(f"{syll}{rng.randint(1, 999)}@{rng.choice(_MAILS)}" if rng.random() < 0.7
+        email=(f"{syll}{rng.randint(1, 999_999)}@{rng.choice(_MAILS)}" if rng.random() < 0.7
                else None),
         address=f"{city}市{rng.choice(_ROADS)}{rng.randint(1, 999)}号",
         industry=rng.choice(INDUSTRIES), level=rng.choice(LEVELS),

@@ -56,7 +56,8 @@ def flip_point(weights: Sequence[float], scores: np.ndarray, leader: int, k: int
         if abs(b) < 1e-15:
             continue
         x = -c / b
-        if not 0.0 <= x <= 1.0 or abs(x - wk) < 1e-12:
+        # a crossing at exactly 0 or 1 is a tie at the edge, not a change of leader
+        if not 1e-12 < x < 1.0 - 1e-12 or abs(x - wk) < 1e-12:
             continue
         if best is None or abs(x - wk) < best[0]:
             best = (abs(x - wk), float(x))

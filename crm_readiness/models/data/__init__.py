@@ -2,6 +2,7 @@
 
 from crm_readiness.models.data.result import (
     ClusterMember,
+    ClusterRow,
     ColumnProfile,
     DataProfileResult,
     DimensionScore,
@@ -10,6 +11,7 @@ from crm_readiness.models.data.result import (
     ExactKeyDuplicates,
     FieldMatch,
     HubValue,
+    IssueRow,
     MatchEvidence,
     ReadinessScore,
     SourceInfo,
@@ -32,9 +34,9 @@ from crm_readiness.models.data.rules import (
 )
 
 __all__ = [
-    "DEFAULT_PLACEHOLDERS", "DIMENSIONS", "FORMATS", "BlockingKey", "ClusterMember",
+    "DEFAULT_PLACEHOLDERS", "DIMENSIONS", "FORMATS", "BlockingKey", "ClusterMember", "ClusterRow", "ClusterRow",
     "ColumnProfile", "ColumnRule", "DataProfileResult", "DataRules", "Dimension",
     "DimensionScore", "DuplicateCluster", "DuplicateRules", "DuplicateSummary",
-    "ExactKeyDuplicates", "FieldMatch", "FormatName", "FuzzyField", "FuzzyRules", "HubValue",
+    "ExactKeyDuplicates", "FieldMatch", "FormatName", "FuzzyField", "FuzzyRules", "HubValue", "IssueRow", "IssueRow",
     "MatchEvidence", "ReadinessScore", "ScoreWeights", "SourceInfo", "Thresholds", "ValueChange",
 ]

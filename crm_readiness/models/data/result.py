@@ -186,3 +186,29 @@ class DataProfileResult(ResultModel):
     def column(self, name: str) -> ColumnProfile | None:
         """Return the profile of column ``name``."""
         return next((c for c in self.columns if c.name == name), None)
+
+
+class IssueRow(ResultModel):
+    """One problem in one row, for the data steward (streamed; not part of the result)."""
+
+    record: int
+    file: str
+    row: int
+    column: str
+    value: str | None
+    rule: RuleBroken
+    detail: str | None = Field(default=None, description="Expected area code, allowed values, "
+                               "the row a value first appears in, the normalised date …")
+    format: FormatName = "text"
+
+
+class ClusterRow(ResultModel):
+    """One record of a duplicate cluster, for the side-by-side sheet (streamed)."""
+
+    cluster_id: int
+    record: int
+    file: str
+    row: int
+    survivor: bool
+    best_score: float | None
+    values: dict[str, str | None]

@@ -139,6 +139,9 @@ class FuzzyRules(Model):
                              "records are the same customer.")
     min_fields: int = Field(default=2, ge=1, description="Fields that must be filled on both "
                             "records for a match.")
+    min_agreeing: int = Field(default=2, ge=1, description="Fields that must agree (similarity "
+                              "at least agree_at) for a match: a shared name alone is not enough.")
+    agree_at: float = Field(default=0.8, gt=0, le=1)
     blocking: tuple[BlockingKey, ...] = Field(min_length=1)
     max_block: int = Field(default=60, ge=2, description="Blocks larger than this are skipped "
                            "(reported) so the work stays near-linear.")

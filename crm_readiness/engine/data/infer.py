@@ -1,0 +1,127 @@
+"""Drafting a rules file from a sample of the data: column names and value shapes → formats.
+
+The draft is a starting point for the user to edit: each column gets the
+format most of its filled values fit (checked with the same SQL validators),
+required when (nearly) always filled, an enum for a handful of repeating
+values, and a ``duplicates`` block built from the phone, e-mail, credit-code,
+company-name and contact columns it recognises.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crm_readiness.engine.data.formats import clean_sql, ident, missing_sql, normalise_sql
+from crm_readiness.engine.data.regions import AREA_CODES
+from crm_readiness.engine.data.table import DataTable
+from crm_readiness.models.data.rules import DEFAULT_PLACEHOLDERS, ColumnRule, DataRules
+
+SAMPLE_ROWS = 5000
+_CANDIDATES = ("cn_uscc", "cn_mobile", "email", "date", "cn_landline", "number")
+_HINTS: dict[str, tuple[str, ...]] = {
+    "cn_mobile": ("手机", "mobile", "cell"),
+    "cn_landline": ("座机", "电话", "固话", "tel", "phone"),
+    "email": ("邮箱", "邮件", "email", "e-mail", "mail"),
+    "date": ("日期", "时间", "date", "time"),
+    "cn_uscc": ("信用代码", "uscc", "credit"),
+}
+_NAME_HINTS = ("客户名称", "公司名称", "企业名称", "单位名称", "company", "customer", "名称")
+_CONTACT_HINTS = ("联系人", "contact", "姓名")
+_CITY_HINTS = ("城市", "city", "所在地")
+_ID_HINTS = ("编号", "编码", "id", "code", "代码")
+
+
+def _has_hint(name: str, hints: tuple[str, ...]) -> bool:
+    low = name.lower()
+    return any(h in low for h in hints)
+
+
+def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
+    """Return a draft rules model for ``table`` from its first ``sample_rows`` records."""
+    con = table.conn
+    marks = [p.lower() for p in DEFAULT_PLACEHOLDERS]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _cr_draft AS SELECT * FROM {ident(table.table)} "
+                f"LIMIT {int(sample_rows)}")
+    columns: dict[str, dict[str, Any]] = {}
+    shapes: dict[str, str] = {}
+    for name in table.columns:
+        v = clean_sql(ident(name))
+        fits = ", ".join(
+            f"count({normalise_sql('v', ColumnRule.model_validate({'format': f}))})"
+            for f in _CANDIDATES)
+        row = con.execute(
+            f"SELECT count(*), count_if(NOT m), count(DISTINCT v) FILTER (NOT m), "
+            f"count_if(NOT m AND v LIKE '%公司'), "
+            f"count_if(NOT m AND regexp_replace(v, '市$', '') IN ("
+            f"{', '.join(repr(c) for c in AREA_CODES)})), {fits} "
+            f"FROM (SELECT v, {missing_sql('v', marks)} AS m FROM "
+            f"(SELECT {v} AS v FROM _cr_draft)) WHERE NOT m OR TRUE").fetchone()
+        total, filled, distinct, companies, cities, *fit = row
+        rule: dict[str, Any] = {}
+        fmt = "text"
+        if filled:
+            shares = dict(zip(_CANDIDATES, (f / filled for f in fit), strict=True))
+            hinted = [f for f, hints in _HINTS.items() if _has_hint(name, hints)]
+            for f in hinted:
+                if shares.get(f, 0) >= 0.5:
+                    fmt = f
+                    break
+            else:
+                fmt = next((f for f in _CANDIDATES if shares[f] >= 0.8), "text")
+            if fmt == "number" and _has_hint(name, _ID_HINTS):
+                fmt = "text"
+        if fmt != "text":
+            rule["format"] = fmt
+        if total and filled / total >= 0.99:
+            rule["required"] = True
+        if fmt == "text" and filled >= 30 and 1 < distinct <= 12 and distinct / filled < 0.05:
+            values = [r[0] for r in con.execute(
+                f"SELECT v FROM (SELECT {v} AS v FROM _cr_draft) WHERE NOT "
+                f"{missing_sql('v', marks)} GROUP BY v ORDER BY count(*) DESC, v").fetchall()]
+            rule.update({"format": "enum", "enum": values})
+        if _has_hint(name, _ID_HINTS) and filled and distinct == filled:
+            rule["unique"] = True
+        if filled and companies / filled >= 0.3:
+            shapes[name] = "company"
+        elif filled and cities / filled >= 0.5 or _has_hint(name, _CITY_HINTS):
+            shapes[name] = "city"
+        elif _has_hint(name, _CONTACT_HINTS):
+            shapes[name] = "contact"
+        columns[name] = rule
+    con.execute("DROP TABLE _cr_draft")
+    city = next((c for c, s in shapes.items() if s == "city"), None)
+    for name, rule in columns.items():
+        if rule.get("format") == "cn_landline" and city:
+            rule["city_column"] = city
+        if rule.get("format") == "date" and _has_hint(name, ("最近", "last", "更新", "update")):
+            rule["max_age_days"] = 730
+    data: dict[str, Any] = {"version": 1, "columns": columns}
+    dup = _draft_duplicates(columns, shapes)
+    if dup:
+        data["duplicates"] = dup
+    return DataRules.model_validate(data)
+
+
+def _draft_duplicates(columns: dict[str, dict[str, Any]],
+                      shapes: dict[str, str]) -> dict[str, Any] | None:
+    by_format = {f: [c for c, r in columns.items() if r.get("format") == f]
+                 for f in ("cn_mobile", "email", "cn_uscc", "cn_landline")}
+    keys = by_format["cn_mobile"] + by_format["email"] + by_format["cn_uscc"]
+    company = next((c for c, s in shapes.items() if s == "company"), None)
+    contact = next((c for c, s in shapes.items() if s == "contact"), None)
+    if not keys and company is None:
+        return None
+    out: dict[str, Any] = {"keys": keys}
+    if company is not None:
+        weights = {"cn_mobile": 2, "email": 1.5, "cn_uscc": 3, "cn_landline": 1}
+        fields: list[dict[str, Any]] = [{"column": company, "kind": "company_name", "weight": 4}]
+        if contact:
+            fields.append({"column": contact, "kind": "exact", "weight": 2})
+        for fmt, cols in by_format.items():
+            fields += [{"column": c, "kind": "exact", "weight": weights[fmt]} for c in cols]
+        blocking: list[dict[str, Any]] = [{"columns": [company]}]
+        blocking += [{"columns": [k]} for k in keys]
+        if contact:
+            blocking.append({"columns": [contact, company], "typos_in": company})
+        out["fuzzy"] = {"threshold": 0.7, "fields": fields, "blocking": blocking}
+    return out

@@ -1,0 +1,69 @@
+"""The migration-test sample (about 100 records), stratified so problems are represented.
+
+Three strata: records in duplicate clusters (whole clusters are taken, so the
+test migration sees them side by side), records with a problem, and clean
+records. Each non-empty stratum gets its share (20 % / 30 % / 50 %), unused
+places go to the others; within a stratum the order is a fixed pseudo-random
+permutation of the record numbers, so the same data gives the same sample.
+"""
+
+from __future__ import annotations
+
+from crm_readiness.engine.data.duplicates import CLUSTERS
+from crm_readiness.engine.data.formats import ident
+from crm_readiness.engine.data.issues import _has
+from crm_readiness.engine.data.plan import NORM, ColumnPlan, problem_sql
+from crm_readiness.engine.data.table import DataTable
+
+SAMPLE = "_cr_sample"
+_SHARES = {"duplicate": 0.2, "problem": 0.3, "clean": 0.5}
+_ORDER = "((rid * 2654435761) % 4294967296)"
+
+
+def draw_sample(table: DataTable, plans: list[ColumnPlan], size: int) -> dict[str, int]:
+    """Create ``_cr_sample`` (rid, reason) with up to ``size`` records; return counts by reason."""
+    con = table.conn
+    clustered = _has(table, CLUSTERS)
+    cl = (f"LEFT JOIN {CLUSTERS} c ON c.rid = z.rid" if clustered else "")
+    cid = "c.cid" if clustered else "NULL::BIGINT"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _cr_strata AS SELECT z.rid, {cid} AS cid, "
+        f"CASE WHEN {cid} IS NOT NULL THEN 'duplicate' WHEN {problem_sql(plans)} "
+        f"THEN 'problem' ELSE 'clean' END AS reason FROM {NORM} z {cl}")
+    have = dict(con.execute("SELECT reason, count(*) FROM _cr_strata GROUP BY 1").fetchall())
+    quota = {k: 0 for k in _SHARES}
+    left = size
+    active = [k for k in _SHARES if have.get(k, 0) > 0]
+    while left > 0 and active:
+        total = sum(_SHARES[k] for k in active)
+        handed = 0
+        for k in active:
+            want = max(1, round(left * _SHARES[k] / total))
+            give = min(want, have[k] - quota[k], left - handed)
+            quota[k] += give
+            handed += give
+        left -= handed
+        active = [k for k in active if quota[k] < have[k]]
+        if handed == 0:
+            break
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {SAMPLE} AS "
+        f"SELECT rid, reason FROM (SELECT rid, reason, row_number() OVER (ORDER BY {_ORDER}) AS k "
+        f"FROM _cr_strata WHERE reason = 'problem') WHERE k <= {quota['problem']} UNION ALL "
+        f"SELECT rid, reason FROM (SELECT rid, reason, row_number() OVER (ORDER BY {_ORDER}) AS k "
+        f"FROM _cr_strata WHERE reason = 'clean') WHERE k <= {quota['clean']} UNION ALL "
+        f"SELECT s.rid, s.reason FROM _cr_strata s JOIN (SELECT cid, sum(count(*)) OVER "
+        f"(ORDER BY ((cid * 2654435761) % 4294967296), cid) AS upto FROM _cr_strata "
+        f"WHERE reason = 'duplicate' GROUP BY cid) g ON g.cid = s.cid "
+        f"WHERE g.upto <= {quota['duplicate']}")
+    con.execute("DROP TABLE _cr_strata")
+    return dict(con.execute(f"SELECT reason, count(*) FROM {SAMPLE} GROUP BY 1").fetchall())
+
+
+def sample_query(table: DataTable) -> str:
+    """Return the SQL of the sample: the records as entered, with why each was drawn."""
+    file_sql, row_sql = table.locate_sql("s.rid")
+    cols = ", ".join(f"r.{ident(c)}" for c in table.columns)
+    return (f"SELECT {cols}, s.reason AS _sample_reason, {file_sql} AS _source_file, "
+            f"{row_sql} AS _source_row FROM {SAMPLE} s JOIN (SELECT rowid AS rid, * FROM "
+            f"{ident(table.table)}) r ON r.rid = s.rid ORDER BY s.rid")

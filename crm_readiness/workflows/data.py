@@ -1,0 +1,224 @@
+"""Data readiness use cases: profile, draft rules, cleanse, demo, and answers for ``assess``.
+
+Glue only: open the export (io), profile it (engine), render and write the
+outputs (render, io). No terminal I/O; progress goes through a callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crm_readiness.engine.data.table import Progress, no_progress
+from crm_readiness.errors import UsageError
+from crm_readiness.i18n import Lang, t
+from crm_readiness.models.data.result import DataProfileResult
+
+if TYPE_CHECKING:
+    from crm_readiness.engine.data.table import DataTable
+    from crm_readiness.models.answers import Answer
+    from crm_readiness.models.checklist import ChecklistSet
+    from crm_readiness.models.data.rules import DataRules
+    from crm_readiness.workflows.demo import DemoEntry
+
+
+@dataclass(frozen=True)
+class SourceOptions:
+    """How to read the export."""
+
+    encoding: str | None = None
+    sheet: str | None = None
+    delimiter: str | None = None
+
+
+@dataclass
+class ProfileRun:
+    """What ``data profile`` produced."""
+
+    result: DataProfileResult
+    written: list[Path] = field(default_factory=list)
+    sample_counts: dict[str, int] = field(default_factory=dict)
+
+
+def _rules_for(table: DataTable, rules_path: Path | None) -> DataRules:
+    from crm_readiness.engine.data.infer import draft_rules
+    from crm_readiness.io.data_sources import load_rules
+
+    if rules_path is None:
+        return draft_rules(table)
+    return load_rules(rules_path, table.columns)
+
+
+def _stem(paths: Sequence[Path]) -> str:
+    return paths[0].stem if len(paths) == 1 else f"{paths[0].stem}-and-{len(paths) - 1}-more"
+
+
+def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
+                  formats: Sequence[str], lang: Lang, *, source: SourceOptions = SourceOptions(),
+                  fuzzy: bool = True, sample: int = 100, max_issue_rows: int = 100_000,
+                  force: bool = False, progress: Progress = no_progress) -> ProfileRun:
+    """Profile the files and write the reports, the issues workbook and the sample."""
+    from crm_readiness.engine.data import ProfileOptions, profile
+    from crm_readiness.engine.data.issues import iter_cluster_rows, iter_issues
+    from crm_readiness.engine.data.plan import column_plans
+    from crm_readiness.engine.data.sampling import draw_sample, sample_query
+    from crm_readiness.io.atomic import check_writable, ensure_dir, write_bytes
+    from crm_readiness.io.data_sources import export_query_csv, open_export
+    from crm_readiness.render import Format
+    from crm_readiness.render.data import RENDERERS
+    from crm_readiness.render.data.workbook import render_workbook
+
+    if rules_path is not None:
+        from crm_readiness.io.data_sources import load_rules
+
+        load_rules(rules_path)  # a broken rules file is reported before any data is read
+    stem = _stem(paths)
+    workbook_path = out_dir / f"{stem}-issues.xlsx"
+    if "xlsx" in formats:
+        check_writable(workbook_path, force=force)  # refuse before the long work
+    with open_export(paths, encoding=source.encoding, sheet=source.sheet,
+                     delimiter=source.delimiter, progress=progress) as table:
+        rules = _rules_for(table, rules_path)
+        result = profile(table, rules, ProfileOptions(
+            fuzzy=fuzzy, rules_source=None if rules_path is None else str(rules_path)),
+            progress)
+        run = ProfileRun(result)
+        ensure_dir(out_dir)
+        for name in formats:
+            fmt = Format(name)
+            if fmt is Format.xlsx:
+                plans = column_plans(table, rules)
+                data = render_workbook(result, iter_issues(table, plans, max_issue_rows + 1),
+                                       iter_cluster_rows(table), lang, max_issue_rows)
+                run.written.append(write_bytes(workbook_path, data, force=force))
+            else:
+                path = out_dir / f"{stem}-profile{fmt.suffix}"
+                run.written.append(write_bytes(path, RENDERERS[fmt](result, lang)))
+        if sample > 0:
+            run.sample_counts = draw_sample(table, column_plans(table, rules), sample)
+            run.written.append(export_query_csv(table.conn, sample_query(table),
+                                                out_dir / f"{stem}-sample.csv", force=True))
+    return run
+
+
+def draft_rules_file(path: Path, out: Path, *, source: SourceOptions = SourceOptions(),
+                     force: bool = False) -> Path:
+    """Draft a rules file from ``path`` and write it to ``out`` (refuses to replace it)."""
+    from crm_readiness.engine.data.infer import draft_rules
+    from crm_readiness.io.atomic import check_writable, write_text
+    from crm_readiness.io.data_sources import open_export
+    from crm_readiness.io.yaml_files import dump_yaml
+
+    check_writable(out, force=force)
+    with open_export([path], encoding=source.encoding, sheet=source.sheet,
+                     delimiter=source.delimiter) as table:
+        rules = draft_rules(table)
+    body = dump_yaml(rules.model_dump(mode="json", exclude_defaults=True))
+    header = "".join(f"# {line}\n" for line in t("data.rules_init.header", "en",
+                                                  path=path.name).splitlines())
+    header += "".join(f"# {line}\n" for line in t("data.rules_init.header", "zh",
+                                                   path=path.name).splitlines())
+    return write_text(out, header + body, force=force)
+
+
+def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
+                source: SourceOptions = SourceOptions(), fuzzy: bool = True,
+                force: bool = False, progress: Progress = no_progress) -> DataProfileResult:
+    """Write the cleansed copy of the files to ``out``; the sources are never modified."""
+    from crm_readiness.engine.data import ProfileOptions, profile
+    from crm_readiness.engine.data.issues import cleansed_query
+    from crm_readiness.engine.data.plan import column_plans
+    from crm_readiness.io.atomic import check_writable
+    from crm_readiness.io.data_sources import export_query_csv, open_export
+
+    target = out.resolve()
+    for p in paths:
+        if p.exists() and p.resolve() == target:
+            raise UsageError(f"{out}: {t('data.err.same_as_source', 'en')}",
+                             f"{out}：{t('data.err.same_as_source', 'zh')}")
+    check_writable(out, force=force)
+    if rules_path is not None:
+        from crm_readiness.io.data_sources import load_rules
+
+        load_rules(rules_path)
+    with open_export(paths, encoding=source.encoding, sheet=source.sheet,
+                     delimiter=source.delimiter, progress=progress) as table:
+        rules = _rules_for(table, rules_path)
+        result = profile(table, rules, ProfileOptions(
+            fuzzy=fuzzy, max_listed_clusters=0,
+            rules_source=None if rules_path is None else str(rules_path)), progress)
+        export_query_csv(table.conn, cleansed_query(table, column_plans(table, rules)), out,
+                         force=force)
+    return result
+
+
+def measured_answers(result: DataProfileResult,
+                     checklists: ChecklistSet) -> dict[str, Answer]:
+    """Return the answers a profile gives: for every question with a ``measure``, the percent.
+
+    Questions whose measure was not assessed (e.g. no date column for
+    timeliness) get no answer, so a claimed answer is left as it is.
+    """
+    from crm_readiness.engine.data.score import measure_value
+    from crm_readiness.models.answers import Answer
+
+    files = ", ".join(Path(f.path).name for f in result.files)
+    out: dict[str, Answer] = {}
+    for checklist in checklists.checklists:
+        for q in checklist.questions:
+            if q.measure is None:
+                continue
+            value = measure_value(result.dimensions, result.readiness, q.measure)
+            if value is None:
+                continue
+            out[q.id] = Answer(value=value, source=f"data profile {files}",
+                               note=t("data.answer_note", "en", measure=q.measure,
+                                      rows=result.rows, as_of=result.as_of.isoformat()))
+    return out
+
+
+def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    """Profile the demo company's messy export (generated deterministically) into ``data/``."""
+    import shutil
+
+    from crm_readiness._resources import examples_dir
+    from crm_readiness.engine.data.synthetic import write_csv
+    from crm_readiness.models._base import Text
+    from crm_readiness.workflows.demo import DemoEntry
+
+    inputs = out_dir / "inputs"
+    inputs.mkdir(parents=True, exist_ok=True)
+    rules = inputs / "customers-rules.yaml"
+    shutil.copyfile(examples_dir() / "demo" / "customers-rules.yaml", rules)
+    export = inputs / "customers.csv"
+    write_csv(export, DEMO_ROWS, DEMO_SEED)
+    run = profile_files([export], rules, out_dir / "data", ("md", "html", "json", "xlsx"), lang,
+                        sample=100, force=True)
+    r = run.result
+    score = "–" if r.readiness.value is None else f"{r.readiness.value * 100:.1f}%"
+    section = Text(en="Data readiness", zh="数据就绪度")
+    summary = Text(en=t("data.demo.summary", "en", rows=r.rows, score=score,
+                        clusters=r.duplicates.clusters),
+                   zh=t("data.demo.summary", "zh", rows=r.rows, score=score,
+                        clusters=r.duplicates.clusters))
+    entries: list[DemoEntry] = []
+    titles = {".html": ("Data profile report", "数据画像报告"),
+              ".md": ("Data profile (Markdown)", "数据画像（Markdown）"),
+              ".json": ("Data profile (JSON)", "数据画像（JSON）"),
+              ".xlsx": ("Issues workbook for the data steward", "数据专员问题工作簿"),
+              ".csv": ("Migration-test sample", "迁移测试样本")}
+    for p in run.written:
+        en, zh = titles[p.suffix]
+        entries.append(DemoEntry(section=section, title=Text(en=en, zh=zh),
+                                 path=str(p.relative_to(out_dir)),
+                                 summary=summary if p.suffix == ".html" else None))
+    entries.append(DemoEntry(section=section, title=Text(en="Messy customer export (input)",
+                                                         zh="待清洗的客户导出数据（输入）"),
+                             path=str(export.relative_to(out_dir))))
+    return entries
+
+
+DEMO_ROWS = 3000
+DEMO_SEED = 20240501
