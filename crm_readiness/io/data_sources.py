@@ -340,6 +340,9 @@ def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
             shutil.copyfileobj(src, out, _CHUNK)
             out.flush()
             os.fsync(out.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)
         os.replace(tmp_name, path)
     except OSError as exc:
         raise OutputError(path, exc.strerror or str(exc)) from None

@@ -177,13 +177,14 @@ def _message(err: Mapping[str, Any]) -> tuple[str, str | None]:
         return msg, zh_tpl
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> PathKey:
-    """Drop the union-branch tags pydantic inserts (``function-after[...]``, model names)."""
+def _clean_loc(loc: tuple[Any, ...], *, drop_names: bool) -> PathKey:
+    """Drop the validator tags pydantic inserts (``function-after[...]``) and, without the
+    document to check against, the model names of union branches."""
     out: list[str | int] = []
     for part in loc:
         if isinstance(part, int):
             out.append(part)
-        elif isinstance(part, str) and ("[" in part or part[:1].isupper()):
+        elif "[" in str(part) or (drop_names and str(part)[:1].isupper()):
             continue
         else:
             out.append(str(part))
@@ -191,19 +192,26 @@ def _clean_loc(loc: tuple[Any, ...]) -> PathKey:
 
 
 def _fit_loc(loc: PathKey, data: Any) -> PathKey:
-    """Drop list indices the model added to values the file wrote as a single item."""
+    """Keep only the parts of a pydantic location that exist in the document.
+
+    Pydantic inserts union tags and branch model names (``when``, ``choices``,
+    ``RiskRule``) and list indices for values the file wrote as a single item;
+    walking the parsed document tells them apart from real keys such as ``A-1``.
+    The last part is kept even when absent: a missing field is named by it.
+    """
     out: list[str | int] = []
     node = data
-    for part in loc:
-        if isinstance(part, int) and not isinstance(node, list):
-            continue  # e.g. one answer written as a mapping, validated as a list of one
-        out.append(part)
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
+            out.append(part)
             node = node[part]
-        else:
+        elif last or node is None or not isinstance(node, dict | list):
+            out.append(part)
             node = None
+        # otherwise: a union tag, branch name or added index that the file does not hold
     return tuple(out)
 
 
@@ -213,9 +221,11 @@ def validation_problems(exc: ValidationError, loaded: LoadedYaml | None = None,
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     for err in exc.errors(include_url=False):
-        loc = prefix + _clean_loc(tuple(err.get("loc", ())))
+        raw = tuple(err.get("loc", ()))
         if loaded is not None and not prefix:
-            loc = _fit_loc(loc, loaded.data)
+            loc = _fit_loc(_clean_loc(raw, drop_names=False), loaded.data)
+        else:
+            loc = prefix + _clean_loc(raw, drop_names=True)
         en, zh = _message(err)
         if (_dotted(loc), en) in seen:
             continue

@@ -267,7 +267,7 @@ class ScoringConfig(Model):
     ready_min_coverage: float = Field(default=0.9, ge=0, le=1)
     exposure: ExposureBands = ExposureBands()
     disagreement_threshold: float = Field(
-        default=0.34, ge=0, le=1, description="Score spread from which respondents disagree.")
+        default=0.5, ge=0, le=1, description="Score spread from which respondents disagree.")
 
     @model_validator(mode="after")
     def _check(self) -> ScoringConfig:

@@ -27,6 +27,7 @@ PARTS: tuple[str, ...] = (
     "crm_readiness.workflows.vendors:demo_part",
     "crm_readiness.workflows.finance:demo_part",
     "crm_readiness.workflows.workshop:demo_part",
+    "crm_readiness.workflows.data:demo_part",
 )
 
 

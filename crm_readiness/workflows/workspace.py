@@ -14,7 +14,6 @@ from crm_readiness._resources import examples_dir
 from crm_readiness.i18n import Lang
 from crm_readiness.io.atomic import check_writable, ensure_dir, write_bytes
 
-
 #: demo input files that double as starter files (capabilities add theirs here)
 FROM_DEMO: tuple[str, ...] = ("costs.yaml", "benefits.yaml")
 

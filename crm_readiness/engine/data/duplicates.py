@@ -79,7 +79,7 @@ def exact_keys(table: DataTable, rules: DataRules, plans: dict[str, ColumnPlan],
         i = plans[name].index
         hub = f" AND NOT ({hub_sql[name]})" if name in hub_sql else ""
         table.conn.execute(
-            f"CREATE OR REPLACE TEMP TABLE _cr_k AS SELECT n{i} AS v, count(*) AS c FROM {NORM} "
+            f"CREATE OR REPLACE TABLE _cr_k AS SELECT n{i} AS v, count(*) AS c FROM {NORM} "
             f"WHERE n{i} IS NOT NULL{hub} GROUP BY 1 HAVING count(*) > 1")
         groups, records = table.conn.execute(
             "SELECT count(*), coalesce(sum(c), 0) FROM _cr_k").fetchone()
@@ -120,14 +120,14 @@ def _register_clusters(table: DataTable, matches: Matches, plans: list[ColumnPla
     rids, cids = uf.clusters()
     con = table.conn
     arrays = {"rid": rids, "cid": cids}  # noqa: F841 - read by DuckDB's replacement scan
-    con.execute("CREATE OR REPLACE TEMP TABLE _cr_uf AS SELECT rid::BIGINT AS rid, "
+    con.execute("CREATE OR REPLACE TABLE _cr_uf AS SELECT rid::BIGINT AS rid, "
                 "cid::BIGINT AS cid FROM arrays")
     filled = " + ".join(f"(NOT m{p.index} AND e{p.index} IS NULL)::INTEGER"
                         for p in plans if p.ruled) or "0"
     dates = [p for p in plans if p.rule.format == "date"]
     recent = f"CAST(z.n{dates[0].index} AS DATE) DESC NULLS LAST, " if dates else ""
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {CLUSTERS} AS SELECT u.rid, u.cid, "
+        f"CREATE OR REPLACE TABLE {CLUSTERS} AS SELECT u.rid, u.cid, "
         f"row_number() OVER (PARTITION BY u.cid ORDER BY {filled} DESC, {recent}u.rid) = 1 "
         f"AS survivor FROM _cr_uf u JOIN {NORM} z ON z.rid = u.rid")
     con.execute("DROP TABLE _cr_uf")
@@ -136,7 +136,7 @@ def _register_clusters(table: DataTable, matches: Matches, plans: list[ColumnPla
          **{f"s{j}": matches.sims[:, j].astype(np.float64) for j in range(nf)}}
     cols = ", ".join(["a::BIGINT AS a", "b::BIGINT AS b", "score::DOUBLE AS score",
                       *[f"s{j}::DOUBLE AS s{j}" for j in range(nf)]])
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {MATCHES} AS SELECT {cols} FROM m")
+    con.execute(f"CREATE OR REPLACE TABLE {MATCHES} AS SELECT {cols} FROM m")
 
 
 def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan], *,

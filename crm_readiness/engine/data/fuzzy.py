@@ -67,7 +67,7 @@ def build_fields(table: DataTable, fuzzy: FuzzyRules, plans: dict[str, ColumnPla
         if name in hub_sql:
             expr = f"(CASE WHEN {hub_sql[name]} THEN NULL ELSE {expr} END)"
         cols.append(f"{expr} AS h{i}")
-    table.conn.execute(f"CREATE OR REPLACE TEMP TABLE {FZ} AS SELECT {', '.join(cols)} "
+    table.conn.execute(f"CREATE OR REPLACE TABLE {FZ} AS SELECT {', '.join(cols)} "
                        f"FROM {NORM}")
 
 
@@ -97,12 +97,12 @@ def build_pairs(table: DataTable, fuzzy: FuzzyRules,
                     f"[{t}[:i - 1] || {t}[i + 1:] FOR i IN range(1, length({t}) + 1)] "
                     f"ELSE [] END)) AS var FROM {FZ} WHERE {present}")
         selects.append(f"SELECT DISTINCT {b} AS b, {k} AS k, rid FROM ({variants})")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _cr_bk AS {' UNION ALL '.join(selects)}")
-    con.execute("CREATE OR REPLACE TEMP TABLE _cr_blocks AS SELECT b, k, count(*) AS n "
+    con.execute(f"CREATE OR REPLACE TABLE _cr_bk AS {' UNION ALL '.join(selects)}")
+    con.execute("CREATE OR REPLACE TABLE _cr_blocks AS SELECT b, k, count(*) AS n "
                 "FROM _cr_bk GROUP BY b, k HAVING count(*) >= 2")
     skipped = con.execute(f"SELECT count(*), coalesce(sum(n), 0) FROM _cr_blocks "
                           f"WHERE n > {fuzzy.max_block}").fetchone()
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {PAIRS} AS "
+    con.execute(f"CREATE OR REPLACE TABLE {PAIRS} AS "
                 f"SELECT row_number() OVER (ORDER BY a, b) - 1 AS pid, a, b FROM ("
                 f"SELECT DISTINCT x.rid AS a, y.rid AS b FROM "
                 f"(SELECT bk.* FROM _cr_bk bk SEMI JOIN (SELECT b, k FROM _cr_blocks "

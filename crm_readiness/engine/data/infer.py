@@ -40,7 +40,7 @@ def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
     """Return a draft rules model for ``table`` from its first ``sample_rows`` records."""
     con = table.conn
     marks = [p.lower() for p in DEFAULT_PLACEHOLDERS]
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _cr_draft AS SELECT * FROM {ident(table.table)} "
+    con.execute(f"CREATE OR REPLACE TABLE _cr_draft AS SELECT * FROM {ident(table.table)} "
                 f"LIMIT {int(sample_rows)}")
     columns: dict[str, dict[str, Any]] = {}
     shapes: dict[str, str] = {}
@@ -74,11 +74,10 @@ def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
             rule["format"] = fmt
         if total and filled / total >= 0.99:
             rule["required"] = True
-        if fmt == "text" and filled >= 30 and 1 < distinct <= 12 and distinct / filled < 0.05:
-            values = [r[0] for r in con.execute(
-                f"SELECT v FROM (SELECT {v} AS v FROM _cr_draft) WHERE NOT "
-                f"{missing_sql('v', marks)} GROUP BY v ORDER BY count(*) DESC, v").fetchall()]
-            rule.update({"format": "enum", "enum": values})
+        if fmt == "text" and filled >= 30 and 1 < distinct <= 60:
+            enum = _enum_values(table, v, marks, filled)
+            if enum:
+                rule.update({"format": "enum", "enum": enum})
         if _has_hint(name, _ID_HINTS) and filled and distinct == filled:
             rule["unique"] = True
         if filled and companies / filled >= 0.3:
@@ -100,6 +99,17 @@ def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
     if dup:
         data["duplicates"] = dup
     return DataRules.model_validate(data)
+
+
+def _enum_values(table: DataTable, v: str, marks: list[str], filled: int) -> list[str] | None:
+    """Return the few values (each ≥ 1 %, together ≥ 95 % of filled) that look like an enum."""
+    rows = table.conn.execute(
+        f"SELECT upper(v) AS u, count(*) AS c, min(v) FROM (SELECT {v} AS v FROM _cr_draft) "
+        f"WHERE NOT {missing_sql('v', marks)} GROUP BY u ORDER BY c DESC, u").fetchall()
+    frequent = [(str(first), int(c)) for _u, c, first in rows if c / filled >= 0.01]
+    if not 1 < len(frequent) <= 15 or sum(c for _, c in frequent) / filled < 0.95:
+        return None
+    return sorted(value for value, _ in frequent)
 
 
 def _draft_duplicates(columns: dict[str, dict[str, Any]],

@@ -112,7 +112,7 @@ def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
             cutoff = as_of - timedelta(days=rule.max_age_days)
             lvl4.append(f"(CASE WHEN {ok} THEN CAST(f{i} AS DATE) >= "
                         f"DATE {lit(cutoff.isoformat())} END) AS t{i}")
-    sql = (f"CREATE OR REPLACE TEMP TABLE {NORM} AS SELECT {', '.join(lvl4)} FROM ("
+    sql = (f"CREATE OR REPLACE TABLE {NORM} AS SELECT {', '.join(lvl4)} FROM ("
            f"SELECT {', '.join(lvl3)} FROM ("
            f"SELECT {', '.join(lvl2)} FROM (SELECT {', '.join(lvl1)} FROM {ident(table.table)})))")
     table.conn.execute(sql)

@@ -27,7 +27,7 @@ def draw_sample(table: DataTable, plans: list[ColumnPlan], size: int) -> dict[st
     cl = (f"LEFT JOIN {CLUSTERS} c ON c.rid = z.rid" if clustered else "")
     cid = "c.cid" if clustered else "NULL::BIGINT"
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _cr_strata AS SELECT z.rid, {cid} AS cid, "
+        f"CREATE OR REPLACE TABLE _cr_strata AS SELECT z.rid, {cid} AS cid, "
         f"CASE WHEN {cid} IS NOT NULL THEN 'duplicate' WHEN {problem_sql(plans)} "
         f"THEN 'problem' ELSE 'clean' END AS reason FROM {NORM} z {cl}")
     have = dict(con.execute("SELECT reason, count(*) FROM _cr_strata GROUP BY 1").fetchall())
@@ -47,7 +47,7 @@ def draw_sample(table: DataTable, plans: list[ColumnPlan], size: int) -> dict[st
         if handed == 0:
             break
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {SAMPLE} AS "
+        f"CREATE OR REPLACE TABLE {SAMPLE} AS "
         f"SELECT rid, reason FROM (SELECT rid, reason, row_number() OVER (ORDER BY {_ORDER}) AS k "
         f"FROM _cr_strata WHERE reason = 'problem') WHERE k <= {quota['problem']} UNION ALL "
         f"SELECT rid, reason FROM (SELECT rid, reason, row_number() OVER (ORDER BY {_ORDER}) AS k "

@@ -1,0 +1,194 @@
+"""``crm-readiness data profile | rules init | clean``: data readiness of the export to migrate.
+
+Only typer and the standard library at import time; DuckDB, rapidfuzz,
+models and renderers are imported inside the commands (start-up speed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from crm_readiness.cli._common import (
+    ForceOpt,
+    LangOpt,
+    console,
+    err_console,
+    h,
+    handle_errors,
+    parse_formats,
+    print_written,
+    resolve_lang,
+)
+from crm_readiness.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from crm_readiness.models.data.result import DataProfileResult
+
+FORMATS = ("md", "html", "json", "xlsx")
+
+FilesArg = Annotated[list[Path], typer.Argument(help=h("data.arg.files"), show_default=False)]
+RulesOpt = Annotated[Path | None, typer.Option("--rules", "-r", help=h("data.opt.rules"),
+                                               show_default=False)]
+EncodingOpt = Annotated[str | None, typer.Option("--encoding", help=h("data.opt.encoding"),
+                                                 show_default=False)]
+SheetOpt = Annotated[str | None, typer.Option("--sheet", help=h("data.opt.sheet"),
+                                              show_default=False)]
+DelimiterOpt = Annotated[str | None, typer.Option("--delimiter", help=h("data.opt.delimiter"),
+                                                  show_default=False)]
+FuzzyOpt = Annotated[bool, typer.Option("--fuzzy/--no-fuzzy", help=h("data.opt.fuzzy"))]
+
+
+@contextmanager
+def _progress(lang: Lang) -> Iterator[Callable[[str, float], None]]:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                   console=err_console(), transient=True)
+    task = bar.add_task(t("data.progress.load", lang), total=1.0)
+
+    def report(stage: str, done: float) -> None:
+        key = f"data.progress.{stage.split(':')[0].strip()}"
+        bar.update(task, completed=done, description=t(key, lang))
+
+    with bar:
+        yield report
+
+
+def _pct(v: float | None) -> str:
+    return "–" if v is None else f"{v * 100:.1f}%"
+
+
+def _summary(result: DataProfileResult, lang: Lang, out: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=t("data.report.dimensions", lang), title_justify="left")
+    for key, justify in (("data.report.dimension", "left"), ("data.report.value", "right"),
+                         ("data.report.target_col", "right"), ("data.report.checked", "right")):
+        table.add_column(t(key, lang), justify=justify)  # type: ignore[arg-type]
+    for d in result.dimensions:
+        mark = "" if d.passed is None else (" [green]✓[/]" if d.passed else " [red]✗[/]")
+        value = t("data.report.not_assessed", lang) if d.value is None else _pct(d.value)
+        table.add_row(t(f"data.dim.{d.dimension}", lang), value + mark, _pct(d.target),
+                      f"{d.checked:,}")
+    out.print(table)
+    cols = Table(title=t("data.report.columns", lang), title_justify="left")
+    for key in ("data.report.column", "data.report.format", "data.dim.completeness",
+                "data.dim.validity", "data.report.invalid", "data.report.changed"):
+        cols.add_column(t(key, lang), justify="left" if key.endswith(("column", "format"))
+                        else "right")
+    for c in result.columns:
+        name = escape(c.name) + (" *" if c.required else "")
+        style = "red" if c.below_threshold else None
+        cols.add_row(name, c.format, _pct(c.completeness), _pct(c.validity), f"{c.invalid:,}",
+                     f"{c.changed:,}", style=style)
+    out.print(cols)
+    d = result.duplicates
+    out.print(t("data.report.dup_summary", lang, clusters=f"{d.clusters:,}",
+                records=f"{d.records_in_clusters:,}", redundant=f"{d.redundant_records:,}"))
+    out.print(t("data.cli.score", lang, score=_pct(result.readiness.value),
+                pass_rate=_pct(result.record_pass_rate), target=_pct(result.readiness.target)))
+    for note in result.notes:
+        out.print(f"[yellow]![/] {escape(t('data.note.' + note, lang))}")
+
+
+def profile(
+    files: FilesArg,
+    rules: RulesOpt = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("opt.out"))] = Path("data-profile"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help=h("opt.format",
+                                                               choices=", ".join(FORMATS)))
+                   ] = ",".join(FORMATS),
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    delimiter: DelimiterOpt = None,
+    sample: Annotated[int, typer.Option("--sample", min=0, help=h("data.opt.sample"))] = 100,
+    fuzzy: FuzzyOpt = True,
+    max_issues: Annotated[int, typer.Option("--max-issue-rows", min=1,
+                                            help=h("data.opt.max_issues"))] = 100_000,
+    fail_under: Annotated[float | None, typer.Option("--fail-under", min=0, max=100,
+                                                     help=h("data.opt.fail_under"),
+                                                     show_default=False)] = None,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Profile a customer export."""
+    from crm_readiness.workflows.data import SourceOptions, profile_files
+
+    language = resolve_lang(lang)
+    formats = parse_formats(fmt, FORMATS)
+    with _progress(language) as report:
+        run = profile_files(files, rules, out, formats, language,
+                            source=SourceOptions(encoding, sheet, delimiter), fuzzy=fuzzy,
+                            sample=sample, max_issue_rows=max_issues, force=force,
+                            progress=report)
+    screen = console()
+    _summary(run.result, language, screen)
+    print_written(run.written, language)
+    score = run.result.readiness.value
+    if fail_under is not None and (score is None or score * 100 < fail_under):
+        err_console().print(t("data.err.fail_under", language, score=_pct(score),
+                              limit=f"{fail_under:g}%"))
+        raise typer.Exit(1)
+
+
+def rules_init(
+    file: Annotated[Path, typer.Argument(help=h("data.arg.files"), show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("data.opt.rules_out"))
+                   ] = Path("rules.yaml"),
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    delimiter: DelimiterOpt = None,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Draft a rules file from the data."""
+    from crm_readiness.workflows.data import SourceOptions, draft_rules_file
+
+    language = resolve_lang(lang)
+    path = draft_rules_file(file, out, source=SourceOptions(encoding, sheet, delimiter),
+                            force=force)
+    print_written([path], language)
+    console().print(t("data.cli.rules_next", language, path=str(path)))
+
+
+def clean(
+    files: FilesArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("data.opt.clean_out"))],
+    rules: RulesOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    delimiter: DelimiterOpt = None,
+    fuzzy: FuzzyOpt = True,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Write a cleansed copy of the export."""
+    from crm_readiness.workflows.data import SourceOptions, clean_files
+
+    language = resolve_lang(lang)
+    with _progress(language) as report:
+        result = clean_files(files, rules, out, source=SourceOptions(encoding, sheet, delimiter),
+                             fuzzy=fuzzy, force=force, progress=report)
+    print_written([out], language)
+    d = result.duplicates
+    console().print(t("data.cli.cleaned", language, rows=f"{result.rows:,}",
+                      changed=f"{result.normalisation_changes:,}", clusters=f"{d.clusters:,}"))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``data`` command family to the app."""
+    data_app = typer.Typer(help=h("data.help"), no_args_is_help=True)
+    rules_app = typer.Typer(help=h("data.rules.help"), no_args_is_help=True)
+    data_app.command("profile", help=h("data.profile.help"))(handle_errors(profile))
+    data_app.command("clean", help=h("data.clean.help"))(handle_errors(clean))
+    rules_app.command("init", help=h("data.rules_init.help"))(handle_errors(rules_init))
+    data_app.add_typer(rules_app, name="rules")
+    app.add_typer(data_app, name="data")
