@@ -42,9 +42,7 @@ def assess(
     interactive: Annotated[bool, typer.Option("--interactive/--no-interactive",
                                               help=h("assess.opt.interactive"))] = False,
     respondent: Annotated[str | None, typer.Option("--respondent", show_default=False,
-                                                   help="Interactive answers are recorded "
-                                                        "under this respondent id. / 交互式回答"
-                                                        "记在该答题人名下。")] = None,
+                                                   help=h("assess.opt.respondent"))] = None,
     checklists: Annotated[Path | None, typer.Option("--checklists", help=h("opt.checklists"),
                                                     show_default=False)] = None,
     snapshot: Annotated[str | None, typer.Option("--snapshot", help=h("assess.opt.snapshot"),

@@ -90,9 +90,9 @@ def _summary(result: DataProfileResult, lang: Lang, out: Console) -> None:
         cols.add_row(name, c.format, _pct(c.completeness), _pct(c.validity), f"{c.invalid:,}",
                      f"{c.changed:,}", style=style)
     out.print(cols)
-    d = result.duplicates
-    out.print(t("data.report.dup_summary", lang, clusters=f"{d.clusters:,}",
-                records=f"{d.records_in_clusters:,}", redundant=f"{d.redundant_records:,}"))
+    dup = result.duplicates
+    out.print(t("data.report.dup_summary", lang, clusters=f"{dup.clusters:,}",
+                records=f"{dup.records_in_clusters:,}", redundant=f"{dup.redundant_records:,}"))
     out.print(t("data.cli.score", lang, score=_pct(result.readiness.value),
                 pass_rate=_pct(result.record_pass_rate), target=_pct(result.readiness.target)))
     for note in result.notes:

@@ -35,6 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "and shows measured against claimed.",
         "zh": "数据画像 JSON（由 'data profile' 生成）：填入可度量的数据问题，并对比实测值与自报值。",
     },
+    "assess.opt.respondent": {
+        "en": "Record interactive answers under this respondent id (others' answers are kept).",
+        "zh": "交互式回答记在该答题人 id 名下（他人的回答保持不变）。",
+    },
     "assess.opt.snapshot": {
         "en": "Save this run as a named snapshot beside the answers file.",
         "zh": "将本次评估保存为命名快照（与回答文件放在一起）。",

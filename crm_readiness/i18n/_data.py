@@ -80,6 +80,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.err.unknown_encoding": {"en": "unknown encoding {encoding!r}",
                                   "zh": "未知编码 {encoding!r}"},
     "data.err.csv": {"en": "cannot be read as CSV: {detail}", "zh": "无法按 CSV 读取：{detail}"},
+    "data.err.csv_shape": {
+        "en": "rows do not all have the same number of fields (near line {line}); check the "
+              "delimiter ({delimiter}, or give --delimiter) and unbalanced quotes",
+        "zh": "各行字段数不一致（约第 {line} 行）；请检查分隔符（{delimiter}，或用 --delimiter 指定）"
+              "以及未配对的引号",
+    },
     "data.err.xlsx": {"en": "cannot be read as a workbook: {detail}",
                       "zh": "无法按工作簿读取：{detail}"},
     "data.err.sheet": {"en": "has no sheet {sheet!r} (sheets: {sheets})",

@@ -14,14 +14,13 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
-import io
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from crm_readiness.engine.data.table import DataTable, Progress, no_progress
 from crm_readiness.errors import InputFileError, Problem, file_error
@@ -47,6 +46,7 @@ def connect() -> Any:
                                  "autoload_known_extensions": False})
     con.execute("SET autoinstall_known_extensions=false")
     con.execute("SET autoload_known_extensions=false")
+    con.execute("SET enable_progress_bar=false")  # progress is ours to report, not DuckDB's
     return con
 
 
@@ -112,7 +112,7 @@ def detect_encoding(path: Path, given: str | None = None) -> str:
     return "gb18030"
 
 
-def _validate(path: Path, encoding: str, sink: io.TextIOBase | None = None) -> None:
+def _validate(path: Path, encoding: str, sink: TextIO | None = None) -> None:
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     offset = 0
     with path.open("rb") as fh:
@@ -216,7 +216,12 @@ def _load_one(con: Any, path: Path, csv_path: Path, delimiter: str, first: bool)
         con.execute(f"INSERT INTO {TABLE} BY NAME SELECT * FROM {src}")
         after = con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
     except duckdb.Error as exc:
-        lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+        text = str(exc)
+        if "sniffing" in text or "Expected Number of Columns" in text:
+            line = next((ln.split(":", 1)[1].strip() for ln in text.splitlines()
+                         if ln.startswith("CSV Error on Line:")), "?")
+            raise _err(path, "data.err.csv_shape", line=line, delimiter=repr(delimiter)) from None
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
         detail = " ".join(lines[:3])[:300]
         raise _err(path, "data.err.csv", detail=detail) from None
     return int(after) - int(before)
@@ -257,7 +262,7 @@ def open_export(paths: Sequence[Path], *, encoding: str | None = None, sheet: st
                 else:
                     csv_path = tmp / f"{n}.csv"
                     with csv_path.open("w", encoding="utf-8", newline="") as sink:
-                        _validate(path, enc, sink)  # type: ignore[arg-type]
+                        _validate(path, enc, sink)
                 delim = delimiter or sniff_delimiter(_head_text(csv_path, "utf-8"))
             if csv_path.stat().st_size == 0:
                 raise _err(path, "data.err.empty")

@@ -12,7 +12,7 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.models.plan import ImplementationPlan, Stage, Stretch
 from crm_readiness.render import Format
 from crm_readiness.render.jinja_env import render_template
-from crm_readiness.render.svg import PALETTE
+from crm_readiness.render.svg import PALETTE, text_width
 
 _BAND = {"high": "#dc2626", "medium": "#d97706", "low": "#16a34a"}
 _FONT = 'font-family="system-ui,-apple-system,Segoe UI,Noto Sans CJK SC,sans-serif"'
@@ -47,7 +47,9 @@ def _months(start: date, end: date) -> list[date]:
 
 def gantt(plan: ImplementationPlan, lang: Lang) -> Markup:
     """Return the plan as an SVG Gantt chart: stages, milestones and mitigations by due date."""
-    left, top, row, width = 190.0, 34.0, 28.0, 640.0
+    names = [t(f"plan.stage.{s.id}", lang) for s in plan.stages] + [t("plan.mitigations", lang)]
+    left = min(320.0, max(120.0, max(text_width(n) for n in names) + 16))
+    top, row, width = 34.0, 28.0, 640.0
     days = (plan.end - plan.start).days + 1
     lanes = len(plan.stages) + 1
     height = top + row * lanes + 30
@@ -58,7 +60,9 @@ def gantt(plan: ImplementationPlan, lang: Lang) -> Markup:
     parts: list[str] = []
     for m in _months(plan.start, plan.end + timedelta(days=1)):
         mx = x(m)
-        label = m.strftime("%Y-%m") if m.month == 1 or m == _months(plan.start, plan.end)[0] \
+        # the year shows at January, and on the first month unless a January follows closely
+        first = m == _months(plan.start, plan.end)[0]
+        label = m.strftime("%Y-%m") if m.month == 1 or (first and m.month <= 10) \
             else m.strftime("%m")
         parts.append(f'<line x1="{mx:.1f}" y1="{top - 6}" x2="{mx:.1f}" y2="{height - 26}" '
                      f'stroke="{"#9ca3af" if m.month == 1 else "#e5e7eb"}"/>'

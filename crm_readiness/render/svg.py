@@ -141,12 +141,15 @@ def line_chart(x_labels: Sequence[str], series: Sequence[tuple[str, Sequence[flo
                title: str, *, minimum: float | None = None, maximum: float | None = None,
                zero_line: bool = False, value_format: str = "{:.0f}") -> Markup:
     """Return a line chart: one polyline per named series over ``x_labels``."""
-    width, height, left, right, top, bottom = 560.0, 280.0, 64.0, 130.0, 16.0, 36.0
+    width, height, right, top, bottom = 560.0, 280.0, 130.0, 16.0, 36.0
     values = [v for _, vs in series for v in vs if v is not None]
     lo = minimum if minimum is not None else min([0.0, *values])
     hi = maximum if maximum is not None else max([1.0, *values])
     if hi == lo:
         hi = lo + 1
+    ticks = [value_format.format(lo + (hi - lo) * k / 4) for k in range(5)]
+    left = max(48.0, max(text_width(x) for x in ticks) + 14)
+    width += left - 64.0
     plot_w, plot_h = width - left - right, height - top - bottom
     n = max(1, len(x_labels) - 1)
 
@@ -159,7 +162,7 @@ def line_chart(x_labels: Sequence[str], series: Sequence[tuple[str, Sequence[flo
         _, y = xy(0, v)
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" '
                      f'stroke="#e5e7eb"/><text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">'
-                     f"{escape(value_format.format(v))}</text>")
+                     f"{escape(ticks[k])}</text>")
     if zero_line and lo < 0 < hi:
         _, y = xy(0, 0.0)
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" '

@@ -119,9 +119,10 @@ def _register_clusters(table: DataTable, matches: Matches, plans: list[ColumnPla
     uf.union_all(zip(matches.left.tolist(), matches.right.tolist(), strict=True))
     rids, cids = uf.clusters()
     con = table.conn
-    arrays = {"rid": rids, "cid": cids}  # noqa: F841 - read by DuckDB's replacement scan
+    con.register("_cr_uf_arrays", {"rid": rids, "cid": cids})
     con.execute("CREATE OR REPLACE TABLE _cr_uf AS SELECT rid::BIGINT AS rid, "
-                "cid::BIGINT AS cid FROM arrays")
+                "cid::BIGINT AS cid FROM _cr_uf_arrays")
+    con.unregister("_cr_uf_arrays")
     filled = " + ".join(f"(NOT m{p.index} AND e{p.index} IS NULL)::INTEGER"
                         for p in plans if p.ruled) or "0"
     dates = [p for p in plans if p.rule.format == "date"]
@@ -136,7 +137,9 @@ def _register_clusters(table: DataTable, matches: Matches, plans: list[ColumnPla
          **{f"s{j}": matches.sims[:, j].astype(np.float64) for j in range(nf)}}
     cols = ", ".join(["a::BIGINT AS a", "b::BIGINT AS b", "score::DOUBLE AS score",
                       *[f"s{j}::DOUBLE AS s{j}" for j in range(nf)]])
-    con.execute(f"CREATE OR REPLACE TABLE {MATCHES} AS SELECT {cols} FROM m")
+    con.register("_cr_m_arrays", m)
+    con.execute(f"CREATE OR REPLACE TABLE {MATCHES} AS SELECT {cols} FROM _cr_m_arrays")
+    con.unregister("_cr_m_arrays")
 
 
 def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan], *,

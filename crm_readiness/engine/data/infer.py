@@ -82,7 +82,7 @@ def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
             rule["unique"] = True
         if filled and companies / filled >= 0.3:
             shapes[name] = "company"
-        elif filled and cities / filled >= 0.5 or _has_hint(name, _CITY_HINTS):
+        elif (filled and cities / filled >= 0.5) or _has_hint(name, _CITY_HINTS):
             shapes[name] = "city"
         elif _has_hint(name, _CONTACT_HINTS):
             shapes[name] = "contact"
@@ -102,12 +102,12 @@ def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
 
 
 def _enum_values(table: DataTable, v: str, marks: list[str], filled: int) -> list[str] | None:
-    """Return the few values (each ≥ 1 %, together ≥ 95 % of filled) that look like an enum."""
+    """Return the few values (each ≥ 2 %, together ≥ 90 % of filled) that look like an enum."""
     rows = table.conn.execute(
         f"SELECT upper(v) AS u, count(*) AS c, min(v) FROM (SELECT {v} AS v FROM _cr_draft) "
         f"WHERE NOT {missing_sql('v', marks)} GROUP BY u ORDER BY c DESC, u").fetchall()
-    frequent = [(str(first), int(c)) for _u, c, first in rows if c / filled >= 0.01]
-    if not 1 < len(frequent) <= 15 or sum(c for _, c in frequent) / filled < 0.95:
+    frequent = [(str(first), int(c)) for _u, c, first in rows if c / filled >= 0.02]
+    if not 1 < len(frequent) <= 15 or sum(c for _, c in frequent) / filled < 0.9:
         return None
     return sorted(value for value, _ in frequent)
 

@@ -22,6 +22,18 @@ from crm_readiness.models.data.result import ColumnProfile, DimensionScore, Valu
 from crm_readiness.models.data.rules import DIMENSIONS, DataRules, Dimension
 
 EXAMPLES = 5
+POOL = 60  # earliest values looked at for EXAMPLES distinct examples
+
+
+def _distinct(values: list[object], limit: int = EXAMPLES) -> list[object]:
+    seen: dict[object, None] = {}
+    for v in values:
+        key = tuple(v.items()) if isinstance(v, dict) else v
+        if key not in seen:
+            seen[key] = None
+            if len(seen) == limit:
+                break
+    return [dict(k) if isinstance(k, tuple) else k for k in seen]
 
 
 def _rate(num: int, den: int) -> float | None:
@@ -37,8 +49,8 @@ def column_profiles(table: DataTable, rules: DataRules,
         aggs += [f"count_if(m{i})", f"count_if(p{i})", f"count_if(NOT m{i} AND e{i} IS NULL)",
                  f"count_if(NOT m{i} AND e{i} IS NOT NULL)", f"count(n{i})",
                  f"count(DISTINCT n{i})", f"count_if(c{i})",
-                 f"min_by(struct_pack(r := x{i}, n := n{i}), rid, {EXAMPLES}) FILTER (c{i})",
-                 f"min_by(x{i}, rid, {EXAMPLES}) FILTER (NOT m{i} AND e{i} IS NOT NULL)"]
+                 f"min_by(struct_pack(r := x{i}, n := n{i}), rid, {POOL}) FILTER (c{i})",
+                 f"min_by(x{i}, rid, {POOL}) FILTER (NOT m{i} AND e{i} IS NOT NULL)"]
         if p.rule.city_column:
             aggs += [f"count(k{i})", f"count_if(k{i} = FALSE)"]
         if p.rule.max_age_days is not None:
@@ -47,6 +59,7 @@ def column_profiles(table: DataTable, rules: DataRules,
     sql = (f"SELECT count(*), {', '.join(aggs)} FROM (SELECT {raw} FROM {ident(table.table)}) "
            f"AS s POSITIONAL JOIN {NORM} AS z")
     row = table.conn.execute(sql).fetchone()
+    keys = set(rules.duplicates.keys) if rules.duplicates else set()
     total = int(row[0])
     k = 1
     out: list[ColumnProfile] = []
@@ -71,14 +84,14 @@ def column_profiles(table: DataTable, rules: DataRules,
             timeliness_checked=time_checked, stale=stale,
             completeness=_rate(filled, total),
             validity=_rate(valid, checked) if p.checked else None,
-            uniqueness=_rate(distinct, nn),
+            uniqueness=_rate(distinct, nn) if p.rule.unique or p.name in keys else None,
             consistency=(_rate(cons_checked - incons, cons_checked)
                          if p.rule.city_column else None),
             timeliness=(_rate(time_checked - stale, time_checked)
                         if p.rule.max_age_days is not None else None),
             change_examples=tuple(ValueChange(raw=str(c["r"]), normalised=str(c["n"]))
-                                  for c in (chg or [])),
-            invalid_examples=tuple(str(b) for b in (bad or [])),
+                                  for c in _distinct(chg or []) if isinstance(c, dict)),
+            invalid_examples=tuple(str(b) for b in _distinct(bad or [])),
         )
         out.append(prof.model_copy(update={"below_threshold": _below(prof, rules)}))
     return _with_top_values(table, plans, out)

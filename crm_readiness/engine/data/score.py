@@ -23,8 +23,6 @@ def readiness(rules: DataRules, dims: list[DimensionScore]) -> ReadinessScore:
 def measure_value(dims: list[DimensionScore] | tuple[DimensionScore, ...],
                   score: ReadinessScore, measure: str) -> float | None:
     """Return a measure (a dimension or ``readiness``) as a percentage rounded to 0.1."""
-    if measure == "readiness":
-        value = score.value
-    else:
-        value = next((d.value for d in dims if d.dimension == measure), None)
+    value = (score.value if measure == "readiness"
+             else next((d.value for d in dims if d.dimension == measure), None))
     return None if value is None else round(value * 100, 1)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from crm_readiness.engine.data.regions import AREA_CODES
+from crm_readiness.engine.data.synthetic_rules import RULES_YAML
 from crm_readiness.engine.data.uscc import ALPHABET, check_character
 
 HEADER: tuple[str, ...] = ("客户编号", "客户名称", "统一社会信用代码", "联系人", "手机", "座机",
@@ -57,6 +58,7 @@ _ROADS = ("人民路", "解放路", "中山路", "建设路", "和平路", "长�
 _PLACEHOLDERS = ("无", "N/A", "不详", "-", "")
 
 COLS = {name: i for i, name in enumerate(HEADER)}
+__all__ = ["HEADER", "RULES_YAML", "Truth", "generate", "write_csv"]
 
 
 @dataclass
@@ -369,44 +371,6 @@ def generate(rows: int, seed: int = 20240501, dup_share: float = 0.08,
     return out, truth
 
 
-RULES_YAML = """\
-# Rules (data contract) for the synthetic customer export of the demo company.
-version: 1
-as_of: 2025-06-30
-columns:
-  客户编号: {required: true, pattern: "C[0-9]{6,7}", unique: true}
-  客户名称: {required: true}
-  统一社会信用代码: {format: cn_uscc}
-  联系人: {required: true}
-  手机: {format: cn_mobile}
-  座机: {format: cn_landline, city_column: 城市}
-  邮箱: {format: email}
-  城市: {required: true}
-  地址: {}
-  行业: {format: enum, enum: [制造业, 批发零售, 信息技术, 物流运输, 医药健康, 建筑建材, 其他]}
-  客户等级: {format: enum, enum: [A, B, C, D]}
-  最近联系日期: {format: date, max_age_days: 730, min: 2000-01-01}
-duplicates:
-  keys: [手机, 邮箱, 统一社会信用代码]
-  hub_size: 8
-  fuzzy:
-    threshold: 0.7
-    min_fields: 2
-    fields:
-      - {column: 客户名称, kind: company_name, weight: 4}
-      - {column: 联系人, kind: exact, weight: 2}
-      - {column: 手机, kind: exact, weight: 2}
-      - {column: 邮箱, kind: exact, weight: 1.5}
-      - {column: 统一社会信用代码, kind: exact, weight: 3}
-      - {column: 座机, kind: exact, weight: 1}
-    blocking:
-      - columns: [客户名称]
-      - columns: [手机]
-      - columns: [邮箱]
-      - columns: [统一社会信用代码]
-      - columns: [联系人, 客户名称]
-        typos_in: 客户名称
-"""
 
 
 def write_csv(path: object, rows: int, seed: int = 20240501, *, encoding: str = "utf-8-sig",

@@ -7,17 +7,14 @@ connection. Nothing here touches files.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from crm_readiness.models.data.result import SourceInfo
 
-
-class Progress(Protocol):
-    """Receives progress: a stage name and the fraction of the whole job done (0..1)."""
-
-    def __call__(self, stage: str, done: float) -> None:
-        """Report that ``stage`` is running and ``done`` of the job is finished."""
+#: receives progress: a stage name and the fraction of the whole job done (0..1).
+Progress = Callable[[str, float], None]
 
 
 def no_progress(stage: str, done: float) -> None:

@@ -34,9 +34,10 @@ from crm_readiness.models.data.rules import (
 )
 
 __all__ = [
-    "DEFAULT_PLACEHOLDERS", "DIMENSIONS", "FORMATS", "BlockingKey", "ClusterMember", "ClusterRow", "ClusterRow",
+    "DEFAULT_PLACEHOLDERS", "DIMENSIONS", "FORMATS", "BlockingKey", "ClusterMember", "ClusterRow",
     "ColumnProfile", "ColumnRule", "DataProfileResult", "DataRules", "Dimension",
     "DimensionScore", "DuplicateCluster", "DuplicateRules", "DuplicateSummary",
-    "ExactKeyDuplicates", "FieldMatch", "FormatName", "FuzzyField", "FuzzyRules", "HubValue", "IssueRow", "IssueRow",
-    "MatchEvidence", "ReadinessScore", "ScoreWeights", "SourceInfo", "Thresholds", "ValueChange",
+    "ExactKeyDuplicates", "FieldMatch", "FormatName", "FuzzyField", "FuzzyRules", "HubValue",
+    "IssueRow", "MatchEvidence", "ReadinessScore", "ScoreWeights", "SourceInfo", "Thresholds",
+    "ValueChange",
 ]

@@ -87,15 +87,13 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
     _row(ws, [t(f"data.wb.col.{k}", lang) for k in ("row", "file", "column", "value", "rule",
                                                       "fix", "detail", "decision")],
          bold=True, fill=_HEAD)
-    written = 0
-    for issue in issues:
+    for written, issue in enumerate(issues):
         if written >= max_issue_rows:
             _row(ws, [t("data.wb.capped", lang, n=max_issue_rows)], bold=True)
             break
         _row(ws, [issue.row, issue.file, issue.column, issue.value or "",
                   t(f"data.rule.{issue.rule}", lang), fix_text(issue, lang), issue.detail or "",
                   ""])
-        written += 1
 
     dup = wb.create_sheet(t("data.wb.duplicates", lang)[:31])
     dup.freeze_panes = "F2"
