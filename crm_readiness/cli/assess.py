@@ -45,6 +45,8 @@ def assess(
                                                    help=h("assess.opt.respondent"))] = None,
     checklists: Annotated[Path | None, typer.Option("--checklists", help=h("opt.checklists"),
                                                     show_default=False)] = None,
+    data_profile: Annotated[Path | None, typer.Option("--data-profile", show_default=False,
+                                                      help=h("assess.opt.data_profile"))] = None,
     snapshot: Annotated[str | None, typer.Option("--snapshot", help=h("assess.opt.snapshot"),
                                                   show_default=False)] = None,
     force: ForceOpt = False,
@@ -86,7 +88,7 @@ def assess(
             raise typer.Exit(0)
         sets = load_checklist_set(checklists)
     data = load_answers(path, sets)
-    result = score(sets, data, phases=phases, answers_file=str(path))
+    result = score(sets, data, phases=phases, answers_file=str(path), data_profile=data_profile)
     print_summary(result, language, out_console)
     written = [take_snapshot(path, snapshot, result, force=force)] if snapshot else []
     result = with_trend(result, path, include_current=not snapshot)

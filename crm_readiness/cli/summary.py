@@ -40,6 +40,12 @@ def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
     out.print(table)
     reasons = "; ".join(t(f"reason.{r.code}", lang, **r.params) for r in o.reasons)
     out.print(f"{t('report.reasons', lang)}: {escape(reasons)}")
+    if result.measurements:
+        out.print(f"\n[bold]{t('report.measured', lang)}[/]")
+        for m in result.measurements:
+            claimed = ", ".join(m.claimed) or "–"
+            out.print(f"  {m.question_id}: {t('report.measured_value', lang)} {m.measured:.1f}% · "
+                      f"{t('report.claimed_value', lang)} {escape(claimed)}")
     if result.blockers:
         out.print(f"\n[bold red]{t('report.blockers', lang)}[/]")
         for b in result.blockers:

@@ -174,6 +174,15 @@ MESSAGES: dict[str, dict[str, str]] = {
               "（低 ≤ {low}，中 ≤ {medium}，其上为高）。行动按 权重 × 差距 排序，关卡优先。"
               "多位答题人的得分按{rule}合并。",
     },
+    "report.measured": {"en": "Measured against claimed", "zh": "实测值与自报值对比"},
+    "report.measured_intro": {
+        "en": "These questions were answered by measuring the data (crm-readiness data profile); "
+              "the measurement replaces the claimed answer in the scores.",
+        "zh": "以下问题由数据实测（crm-readiness data profile）作答；计分时以实测值替代自报值。",
+    },
+    "report.measured_value": {"en": "Measured", "zh": "实测"},
+    "report.claimed_value": {"en": "Claimed", "zh": "自报"},
+    "report.measured_delta": {"en": "Score change", "zh": "得分变化"},
     "report.reasons": {"en": "Why", "zh": "原因"},
     "report.excluded": {"en": "not applicable to this profile", "zh": "不适用于该组织概况"},
     "report.unanswered": {"en": "unanswered", "zh": "未作答"},
@@ -246,6 +255,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.assess.md": {"en": "Readiness report (Markdown)", "zh": "就绪度报告（Markdown）"},
     "demo.assess.json": {"en": "Result as JSON (schema in docs/)", "zh": "JSON 结果（架构见 docs/）"},
     "demo.assess.answers": {"en": "The answers file behind it", "zh": "对应的回答文件"},
+    "demo.assess.measured": {"en": "Readiness with the data phase measured from the export (measured vs claimed)",
+                             "zh": "以导出数据实测数据阶段后的就绪度（实测值与自报值对比）"},
     "demo.assess.summary": {"en": "Overall {score} — {verdict}, {blockers} blocker(s)",
                             "zh": "总分 {score}——{verdict}，{blockers} 个阻断项"},
 }

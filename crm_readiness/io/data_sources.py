@@ -194,7 +194,20 @@ def _read_csv_sql(path: Path, delimiter: str) -> str:
     from crm_readiness.engine.data.formats import lit
 
     return (f"read_csv({lit(str(path))}, delim={lit(delimiter)}, header=true, all_varchar=true, "
-            f"quote='\"', escape='\"', encoding='utf-8', sample_size=-1)")
+            f"quote='\"', escape='\"', encoding='utf-8', sample_size=-1, skip=0)")
+
+
+def _first_ragged_line(csv_path: Path, delimiter: str) -> str:
+    """Return the line of the first record whose field count differs from the header's."""
+    with csv_path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter)
+        width = None
+        for fields in reader:
+            if width is None:
+                width = len(fields)
+            elif fields and len(fields) != width:
+                return str(reader.line_num)
+    return "?"
 
 
 def _load_one(con: Any, path: Path, csv_path: Path, delimiter: str, first: bool) -> int:
@@ -218,8 +231,7 @@ def _load_one(con: Any, path: Path, csv_path: Path, delimiter: str, first: bool)
     except duckdb.Error as exc:
         text = str(exc)
         if "sniffing" in text or "Expected Number of Columns" in text:
-            line = next((ln.split(":", 1)[1].strip() for ln in text.splitlines()
-                         if ln.startswith("CSV Error on Line:")), "?")
+            line = _first_ragged_line(csv_path, delimiter)
             raise _err(path, "data.err.csv_shape", line=line, delimiter=repr(delimiter)) from None
         lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
         detail = " ".join(lines[:3])[:300]

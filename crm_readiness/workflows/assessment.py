@@ -13,7 +13,7 @@ from crm_readiness.io.atomic import ensure_dir, write_bytes
 from crm_readiness.io.checklists import load_checklist_set
 from crm_readiness.models._base import bi
 from crm_readiness.models.answers import AnswersFile
-from crm_readiness.models.assessment import AssessmentResult
+from crm_readiness.models.assessment import AssessmentResult, Measurement
 from crm_readiness.models.checklist import ChecklistSet
 from crm_readiness.render import Format
 from crm_readiness.workflows.demo import DemoEntry
@@ -35,12 +35,26 @@ def select_phases(checklists: ChecklistSet, phases: Sequence[str] | None) -> lis
 
 
 def score(checklists: ChecklistSet, answers: AnswersFile, *,
-          phases: Sequence[str] | None = None, answers_file: str | None = None) -> AssessmentResult:
-    """Return the readiness result (the engine, with the phases checked)."""
+          phases: Sequence[str] | None = None, answers_file: str | None = None,
+          data_profile: Path | None = None) -> AssessmentResult:
+    """Return the readiness result (the engine, with the phases checked).
+
+    With ``data_profile`` (a ``data profile`` JSON), the questions it measures
+    are answered by the measurement and the result lists measured against claimed.
+    """
     from crm_readiness.engine.scoring import assess
 
-    return assess(checklists, answers, phases=select_phases(checklists, phases),
-                  answers_file=answers_file)
+    measurements: tuple[Measurement, ...] = ()
+    if data_profile is not None:
+        from crm_readiness.engine.measured import apply_measurements
+        from crm_readiness.io.data_sources import load_profile_result
+        from crm_readiness.workflows.data import measured_answers
+
+        measured = measured_answers(load_profile_result(data_profile), checklists)
+        answers, measurements = apply_measurements(answers, measured, checklists)
+    result = assess(checklists, answers, phases=select_phases(checklists, phases),
+                    answers_file=answers_file)
+    return result.model_copy(update={"measurements": measurements}) if measurements else result
 
 
 def write_reports(result: AssessmentResult, out_dir: Path, formats: Sequence[str], lang: Lang,
@@ -95,3 +109,19 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
             entry("demo.assess.md", "assessment/readiness.md"),
             entry("demo.assess.json", "assessment/readiness.json"),
             entry("demo.assess.answers", f"inputs/{src.name}")]
+
+
+def demo_measured_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    """Re-assess the example with the data profile the data demo part measured."""
+    from crm_readiness.io.assessment import load_answers
+
+    profile = out_dir / "data" / "customers-profile.json"
+    if not profile.is_file():
+        return []
+    checklists = load_checklist_set()
+    answers = load_answers(demo_answers_path(), checklists)
+    result = score(checklists, answers, answers_file="inputs/answers.yaml", data_profile=profile)
+    write_reports(result, out_dir / "assessment", ["html"], lang, stem="readiness-measured")
+    key = "demo.assess.measured"
+    return [DemoEntry(bi(t("demo.section.assess", "en"), t("demo.section.assess", "zh")),
+                      bi(t(key, "en"), t(key, "zh")), "assessment/readiness-measured.html")]

@@ -28,6 +28,8 @@ PARTS: tuple[str, ...] = (
     "crm_readiness.workflows.finance:demo_part",
     "crm_readiness.workflows.workshop:demo_part",
     "crm_readiness.workflows.data:demo_part",
+    # needs the data part's profile: the data phase measured, shown against the claims
+    "crm_readiness.workflows.assessment:demo_measured_part",
 )
 
 

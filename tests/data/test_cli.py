@@ -89,6 +89,7 @@ def test_clean_writes_copy_never_the_source(runner: CliRunner, synthetic: Synthe
     (["small.csv", "--rules", "rules_unknown_format.yaml"], "columns.手机.format"),
     (["empty.csv"], "no data rows"),
     (["header_only.csv"], "no data rows"),
+    (["ragged.csv"], "same number of fields (near line 5)"),
 ])
 def test_bad_input_exit_3(runner: CliRunner, tmp_path: Path, args: list[str],
                           phrase: str) -> None:

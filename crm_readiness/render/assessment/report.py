@@ -52,7 +52,8 @@ def context(result: AssessmentResult, lang: Lang) -> dict[str, Any]:
                low=th.exposure_low_max, medium=th.exposure_medium_max,
                rule=t(f"rule.{th.consensus_rule}", lang))
     return {"r": result, "method": method,
-            "phase_titles": {p.id: p.title.get(lang) for p in result.phases}}
+            "phase_titles": {p.id: p.title.get(lang) for p in result.phases},
+            "question_texts": {q.id: q.text for p in result.phases for q in p.questions}}
 
 
 def markdown(result: AssessmentResult, lang: Lang) -> str:
