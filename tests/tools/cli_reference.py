@@ -10,12 +10,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 _SCRIPT = r'''
-import click, typer
+import typer
 from crm_readiness.cli.main import app
 
+# duck-typed: recent Typer vendors click (typer._click) instead of depending on it
 def walk(cmd, path):
     yield path, cmd
-    if isinstance(cmd, click.Group):
+    if hasattr(cmd, "commands"):
         for name in sorted(cmd.commands):
             yield from walk(cmd.commands[name], path + [name])
 
@@ -31,14 +32,14 @@ for path, cmd in walk(root, ["crm-readiness"]):
     out.append("")
     out.append((cmd.help or "").strip())
     out.append("")
-    ctx = click.Context(cmd, info_name=" ".join(path))
+    ctx = cmd.context_class(cmd, info_name=" ".join(path))
     usage = " ".join(cmd.collect_usage_pieces(ctx))
     out.append(f"```\n{' '.join(path)} {usage}\n```")
     rows = []
     for p in cmd.params:
-        if isinstance(p, click.Argument):
-            rows.append((p.human_readable_name, "argument", (getattr(p, "help", "") or "").strip()))
-        elif isinstance(p, click.Option) and not p.hidden:
+        if p.param_type_name == "argument":
+            rows.append(((p.name or "").upper(), "argument", (getattr(p, "help", "") or "").strip()))
+        elif p.param_type_name == "option" and not p.hidden:
             names = ", ".join(p.opts + p.secondary_opts)
             default = ""
             if p.show_default is not False and p.default not in (None, False, (), []) and not p.is_flag:
