@@ -132,7 +132,8 @@ def _gap_stretches(stage: StageId, base: int, phases: dict[str, PhaseResult],
     if weeks <= 0:
         return []
     return [Stretch(code="phase_gap", weeks=weeks, params={
-        "phase": phase.id, "score": round(score, 1), "verdict": phase.verdict,
+        "phase": phase.id, "phase_en": phase.title.en, "phase_zh": phase.title.zh,
+        "score": round(score, 1), "verdict": phase.verdict,
         "blockers": blockers.get(phase.id, 0), "percent": round(factor * 100)})]
 
 

@@ -30,6 +30,10 @@ def stretch_text(s: Stretch, lang: Lang) -> str:
     params = dict(s.params)
     if "phase" in params:
         params["verdict"] = t(f"verdict.{params.get('verdict', 'ready')}", lang)
+        # the phase's title in the report language (older plans hold only the id)
+        params["phase"] = params.pop(f"phase_{lang}", params["phase"])
+        params.pop("phase_en", None)
+        params.pop("phase_zh", None)
     sign = "+" if s.weeks >= 0 else "−"
     return t("plan.weeks_delta", lang, sign=sign, weeks=abs(s.weeks)) + " " + t(
         f"plan.stretch.{s.code}", lang, **params)

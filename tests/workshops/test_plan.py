@@ -80,7 +80,7 @@ def test_migration_integrations_and_weak_data_phase_lengthen_migration(
     assert set(codes) == {"integrations", "phase_gap"}
     assert codes["phase_gap"].params["phase"] == "data" and codes["phase_gap"].params["blockers"] == 1
     reason = stretch_text(codes["phase_gap"], "en")
-    assert reason.startswith("+2 wk:") and "'data'" in reason and "Not ready" in reason
+    assert reason.startswith("+2 wk:") and "'Data'" in reason and "Not ready" in reason
     assert "erp, wecom" in stretch_text(codes["integrations"], "en")
     assert "数据" not in reason and "延长" in stretch_text(codes["phase_gap"], "zh")
     # integrations also add build time; data migration needs the longer requirements range
