@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crm_readiness.i18n import Lang, t
-from crm_readiness.models._base import Text, bi
+from crm_readiness.models._base import Text, tr
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import QuestionResult, RiskItem
 from crm_readiness.models.checklist import ROLES, Checklist, ChecklistSet, Question, Role
@@ -103,7 +103,7 @@ def disagreement_risk(item: ConsensusItem, checklists: ChecklistSet) -> RiskItem
     likelihood = 4 if item.spread >= 0.67 - _EPS else 3
     impact = 5 if item.gate else max(2, min(5, item.weight))
     exposure = likelihood * impact
-    mitigation = bi(t("workshop.risk.mitigation", "en"), t("workshop.risk.mitigation", "zh"))
+    mitigation = tr("workshop.risk.mitigation")
     rid = "R-DISAGREE-" + item.question_id.upper().replace(".", "-").replace("_", "-")
     return RiskItem(id=rid, category="management", title=Text(en=title("en"), zh=title("zh")),
                     likelihood=likelihood, impact=impact, exposure=exposure,

@@ -42,3 +42,10 @@ class Text(Model):
 def bi(en: str, zh: str) -> Text:
     """Return a :class:`Text` (shorthand for engine-built bilingual strings)."""
     return Text(en=en, zh=zh)
+
+
+def tr(key: str, **params: object) -> Text:
+    """Return message ``key`` of the catalogue in both languages, placeholders filled."""
+    from crm_readiness.i18n import t
+
+    return Text(en=t(key, "en", **params), zh=t(key, "zh", **params))

@@ -11,7 +11,7 @@ from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.atomic import ensure_dir, write_bytes
 from crm_readiness.io.checklists import load_checklist_set
-from crm_readiness.models._base import bi
+from crm_readiness.models._base import bi, tr
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import AssessmentResult, Measurement
 from crm_readiness.models.checklist import ChecklistSet
@@ -92,7 +92,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     answers = load_answers(src, checklists)
     result = score(checklists, answers, answers_file=f"inputs/{src.name}")
     write_reports(result, out_dir / "assessment", ["html", "md", "json"], lang)
-    section = bi(t("demo.section.assess", "en"), t("demo.section.assess", "zh"))
+    section = tr("demo.section.assess")
 
     def entry(key: str, path: str, summary: bool = False) -> DemoEntry:
         s = None
@@ -103,7 +103,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
                                                               "en"), **params),
                    t("demo.assess.summary", "zh", verdict=t(f"verdict.{result.overall.verdict}",
                                                               "zh"), **params))
-        return DemoEntry(section, bi(t(key, "en"), t(key, "zh")), path, s)
+        return DemoEntry(section, tr(key), path, s)
 
     return [entry("demo.assess.html", "assessment/readiness.html", summary=True),
             entry("demo.assess.md", "assessment/readiness.md"),
@@ -123,5 +123,5 @@ def demo_measured_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     result = score(checklists, answers, answers_file="inputs/answers.yaml", data_profile=profile)
     write_reports(result, out_dir / "assessment", ["html"], lang, stem="readiness-measured")
     key = "demo.assess.measured"
-    return [DemoEntry(bi(t("demo.section.assess", "en"), t("demo.section.assess", "zh")),
-                      bi(t(key, "en"), t(key, "zh")), "assessment/readiness-measured.html")]
+    return [DemoEntry(tr("demo.section.assess"),
+                      tr(key), "assessment/readiness-measured.html")]

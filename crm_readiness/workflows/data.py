@@ -185,7 +185,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
 
     from crm_readiness._resources import examples_dir
     from crm_readiness.engine.data.synthetic import write_csv
-    from crm_readiness.models._base import Text
+    from crm_readiness.models._base import Text, tr
     from crm_readiness.workflows.demo import DemoEntry
 
     inputs = out_dir / "inputs"
@@ -199,10 +199,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     r = run.result
     score = "–" if r.readiness.value is None else f"{r.readiness.value * 100:.1f}%"
     section = Text(en="Data readiness", zh="数据就绪度")
-    summary = Text(en=t("data.demo.summary", "en", rows=r.rows, score=score,
-                        clusters=r.duplicates.clusters),
-                   zh=t("data.demo.summary", "zh", rows=r.rows, score=score,
-                        clusters=r.duplicates.clusters))
+    summary = tr("data.demo.summary", rows=r.rows, score=score, clusters=r.duplicates.clusters)
     entries: list[DemoEntry] = []
     titles = {".html": ("Data profile report", "数据画像报告"),
               ".md": ("Data profile (Markdown)", "数据画像（Markdown）"),

@@ -17,7 +17,7 @@ from crm_readiness._resources import examples_dir
 from crm_readiness.errors import CrmReadinessError, InputFileError, Problem
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.atomic import check_writable, ensure_dir, write_bytes, write_text
-from crm_readiness.models._base import Text, bi
+from crm_readiness.models._base import Text, tr
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import Comparison, Vendor, VendorsFile
 from crm_readiness.render import Format
@@ -284,22 +284,20 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     write_rfp(run.catalogue, folder / "rfp-response.xlsx", lang, force=True)
     res = run.comparison
     names = {v.id: v.name for v in res.vendors}
-    section = bi(t("vendors.demo.section", "en"), t("vendors.demo.section", "zh"))
+    section = tr("vendors.demo.section")
     out_ids = [v.id for v in res.vendors if v.status == "knocked_out"]
     params = {"leader": names.get(res.robustness.leader or "", "–"),
               "out": ", ".join(names[i] for i in out_ids) or "–"}
-    summary = bi(t("vendors.demo.summary", "en", **params),
-                 t("vendors.demo.summary", "zh", **params))
+    summary = tr("vendors.demo.summary", **params)
 
     def entry(key: str, path: str, s: bool = False) -> DemoEntry:
-        return DemoEntry(section, bi(t(key, "en"), t(key, "zh")), path, summary if s else None)
+        return DemoEntry(section, tr(key), path, summary if s else None)
 
     entries = [entry("vendors.demo.html", "vendors/comparison.html", True),
                entry("vendors.demo.xlsx", "vendors/comparison.xlsx"),
                entry("vendors.demo.md", "vendors/comparison.md"),
                entry("vendors.demo.json", "vendors/comparison.json")]
-    entries += [DemoEntry(section, bi(t("vendors.demo.scorecard", "en", name=v.name),
-                                      t("vendors.demo.scorecard", "zh", name=v.name)),
+    entries += [DemoEntry(section, tr("vendors.demo.scorecard", name=v.name),
                           f"vendors/scorecards/{v.id}.html") for v in res.vendors]
     entries.append(entry("vendors.demo.rfp", "vendors/rfp-response.xlsx"))
     answers = src / "answers.yaml"

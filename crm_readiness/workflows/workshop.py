@@ -11,7 +11,7 @@ from crm_readiness._resources import examples_dir
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.atomic import ensure_dir, write_bytes
-from crm_readiness.models._base import bi
+from crm_readiness.models._base import tr
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import AssessmentResult
 from crm_readiness.models.checklist import ROLES, ChecklistSet, Role
@@ -193,12 +193,12 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     plan = make_plan(result, date(2026, 11, 2))
     write_plan(plan, area, ["html", "md", "json", "xlsx"], lang, force=True)
     export_questionnaires(checklists, answers, list(ROLES), area / "questionnaires", force=True)
-    section = bi(t("demo.section.workshop", "en"), t("demo.section.workshop", "zh"))
+    section = tr("demo.section.workshop")
 
     def entry(key: str, path: str, **params: object) -> DemoEntry:
-        summary = (bi(t(key + ".summary", "en", **params), t(key + ".summary", "zh", **params))
+        summary = (tr(key + ".summary", **params)
                    if params else None)
-        return DemoEntry(section, bi(t(key, "en"), t(key, "zh")), path, summary)
+        return DemoEntry(section, tr(key), path, summary)
 
     delta = f"{cmp.overall_delta or 0:+.1f}"
     return [entry("demo.workshop.report", "workshop/workshop-readiness.html",
