@@ -26,12 +26,12 @@ def apply_measurements(answers: AnswersFile, measured: Mapping[str, Answer],
         if found is None or answer.value is None:
             continue
         scale = checklists.scale_of(found[1])
-        claims = [a for a in answers.answers.get(qid, ()) if a.value is not None]
-        claimed_scores = [score_value(scale, a.value) for a in claims if a.value is not None]
+        claimed = [a.value for a in answers.answers.get(qid, ()) if a.value is not None]
+        claimed_scores = [score_value(scale, v) for v in claimed]
         rows.append(Measurement(
             question_id=qid, measured=float(answer.value), source=answer.source,
             measured_score=score_value(scale, answer.value),
-            claimed=tuple(str(a.value) for a in claims),
+            claimed=tuple(str(v) for v in claimed),
             claimed_score=max(claimed_scores) if claimed_scores else None))
         updated[qid] = (answer,)
     return answers.model_copy(update={"answers": updated}), tuple(rows)

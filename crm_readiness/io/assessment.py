@@ -97,14 +97,11 @@ def load_answers(path: Path, checklists: ChecklistSet) -> AnswersFile:
 def answers_to_data(answers: AnswersFile) -> dict[str, Any]:
     """Return the answers as plain data in file order (single answers as a mapping)."""
     data = answers.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    data["profile"] = answers.profile.model_dump(mode="json", exclude_none=True)
-    data.setdefault("answers", {})
-    out: dict[str, Any] = {"version": answers.version, "profile": data["profile"]}
-    for key in ("respondents", "consensus"):
-        if key in data:
-            out[key] = data[key]
+    out: dict[str, Any] = {"version": answers.version,
+                           "profile": answers.profile.model_dump(mode="json", exclude_none=True)}
+    out.update({key: data[key] for key in ("respondents", "consensus") if key in data})
     out["answers"] = {qid: (entries[0] if len(entries) == 1 else entries)
-                      for qid, entries in data["answers"].items()}
+                      for qid, entries in data.get("answers", {}).items()}
     return out
 
 
