@@ -125,8 +125,13 @@ def draft_rules_file(path: Path, out: Path, *, source: SourceOptions = SourceOpt
 
 def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
                 source: SourceOptions = SourceOptions(), fuzzy: bool = True,
-                force: bool = False, progress: Progress = no_progress) -> DataProfileResult:
-    """Write the cleansed copy of the files to ``out``; the sources are never modified."""
+                force: bool = False, progress: Progress = no_progress,
+                csv_safe: bool = True) -> DataProfileResult:
+    """Write the cleansed copy of the files to ``out``; the sources are never modified.
+
+    ``csv_safe`` (the default) applies the safe-cell rule to every field; ``False``
+    writes the values verbatim (``data clean --raw``).
+    """
     from crm_readiness.engine.data import ProfileOptions, profile
     from crm_readiness.engine.data.issues import cleansed_query
     from crm_readiness.engine.data.plan import column_plans
@@ -150,7 +155,7 @@ def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
             fuzzy=fuzzy, max_listed_clusters=0,
             rules_source=None if rules_path is None else str(rules_path)), progress)
         export_query_csv(table.conn, cleansed_query(table, column_plans(table, rules)), out,
-                         force=force)
+                         force=force, safe=csv_safe)
     return result
 
 
