@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from crm_readiness._resources import examples_dir
+from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.atomic import ensure_dir, write_bytes
@@ -19,7 +20,6 @@ from crm_readiness.models.plan import ImplementationPlan
 from crm_readiness.models.progress import Comparison, SnapshotInfo
 from crm_readiness.models.questionnaire import ImportReport
 from crm_readiness.render import Format
-from crm_readiness.demo.entry import DemoEntry
 
 PLAN_STEM = "plan"
 COMPARE_STEM = "compare"
