@@ -92,7 +92,7 @@ def ask_profile(out: Console, read: ReadLine, lang: Lang) -> OrganizationProfile
 
 
 def _applicable(s: Session) -> list[tuple[Checklist, Question]]:
-    from crm_readiness.engine.conditions import applies
+    from crm_readiness.workflows.inputs import applies
 
     return [(c, q) for c in s.checklists.checklists for q in c.questions
             if applies(q.applies_when, s.answers.profile)]
@@ -103,7 +103,7 @@ def _mine(s: Session, qid: str) -> Answer | None:
 
 
 def _store(s: Session, qid: str, answer: Answer | None) -> None:
-    from crm_readiness.io.assessment import save_answers
+    from crm_readiness.workflows.inputs import save_answers
 
     others = tuple(a for a in s.answers.answers.get(qid, ()) if a.respondent != s.respondent)
     entries = others + ((answer,) if answer is not None else ())
