@@ -54,6 +54,7 @@ def assess(
 ) -> None:
     """Assess readiness and write the reports."""
     from crm_readiness.cli import interactive as ui
+    from crm_readiness.cli.placeholders import warn_placeholders
     from crm_readiness.cli.summary import print_summary
     from crm_readiness.io.assessment import load_answers, save_answers
     from crm_readiness.io.checklists import load_checklist_set
@@ -90,6 +91,7 @@ def assess(
     data = load_answers(path, sets)
     result = score(sets, data, phases=phases, answers_file=str(path), data_profile=data_profile)
     print_summary(result, language, out_console)
+    warn_placeholders(out_console, language, [(path, data.profile.organization)])
     written = [take_snapshot(path, snapshot, result, force=force)] if snapshot else []
     result = with_trend(result, path, include_current=not snapshot)
     written += write_reports(result, out, chosen, language, force=force)

@@ -23,6 +23,9 @@ class Answer(Model):
 
     value: AnswerValue | None = None
     na: str | None = Field(default=None, description="Not applicable, with the reason why.")
+    waived_by: str | None = Field(
+        default=None, min_length=1,
+        description="Who waives a gate answered not applicable (required for a gate's N/A).")
     note: str | None = None
     evidence: str | None = None
     respondent: str | None = None
@@ -55,6 +58,9 @@ class Answer(Model):
                              "请填写 value 或 na（不适用及原因）")
         if self.value is not None and self.na is not None:
             raise ValueError("give either a value or na, not both || value 与 na 只能填写其一")
+        if self.waived_by is not None and self.na is None:
+            raise ValueError("waived_by goes with na (a waived gate) || "
+                             "waived_by 只能与 na（豁免的关卡）一起填写")
         return self
 
 
