@@ -8,11 +8,13 @@ All problems are reported at once, each with its line and column.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
 from crm_readiness.engine.scoring import AnswerValueError, score_value
 from crm_readiness.errors import InputFileError, Problem
+from crm_readiness.i18n import t
 from crm_readiness.io.atomic import write_text
 from crm_readiness.io.yaml_files import LoadedYaml, dump_yaml, load_yaml, validate_loaded
 from crm_readiness.models.answers import AnswersFile
@@ -36,6 +38,23 @@ def _raw_answers(loaded: LoadedYaml | None) -> dict[str, Any]:
     return raw if isinstance(raw, dict) else {}
 
 
+def _unknown_question(qid: str, checklists: ChecklistSet, line: int | None,
+                      col: int | None) -> Problem:
+    """Return the problem of an unknown question id, with the closest known ids."""
+    known = [q.id for c in checklists.checklists for q in c.questions]
+    close = difflib.get_close_matches(qid, known, n=3, cutoff=0.6)
+    if not close:  # a right name in the wrong phase: match on the part after the dot
+        tail = qid.rsplit(".", 1)[-1]
+        close = [k for k in known if k.rsplit(".", 1)[-1] == tail][:3]
+    if close:
+        ids = ", ".join(close)
+        return Problem(f"answers.{qid}", t("answers.unknown_id_close", "en", id=qid, ids=ids),
+                       t("answers.unknown_id_close", "zh", id=qid, ids=ids), line, col)
+    phases = ", ".join(c.id for c in checklists.checklists)
+    return Problem(f"answers.{qid}", t("answers.unknown_id", "en", id=qid, phases=phases),
+                   t("answers.unknown_id", "zh", id=qid, phases=phases), line, col)
+
+
 def check_answers(answers: AnswersFile, checklists: ChecklistSet,
                   loaded: LoadedYaml | None = None) -> list[Problem]:
     """Return every problem of ``answers`` against ``checklists`` (empty when all is well)."""
@@ -49,11 +68,7 @@ def check_answers(answers: AnswersFile, checklists: ChecklistSet,
         found = checklists.question(qid)
         if found is None:
             line, col = at("answers", qid)
-            phase = qid.split(".")[0]
-            hint = (f"; known phases: {', '.join(c.id for c in checklists.checklists)}"
-                    if checklists.phase(phase) is None else "")
-            problems.append(Problem(f"answers.{qid}", f"unknown question id {qid!r}{hint}",
-                                    f"未知的问题 id {qid!r}", line, col))
+            problems.append(_unknown_question(qid, checklists, line, col))
             continue
         _, question = found
         scale = checklists.scale_of(question)
@@ -70,6 +85,12 @@ def check_answers(answers: AnswersFile, checklists: ChecklistSet,
                         ".".join(str(p) for p in base) + ".value",
                         f"{answer.value!r} is not allowed here; use one of: {allowed}",
                         f"{answer.value!r} 不是允许的取值；可用：{allowed}", line, col))
+            if question.gate and answer.na is not None and answer.waived_by is None:
+                line, col = at(*base, "na")
+                problems.append(Problem(
+                    ".".join(str(p) for p in base) + ".waived_by",
+                    t("waiver.needs_owner", "en", id=qid), t("waiver.needs_owner", "zh", id=qid),
+                    line, col))
             if declared and answer.respondent and answer.respondent not in declared:
                 line, col = at(*base, "respondent")
                 problems.append(Problem(
