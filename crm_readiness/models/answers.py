@@ -23,6 +23,9 @@ class Answer(Model):
 
     value: AnswerValue | None = None
     na: str | None = Field(default=None, description="Not applicable, with the reason why.")
+    dont_know: str | None = Field(
+        default=None, description="The respondent does not know, with why or who would: counts "
+                                  "as unanswered (not as the lowest answer).")
     waived_by: str | None = Field(
         default=None, min_length=1,
         description="Who waives a gate answered not applicable (required for a gate's N/A).")
@@ -41,6 +44,17 @@ class Answer(Model):
             return "yes" if v else "no"
         return v
 
+    @field_validator("dont_know", mode="before")
+    @classmethod
+    def _unknown(cls, v: Any) -> Any:
+        if v is True:
+            return "-"
+        if v is False:
+            return None
+        if isinstance(v, str) and not v.strip():
+            return "-"
+        return v
+
     @field_validator("na", mode="before")
     @classmethod
     def _reason(cls, v: Any) -> Any:
@@ -53,11 +67,12 @@ class Answer(Model):
 
     @model_validator(mode="after")
     def _one_of(self) -> Answer:
-        if self.value is None and self.na is None:
-            raise ValueError("give a value or na (not applicable, with a reason) || "
-                             "请填写 value 或 na（不适用及原因）")
-        if self.value is not None and self.na is not None:
-            raise ValueError("give either a value or na, not both || value 与 na 只能填写其一")
+        given = sum(x is not None for x in (self.value, self.na, self.dont_know))
+        if given == 0:
+            raise ValueError("give a value, na (not applicable, with a reason) or dont_know || "
+                             "请填写 value、na（不适用及原因）或 dont_know（不知道）")
+        if given > 1:
+            raise ValueError("give one of value, na and dont_know || value、na 与 dont_know 只能填写其一")
         if self.waived_by is not None and self.na is None:
             raise ValueError("waived_by goes with na (a waived gate) || "
                              "waived_by 只能与 na（豁免的关卡）一起填写")
