@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -16,7 +17,6 @@ from tests.conftest import REPO
 
 @pytest.mark.slow
 def test_wheel_installs_into_a_fresh_venv_and_runs_the_demo(tmp_path: Path) -> None:
-    pytest.importorskip("hatchling", reason="hatchling builds the wheel (pip install -e '.[test]')")
     dist = tmp_path / "dist"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                     "-q", "-w", str(dist), str(REPO)], check=True, cwd=tmp_path)
@@ -27,11 +27,18 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_the_demo(tmp_path: Path) -> N
     assert any(n.startswith("crm_readiness/examples/demo/") for n in names)
     assert not any(n.startswith("tests/") for n in names)
 
-    # a fresh venv; the dependencies come from this interpreter's site-packages so the
-    # test needs no network, but the package itself is only the wheel
+    # a fresh venv; the dependencies come from the running interpreter's site-packages (which
+    # may itself be a venv, so "system site packages" would be the wrong ones) through a .pth
+    # file, so the test needs no network; the package itself is only the wheel. A .pth line
+    # adds a folder without running that folder's own .pth files, so an editable install of
+    # the repository stays invisible.
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=False, system_site_packages=True).create(env_dir)
+    venv.EnvBuilder(with_pip=False, system_site_packages=False).create(env_dir)
     py = env_dir / "bin" / "python"
+    inner_site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                check=True, capture_output=True, text=True).stdout.strip()
+    outer = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+    Path(inner_site, "outer-deps.pth").write_text("\n".join(outer) + "\n", "utf-8")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "-q",
                     str(wheel)], check=True, cwd=tmp_path)
     work = tmp_path / "elsewhere"
