@@ -72,7 +72,8 @@ class Answer(Model):
             raise ValueError("give a value, na (not applicable, with a reason) or dont_know || "
                              "请填写 value、na（不适用及原因）或 dont_know（不知道）")
         if given > 1:
-            raise ValueError("give one of value, na and dont_know || value、na 与 dont_know 只能填写其一")
+            raise ValueError("give either a value, na or dont_know, not several || "
+                             "value、na 与 dont_know 只能填写其一")
         if self.waived_by is not None and self.na is None:
             raise ValueError("waived_by goes with na (a waived gate) || "
                              "waived_by 只能与 na（豁免的关卡）一起填写")
