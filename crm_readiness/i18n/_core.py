@@ -54,6 +54,81 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the document must be a mapping (key: value)",
         "zh": "文档顶层必须是映射（键: 值）",
     },
+    # the YAML reader's limits and the workbook reader (crm_readiness/io/yaml_files.py, workbooks.py)
+    "file.too_large": {
+        "en": "is too large ({size} bytes; the limit is {limit} bytes)",
+        "zh": "文件过大（{size} 字节；上限为 {limit} 字节）",
+    },
+    "file.yaml_too_deep": {
+        "en": "nested more than {limit} levels deep",
+        "zh": "嵌套层级超过 {limit} 层",
+    },
+    "file.yaml_too_many_aliases": {
+        "en": "uses more than {limit} aliases (*name)",
+        "zh": "使用的别名（*name）超过 {limit} 个",
+    },
+    "file.yaml_alias_expansion": {
+        "en": "aliases expand to more than {limit} values (an alias bomb?)",
+        "zh": "别名展开后超过 {limit} 个值（疑似别名炸弹）",
+    },
+    "file.yaml_scalar_too_long": {
+        "en": "a single value is longer than {limit} characters",
+        "zh": "单个值超过 {limit} 个字符",
+    },
+    "file.yaml_number_too_large": {
+        "en": "number {value} is too large (quote it if it is text)",
+        "zh": "数字 {value} 过大（如为文本请加引号）",
+    },
+    "file.yaml_unknown_tag": {
+        "en": "unsupported tag {tag}",
+        "zh": "不支持的标签 {tag}",
+    },
+    "file.yaml_bad_tagged": {
+        "en": "{value!r} is not a valid {tag}",
+        "zh": "{value!r} 不是有效的 {tag}",
+    },
+    "file.yaml_bad_key": {
+        "en": "a key must be a single text value, not a list or mapping",
+        "zh": "键必须是单个文本值，不能是列表或映射",
+    },
+    "file.yaml_unknown_anchor": {
+        "en": "alias *{anchor} refers to no anchor defined before it",
+        "zh": "别名 *{anchor} 之前没有定义对应的锚点",
+    },
+    "file.yaml_multiple_documents": {
+        "en": "holds more than one YAML document (---); only one is allowed",
+        "zh": "包含多个 YAML 文档（---）；只允许一个",
+    },
+    "file.yaml_bad_character": {
+        "en": "holds a character YAML does not allow ({code}); write control characters "
+              "as escapes in double quotes",
+        "zh": "包含 YAML 不允许的字符（{code}）；控制字符请在双引号中以转义形式书写",
+    },
+    "file.workbook_format": {
+        "en": "is not a workbook this tool reads ({reason}); expected {formats}",
+        "zh": "不是本工具可读取的工作簿（{reason}）；应为 {formats}",
+    },
+    "file.workbook_corrupt": {
+        "en": "the workbook is damaged or cannot be read ({reason}); expected {formats}",
+        "zh": "工作簿已损坏或无法读取（{reason}）；应为 {formats}",
+    },
+    "file.workbook_encrypted": {
+        "en": "the workbook is password-protected; save an unprotected copy ({formats})",
+        "zh": "工作簿受密码保护；请另存一份未加密的副本（{formats}）",
+    },
+    "file.workbook_html": {
+        "en": "is a web page saved with a spreadsheet name, not a workbook; open it in "
+              "Excel or LibreOffice and save it as {formats}",
+        "zh": "是以表格文件名保存的网页，而不是工作簿；请用 Excel 或 LibreOffice 打开后另存为 {formats}",
+    },
+    "file.workbook_text": {
+        "en": "is a text file ({kind}), not a workbook; expected {formats}",
+        "zh": "是文本文件（{kind}），不是工作簿；应为 {formats}",
+    },
+    "file.workbook_no_sheet": {
+        "en": "the workbook has no sheet {sheet!r}",
+        "zh": "工作簿中没有工作表 {sheet!r}",
+    },
     "out.exists": {
         "en": "already exists (use --force to replace it)",
         "zh": "已存在（如需覆盖请使用 --force）",

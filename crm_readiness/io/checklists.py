@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from crm_readiness._resources import checklists_dir
 from crm_readiness.errors import CrmReadinessError, InputFileError, Problem
@@ -25,6 +28,40 @@ from crm_readiness.models.checklist import (
 )
 
 SPECIAL = {"scales.yaml", "scoring.yaml"}
+M = TypeVar("M", bound=BaseModel)
+
+# packaged files parsed once per process: (resolved path, mtime_ns, size, model) → result
+_CACHE: dict[tuple[str, int, int, type[Any]], tuple[LoadedYaml, Any]] = {}
+
+
+def _packaged(path: Path) -> bool:
+    try:
+        return path.resolve().parent == checklists_dir().resolve()
+    except OSError:
+        return False
+
+
+def _load(path: Path, model: type[M]) -> tuple[LoadedYaml, M]:
+    """Load and validate one checklist file; a packaged file is parsed once per process.
+
+    The cache key holds the resolved path, modification time and size, so an
+    edited file (a source checkout) is read again.
+    """
+    key: tuple[str, int, int, type[Any]] | None = None
+    if _packaged(path):
+        try:
+            st = path.stat()
+            key = (str(path.resolve()), st.st_mtime_ns, st.st_size, model)
+        except OSError:
+            key = None
+        if key is not None and key in _CACHE:
+            loaded, value = _CACHE[key]
+            return loaded, value
+    loaded = load_yaml(path)
+    value = validate_loaded(loaded, model)
+    if key is not None:
+        _CACHE[key] = (loaded, value)
+    return loaded, value
 
 
 class ChecklistProblems(CrmReadinessError):
@@ -81,8 +118,8 @@ def _check_scales(phase: _Phase, scales: dict[str, ChoiceScale | NumericScale]) 
 
 def _load_phase(path: Path, errors: list[InputFileError]) -> _Phase | None:
     try:
-        loaded = load_yaml(path)
-        return _Phase(validate_loaded(loaded, Checklist), loaded)
+        loaded, checklist = _load(path, Checklist)
+        return _Phase(checklist, loaded)
     except InputFileError as exc:
         errors.append(exc)
         return None
@@ -108,13 +145,13 @@ def load_checklist_set(extra_dir: Path | None = None, *,
         scales_path = folder / "scales.yaml"
         if scales_path.exists():
             try:
-                scales.update(validate_loaded(load_yaml(scales_path), ScalesFile).scales)
+                scales.update(_load(scales_path, ScalesFile)[1].scales)
             except InputFileError as exc:
                 errors.append(exc)
         scoring_path = folder / "scoring.yaml"
         if scoring_path.exists():
             try:
-                scoring = validate_loaded(load_yaml(scoring_path), ScoringConfig)
+                scoring = _load(scoring_path, ScoringConfig)[1]
             except InputFileError as exc:
                 errors.append(exc)
         for path in phase_files(folder):
@@ -148,7 +185,7 @@ def validate_files(paths: list[Path]) -> tuple[list[Checklist], list[InputFileEr
         sp = folder / "scales.yaml"
         if sp.exists():
             try:
-                scales.update(validate_loaded(load_yaml(sp), ScalesFile).scales)
+                scales.update(_load(sp, ScalesFile)[1].scales)
             except InputFileError as exc:
                 errors.append(exc)
     good: list[Checklist] = []
@@ -157,7 +194,7 @@ def validate_files(paths: list[Path]) -> tuple[list[Checklist], list[InputFileEr
             continue
         if path.name == "scoring.yaml":
             try:
-                validate_loaded(load_yaml(path), ScoringConfig)
+                _load(path, ScoringConfig)
             except InputFileError as exc:
                 errors.append(exc)
             continue

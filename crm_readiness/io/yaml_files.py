@@ -1,15 +1,23 @@
-"""The one way a user's YAML file becomes a model: parse, then trust.
+"""The one way a user's YAML file becomes a model: parse once, then trust.
 
-``yaml.safe_load`` semantics (no tags, nothing executed) with every node's
-position kept, so a pydantic error at ``questions.3.weight`` is reported with
-the file, that path and the line/column where it stands. All problems in a
-file are reported at once.
+Safe YAML (no tags beyond the core ones, nothing executed), parsed once by
+libyaml when it is available, built iteratively with every node's position
+kept, so a pydantic error at ``questions.3.weight`` is reported with the file,
+that path and the line/column where it stands. All problems in a file are
+reported at once. Limits (file size, nesting depth, alias expansion, scalar
+length) make a hostile file a located exit-3 error in well under a second;
+see ``crm_readiness.io._yaml_build`` and ``docs/dev/mechanisms.md``.
+
+Plain scalars follow YAML 1.2: ``yes``/``no``/``on``/``off`` and dates stay
+text, ``010`` is 10; where a model wants text (a string, an enum or literal)
+the text as written is given to it instead of the number or boolean.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,18 +26,30 @@ from pydantic import BaseModel, ValidationError
 
 from crm_readiness.errors import InputFileError, Problem
 from crm_readiness.i18n import t
+from crm_readiness.io import _yaml_build as B
 
 M = TypeVar("M", bound=BaseModel)
 PathKey = tuple[str | int, ...]
 
+#: Largest YAML file read (bytes); ``CRM_READINESS_YAML_MAX_BYTES`` overrides it.
+MAX_YAML_BYTES = 10 * 1024 * 1024
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# pydantic error types meaning "this field wants text": the plain scalar's text is offered
+_TEXT_ERRORS = frozenset({"string_type", "literal_error", "enum"})
+
 
 @dataclass(frozen=True)
 class LoadedYaml:
-    """A parsed YAML document and the (line, column) of every node, 1-based."""
+    """A parsed YAML document and the (line, column) of every node, 1-based.
+
+    ``plain`` holds the text of every plain scalar that became a number, a
+    boolean or null, by its path, so a model that wants text can get it back.
+    """
 
     path: Path
     data: Any
     positions: Mapping[PathKey, tuple[int, int]]
+    plain: Mapping[PathKey, str] = field(default_factory=dict)
 
     def locate(self, loc: PathKey) -> tuple[int | None, int | None]:
         """Return the position of ``loc`` or of its nearest existing parent."""
@@ -42,82 +62,85 @@ class LoadedYaml:
             key = key[:-1]
 
 
-def read_text(path: Path) -> str:
-    """Return a text file's content (UTF-8, BOM tolerated) or raise a located error."""
-    problem: tuple[str, str] | None = None
+def max_yaml_bytes() -> int:
+    """Return the YAML file-size limit (``CRM_READINESS_YAML_MAX_BYTES`` or the default)."""
+    raw = os.environ.get("CRM_READINESS_YAML_MAX_BYTES", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else MAX_YAML_BYTES
+
+
+def _fail(path: Path, key: str, line: int | None = None, column: int | None = None,
+          **params: object) -> InputFileError:
+    return InputFileError(path, [Problem("", t(key, "en", **params), t(key, "zh", **params),
+                                         line, column)])
+
+
+def read_text(path: Path, *, max_bytes: int | None = None) -> str:
+    """Return a text file's content (UTF-8, BOM tolerated) or raise a located error.
+
+    With ``max_bytes`` a larger file is refused before it is read.
+    """
     try:
+        if max_bytes is not None and path.stat().st_size > max_bytes:
+            raise _fail(path, "file.too_large", size=path.stat().st_size, limit=max_bytes)
         raw = path.read_bytes()
     except FileNotFoundError:
-        problem = (t("file.not_found", "en"), t("file.not_found", "zh"))
+        raise _fail(path, "file.not_found") from None
     except IsADirectoryError:
-        problem = (t("file.is_dir", "en"), t("file.is_dir", "zh"))
+        raise _fail(path, "file.is_dir") from None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        problem = (t("file.unreadable", "en", reason=reason),
-                   t("file.unreadable", "zh", reason=reason))
-    if problem is not None:
-        raise InputFileError(path, [Problem("", problem[0], problem[1])])
+        raise _fail(path, "file.unreadable", reason=exc.strerror or str(exc)) from None
+    if max_bytes is not None and len(raw) > max_bytes:  # grew, or a special file
+        raise _fail(path, "file.too_large", size=len(raw), limit=max_bytes)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputFileError(path, [Problem("", t("file.not_utf8", "en", pos=exc.start),
-                                            t("file.not_utf8", "zh", pos=exc.start))]) from None
+        raise _fail(path, "file.not_utf8", pos=exc.start) from None
 
 
-def _walk(node: yaml.Node, key: PathKey, out: dict[PathKey, tuple[int, int]],
-          problems: list[Problem]) -> None:
-    out[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for k_node, v_node in node.value:
-            name = str(k_node.value)
-            if name in seen:
-                line, col = k_node.start_mark.line + 1, k_node.start_mark.column + 1
-                problems.append(Problem(_dotted(key + (name,)),
-                                        t("file.yaml_duplicate_key", "en", key=name),
-                                        t("file.yaml_duplicate_key", "zh", key=name), line, col))
-            seen.add(name)
-            child = key + (name,)
-            out[child] = (k_node.start_mark.line + 1, k_node.start_mark.column + 1)
-            _walk(v_node, child, out, problems)
-            # the key's own position is more useful than the value's for "missing"/"extra"
-            out[child] = (k_node.start_mark.line + 1, k_node.start_mark.column + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, key + (i,), out, problems)
+def _offset_position(text: str, offset: int, *, in_bytes: bool) -> tuple[int, int]:
+    before = text.encode("utf-8")[:offset].decode("utf-8", "replace") if in_bytes else (
+        text[:offset])
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def parse_yaml(path: Path, text: str) -> LoadedYaml:
     """Parse ``text`` safely; raise :class:`InputFileError` on syntax errors or duplicate keys."""
+    loader = _LOADER(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        built = B.build(loader)
+    except B.BuildError as exc:
+        raise _fail(path, exc.key, exc.line, exc.column, **exc.params) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = " ".join(s for s in (exc.context, exc.problem) if s) or str(exc)
-        raise InputFileError(path, [Problem(
-            "", t("file.yaml_syntax", "en", detail=detail), t("file.yaml_syntax", "zh", detail=detail),
-            mark.line + 1 if mark else None, mark.column + 1 if mark else None)]) from None
+        raise _fail(path, "file.yaml_syntax", mark.line + 1 if mark else None,
+                    mark.column + 1 if mark else None, detail=detail) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _offset_position(text, exc.position, in_bytes=_LOADER is not yaml.SafeLoader)
+        raise _fail(path, "file.yaml_bad_character", line, col,
+                    code=f"U+{exc.character:04X}" if isinstance(exc.character, int)
+                    else repr(exc.character)) from None
     except yaml.YAMLError as exc:
-        raise InputFileError(path, [Problem("", t("file.yaml_syntax", "en", detail=str(exc)),
-                                            t("file.yaml_syntax", "zh", detail=str(exc)))]) from None
-    positions: dict[PathKey, tuple[int, int]] = {}
-    problems: list[Problem] = []
-    if node is not None:
-        _walk(node, (), positions, problems)
+        raise _fail(path, "file.yaml_syntax", detail=str(exc)) from None
+    finally:
+        loader.dispose()
+    if built is None:
+        return LoadedYaml(path, None, {})
+    problems = [Problem(_dotted(kpath), t("file.yaml_duplicate_key", "en", key=name),
+                        t("file.yaml_duplicate_key", "zh", key=name), line, col)
+                for kpath, name, line, col in built.duplicates]
     if problems:
         raise InputFileError(path, problems)
-    return LoadedYaml(path, data, positions)
+    return LoadedYaml(path, built.data, built.positions, built.plain)
 
 
 def load_yaml(path: Path) -> LoadedYaml:
     """Read and parse a YAML file whose top level must be a mapping."""
-    loaded = parse_yaml(path, read_text(path))
+    loaded = parse_yaml(path, read_text(path, max_bytes=max_yaml_bytes()))
     if loaded.data is None:
-        raise InputFileError(path, [Problem("", t("file.empty", "en"), t("file.empty", "zh"))])
+        raise _fail(path, "file.empty")
     if not isinstance(loaded.data, dict):
-        raise InputFileError(path, [Problem("", t("file.yaml_not_mapping", "en"),
-                                            t("file.yaml_not_mapping", "zh"), 1, 1)])
+        raise _fail(path, "file.yaml_not_mapping", 1, 1)
     return loaded
 
 
@@ -241,13 +264,63 @@ def load_model(path: Path, model: type[M], *, context: dict[str, Any] | None = N
     return validate_loaded(loaded, model, context=context)
 
 
+def _data_path(loc: tuple[Any, ...], data: Any) -> PathKey:
+    """Return the parts of a pydantic location that walk the document (tags skipped)."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        in_dict = isinstance(node, dict) and isinstance(part, str) and part in node
+        if in_dict or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            out.append(part)
+            node = node[part]
+    return tuple(out)
+
+
+def _get(data: Any, path: PathKey) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _with(data: Any, path: PathKey, value: Any) -> Any:
+    """Return ``data`` with the node at ``path`` replaced (containers on the way copied)."""
+    if not path:
+        return value
+    copy: Any = dict(data) if isinstance(data, dict) else list(data)
+    copy[path[0]] = _with(data[path[0]], path[1:], value)
+    return copy
+
+
+def _text_fixes(exc: ValidationError, loaded: LoadedYaml, data: Any) -> dict[PathKey, str]:
+    fixes: dict[PathKey, str] = {}
+    for err in exc.errors(include_url=False):
+        if err.get("type") not in _TEXT_ERRORS:
+            continue
+        where = _data_path(tuple(err.get("loc", ())), data)
+        text = loaded.plain.get(where)
+        if text is not None and not isinstance(_get(data, where), str):
+            fixes[where] = text
+    return fixes
+
+
 def validate_loaded(loaded: LoadedYaml, model: type[M], *,
                     context: dict[str, Any] | None = None) -> M:
-    """Validate already-parsed YAML as ``model``; raise a located :class:`InputFileError`."""
-    try:
-        return model.model_validate(loaded.data, context=context)
-    except ValidationError as exc:
-        raise InputFileError(loaded.path, validation_problems(exc, loaded)) from None
+    """Validate already-parsed YAML as ``model``; raise a located :class:`InputFileError`.
+
+    A plain scalar typed as a number or boolean that the model wants as text
+    (``010`` as an id, ``true`` as an enum value) is retried as the text written.
+    """
+    data = loaded.data
+    for attempt in range(8):
+        try:
+            return model.model_validate(data, context=context)
+        except ValidationError as exc:
+            fixes = _text_fixes(exc, loaded, data) if attempt < 7 else {}
+            if not fixes:
+                raise InputFileError(loaded.path, validation_problems(exc, loaded)) from None
+            for where, text in fixes.items():
+                data = _with(data, where, text)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def dump_yaml(data: Any) -> str:
