@@ -125,6 +125,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "is a text file ({kind}), not a workbook; expected {formats}",
         "zh": "是文本文件（{kind}），不是工作簿；应为 {formats}",
     },
+    "file.workbook_unknown": {
+        "en": "its content is not a workbook format this tool recognises; expected {formats}",
+        "zh": "其内容不是本工具能识别的工作簿格式；应为 {formats}",
+    },
+    "rfp.bad_vendor_cell": {
+        "en": "{value!r} cannot be used here ({detail}); a vendor id starts with a "
+              "lower-case letter, then lower-case letters, digits or _ (at most 30)",
+        "zh": "{value!r} 不能用在此处（{detail}）；供应商编号以小写字母开头，其后为小写字母、数字或 _"
+              "（最多 30 个字符）",
+    },
     "file.workbook_no_sheet": {
         "en": "the workbook has no sheet {sheet!r}",
         "zh": "工作簿中没有工作表 {sheet!r}",

@@ -113,8 +113,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No question applies to role(s) {roles} for this profile.",
         "zh": "按当前组织概况，没有适用于角色 {roles} 的问题。",
     },
-    "questionnaire.not_xlsx": {"en": "not a readable xlsx workbook ({reason})",
-                               "zh": "不是可读取的 xlsx 工作簿（{reason}）"},
     "questionnaire.not_ours": {
         "en": "not a crm-readiness questionnaire (export one with 'questionnaire export')",
         "zh": "不是 crm-readiness 问卷（请用 'questionnaire export' 导出）",

@@ -8,7 +8,6 @@ import so the answers file changes all at once or not at all.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 from crm_readiness.engine.scoring import AnswerValueError, score_value
 from crm_readiness.errors import CrmReadinessError, InputFileError, Problem, UsageError
 from crm_readiness.i18n import t
+from crm_readiness.io.workbooks import Sheet, column_letter, open_workbook
 from crm_readiness.models import questionnaire as L
 from crm_readiness.models.answers import Answer, AnswersFile, Respondent
 from crm_readiness.models.checklist import ROLES, ChecklistSet, ChoiceScale, NumericScale, Role
@@ -89,48 +89,36 @@ def _allowed(scale: ChoiceScale | NumericScale) -> str:
     return f"{scale.min:g}–{scale.max:g}"
 
 
-def _open(path: Path) -> Any:
-    from openpyxl import load_workbook
-
-    try:
-        return load_workbook(path, data_only=False)
-    except FileNotFoundError:
-        raise InputFileError(path, [Problem("", t("file.not_found", "en"),
-                                            t("file.not_found", "zh"))]) from None
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        reason = str(exc) or type(exc).__name__
-        raise InputFileError(path, [Problem("", t("questionnaire.not_xlsx", "en", reason=reason),
-                                            t("questionnaire.not_xlsx", "zh", reason=reason))]
-                             ) from None
-
-
 def read_questionnaire(path: Path, checklists: ChecklistSet, *,
                        now: datetime | None = None) -> ParsedQuestionnaire:
     """Read one filled questionnaire; collect every problem instead of stopping at the first."""
-    wb = _open(path)
+    with open_workbook(path) as wb:
+        if L.QUESTIONS_SHEET not in wb.sheet_names or L.META_SHEET not in wb.sheet_names or (
+                wb.sheet(L.META_SHEET).value("B1") != L.MAGIC):
+            raise InputFileError(path, [Problem("", t("questionnaire.not_ours", "en"),
+                                                t("questionnaire.not_ours", "zh"))])
+        meta = {str(r[0]): r[1] for _, r in wb.sheet(L.META_SHEET).rows(max_col=2) if r[0]}
+        return _read_answers(path, wb.sheet(L.QUESTIONS_SHEET), meta, checklists, now)
+
+
+def _read_answers(path: Path, ws: Sheet, meta: dict[str, Any], checklists: ChecklistSet,
+                  now: datetime | None) -> ParsedQuestionnaire:
     out = ParsedQuestionnaire(path)
-    if L.QUESTIONS_SHEET not in wb.sheetnames or L.META_SHEET not in wb.sheetnames or (
-            wb[L.META_SHEET]["B1"].value != L.MAGIC):
-        raise InputFileError(path, [Problem("", t("questionnaire.not_ours", "en"),
-                                            t("questionnaire.not_ours", "zh"))])
-    meta = {str(r[0]): r[1] for r in wb[L.META_SHEET].iter_rows(min_col=1, max_col=2,
-                                                                 values_only=True) if r[0]}
-    ws = wb[L.QUESTIONS_SHEET]
-    role_raw = _text(ws[L.ROLE_CELL].value)
+    role_raw = _text(ws.value(L.ROLE_CELL))
     role: Role | None = next((r for r in ROLES if r == role_raw), None)
     if role is None or role != meta.get("role"):
         out.problems.append(_p(L.ROLE_CELL, "questionnaire.bad_role", value=role_raw or "",
                                roles=", ".join(ROLES)))
-    name = _text(ws[L.NAME_CELL].value)
+    name = _text(ws.value(L.NAME_CELL))
     if name is None:
         out.problems.append(_p(L.NAME_CELL, "questionnaire.no_name"))
-    rid = _text(ws[L.ID_CELL].value) or name
+    rid = _text(ws.value(L.ID_CELL)) or name
     if rid is not None and role is not None:
         out.respondent = Respondent(id=rid, name=name, role=role)
     stamp = now or datetime.now(UTC).replace(microsecond=0)
     source = f"questionnaire:{path.name}"
     for row in range(L.FIRST_ROW, ws.max_row + 1):
-        qid = _text(ws.cell(row=row, column=L.COL_ID).value)
+        qid = _text(ws.cell(row, L.COL_ID))
         if qid is None:
             continue
         found = checklists.question(qid)
@@ -138,12 +126,12 @@ def read_questionnaire(path: Path, checklists: ChecklistSet, *,
             out.problems.append(_p(f"A{row}", "questionnaire.unknown_question", id=qid))
             continue
         scale = checklists.scale_of(found[1])
-        cell = f"{ws.cell(row=row, column=L.COL_ANSWER).coordinate}"
-        raw = ws.cell(row=row, column=L.COL_ANSWER).value
+        cell = f"{column_letter(L.COL_ANSWER)}{row}"
+        raw: Any = ws.cell(row, L.COL_ANSWER)
         raw = None if isinstance(raw, str) and not raw.strip() else raw
-        na = _text(ws.cell(row=row, column=L.COL_NA).value)
-        note = _text(ws.cell(row=row, column=L.COL_NOTE).value)
-        evidence = _text(ws.cell(row=row, column=L.COL_EVIDENCE).value)
+        na = _text(ws.cell(row, L.COL_NA))
+        note = _text(ws.cell(row, L.COL_NOTE))
+        evidence = _text(ws.cell(row, L.COL_EVIDENCE))
         common = {"note": note, "evidence": evidence, "respondent": rid, "role": role,
                   "answered_at": stamp, "source": source}
         if raw is None and na is None:

@@ -6,7 +6,6 @@ consultant can fix exactly that cell.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from crm_readiness.errors import InputFileError, Problem
+from crm_readiness.i18n import t
+from crm_readiness.io.workbooks import Sheet, cell_ref, open_workbook
 from crm_readiness.models.requirements import RequirementsCatalogue
-from crm_readiness.models.vendors import VendorResponse, normalize_response
+from crm_readiness.models.vendors import Vendor, VendorResponse, normalize_response
 from crm_readiness.models.vendors import rfp_layout as L
 
 
@@ -31,9 +32,7 @@ class RfpResponses:
 
 
 def _ref(sheet: str, row: int, col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return f"{sheet}!{get_column_letter(col)}{row}"
+    return cell_ref(sheet, row, col)
 
 
 def _str(v: Any) -> str | None:
@@ -43,47 +42,49 @@ def _str(v: Any) -> str | None:
     return s or None
 
 
-def _open(path: Path) -> Any:
-    import openpyxl
-
-    try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise InputFileError(path, [Problem("", "file not found", "文件不存在")]) from None
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise InputFileError(path, [Problem("", f"not a readable .xlsx workbook ({exc})",
-                                            f"不是可读取的 .xlsx 工作簿（{exc}）")]) from None
-
-
 def read_rfp(path: Path, catalogue: RequirementsCatalogue) -> RfpResponses:
     """Read a filled RFP workbook; raise only when it is not an RFP workbook at all."""
-    wb = _open(path)
-    try:
-        missing = [s for s in (L.INSTRUCTIONS, L.RESPONSES) if s not in wb.sheetnames]
+    with open_workbook(path) as wb:
+        missing = [s for s in (L.INSTRUCTIONS, L.RESPONSES) if s not in wb.sheet_names]
         if missing:
             raise InputFileError(path, [Problem(s, "sheet missing: not a crm-readiness RFP "
                                                    "workbook", "缺少工作表：不是 crm-readiness 的 RFP "
                                                    "工作簿") for s in missing])
-        info = wb[L.INSTRUCTIONS]
-        name = _str(info[L.VENDOR_NAME_CELL].value)
-        vid = _str(info[L.VENDOR_ID_CELL].value)
+        info = wb.sheet(L.INSTRUCTIONS)
+        name = _str(info.value(L.VENDOR_NAME_CELL))
+        vid = _str(info.value(L.VENDOR_ID_CELL))
+        _check_vendor(path, name, vid)
         out = RfpResponses(path=path, vendor_name=name, vendor_id=vid)
         if name is None:
             out.problems.append(Problem(f"{L.INSTRUCTIONS}!{L.VENDOR_NAME_CELL}",
                                         "vendor name missing", "缺少供应商名称"))
-        _rows(wb[L.RESPONSES], catalogue, out)
+        _rows(wb.sheet(L.RESPONSES), catalogue, out)
         return out
-    finally:
-        wb.close()
 
 
-def _rows(ws: Any, catalogue: RequirementsCatalogue, out: RfpResponses) -> None:
+def _check_vendor(path: Path, name: str | None, vid: str | None) -> None:
+    """Refuse a vendor id or name cell the vendors file could not hold (exit 3, cell named)."""
+    try:
+        Vendor(id=vid or "v", name=name or "v")
+    except ValidationError as exc:
+        problems: list[Problem] = []
+        for err in exc.errors(include_url=False):
+            field = str(err.get("loc", ("",))[0])
+            cell = L.VENDOR_ID_CELL if field == "id" else L.VENDOR_NAME_CELL
+            value = (vid if field == "id" else name) or ""
+            problems.append(Problem(f"{L.INSTRUCTIONS}!{cell}",
+                                    t("rfp.bad_vendor_cell", "en", value=value[:60],
+                                      detail=err.get("msg", "")),
+                                    t("rfp.bad_vendor_cell", "zh", value=value[:60],
+                                      detail=err.get("msg", ""))))
+        raise InputFileError(path, problems) from None
+
+
+def _rows(ws: Sheet, catalogue: RequirementsCatalogue, out: RfpResponses) -> None:
     known = {r.id for r in catalogue.requirements}
     seen: set[str] = set()
     sheet = L.RESPONSES
-    for r, row in enumerate(ws.iter_rows(min_row=L.FIRST_ROW, max_col=L.COL_EVIDENCE,
-                                          values_only=True), start=L.FIRST_ROW):
-        cells = list(row) + [None] * (L.COL_EVIDENCE - len(row))
+    for r, cells in ws.rows(min_row=L.FIRST_ROW, max_col=L.COL_EVIDENCE):
         rid = _str(cells[L.COL_ID - 1])
         raw = cells[L.COL_RESPONSE - 1]
         comment = _str(cells[L.COL_COMMENT - 1])

@@ -38,7 +38,11 @@ def _fill(path: Path, name: str | None, cells: dict[str, dict[int, Any]]) -> dic
     ws["B4"] = name
     for qid, values in cells.items():
         for col, value in values.items():
-            ws.cell(row=rows[qid], column=col).value = value
+            cell = ws.cell(row=rows[qid], column=col)
+            cell.value = value
+            if isinstance(value, str) and value.startswith("="):
+                # what Excel stores when a respondent types '=... (quote prefix): text
+                cell.data_type = "s"
     wb.save(path)
     return rows
 
@@ -170,7 +174,7 @@ def test_not_a_questionnaire_is_an_input_error(runner, mini_packaged: Path,  # t
     openpyxl.Workbook().save(other)
     junk = tmp_path / "junk.xlsx"
     junk.write_text("not a zip")
-    for path, message in ((other, "not a crm-readiness questionnaire"), (junk, "not a readable")):
+    for path, message in ((other, "not a crm-readiness questionnaire"), (junk, "not a workbook")):
         result = runner.invoke(app, ["questionnaire", "import", str(path), "--answers",
                                      str(answers_path), "--lang", "en"])
         no_traceback(result)
