@@ -1,0 +1,137 @@
+"""The hostile-input table: every file-taking command × every hostile file.
+
+Extend it here: add a :class:`Command` to ``YAML_COMMANDS`` / ``WORKBOOK_COMMANDS``
+for a new command (``argv`` gets the hostile file and a scratch folder), or a
+file to ``tests/assets/hostile/`` (via ``tests/tools/make_hostile_corpus.py``)
+or a generator to ``GENERATED_YAML`` for one too big to commit. A command
+known to crash on a file for reasons outside the reader goes in ``KNOWN`` with
+the reason; its test is then a strict xfail (it fails loudly once fixed).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from crm_readiness._resources import examples_dir
+
+HOSTILE = Path(__file__).resolve().parents[1] / "assets" / "hostile"
+DEMO = examples_dir() / "demo"
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command line that takes the hostile file somewhere; exit codes it may end with."""
+
+    id: str
+    argv: Callable[[Path, Path], list[str]]
+    exits: frozenset[int] = frozenset({3})
+
+
+def _d(name: str) -> str:
+    return str(DEMO / name)
+
+
+def _as_phase(bad: Path, tmp: Path) -> str:
+    folder = tmp / "checklists"
+    folder.mkdir(exist_ok=True)
+    shutil.copyfile(bad, folder / bad.name)
+    return str(folder)
+
+
+YAML_COMMANDS: tuple[Command, ...] = (
+    Command("assess", lambda b, o: ["assess", "--answers", str(b), "--out", str(o / "r")]),
+    Command("assess-checklists", lambda b, o: ["assess", "--answers", _d("answers.yaml"),
+                                               "--checklists", _as_phase(b, o),
+                                               "--out", str(o / "r")]),
+    Command("checklist-validate", lambda b, o: ["checklist", "validate", str(b)]),
+    Command("plan", lambda b, o: ["plan", "--answers", str(b), "--start", "2027-01-05",
+                                  "--out", str(o / "p")]),
+    Command("spec", lambda b, o: ["spec", "--answers", str(b), "--out", str(o / "s")]),
+    Command("spec-requirements", lambda b, o: ["spec", "--answers", _d("answers.yaml"),
+                                               "--requirements", str(b), "--out", str(o / "s")]),
+    Command("questionnaire-export", lambda b, o: ["questionnaire", "export", "--role", "sales",
+                                                  "--answers", str(b), "--out", str(o / "q")]),
+    Command("tco", lambda b, o: ["tco", str(b), "--out", str(o / "f")]),
+    Command("roi-costs", lambda b, o: ["roi", str(b), _d("benefits.yaml"), "--out",
+                                       str(o / "f"), "--draws", "100"]),
+    Command("roi-benefits", lambda b, o: ["roi", _d("costs.yaml"), str(b), "--out",
+                                          str(o / "f"), "--draws", "100"]),
+    Command("vendors-compare", lambda b, o: ["vendors", "compare", str(b), "--out",
+                                             str(o / "v")]),
+    Command("vendors-compare-requirements", lambda b, o: [
+        "vendors", "compare", _d("vendors.yaml"), "--requirements", str(b), "--out",
+        str(o / "v")]),
+    Command("vendors-rfp", lambda b, o: ["vendors", "rfp", "--requirements", str(b), "--out",
+                                         str(o / "rfp.xlsx")]),
+    Command("data-profile-rules", lambda b, o: [
+        "data", "profile", str(HOSTILE.parent / "data" / "small.csv"), "--rules", str(b),
+        "--out", str(o / "d"), "--format", "json"]),
+    Command("data-clean-rules", lambda b, o: [
+        "data", "clean", str(HOSTILE.parent / "data" / "small.csv"), "--rules", str(b),
+        "--out", str(o / "clean.csv")]),
+)
+
+
+def _deep_block(tmp: Path) -> Path:
+    path = tmp / "deep-block-1000.yaml"
+    path.write_text("version: 1\n" + "".join("  " * i + f"k{i}:\n" for i in range(1000)),
+                    "utf-8")
+    return path
+
+
+def _oversize(tmp: Path) -> Path:
+    path = tmp / "oversize-30mib.yaml"
+    line = "# " + "x" * 1021 + "\n"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("version: 1\n")
+        for _ in range(30 * 1024):
+            fh.write(line)
+    return path
+
+
+def _long_scalar(tmp: Path) -> Path:
+    path = tmp / "long-scalar.yaml"
+    path.write_text("version: 1\nnotes: " + "x" * (2 * 1024 * 1024) + "\n", "utf-8")
+    return path
+
+
+GENERATED_YAML: dict[str, Callable[[Path], Path]] = {
+    "deep-block-1000.yaml": _deep_block,
+    "oversize-30mib.yaml": _oversize,
+    "long-scalar.yaml": _long_scalar,
+}
+
+
+def yaml_files() -> list[str]:
+    """Every hostile YAML case: committed files, then generated ones."""
+    return sorted(p.name for p in (HOSTILE / "yaml").iterdir()) + sorted(GENERATED_YAML)
+
+
+def _answers_copy(tmp: Path) -> str:
+    target = tmp / "answers.yaml"
+    if not target.exists():
+        shutil.copyfile(DEMO / "answers.yaml", target)
+    return str(target)
+
+
+WORKBOOK_COMMANDS: tuple[Command, ...] = (
+    Command("questionnaire-import", lambda b, o: ["questionnaire", "import", str(b),
+                                                  "--answers", _answers_copy(o)]),
+    Command("vendors-import", lambda b, o: ["vendors", "import", str(b), "--vendors",
+                                            str(o / "vendors.yaml")]),
+    Command("data-profile", lambda b, o: ["data", "profile", str(b), "--rules",
+                                          _d("customers-rules.yaml"), "--out", str(o / "d"),
+                                          "--format", "json"]),
+)
+
+
+def workbook_files() -> list[str]:
+    """Every hostile workbook case."""
+    return sorted(p.name for p in (HOSTILE / "workbooks").iterdir())
+
+
+#: (command id, file name) → reason, for crashes whose fix lies outside the readers.
+KNOWN: dict[tuple[str, str], str] = {}
