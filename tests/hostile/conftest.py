@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.main
+import typer.testing
+from typer.main import get_command
 from typer.testing import CliRunner
 
 from crm_readiness.cli.main import app
@@ -22,9 +23,7 @@ LIMIT_S = 10.0
 @pytest.fixture(scope="session", autouse=True)
 def _one_command_tree() -> Iterator[None]:
     """Build typer's click command tree once: hundreds of runs would rebuild it each time."""
-    import typer.testing
-
-    tree = typer.main.get_command(app)
+    tree = get_command(app)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(typer.testing, "_get_command", lambda _app: tree)
         yield
