@@ -58,8 +58,8 @@ def assess(
     from crm_readiness.io.assessment import load_answers, save_answers
     from crm_readiness.io.checklists import load_checklist_set
     from crm_readiness.models.answers import AnswersFile
-    from crm_readiness.workflows.assessment import score, select_phases, write_reports
-    from crm_readiness.workflows.workshop import take_snapshot, with_trend
+    from crm_readiness.workflows.assessment import score, select_phases
+    from crm_readiness.workflows.workshop import write_assessment
 
     language = resolve_lang(lang)
     chosen = parse_formats(formats, FORMATS)
@@ -90,9 +90,8 @@ def assess(
     data = load_answers(path, sets)
     result = score(sets, data, phases=phases, answers_file=str(path), data_profile=data_profile)
     print_summary(result, language, out_console)
-    written = [take_snapshot(path, snapshot, result, force=force)] if snapshot else []
-    result = with_trend(result, path, include_current=not snapshot)
-    written += write_reports(result, out, chosen, language, force=force)
+    result, written = write_assessment(result, path, out, chosen, language, snapshot=snapshot,
+                                       force=force)
     out_console.print()
     print_written(written, language)
     if fail_under is not None and (result.blockers or (result.overall.score or 0.0) < fail_under):

@@ -103,17 +103,20 @@ def _mine(s: Session, qid: str) -> Answer | None:
 
 
 def _store(s: Session, qid: str, answer: Answer | None) -> None:
-    from crm_readiness.io.assessment import save_answers
+    """Save one answer: a locked read-merge-write of the file as it is now (comments kept)."""
+    from crm_readiness.io.answers_store import update_answers
 
-    others = tuple(a for a in s.answers.answers.get(qid, ()) if a.respondent != s.respondent)
-    entries = others + ((answer,) if answer is not None else ())
-    new = dict(s.answers.answers)
-    if entries:
-        new[qid] = entries
-    else:
-        new.pop(qid, None)
-    s.answers = s.answers.model_copy(update={"answers": new})
-    save_answers(s.path, s.answers)
+    def change(current: AnswersFile) -> AnswersFile:
+        others = tuple(a for a in current.answers.get(qid, ()) if a.respondent != s.respondent)
+        entries = others + ((answer,) if answer is not None else ())
+        new = dict(current.answers)
+        if entries:
+            new[qid] = entries
+        else:
+            new.pop(qid, None)
+        return current.model_copy(update={"answers": new})
+
+    s.answers = update_answers(s.path, change)
 
 
 def _show(s: Session, c: Checklist, q: Question, i: int, n: int, done: int, total: int) -> None:

@@ -146,6 +146,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "out.not_dir": {"en": "is not a folder", "zh": "不是文件夹"},
     "out.failed": {"en": "{reason}", "zh": "{reason}"},
     "out.written": {"en": "Wrote {path}", "zh": "已写入 {path}"},
+    "out.is_dir": {"en": "is a folder, not a file", "zh": "是文件夹，不是文件"},
+    "out.parent_not_dir": {"en": "{folder} is not a folder", "zh": "{folder} 不是文件夹"},
+    "out.not_writable": {
+        "en": "the folder {folder} is not writable (nothing was written)",
+        "zh": "文件夹 {folder} 不可写（未写入任何文件）",
+    },
+    "out.write_failed": {
+        "en": "{reason} (nothing was replaced; existing files are unchanged)",
+        "zh": "{reason}（未替换任何文件，原有文件保持不变）",
+    },
+    "out.locked": {
+        "en": "is being updated by another crm-readiness run (lock {lock} held for more than "
+              "{seconds} s). Try again when it has finished; if no other run is active, the lock "
+              "is stale: delete {lock}",
+        "zh": "正被另一个 crm-readiness 进程更新（锁文件 {lock} 已被占用超过 {seconds} 秒）。请待其完成后重试；"
+              "若没有其他进程在运行，说明锁已失效，请删除 {lock}",
+    },
     "demo.title": {"en": "crm-readiness demo", "zh": "crm-readiness 演示"},
     "demo.intro": {
         "en": "Every capability run on a fictional mid-size manufacturer, {org}.",

@@ -13,7 +13,7 @@ from typing import Any
 
 from crm_readiness.engine.scoring import AnswerValueError, score_value
 from crm_readiness.errors import InputFileError, Problem
-from crm_readiness.io.atomic import write_text
+from crm_readiness.io.atomic import real_target
 from crm_readiness.io.yaml_files import LoadedYaml, dump_yaml, load_yaml, validate_loaded
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.checklist import ChecklistSet, ChoiceScale
@@ -105,6 +105,23 @@ def answers_to_data(answers: AnswersFile) -> dict[str, Any]:
     return out
 
 
+def answers_text(answers: AnswersFile) -> str:
+    """Return a whole new answers file (header comment and the answers in file order)."""
+    return ANSWERS_HEADER + dump_yaml(answers_to_data(answers))
+
+
 def save_answers(path: Path, answers: AnswersFile) -> Path:
-    """Write the answers file atomically (a crash leaves the previous complete file)."""
-    return write_text(path, ANSWERS_HEADER + dump_yaml(answers_to_data(answers)), force=True)
+    """Write ``answers`` to ``path`` under the answers lock, atomically, through symlinks.
+
+    An existing file is edited in place (its comments, key order and quoting
+    are kept where the answers did not change); a missing one is created.
+    Callers that change part of a file use
+    :func:`crm_readiness.io.answers_store.update_answers` instead, so a
+    concurrent writer's answers are never lost.
+    """
+    from crm_readiness.io.answers_store import create_answers, update_answers
+
+    if real_target(path).exists():
+        update_answers(path, lambda _current: answers)
+        return path
+    return create_answers(path, answers, force=False)

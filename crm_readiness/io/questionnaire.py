@@ -8,6 +8,7 @@ import so the answers file changes all at once or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -225,3 +226,26 @@ def merge(answers: AnswersFile, parsed: list[ParsedQuestionnaire], *,
     return result, ImportReport(files=tuple(files), applied_answers=applied,
                                 new_respondents=tuple(new))
 
+
+def merge_into(answers_path: Path, paths: Sequence[Path], checklists: ChecklistSet, *,
+               partial: bool = False, now: datetime | None = None) -> tuple[
+        list[ParsedQuestionnaire], ImportReport]:
+    """Read the questionnaires, then merge them into the answers file under its lock.
+
+    The workbooks are read first (slow, no lock held); the merge is made on the
+    answers as they are on disk once the lock is held, so two imports running
+    at the same time both keep their respondents. Comments in the answers file
+    are kept (see :mod:`crm_readiness.io.answers_store`).
+    """
+    from crm_readiness.io.answers_store import update_answers
+
+    parsed = [read_questionnaire(p, checklists, now=now) for p in paths]
+    reports: list[ImportReport] = []
+
+    def mutate(current: AnswersFile) -> AnswersFile:
+        merged, report = merge(current, parsed, partial=partial)
+        reports.append(report)
+        return merged if report.applied_answers else current
+
+    update_answers(answers_path, mutate, checklists=checklists)
+    return parsed, reports[-1]

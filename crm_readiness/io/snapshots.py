@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from crm_readiness.errors import InputFileError, OutputError, Problem, UsageError
 from crm_readiness.i18n import t
-from crm_readiness.io.atomic import write_text
+from crm_readiness.io.output import OutputSet
 from crm_readiness.io.yaml_files import validation_problems
 from crm_readiness.models.assessment import AssessmentResult
 from crm_readiness.models.progress import Snapshot, SnapshotInfo
@@ -52,13 +52,21 @@ def make_snapshot(name: str, result: AssessmentResult, *, taken_at: datetime | N
                     checklist_versions=dict(result.meta.checklist_versions), result=clean)
 
 
-def save_snapshot(answers_path: Path, snapshot: Snapshot, *, force: bool = False) -> Path:
-    """Write ``snapshot`` beside ``answers_path`` atomically; refuse to replace unless ``force``."""
+def add_snapshot(outputs: OutputSet, answers_path: Path, snapshot: Snapshot) -> Path:
+    """Declare ``snapshot`` in ``outputs``; an existing snapshot of that name needs ``force``."""
     path = snapshot_path(answers_path, snapshot.name)
-    if path.exists() and not force:
+    if path.exists() and not outputs.force:
         raise OutputError(path, t("snapshot.exists", "en", name=snapshot.name),
                           t("snapshot.exists", "zh", name=snapshot.name))
-    return write_text(path, snapshot.model_dump_json(indent=1) + "\n", force=True)
+    return outputs.add(path, lambda: (snapshot.model_dump_json(indent=1) + "\n").encode("utf-8"),
+                       editable=True)
+
+
+def save_snapshot(answers_path: Path, snapshot: Snapshot, *, force: bool = False) -> Path:
+    """Write ``snapshot`` beside ``answers_path`` atomically; refuse to replace unless ``force``."""
+    outputs = OutputSet(force=force)
+    add_snapshot(outputs, answers_path, snapshot)
+    return outputs.commit()[0]
 
 
 def read_snapshot(path: Path) -> Snapshot:

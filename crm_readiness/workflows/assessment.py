@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from crm_readiness._resources import examples_dir
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
-from crm_readiness.io.atomic import ensure_dir, write_bytes
+from crm_readiness.io.atomic import ensure_dir
 from crm_readiness.io.checklists import load_checklist_set
+from crm_readiness.io.output import OutputSet
 from crm_readiness.models._base import bi, tr
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import AssessmentResult, Measurement
@@ -57,23 +59,30 @@ def score(checklists: ChecklistSet, answers: AnswersFile, *,
     return result.model_copy(update={"measurements": measurements}) if measurements else result
 
 
-def write_reports(result: AssessmentResult, out_dir: Path, formats: Sequence[str], lang: Lang,
-                  *, stem: str = REPORT_STEM, force: bool = False) -> list[Path]:
-    """Render ``result`` in each format into ``out_dir``; return the files written.
+def add_reports(outputs: OutputSet, result: AssessmentResult, out_dir: Path,
+                formats: Sequence[str], lang: Lang, *, stem: str = REPORT_STEM) -> list[Path]:
+    """Declare the reports of ``result`` in ``outputs`` (rendered when the set commits).
 
-    Reports are regenerated; the xlsx workbook (owners, due dates are edited in
-    it) is only replaced with ``force``.
+    Reports are regenerated; the xlsx workbook (owners and due dates are edited
+    in it) is editable: an existing one is only replaced with ``--force``.
     """
     from crm_readiness.render.assessment import RENDERERS
 
-    ensure_dir(out_dir)
-    written: list[Path] = []
+    paths = []
     for name in formats:
         fmt = Format(name)
-        path = out_dir / f"{stem}{fmt.suffix}"
-        written.append(write_bytes(path, RENDERERS[fmt](result, lang),
-                                   force=force or fmt is not Format.xlsx))
-    return written
+        paths.append(outputs.add(out_dir / f"{stem}{fmt.suffix}",
+                                 partial(RENDERERS[fmt], result, lang),
+                                 editable=fmt is Format.xlsx))
+    return paths
+
+
+def write_reports(result: AssessmentResult, out_dir: Path, formats: Sequence[str], lang: Lang,
+                  *, stem: str = REPORT_STEM, force: bool = False) -> list[Path]:
+    """Render ``result`` in each format into ``out_dir``; all written or none (exit 4)."""
+    outputs = OutputSet(force=force)
+    add_reports(outputs, result, out_dir, formats, lang, stem=stem)
+    return outputs.commit()
 
 
 def demo_answers_path() -> Path:

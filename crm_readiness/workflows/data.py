@@ -6,8 +6,9 @@ outputs (render, io). No terminal I/O; progress goes through a callback.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,8 +65,8 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
     from crm_readiness.engine.data.issues import iter_cluster_rows, iter_issues
     from crm_readiness.engine.data.plan import column_plans
     from crm_readiness.engine.data.sampling import draw_sample, sample_query
-    from crm_readiness.io.atomic import check_writable, ensure_dir, write_bytes
-    from crm_readiness.io.data_sources import export_query_csv, open_export
+    from crm_readiness.io.data_sources import open_export
+    from crm_readiness.io.output import OutputSet
     from crm_readiness.render import Format
     from crm_readiness.render.data import RENDERERS
     from crm_readiness.render.data.workbook import render_workbook
@@ -75,9 +76,24 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
 
         load_rules(rules_path)  # a broken rules file is reported before any data is read
     stem = _stem(paths)
-    workbook_path = out_dir / f"{stem}-issues.xlsx"
-    if "xlsx" in formats:
-        check_writable(workbook_path, force=force)  # refuse before the long work
+    # every target declared and checked before the long work; rendered once the profile is made
+    table: DataTable
+    rules: DataRules
+    result: DataProfileResult
+    outputs = OutputSet(force=force)
+    for name in formats:
+        fmt = Format(name)
+        if fmt is Format.xlsx:  # the data steward works in the issues workbook: editable
+            outputs.add(out_dir / f"{stem}-issues.xlsx", lambda: render_workbook(
+                result, iter_issues(table, column_plans(table, rules), max_issue_rows + 1),
+                iter_cluster_rows(table), lang, max_issue_rows), editable=True)
+        else:
+            outputs.add(out_dir / f"{stem}-profile{fmt.suffix}",
+                        partial(lambda f: RENDERERS[f](result, lang), fmt))
+    if sample > 0:
+        outputs.add_stream(out_dir / f"{stem}-sample.csv",
+                           lambda tmp: csv_writer(table.conn, sample_query(table))(tmp))
+    outputs.preflight()
     with open_export(paths, encoding=source.encoding, sheet=source.sheet,
                      delimiter=source.delimiter, progress=progress) as table:
         rules = _rules_for(table, rules_path)
@@ -85,33 +101,41 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
             fuzzy=fuzzy, rules_source=None if rules_path is None else str(rules_path)),
             progress)
         run = ProfileRun(result)
-        ensure_dir(out_dir)
-        for name in formats:
-            fmt = Format(name)
-            if fmt is Format.xlsx:
-                plans = column_plans(table, rules)
-                data = render_workbook(result, iter_issues(table, plans, max_issue_rows + 1),
-                                       iter_cluster_rows(table), lang, max_issue_rows)
-                run.written.append(write_bytes(workbook_path, data, force=force))
-            else:
-                path = out_dir / f"{stem}-profile{fmt.suffix}"
-                run.written.append(write_bytes(path, RENDERERS[fmt](result, lang)))
         if sample > 0:
             run.sample_counts = draw_sample(table, column_plans(table, rules), sample)
-            run.written.append(export_query_csv(table.conn, sample_query(table),
-                                                out_dir / f"{stem}-sample.csv", force=True))
+        run.written = outputs.commit()
     return run
+
+
+def csv_writer(con: object, sql: str) -> Callable[[Path], None]:
+    """Return a stream writer for :class:`OutputSet` putting the rows of ``sql`` into its temp file.
+
+    A DuckDB I/O failure (a full disk) becomes an ``OSError``, so the set reports exit 4.
+    """
+    from crm_readiness.io.data_sources import export_query_csv
+
+    def write(tmp: Path) -> None:
+        import duckdb
+
+        try:
+            export_query_csv(con, sql, tmp, force=True)
+        except duckdb.IOException as exc:
+            raise OSError(str(exc)) from None
+
+    return write
 
 
 def draft_rules_file(path: Path, out: Path, *, source: SourceOptions = SourceOptions(),
                      force: bool = False) -> Path:
     """Draft a rules file from ``path`` and write it to ``out`` (refuses to replace it)."""
     from crm_readiness.engine.data.infer import draft_rules
-    from crm_readiness.io.atomic import check_writable, write_text
     from crm_readiness.io.data_sources import open_export
+    from crm_readiness.io.output import OutputSet
     from crm_readiness.io.yaml_files import dump_yaml
 
-    check_writable(out, force=force)
+    outputs = OutputSet(force=force)  # a rules file is edited by the user: editable
+    outputs.add(out, lambda: (header + body).encode("utf-8"), editable=True)
+    outputs.preflight()
     with open_export([path], encoding=source.encoding, sheet=source.sheet,
                      delimiter=source.delimiter) as table:
         rules = draft_rules(table)
@@ -120,7 +144,7 @@ def draft_rules_file(path: Path, out: Path, *, source: SourceOptions = SourceOpt
                                                   path=path.name).splitlines())
     header += "".join(f"# {line}\n" for line in t("data.rules_init.header", "zh",
                                                    path=path.name).splitlines())
-    return write_text(out, header + body, force=force)
+    return outputs.commit()[0]
 
 
 def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
@@ -130,15 +154,18 @@ def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
     from crm_readiness.engine.data import ProfileOptions, profile
     from crm_readiness.engine.data.issues import cleansed_query
     from crm_readiness.engine.data.plan import column_plans
-    from crm_readiness.io.atomic import check_writable
-    from crm_readiness.io.data_sources import export_query_csv, open_export
+    from crm_readiness.io.data_sources import open_export
+    from crm_readiness.io.output import OutputSet
 
     target = out.resolve()
     for p in paths:
         if p.exists() and p.resolve() == target:
             raise UsageError(f"{out}: {t('data.err.same_as_source', 'en')}",
                              f"{out}：{t('data.err.same_as_source', 'zh')}")
-    check_writable(out, force=force)
+    outputs = OutputSet(force=force)  # the cleansed copy is named by the user: editable
+    outputs.add_stream(out, lambda tmp: csv_writer(
+        table.conn, cleansed_query(table, column_plans(table, rules)))(tmp), editable=True)
+    outputs.preflight()  # a read-only folder or an existing file: exit 4 before any reading
     if rules_path is not None:
         from crm_readiness.io.data_sources import load_rules
 
@@ -149,8 +176,7 @@ def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
         result = profile(table, rules, ProfileOptions(
             fuzzy=fuzzy, max_listed_clusters=0,
             rules_source=None if rules_path is None else str(rules_path)), progress)
-        export_query_csv(table.conn, cleansed_query(table, column_plans(table, rules)), out,
-                         force=force)
+        outputs.commit()
     return result
 
 

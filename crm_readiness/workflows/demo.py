@@ -16,7 +16,7 @@ from pathlib import Path
 
 from crm_readiness.errors import OutputError
 from crm_readiness.i18n import Lang, t
-from crm_readiness.io.atomic import ensure_dir, write_text
+from crm_readiness.io.output import OutputSet
 from crm_readiness.models._base import Text
 
 MARKER = ".crm-readiness-demo"
@@ -74,8 +74,9 @@ def prepare_out_dir(out_dir: Path, *, force: bool) -> None:
                 shutil.rmtree(out_dir)
             except OSError as exc:
                 raise OutputError(out_dir, exc.strerror or str(exc)) from None
-    ensure_dir(out_dir)
-    write_text(out_dir / MARKER, "written by crm-readiness demo; safe to delete\n")
+    marker = OutputSet(force=True)
+    marker.add(out_dir / MARKER, b"written by crm-readiness demo; safe to delete\n")
+    marker.commit()
 
 
 def run_demo(out_dir: Path, lang: Lang, *, force: bool = False,
@@ -89,5 +90,7 @@ def run_demo(out_dir: Path, lang: Lang, *, force: bool = False,
         if on_part is not None:
             on_part(spec)
         run.entries.extend(_part(spec)(out_dir, lang))
-    write_text(run.index, render_index(run.entries, lang))
+    index = OutputSet(force=True)
+    index.add(run.index, lambda: render_index(run.entries, lang).encode("utf-8"))
+    index.commit()
     return run

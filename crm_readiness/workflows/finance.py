@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from crm_readiness._resources import examples_dir
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
-from crm_readiness.io.atomic import check_writable, ensure_dir, write_bytes
 from crm_readiness.io.finance import load_benefits, load_costs
+from crm_readiness.io.output import OutputSet
 from crm_readiness.models._base import bi
 from crm_readiness.models.finance.results import FinanceCase, TcoComparison
 from crm_readiness.render import Format
@@ -67,25 +68,17 @@ def tco_of_file(path: Path | str, *, risk_adjusted: bool = True) -> Decimal:
     return view.tco_nominal
 
 
-def _targets(out_dir: Path, stem: str, formats: Sequence[str], force: bool) -> None:
-    if "xlsx" in formats:
-        check_writable(out_dir / f"{stem}.xlsx", force=force)
-
-
 def write_roi(case: FinanceCase, out_dir: Path, formats: Sequence[str], lang: Lang, *,
               force: bool = False, stem: str = "roi") -> list[Path]:
-    """Write the ROI case in ``formats``; the workbook is replaced only with ``force``."""
+    """Write the ROI case in ``formats``; the workbook (editable) is replaced only with ``force``."""
     from crm_readiness.render.finance import ROI_RENDERERS
 
-    _targets(out_dir, stem, formats, force)
-    ensure_dir(out_dir)
-    written = []
+    outputs = OutputSet(force=force)
     for name in formats:
         fmt = Format(name)
-        path = out_dir / f"{stem}{fmt.suffix}"
-        write_bytes(path, ROI_RENDERERS[fmt](case, lang), force=force or fmt != Format.xlsx)
-        written.append(path)
-    return written
+        outputs.add(out_dir / f"{stem}{fmt.suffix}", partial(ROI_RENDERERS[fmt], case, lang),
+                    editable=fmt == Format.xlsx)
+    return outputs.commit()
 
 
 def write_tco(comparison: TcoComparison, stems: Sequence[str], out_dir: Path,
@@ -96,22 +89,16 @@ def write_tco(comparison: TcoComparison, stems: Sequence[str], out_dir: Path,
 
     single = len(comparison.cases) == 1
     books = [stem] if single else [f"{stem}-{s}" for s in stems]
-    for book in books:
-        _targets(out_dir, book, formats, force)
-    ensure_dir(out_dir)
-    written = []
+    outputs = OutputSet(force=force)
     for name in formats:
         fmt = Format(name)
         if fmt == Format.xlsx:
             for book, case in zip(books, comparison.cases, strict=True):
-                path = out_dir / f"{book}.xlsx"
-                write_bytes(path, case_workbook(case, lang), force=force)
-                written.append(path)
+                outputs.add(out_dir / f"{book}.xlsx", partial(case_workbook, case, lang),
+                            editable=True)
             continue
-        path = out_dir / f"{stem}{fmt.suffix}"
-        write_bytes(path, TCO_RENDERERS[fmt](comparison, lang))
-        written.append(path)
-    return written
+        outputs.add(out_dir / f"{stem}{fmt.suffix}", partial(TCO_RENDERERS[fmt], comparison, lang))
+    return outputs.commit()
 
 
 def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
@@ -120,8 +107,10 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
 
     demo = examples_dir() / "demo"
     inputs = out_dir / "inputs"
+    copies = OutputSet(force=True)
     for name in ("costs.yaml", "benefits.yaml", *DEMO_VENDOR_FILES):
-        write_bytes(inputs / name, (demo / name).read_bytes())
+        copies.add(inputs / name, (demo / name).read_bytes())
+    copies.commit()
     case = roi_case(inputs / "costs.yaml", inputs / "benefits.yaml")
     finance = out_dir / "finance"
     write_roi(case, finance, ["html", "md", "json", "xlsx"], lang, force=True)

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from crm_readiness._resources import examples_dir
 from crm_readiness.errors import CrmReadinessError, InputFileError, Problem
 from crm_readiness.i18n import Lang, t
-from crm_readiness.io.atomic import check_writable, ensure_dir, write_bytes, write_text
+from crm_readiness.io.atomic import ensure_dir
+from crm_readiness.io.output import OutputSet
 from crm_readiness.models._base import Text, tr
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import Comparison, Vendor, VendorsFile
@@ -115,23 +118,26 @@ def write_comparison(run: CompareRun, out: Path, formats: Sequence[str], lang: L
     folder, xlsx = (out.parent, out) if out.suffix.lower() == ".xlsx" else (
         out, out / "comparison.xlsx")
     result, cat = run.comparison, run.catalogue
-    written: list[Path] = []
-    if "xlsx" in formats:
-        check_writable(xlsx, force=force)  # a workbook the consultant edits is never replaced
-        written.append(write_bytes(xlsx, render_comparison_workbook(result, cat, lang, stamp),
-                                   force=force))
+    outputs = OutputSet(force=force)
+    if "xlsx" in formats:  # a workbook the consultant edits: replaced only with --force
+        outputs.add(xlsx, partial(render_comparison_workbook, result, cat, lang, stamp),
+                    editable=True)
     if "json" in formats:
-        written.append(write_text(folder / "comparison.json", render_json(result)))
+        outputs.add(folder / "comparison.json", _utf8(render_json, result))
     for name in ("md", "html"):
         if name not in formats:
             continue
         fmt = Format(name)
-        written.append(write_text(folder / f"comparison{fmt.suffix}",
-                                  render_comparison(result, cat, lang, fmt)))
+        outputs.add(folder / f"comparison{fmt.suffix}",
+                    _utf8(render_comparison, result, cat, lang, fmt))
         for v in result.vendors:
-            written.append(write_text(folder / "scorecards" / f"{v.id}{fmt.suffix}",
-                                      render_scorecard(result, v, cat, lang, fmt)))
-    return written
+            outputs.add(folder / "scorecards" / f"{v.id}{fmt.suffix}",
+                        _utf8(render_scorecard, result, v, cat, lang, fmt))
+    return outputs.commit()
+
+
+def _utf8(render: Callable[..., str], *args: Any) -> Callable[[], bytes]:
+    return lambda: render(*args).encode("utf-8")
 
 
 def write_rfp(catalogue: RequirementsCatalogue, out: Path, lang: Lang, *,
@@ -140,8 +146,10 @@ def write_rfp(catalogue: RequirementsCatalogue, out: Path, lang: Lang, *,
     """Write the RFP response workbook for ``catalogue`` (refuses to replace without force)."""
     from crm_readiness.render.vendors.rfp import render_rfp_workbook
 
-    data = render_rfp_workbook(catalogue, lang, vendor_name=vendor_name, vendor_id=vendor_id)
-    return write_bytes(out, data, force=force)
+    outputs = OutputSet(force=force)  # filled in by the vendor: editable
+    outputs.add(out, partial(render_rfp_workbook, catalogue, lang, vendor_name=vendor_name,
+                             vendor_id=vendor_id), editable=True)
+    return outputs.commit()[0]
 
 
 @dataclass
@@ -188,7 +196,10 @@ def import_rfps(files: Sequence[Path], vendors_path: Path, *, requirements: Path
     from crm_readiness.io.rfp_import import read_rfp
     from crm_readiness.io.vendors import load_catalogue, load_vendors, vendors_yaml
 
-    check_writable(vendors_path, force=force)
+    outputs = OutputSet(force=force)
+    # rendered at commit, from ``new`` (assigned below once the responses are read)
+    outputs.add(vendors_path, lambda: vendors_yaml(new).encode("utf-8"), editable=True)
+    outputs.preflight()  # an existing vendors file needs --force: refused before any reading
     if vendors_path.exists():
         vf, catalogue, _ = load_vendors(vendors_path, requirements)
     else:
@@ -217,7 +228,7 @@ def import_rfps(files: Sequence[Path], vendors_path: Path, *, requirements: Path
     if strict and any(report.problems.values()):
         return report
     new = vf.model_copy(update={"vendors": tuple(vendors)})
-    write_text(vendors_path, vendors_yaml(new), force=force)
+    outputs.commit()
     return report
 
 
@@ -225,7 +236,9 @@ def init_requirements(out: Path, *, force: bool = False) -> Path:
     """Copy the packaged standard catalogue to ``out`` for tailoring."""
     from crm_readiness.io.vendors import standard_catalogue_path
 
-    return write_bytes(out, standard_catalogue_path().read_bytes(), force=force)
+    outputs = OutputSet(force=force)
+    outputs.add(out, standard_catalogue_path().read_bytes, editable=True)
+    return outputs.commit()[0]
 
 
 def _question_texts(checklists: Path | None) -> dict[str, Text]:
@@ -259,15 +272,15 @@ def write_spec(answers_path: Path, out_dir: Path, formats: Sequence[str], lang: 
     catalogue = load_catalogue(requirements)
     doc = build_spec(catalogue, answers, _question_texts(checklists))
     day = today or date.today()
-    written: list[Path] = []
+    outputs = OutputSet(force=False)  # regenerated from the answers and catalogue: replaced
     for name in formats:
         fmt = Format(name)
         path = out_dir / f"requirements-spec{fmt.suffix}"
         if fmt is Format.docx:
-            written.append(write_bytes(path, render_spec_docx(doc, lang, day)))
+            outputs.add(path, partial(render_spec_docx, doc, lang, day))
         else:
-            written.append(write_text(path, render_spec_text(doc, lang, fmt, day)))
-    return written
+            outputs.add(path, _utf8(render_spec_text, doc, lang, fmt, day))
+    return outputs.commit()
 
 
 def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:

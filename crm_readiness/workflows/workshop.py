@@ -5,18 +5,20 @@ from __future__ import annotations
 import shutil
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 from crm_readiness._resources import examples_dir
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
-from crm_readiness.io.atomic import ensure_dir, write_bytes
+from crm_readiness.io.atomic import ensure_dir
+from crm_readiness.io.output import OutputSet
 from crm_readiness.models._base import tr
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import AssessmentResult
 from crm_readiness.models.checklist import ROLES, ChecklistSet, Role
 from crm_readiness.models.plan import ImplementationPlan
-from crm_readiness.models.progress import Comparison, SnapshotInfo
+from crm_readiness.models.progress import Comparison, Snapshot, SnapshotInfo
 from crm_readiness.models.questionnaire import ImportReport
 from crm_readiness.render import Format
 from crm_readiness.workflows.demo import DemoEntry
@@ -55,10 +57,12 @@ def export_questionnaires(checklists: ChecklistSet, answers: AnswersFile, roles:
         names = ", ".join(roles)
         raise UsageError(t("questionnaire.no_questions", "en", roles=names),
                          t("questionnaire.no_questions", "zh", roles=names))
-    ensure_dir(out_dir)
-    return [write_bytes(out_dir / f"questionnaire-{r}.xlsx",
-                        render_questionnaire(checklists, r, answers.profile, generated=stamp),
-                        force=force) for r in chosen]
+    outputs = OutputSet(force=force)  # questionnaires are filled in by people: editable
+    for r in chosen:
+        outputs.add(out_dir / f"questionnaire-{r}.xlsx",
+                    partial(render_questionnaire, checklists, r, answers.profile, generated=stamp),
+                    editable=True)
+    return outputs.commit()
 
 
 def import_questionnaires(paths: Sequence[Path], answers_path: Path, checklists: ChecklistSet,
@@ -70,31 +74,54 @@ def import_questionnaires(paths: Sequence[Path], answers_path: Path, checklists:
     problem lines (only with ``partial``; otherwise problems raise and the
     answers file is untouched).
     """
-    from crm_readiness.io.assessment import load_answers, save_answers
-    from crm_readiness.io.questionnaire import merge, read_questionnaire
+    from crm_readiness.io.assessment import load_answers
+    from crm_readiness.io.questionnaire import merge_into
 
-    answers = load_answers(answers_path, checklists)
-    parsed = [read_questionnaire(p, checklists, now=now) for p in paths]
-    merged, report = merge(answers, parsed, partial=partial)
-    if report.applied_answers:
-        save_answers(answers_path, merged)
+    load_answers(answers_path, checklists)  # a broken answers file is reported before the workbooks
+    parsed, report = merge_into(answers_path, paths, checklists, partial=partial, now=now)
     skipped = [(p.path, [f"{x.where()}: {x.text('en')}" for x in p.problems],
                 [f"{x.where()}: {x.text('zh')}" for x in p.problems]) for p in parsed if p.problems]
     return report, skipped
 
 
 def with_trend(result: AssessmentResult, answers_path: Path, *,
-               include_current: bool = True) -> AssessmentResult:
-    """Return ``result`` with the trend over the answers file's snapshots (and itself)."""
+               include_current: bool = True, pending: Snapshot | None = None) -> AssessmentResult:
+    """Return ``result`` with the trend over the answers file's snapshots (and itself).
+
+    ``pending`` is a snapshot about to be written with the reports: it counts
+    as saved (replacing a saved one of the same name).
+    """
     from crm_readiness.engine.progress import trend
     from crm_readiness.io.snapshots import load_all
 
-    snaps = [s for s, _ in load_all(answers_path)]
+    snaps = [s for s, _ in load_all(answers_path) if pending is None or s.name != pending.name]
+    if pending is not None:
+        snaps = sorted([*snaps, pending], key=lambda s: (s.taken_at, s.name))
     if not snaps:
         return result
     current = result if include_current else None
     return result.model_copy(update={"trend": trend(snaps, current,
                                                    t("workshop.now", "en"))})
+
+
+def write_assessment(result: AssessmentResult, answers_path: Path, out_dir: Path,
+                     formats: Sequence[str], lang: Lang, *, snapshot: str | None = None,
+                     force: bool = False) -> tuple[AssessmentResult, list[Path]]:
+    """Write the snapshot (if named) and the reports together: all of them or none (exit 4).
+
+    Returns the result with its trend (as the reports show it) and the files written.
+    """
+    from crm_readiness.io.snapshots import add_snapshot, make_snapshot
+    from crm_readiness.workflows.assessment import add_reports
+
+    outputs = OutputSet(force=force)
+    pending = None
+    if snapshot:
+        pending = make_snapshot(snapshot, result, answers_file=str(answers_path))
+        add_snapshot(outputs, answers_path, pending)
+    result = with_trend(result, answers_path, include_current=pending is None, pending=pending)
+    add_reports(outputs, result, out_dir, formats, lang)
+    return result, outputs.commit()
 
 
 def take_snapshot(answers_path: Path, name: str, result: AssessmentResult, *,
@@ -128,9 +155,11 @@ def write_comparison(c: Comparison, out_dir: Path, formats: Sequence[str],
     """Render the comparison in each format into ``out_dir``."""
     from crm_readiness.render.progress import COMPARE_RENDERERS
 
-    ensure_dir(out_dir)
-    return [write_bytes(out_dir / f"{COMPARE_STEM}{Format(f).suffix}",
-                        COMPARE_RENDERERS[Format(f)](c, lang)) for f in formats]
+    outputs = OutputSet(force=False)  # regenerated reports: replaced
+    for f in formats:
+        outputs.add(out_dir / f"{COMPARE_STEM}{Format(f).suffix}",
+                    partial(COMPARE_RENDERERS[Format(f)], c, lang))
+    return outputs.commit()
 
 
 def make_plan(result: AssessmentResult, start: date) -> ImplementationPlan:
@@ -145,14 +174,12 @@ def write_plan(plan: ImplementationPlan, out_dir: Path, formats: Sequence[str], 
     """Render the plan in each format; the xlsx (a user-editable file) needs ``force`` to replace."""
     from crm_readiness.render.plan import PLAN_RENDERERS
 
-    ensure_dir(out_dir)
-    written: list[Path] = []
+    outputs = OutputSet(force=force)
     for f in formats:
         fmt = Format(f)
-        written.append(write_bytes(out_dir / f"{PLAN_STEM}{fmt.suffix}",
-                                   PLAN_RENDERERS[fmt](plan, lang),
-                                   force=force or fmt is not Format.xlsx))
-    return written
+        outputs.add(out_dir / f"{PLAN_STEM}{fmt.suffix}", partial(PLAN_RENDERERS[fmt], plan, lang),
+                    editable=fmt is Format.xlsx)
+    return outputs.commit()
 
 
 def demo_answers_path() -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from crm_readiness._resources import examples_dir
 from crm_readiness.i18n import Lang
-from crm_readiness.io.atomic import check_writable, ensure_dir, write_bytes
+from crm_readiness.io.output import OutputSet
 
 #: demo input files that double as starter files (capabilities add theirs here)
 FROM_DEMO: tuple[str, ...] = ("costs.yaml", "benefits.yaml")
@@ -30,8 +30,7 @@ def starter_plan(directory: Path) -> list[tuple[Path, Path]]:
 
 def init_workspace(directory: Path, lang: Lang, *, force: bool = False) -> list[Path]:
     """Copy the starter files into ``directory``; refuse to replace any without ``force``."""
-    plan = starter_plan(directory)
-    for _, dest in plan:
-        check_writable(dest, force=force)
-    ensure_dir(directory)
-    return [write_bytes(dest, src.read_bytes(), force=force) for src, dest in plan]
+    outputs = OutputSet(force=force)  # starter files are edited by the user: editable
+    for src, dest in starter_plan(directory):
+        outputs.add(dest, src.read_bytes, editable=True)
+    return outputs.commit()

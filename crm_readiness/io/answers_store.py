@@ -1,0 +1,217 @@
+"""The one read-merge-write of answers files: locked, comment-preserving, atomic.
+
+Every change the tool makes to an existing answers file (an interactive
+answer, a questionnaire import, a workshop merge) goes through
+:func:`update_answers`:
+
+1. take an advisory lock beside the file (``filelock``: cross-platform, and
+   the OS releases it when a process dies), waiting at most ``timeout``
+   seconds; a lock held longer is reported (exit 4) with the lock file named;
+2. read and validate the file with the one YAML reader;
+3. apply the caller's change to the validated model and validate the result;
+4. write it back in round-trip mode (``ruamel.yaml``): only what changed is
+   touched, so comments, key order and quoting stay as the user wrote them;
+5. check that the written text reads back as exactly the new answers (else
+   fall back to a plain rewrite), then rename it into place atomically,
+   through a symbolic link if the file is one.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from crm_readiness.errors import InputFileError, OutputError
+from crm_readiness.i18n import t
+from crm_readiness.io.atomic import real_target
+
+if TYPE_CHECKING:
+    from crm_readiness.models.answers import AnswersFile
+    from crm_readiness.models.checklist import ChecklistSet
+
+#: how long a writer waits for another one to finish (a save takes milliseconds)
+LOCK_TIMEOUT = 30.0
+
+Mutate = Callable[["AnswersFile"], "AnswersFile"]
+
+
+def lock_path(path: Path) -> Path:
+    """Return the lock file of answers file ``path`` (beside the real file, through links)."""
+    real = real_target(Path(path))
+    return real.with_name(f".{real.name}.lock")
+
+
+@contextmanager
+def answers_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[Path]:
+    """Hold the advisory lock of answers file ``path``; raise :class:`OutputError` after ``timeout``."""
+    from filelock import FileLock, Timeout
+
+    lock_file = lock_path(path)
+    lock = FileLock(str(lock_file), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        params = {"lock": lock_file, "seconds": f"{timeout:g}"}
+        raise OutputError(path, t("out.locked", "en", **params),
+                          t("out.locked", "zh", **params)) from None
+    except OSError as exc:
+        raise OutputError(lock_file, exc.strerror or str(exc)) from None
+    try:
+        yield lock_file
+    finally:
+        lock.release()
+
+
+def _plain_is_string(text: str) -> bool:
+    """Whether ``text`` written unquoted reads back as a string under YAML 1.1 too (PyYAML)."""
+    import yaml
+
+    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return bool(tag == "tag:yaml.org,2002:str")
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class Representer(RoundTripRepresenter):
+        """Quote new strings such as ``yes`` or ``010`` that YAML 1.1 readers would retype."""
+
+        def represent_str(self, data: str) -> Any:
+            if not _plain_is_string(data):
+                return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+            return super().represent_str(data)
+
+    Representer.add_representer(str, Representer.represent_str)
+    y = YAML(typ="rt")
+    y.Representer = Representer
+    y.preserve_quotes = True
+    y.width = 4096
+    y.indent(mapping=2, sequence=2, offset=0)
+    return y
+
+
+def _same(node: Any, value: Any) -> bool:
+    return type(node) is type(value) and bool(node == value)
+
+
+def _apply(node: Any, old: Any, new: Any) -> Any:
+    """Return ``node`` (the round-trip document at this place) changed from ``old`` to ``new``.
+
+    Parts where ``old == new`` are left exactly as they are in the document.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if old == new and node is not None:
+        return node
+    if isinstance(new, dict) and isinstance(node, CommentedMap):
+        before = old if isinstance(old, dict) else {}
+        for key in [k for k in before if k not in new]:
+            node.pop(key, None)
+        for key, value in new.items():
+            if key in node:
+                node[key] = _apply(node[key], before.get(key), value)
+            else:
+                node[key] = value
+        return node
+    if isinstance(new, list) and isinstance(node, CommentedSeq):
+        prior: list[Any] = old if isinstance(old, list) and len(old) == len(node) else [None] * len(node)
+        for i, value in enumerate(new[:len(node)]):
+            node[i] = _apply(node[i], prior[i], value)
+        del node[len(new):]
+        node.extend(new[len(node):])
+        return node
+    if isinstance(node, CommentedMap | CommentedSeq) or not _same(node, new):
+        return new
+    return node
+
+
+def round_trip_text(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """Return ``text`` with ``old`` changed to ``new`` in place, comments kept; None if impossible."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import YAMLError
+
+    y = _yaml()
+    try:
+        doc = y.load(text)
+    except (YAMLError, ValueError):
+        return None
+    if not isinstance(doc, CommentedMap):
+        return None
+    _apply(doc, old, new)
+    buf = io.StringIO()
+    y.dump(doc, buf)
+    return buf.getvalue()
+
+
+def _reads_back(path: Path, text: str, expected: dict[str, Any]) -> bool:
+    """Whether ``text`` (a candidate for ``path``) reads back as ``expected`` through the one reader."""
+    from crm_readiness.io.assessment import answers_to_data, load_answers_file
+    from crm_readiness.io.atomic import fill_temp, new_temp, remove_quietly
+
+    tmp = new_temp(real_target(path))
+    try:
+        fill_temp(tmp, text.encode("utf-8"))
+        return answers_to_data(load_answers_file(tmp)) == expected
+    except InputFileError:
+        return False
+    finally:
+        remove_quietly(tmp)
+
+
+def render_update(path: Path, text: str, before: AnswersFile, after: AnswersFile) -> str:
+    """Return the new file text: ``text`` edited in place when possible, else a plain rewrite."""
+    from crm_readiness.io.assessment import answers_text, answers_to_data
+
+    old, new = answers_to_data(before), answers_to_data(after)
+    kept = round_trip_text(text, old, new)
+    if kept is not None and _reads_back(path, kept, new):
+        return kept
+    return answers_text(after)
+
+
+def update_answers(path: Path, mutate: Mutate, *, checklists: ChecklistSet | None = None,
+                   timeout: float = LOCK_TIMEOUT) -> AnswersFile:
+    """Lock, read, ``mutate``, validate and write back answers file ``path``; return the new answers.
+
+    ``mutate`` receives the answers as they are on disk now (not as some earlier
+    read saw them), so concurrent writers never lose each other's answers. The
+    file must exist (a missing or invalid one is exit 3); new files are written
+    with :func:`create_answers`.
+    """
+    from crm_readiness.io.assessment import (
+        answers_to_data,
+        check_answers,
+        load_answers,
+        load_answers_file,
+    )
+    from crm_readiness.io.atomic import write_text
+    from crm_readiness.io.yaml_files import read_text
+    from crm_readiness.models.answers import AnswersFile
+
+    with answers_lock(path, timeout):
+        text = read_text(path)
+        before = load_answers(path, checklists) if checklists else load_answers_file(path)
+        changed = mutate(before)
+        after = AnswersFile.model_validate(answers_to_data(changed))  # model_copy skips validation
+        if checklists is not None:
+            problems = check_answers(after, checklists)
+            if problems:
+                raise InputFileError(path, problems)
+        if answers_to_data(after) != answers_to_data(before):
+            write_text(path, render_update(path, text, before, after), force=True)
+        return after
+
+
+def create_answers(path: Path, answers: AnswersFile, *, force: bool,
+                   timeout: float = LOCK_TIMEOUT) -> Path:
+    """Write a new answers file under the lock (an existing one needs ``force``)."""
+    from crm_readiness.io.assessment import answers_text
+    from crm_readiness.io.atomic import write_text
+
+    with answers_lock(path, timeout):
+        return write_text(path, answers_text(answers), force=force)
+
