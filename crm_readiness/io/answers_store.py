@@ -19,6 +19,7 @@ answer, a questionnaire import, a workshop merge) goes through
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,7 +74,30 @@ def _plain_is_string(text: str) -> bool:
     return bool(tag == "tag:yaml.org,2002:str")
 
 
-def _yaml() -> Any:
+_KEY = re.compile(r"^( *)[^\s#-][^#]*:\s*(#.*)?$")
+_ITEM = re.compile(r"^( *)- ")
+
+
+def _indents(text: str) -> tuple[int, int]:
+    """Return (mapping indent, dash offset) the file uses for block collections (2, 0 if unsure)."""
+    mapping, offset = 0, -1
+    prev: int | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        item = _ITEM.match(line)
+        if item and prev is not None and offset < 0:
+            offset = max(0, indent - prev)
+        elif not item and prev is not None and indent > prev and not mapping:
+            mapping = indent - prev
+        key = _KEY.match(line)
+        prev = indent if key else None
+    return mapping or 2, max(offset, 0)
+
+
+def _yaml(text: str = "") -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.representer import RoundTripRepresenter
 
@@ -90,7 +114,8 @@ def _yaml() -> Any:
     y.Representer = Representer
     y.preserve_quotes = True
     y.width = 4096
-    y.indent(mapping=2, sequence=2, offset=0)
+    mapping, offset = _indents(text)
+    y.indent(mapping=mapping, sequence=offset + 2, offset=offset)
     return y
 
 
@@ -134,7 +159,7 @@ def round_trip_text(text: str, old: dict[str, Any], new: dict[str, Any]) -> str 
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
 
-    y = _yaml()
+    y = _yaml(text)
     try:
         doc = y.load(text)
     except (YAMLError, ValueError):
