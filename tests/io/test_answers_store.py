@@ -6,6 +6,7 @@ import multiprocessing
 import re
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -64,17 +65,17 @@ def commented(tmp_path: Path) -> Path:
     return path
 
 
-def _add(rid: str, qid: str, value: object) -> object:
+def _add(rid: str, qid: str, value: str | int) -> Callable[[AnswersFile], AnswersFile]:
     def change(current: AnswersFile) -> AnswersFile:
         kept = tuple(a for a in current.answers.get(qid, ()) if a.respondent != rid)
-        new = {**current.answers, qid: (*kept, Answer(value=value, respondent=rid))}  # type: ignore[arg-type]
+        new = {**current.answers, qid: (*kept, Answer(value=value, respondent=rid))}
         return current.model_copy(update={"answers": new})
     return change
 
 
 def test_update_keeps_every_comment_key_order_and_untouched_lines(commented: Path) -> None:
     before = commented.read_text("utf-8")
-    update_answers(commented, _add("ivan", "strategy.kpis", "managed"))  # type: ignore[arg-type]
+    update_answers(commented, _add("ivan", "strategy.kpis", "managed"))
     after = commented.read_text("utf-8")
     assert comments(after) == comments(before) and len(comments(before)) == 10
     for line in ("  organization: Acme        # legal name 公司名称",
@@ -149,7 +150,7 @@ def test_symlinked_answers_file_is_updated_through_the_link(commented: Path, tmp
     shutil.move(commented, real)
     link = tmp_path / "answers.yaml"
     link.symlink_to(real)
-    update_answers(link, _add("ana", "data.accuracy", 70))  # type: ignore[arg-type]
+    update_answers(link, _add("ana", "data.accuracy", 70))
     assert link.is_symlink() and link.resolve() == real.resolve()
     assert {a.respondent for a in load_answers_file(real).answers["data.accuracy"]} == {"ivan", "ana"}
     assert lock_path(link) == shared / ".acme.yaml.lock"
@@ -157,9 +158,8 @@ def test_symlinked_answers_file_is_updated_through_the_link(commented: Path, tmp
 
 
 def test_a_lock_held_too_long_is_reported_not_waited_on(commented: Path) -> None:
-    with answers_lock(commented):
-        with pytest.raises(OutputError) as err:
-            update_answers(commented, _add("ana", "data.owner", "yes"), timeout=0.2)  # type: ignore[arg-type]
+    with answers_lock(commented), pytest.raises(OutputError) as err:
+        update_answers(commented, _add("ana", "data.owner", "yes"), timeout=0.2)
     assert err.value.exit_code == 4
     assert str(lock_path(commented)) in err.value.text("en") and "delete" in err.value.text("en")
     assert "删除" in err.value.text("zh")
@@ -168,7 +168,7 @@ def test_a_lock_held_too_long_is_reported_not_waited_on(commented: Path) -> None
 
 def _writer(path: str, rid: str, n: int) -> None:
     for i in range(n):
-        update_answers(Path(path), _add(rid, f"q{i}.x", i))  # type: ignore[arg-type]
+        update_answers(Path(path), _add(rid, f"q{i}.x", i))
 
 
 @pytest.mark.parametrize("kind", ["threads", "processes"])
