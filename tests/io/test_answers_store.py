@@ -189,3 +189,13 @@ def test_concurrent_writers_never_lose_an_answer(commented: Path, kind: str) -> 
     for i in range(n):
         assert sorted(a.respondent or "" for a in got[f"q{i}.x"]) == [f"r{w}" for w in range(writers)]
     assert comments(commented.read_text("utf-8")) == comments(COMMENTED)
+
+
+def test_two_concurrent_questionnaire_imports_keep_both_respondents(tmp_path: Path) -> None:
+    """3 trials here (each two real CLI processes, ~10 s on a loaded 2-core box);
+    benchmarks/concurrent_import.py runs 20."""
+    from tests.io._concurrent import prepare, trial
+
+    a, b = prepare(tmp_path)
+    got = [trial(tmp_path / f"t{i}", a, b) for i in range(3)]
+    assert all({"Wang Li", "Chen Gong"} <= people for people in got), got
