@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.io._concurrent import prepare, trial  # noqa: E402
-
 
 def main() -> None:
+    from tests.io._concurrent import prepare, trial
+
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trials", type=int, default=20)
     args = parser.parse_args()
