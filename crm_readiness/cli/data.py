@@ -167,6 +167,7 @@ def clean(
     sheet: SheetOpt = None,
     delimiter: DelimiterOpt = None,
     fuzzy: FuzzyOpt = True,
+    csv_safe: Annotated[bool, typer.Option("--csv-safe/--raw", help=h("data.opt.csv_safe"))] = True,
     lang: LangOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -176,8 +177,10 @@ def clean(
     language = resolve_lang(lang)
     with _progress(language) as report:
         result = clean_files(files, rules, out, source=SourceOptions(encoding, sheet, delimiter),
-                             fuzzy=fuzzy, force=force, progress=report)
+                             fuzzy=fuzzy, force=force, progress=report, csv_safe=csv_safe)
     print_written([out], language)
+    if not csv_safe:
+        err_console().print(t("data.cli.raw_warning", language))
     d = result.duplicates
     console().print(t("data.cli.cleaned", language, rows=f"{result.rows:,}",
                       changed=f"{result.normalisation_changes:,}", clusters=f"{d.clusters:,}"))

@@ -119,6 +119,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Review and edit {path}, then run: crm-readiness data profile FILE --rules {path}",
         "zh": "请检查并修改 {path}，然后运行：crm-readiness data profile 文件 --rules {path}",
     },
+    "data.opt.csv_safe": {
+        "en": "--csv-safe (default): a field starting with = + - @ (or tab, CR, their "
+              "full-width forms) gets a leading ' and control characters become visible, so "
+              "no spreadsheet evaluates it. --raw: write every value verbatim, for an importer "
+              "that never passes through a spreadsheet.",
+        "zh": "--csv-safe（默认）：以 = + - @（或制表符、回车及其全角形式）开头的字段前加 '，"
+              "控制字符替换为可见符号，任何电子表格都不会将其当作公式执行。--raw：原样写出所有取值，"
+              "仅用于不经过电子表格的导入程序。",
+    },
+    "data.cli.raw_warning": {
+        "en": "Warning: --raw wrote values verbatim; a field starting with = + - @ may run as "
+              "a formula if this file is opened in Excel or LibreOffice.",
+        "zh": "警告：--raw 原样写出了取值；若用 Excel 或 LibreOffice 打开此文件，以 = + - @ "
+              "开头的字段可能被当作公式执行。",
+    },
     "data.cli.cleaned": {
         "en": "{rows} records written; {changed} values normalised; {clusters} duplicate "
               "clusters marked.",

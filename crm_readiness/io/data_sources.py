@@ -333,11 +333,18 @@ def load_profile_result(path: Path) -> DataProfileResult:
 
 
 def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
-                     on_start: Callable[[], None] | None = None) -> Path:
+                     on_start: Callable[[], None] | None = None, safe: bool = True) -> Path:
     """Write the rows of ``sql`` to CSV ``path`` (UTF-8 with BOM for Excel) atomically.
 
-    Refuses to replace an existing file unless ``force``.
+    With ``safe`` (the default) every field and header passes the one safe-cell
+    rule (:mod:`crm_readiness.cells_rule`), so no spreadsheet evaluates a formula;
+    ``safe=False`` writes values verbatim (``data clean --raw``). Refuses to
+    replace an existing file unless ``force``.
     """
+    import csv
+    import io
+
+    from crm_readiness.cells_rule import safe_text, safe_text_sql
     from crm_readiness.engine.data.formats import lit
     from crm_readiness.errors import OutputError
     from crm_readiness.io.atomic import check_writable, ensure_dir
@@ -350,10 +357,17 @@ def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
     os.close(fd)
     body = Path(tmp_name + ".body")
     try:
-        con.execute(f"COPY ({sql}) TO {lit(str(body))} (FORMAT csv, HEADER true, "
+        names = [str(d[0]) for d in con.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
+        if safe:
+            names = [safe_text(n) for n in names]
+            sql = f"SELECT {safe_text_sql('CAST(COLUMNS(*) AS VARCHAR)')} FROM ({sql})"
+        head = io.StringIO()
+        csv.writer(head, lineterminator="\n").writerow(names)
+        con.execute(f"COPY ({sql}) TO {lit(str(body))} (FORMAT csv, HEADER false, "
                     f"DELIMITER ',', QUOTE '\"')")
         with open(tmp_name, "wb") as out, body.open("rb") as src:
             out.write(codecs.BOM_UTF8)
+            out.write(head.getvalue().encode("utf-8"))
             shutil.copyfileobj(src, out, _CHUNK)
             out.flush()
             os.fsync(out.fileno())

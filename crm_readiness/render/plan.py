@@ -136,7 +136,7 @@ def add_gantt_sheet(wb: object, plan: ImplementationPlan, lang: Lang) -> None:
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
 
-    from crm_readiness.render.xlsx_cells import header, put
+    from crm_readiness.render.cells import header, put
 
     ws = wb.create_sheet(t("plan.sheet", lang)[:31])  # type: ignore[attr-defined]
     fixed = [t("plan.stage", lang), t("plan.start", lang), t("plan.end", lang),

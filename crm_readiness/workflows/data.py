@@ -107,7 +107,7 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
     return run
 
 
-def csv_writer(con: object, sql: str) -> Callable[[Path], None]:
+def csv_writer(con: object, sql: str, *, safe: bool = True) -> Callable[[Path], None]:
     """Return a stream writer for :class:`OutputSet` putting the rows of ``sql`` into its temp file.
 
     A DuckDB I/O failure (a full disk) becomes an ``OSError``, so the set reports exit 4.
@@ -118,7 +118,7 @@ def csv_writer(con: object, sql: str) -> Callable[[Path], None]:
         import duckdb
 
         try:
-            export_query_csv(con, sql, tmp, force=True)
+            export_query_csv(con, sql, tmp, force=True, safe=safe)
         except duckdb.IOException as exc:
             raise OSError(str(exc)) from None
 
@@ -149,8 +149,13 @@ def draft_rules_file(path: Path, out: Path, *, source: SourceOptions = SourceOpt
 
 def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
                 source: SourceOptions = SourceOptions(), fuzzy: bool = True,
-                force: bool = False, progress: Progress = no_progress) -> DataProfileResult:
-    """Write the cleansed copy of the files to ``out``; the sources are never modified."""
+                force: bool = False, progress: Progress = no_progress,
+                csv_safe: bool = True) -> DataProfileResult:
+    """Write the cleansed copy of the files to ``out``; the sources are never modified.
+
+    ``csv_safe`` (the default) applies the safe-cell rule to every field; ``False``
+    writes the values verbatim (``data clean --raw``).
+    """
     from crm_readiness.engine.data import ProfileOptions, profile
     from crm_readiness.engine.data.issues import cleansed_query
     from crm_readiness.engine.data.plan import column_plans
@@ -164,7 +169,8 @@ def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
                              f"{out}：{t('data.err.same_as_source', 'zh')}")
     outputs = OutputSet(force=force)  # the cleansed copy is named by the user: editable
     outputs.add_stream(out, lambda tmp: csv_writer(
-        table.conn, cleansed_query(table, column_plans(table, rules)))(tmp), editable=True)
+        table.conn, cleansed_query(table, column_plans(table, rules)), safe=csv_safe)(tmp),
+        editable=True)
     outputs.preflight()  # a read-only folder or an existing file: exit 4 before any reading
     if rules_path is not None:
         from crm_readiness.io.data_sources import load_rules

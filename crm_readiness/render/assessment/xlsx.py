@@ -4,7 +4,7 @@ Sheets: phase scores, answers with their respondents, the risk register with
 a 5×5 heat map, the action plan with editable owner, due-date and status
 columns (shaded; a date and a status dropdown are validated), and the
 workshop agenda when respondents disagree. Every text cell is written as text
-(:func:`~crm_readiness.render.xlsx_cells.put`): a respondent's note that
+(:func:`~crm_readiness.render.cells.put`): a respondent's note that
 starts with ``=`` stays a note.
 """
 
@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.assessment import AssessmentResult
-from crm_readiness.render.xlsx_cells import INPUT_FILL, header, put, sheet_title
+from crm_readiness.render.cells import INPUT_FILL, header, put, sheet_title
 
 _FILLS = {"low": "DCFCE7", "medium": "FEF3C7", "high": "FEE2E2"}
 STATUSES = ("open", "in_progress", "done")

@@ -2,7 +2,8 @@
 
 Written in openpyxl's streaming (write-only) mode so a large export does not
 build a large workbook in memory. Every text cell is stored as text — a value
-beginning with ``=``, ``+``, ``-`` or ``@`` stays data, never a formula.
+beginning with ``=``, ``+``, ``-`` or ``@`` stays data, never a formula
+(:mod:`crm_readiness.render.cells`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from crm_readiness.i18n import Lang, t
+from crm_readiness.render.cells import write_only_cell
 from crm_readiness.models.data.result import ClusterRow, DataProfileResult, IssueRow
 
 _BOLD = Font(bold=True)
@@ -27,18 +29,8 @@ _BAND = PatternFill("solid", fgColor="F3F4F6")
 
 def _cell(ws: WriteOnlyWorksheet, value: Any, *, bold: bool = False,
           fill: PatternFill | None = None) -> WriteOnlyCell:
-    if isinstance(value, str):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.data_type = "s"  # text stays text, even "=1+1", "+86 …", "-", "@x"
-        if value.startswith(("=", "+", "-", "@")):
-            cell.quotePrefix = True
-    else:
-        cell = WriteOnlyCell(ws, value=value)
-    if bold:
-        cell.font = _BOLD
-    if fill is not None:
-        cell.fill = fill
-    return cell
+    # text stays text by the one rule, even "=1+1", "+86 …", "-", "@x", "\x01"
+    return write_only_cell(ws, value, font=_BOLD if bold else None, fill=fill)
 
 
 def _row(ws: WriteOnlyWorksheet, values: list[Any], *, bold: bool = False,

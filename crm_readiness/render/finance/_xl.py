@@ -10,6 +10,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
+from crm_readiness.render.cells import cell_value
+
 MONEY = "#,##0.00"
 RATE = "0.00%"
 FACTOR = "0.000000"
@@ -18,15 +20,12 @@ INPUT_FILL = PatternFill("solid", fgColor="DBEAFE")
 HEAD_FILL = PatternFill("solid", fgColor="F3F4F6")
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def text(ws: Worksheet, ref: str, value: str | None, *, bold: bool = False) -> None:
-    """Write ``value`` as text: a leading ``=``, ``+``, ``-`` or ``@`` never makes a formula."""
+    """Write ``value`` as text by the one rule (:func:`crm_readiness.render.cells.put`)."""
     cell = ws[ref]
-    cell.value = value
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        cell.data_type = "s"
+    cell_value(cell, value)
     if bold:
         cell.font = BOLD
 
@@ -46,7 +45,7 @@ def number(ws: Worksheet, ref: str, value: Decimal | float | int,
            number_format: str | None = None) -> None:
     """Write a number (Decimals keep their digits)."""
     cell = ws[ref]
-    cell.value = value
+    cell_value(cell, value)
     if number_format:
         cell.number_format = number_format
 

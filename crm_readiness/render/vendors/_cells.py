@@ -9,6 +9,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from crm_readiness.render.cells import cell_value
+
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -21,12 +23,11 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def text(ws: Worksheet, row: int, col: int, value: str | None, **style: Any) -> None:
-    """Write ``value`` as a text cell: a leading = + - @ stays text, never a formula."""
+    """Write ``value`` as a text cell by the one rule (:func:`crm_readiness.render.cells.put`)."""
     cell = ws.cell(row=row, column=col)
     if value is None:
         return
-    cell.value = value
-    cell.data_type = "s"
+    cell_value(cell, str(value))
     for key, val in style.items():
         setattr(cell, key, val)
 
@@ -35,7 +36,7 @@ def value(ws: Worksheet, row: int, col: int, val: float | int | None, fmt: str |
           **style: Any) -> None:
     """Write a number (or leave the cell empty for None)."""
     cell = ws.cell(row=row, column=col)
-    cell.value = val
+    cell_value(cell, val)
     if fmt:
         cell.number_format = fmt
     for key, v in style.items():

@@ -250,16 +250,16 @@ def _requirements(wb: Workbook, lay: Layout, lang: Lang) -> None:
         text(ws, r, 2, req.module)
         text(ws, r, 3, req.title.get(lang))
         text(ws, r, 4, req.priority, fill=INPUT_FILL)
-        ws.cell(r, 5).value = (f'=IF(D{r}="must",PW_MUST,IF(D{r}="should",PW_SHOULD,'
-                               f'IF(D{r}="could",PW_COULD,0)))')
+        formula(ws, r, 5, f'=IF(D{r}="must",PW_MUST,IF(D{r}="should",PW_SHOULD,'
+                          f'IF(D{r}="could",PW_COULD,0)))')
         for i, outcomes in enumerate(per_vendor):
             rc, _gc = pcols[i]
             o = outcomes[req.id]
             if o.response is not None:
                 text(ws, r, lay.resp_col(i), o.response)
-            ws.cell(r, lay.pts_col(i)).value = f"=IFERROR(VLOOKUP({rc}{r},RESP_TABLE,3,FALSE),0)"
-            ws.cell(r, lay.gap_col(i)).value = (
-                f'=IF($D{r}="must",IFERROR(VLOOKUP({rc}{r},RESP_TABLE,4,FALSE),0),0)')
+            formula(ws, r, lay.pts_col(i), f"=IFERROR(VLOOKUP({rc}{r},RESP_TABLE,3,FALSE),0)")
+            formula(ws, r, lay.gap_col(i),
+                    f'=IF($D{r}="must",IFERROR(VLOOKUP({rc}{r},RESP_TABLE,4,FALSE),0),0)')
     first, last = REQ_FIRST, lay.req_last
     dv_prio.add(f"D{first}:D{last}")
     for i, (rc, gc) in enumerate(pcols):
