@@ -15,7 +15,7 @@ def demo(out: Annotated[Path, typer.Option("--out", "-o", help=h("demo.opt.out")
             "crm-readiness-demo"),
          force: ForceOpt = False, lang: LangOpt = None) -> None:
     """Run every capability on the bundled example company."""
-    from crm_readiness.workflows.demo import run_demo
+    from crm_readiness.demo.run import run_demo
 
     language = resolve_lang(lang)
     out_console = console()

@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from crm_readiness.cells_rule import FORMULA_START, needs_quote, safe_text, visible_controls
 
 __all__ = ["FORMULA_START", "cell_value", "formula", "header", "put", "safe_text",
-           "sheet_title", "write_only_cell"]
+           "sheet_title", "visible_controls", "write_only_cell"]
 HEADER_FILL = PatternFill("solid", fgColor="E5E7EB")
 INPUT_FILL = PatternFill("solid", fgColor="FFF7D6")
 BOLD = Font(bold=True)
@@ -54,9 +54,7 @@ def put(ws: Worksheet, row: int, col: int, value: Any, *, bold: bool = False,
 
 def cell_value(cell: Any, value: Any) -> None:
     """Store ``value`` in ``cell`` by the one rule: numbers/dates as values, text as safe text."""
-    if isinstance(value, bool) or value is None:
-        cell.value = value
-    elif isinstance(value, (int, float, Decimal, date, datetime)):
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float, Decimal, date, datetime)):
         cell.value = value
     else:
         text = visible_controls(value if isinstance(value, str) else str(value))

@@ -18,7 +18,7 @@ from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import AssessmentResult, Measurement
 from crm_readiness.models.checklist import ChecklistSet
 from crm_readiness.render import Format
-from crm_readiness.workflows.demo import DemoEntry
+from crm_readiness.demo.entry import DemoEntry
 
 REPORT_STEM = "readiness"
 

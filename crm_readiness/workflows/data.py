@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from crm_readiness.models.answers import Answer
     from crm_readiness.models.checklist import ChecklistSet
     from crm_readiness.models.data.rules import DataRules
-    from crm_readiness.workflows.demo import DemoEntry
+    from crm_readiness.demo.entry import DemoEntry
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     from crm_readiness._resources import examples_dir
     from crm_readiness.engine.data.synthetic import write_csv
     from crm_readiness.models._base import Text, tr
-    from crm_readiness.workflows.demo import DemoEntry
+    from crm_readiness.demo.entry import DemoEntry
 
     inputs = out_dir / "inputs"
     inputs.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ from crm_readiness.io.output import OutputSet
 from crm_readiness.models._base import bi
 from crm_readiness.models.finance.results import FinanceCase, TcoComparison
 from crm_readiness.render import Format
-from crm_readiness.workflows.demo import DemoEntry
+from crm_readiness.demo.entry import DemoEntry
 
 Step = Callable[[str], None]
 #: the demo's vendor cost files, in the vendor comparison's order (A, B, C).

@@ -24,7 +24,7 @@ from crm_readiness.models._base import Text, tr
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import Comparison, Vendor, VendorsFile
 from crm_readiness.render import Format
-from crm_readiness.workflows.demo import DemoEntry
+from crm_readiness.demo.entry import DemoEntry
 
 COMPARE_FORMATS = ("xlsx", "md", "html", "json")
 SPEC_FORMATS = ("md", "html", "docx")

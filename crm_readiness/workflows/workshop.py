@@ -21,7 +21,7 @@ from crm_readiness.models.plan import ImplementationPlan
 from crm_readiness.models.progress import Comparison, Snapshot, SnapshotInfo
 from crm_readiness.models.questionnaire import ImportReport
 from crm_readiness.render import Format
-from crm_readiness.workflows.demo import DemoEntry
+from crm_readiness.demo.entry import DemoEntry
 
 PLAN_STEM = "plan"
 COMPARE_STEM = "compare"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from crm_readiness.workflows.demo import PARTS
+from crm_readiness.demo.run import PARTS
 from crm_readiness.workflows.workshop import demo_part
 
 

@@ -18,8 +18,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from crm_readiness.i18n import Lang, t
-from crm_readiness.render.cells import write_only_cell
 from crm_readiness.models.data.result import ClusterRow, DataProfileResult, IssueRow
+from crm_readiness.render.cells import write_only_cell
 
 _BOLD = Font(bold=True)
 _HEAD = PatternFill("solid", fgColor="E5E7EB")

@@ -10,7 +10,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
-from crm_readiness.render.cells import cell_value
+from crm_readiness.render.cells import cell_value, visible_controls
 
 MONEY = "#,##0.00"
 RATE = "0.00%"
@@ -52,7 +52,7 @@ def number(ws: Worksheet, ref: str, value: Decimal | float | int,
 
 def comment(ws: Worksheet, ref: str, note: str) -> None:
     """Attach a comment to a cell."""
-    ws[ref].comment = Comment(note, "crm-readiness", width=320, height=110)
+    ws[ref].comment = Comment(visible_controls(note), "crm-readiness", width=320, height=110)
 
 
 def define(wb: Any, name: str, sheet: str, ref: str) -> None:

@@ -6,6 +6,7 @@ import io
 from datetime import date
 from typing import Any
 
+from crm_readiness.cells_rule import visible_controls
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.vendors.spec import SpecDocument, SpecModule
 from crm_readiness.render import Format
@@ -43,18 +44,38 @@ def render_spec_text(doc: SpecDocument, lang: Lang, fmt: Format, today: date) ->
     return render_template(name, lang, **_context(doc, lang, today))
 
 
+class _SafeDocument:
+    """A python-docx document whose text calls replace control characters visibly.
+
+    Word XML cannot hold C0 controls; a note holding ``\x01`` or ESC would
+    otherwise abort the render (the one rule of :mod:`crm_readiness.cells_rule`).
+    """
+
+    def __init__(self, document: Any) -> None:
+        self._doc = document
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._doc, name)
+
+    def add_heading(self, text: str = "", level: int = 1) -> Any:
+        return self._doc.add_heading(visible_controls(text), level=level)
+
+    def add_paragraph(self, text: str = "", style: Any = None) -> Any:
+        return self._doc.add_paragraph(visible_controls(text), style=style)
+
+
 def _table(document: Any, headers: list[str], rows: list[list[str]]) -> None:
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for i, h in enumerate(headers):
         cell = table.rows[0].cells[i]
-        cell.text = h
+        cell.text = visible_controls(h)
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for row in rows:
         cells = table.add_row().cells
         for i, val in enumerate(row):
-            cells[i].text = val
+            cells[i].text = visible_controls(val)
 
 
 def _modules(document: Any, modules: tuple[SpecModule, ...], lang: Lang, level: int) -> None:
@@ -83,12 +104,12 @@ def render_spec_docx(doc: SpecDocument, lang: Lang, today: date) -> bytes:
     import docx
     from docx.oxml.ns import qn
 
-    document = docx.Document()
+    document = _SafeDocument(docx.Document())
     normal = document.styles["Normal"]
     normal.font.name = "Calibri"
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Microsoft YaHei")
     ctx = _context(doc, lang, today)
-    document.core_properties.title = ctx["title"]
+    document.core_properties.title = visible_controls(ctx["title"])
     document.add_heading(ctx["title"], level=0)
     document.add_paragraph(t("vendors.spec.generated", lang, date=ctx["today"]))
     document.add_heading(t("vendors.spec.h_background", lang), level=1)

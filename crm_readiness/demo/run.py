@@ -1,4 +1,4 @@
-"""``crm-readiness demo``: every capability on the bundled example organisation.
+"""The demo's registry of parts and its runner.
 
 Each capability contributes a *demo part*: a function ``(out_dir, lang) ->
 list[DemoEntry]`` that writes its outputs under ``out_dir`` and says what it
@@ -14,10 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import OutputError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.output import OutputSet
-from crm_readiness.models._base import Text
+
+__all__ = ["MARKER", "PARTS", "DemoEntry", "DemoRun", "prepare_out_dir", "run_demo"]
 
 MARKER = ".crm-readiness-demo"
 
@@ -31,16 +33,6 @@ PARTS: tuple[str, ...] = (
     # needs the data part's profile: the data phase measured, shown against the claims
     "crm_readiness.workflows.assessment:demo_measured_part",
 )
-
-
-@dataclass(frozen=True)
-class DemoEntry:
-    """One output the demo wrote: its section, title, relative path and a one-line summary."""
-
-    section: Text
-    title: Text
-    path: str
-    summary: Text | None = None
 
 
 @dataclass
@@ -82,7 +74,7 @@ def prepare_out_dir(out_dir: Path, *, force: bool) -> None:
 def run_demo(out_dir: Path, lang: Lang, *, force: bool = False,
              on_part: Callable[[str], None] | None = None) -> DemoRun:
     """Run every demo part into ``out_dir`` and write ``index.html`` linking the results."""
-    from crm_readiness.render.demo import render_index
+    from crm_readiness.demo.index import render_index
 
     prepare_out_dir(out_dir, force=force)
     run = DemoRun(out_dir=out_dir, index=out_dir / "index.html")

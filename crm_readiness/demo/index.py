@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.i18n import Lang
 from crm_readiness.render.jinja_env import render_template
-
-if TYPE_CHECKING:
-    from crm_readiness.workflows.demo import DemoEntry
 
 
 def render_index(entries: Sequence[DemoEntry], lang: Lang) -> str:
