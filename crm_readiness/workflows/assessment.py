@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 
 from crm_readiness._resources import examples_dir
+from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.atomic import ensure_dir
@@ -18,7 +19,6 @@ from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import AssessmentResult, Measurement
 from crm_readiness.models.checklist import ChecklistSet
 from crm_readiness.render import Format
-from crm_readiness.demo.entry import DemoEntry
 
 REPORT_STEM = "readiness"
 

@@ -18,11 +18,11 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.models.data.result import DataProfileResult
 
 if TYPE_CHECKING:
+    from crm_readiness.demo.entry import DemoEntry
     from crm_readiness.engine.data.table import DataTable
     from crm_readiness.models.answers import Answer
     from crm_readiness.models.checklist import ChecklistSet
     from crm_readiness.models.data.rules import DataRules
-    from crm_readiness.demo.entry import DemoEntry
 
 
 @dataclass(frozen=True)
@@ -216,9 +216,9 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     import shutil
 
     from crm_readiness._resources import examples_dir
+    from crm_readiness.demo.entry import DemoEntry
     from crm_readiness.engine.data.synthetic import write_csv
     from crm_readiness.models._base import Text, tr
-    from crm_readiness.demo.entry import DemoEntry
 
     inputs = out_dir / "inputs"
     inputs.mkdir(parents=True, exist_ok=True)

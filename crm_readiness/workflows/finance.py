@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from crm_readiness._resources import examples_dir
+from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.finance import load_benefits, load_costs
@@ -19,7 +20,6 @@ from crm_readiness.io.output import OutputSet
 from crm_readiness.models._base import bi
 from crm_readiness.models.finance.results import FinanceCase, TcoComparison
 from crm_readiness.render import Format
-from crm_readiness.demo.entry import DemoEntry
 
 Step = Callable[[str], None]
 #: the demo's vendor cost files, in the vendor comparison's order (A, B, C).

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_readiness._resources import examples_dir
+from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import CrmReadinessError, InputFileError, Problem
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.atomic import ensure_dir
@@ -24,7 +25,6 @@ from crm_readiness.models._base import Text, tr
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import Comparison, Vendor, VendorsFile
 from crm_readiness.render import Format
-from crm_readiness.demo.entry import DemoEntry
 
 COMPARE_FORMATS = ("xlsx", "md", "html", "json")
 SPEC_FORMATS = ("md", "html", "docx")

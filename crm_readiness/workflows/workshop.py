@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from crm_readiness._resources import examples_dir
+from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.atomic import ensure_dir
@@ -21,7 +22,6 @@ from crm_readiness.models.plan import ImplementationPlan
 from crm_readiness.models.progress import Comparison, Snapshot, SnapshotInfo
 from crm_readiness.models.questionnaire import ImportReport
 from crm_readiness.render import Format
-from crm_readiness.demo.entry import DemoEntry
 
 PLAN_STEM = "plan"
 COMPARE_STEM = "compare"
