@@ -55,10 +55,9 @@ def assess(
     """Assess readiness and write the reports."""
     from crm_readiness.cli import interactive as ui
     from crm_readiness.cli.summary import print_summary
-    from crm_readiness.io.assessment import load_answers, save_answers
-    from crm_readiness.io.checklists import load_checklist_set
     from crm_readiness.models.answers import AnswersFile
     from crm_readiness.workflows.assessment import score, select_phases
+    from crm_readiness.workflows.inputs import load_answers, load_checklist_set, save_answers
     from crm_readiness.workflows.workshop import write_assessment
 
     language = resolve_lang(lang)

@@ -23,7 +23,7 @@ def list_(checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
     """List the phase checklists in use."""
     from rich.table import Table
 
-    from crm_readiness.io.checklists import load_checklist_set
+    from crm_readiness.workflows.inputs import load_checklist_set
 
     language = resolve_lang(lang)
     sets = load_checklist_set(checklists)
@@ -46,8 +46,8 @@ def show(phase: Annotated[str, typer.Argument(help="Phase id, e.g. strategy / é˜
     from rich.markup import escape
     from rich.table import Table
 
-    from crm_readiness.io.checklists import load_checklist_set
     from crm_readiness.models.checklist import ChoiceScale
+    from crm_readiness.workflows.inputs import load_checklist_set
 
     language = resolve_lang(lang)
     sets = load_checklist_set(checklists)
@@ -80,7 +80,7 @@ def validate(paths: Annotated[list[Path], typer.Argument(help="Checklist files o
     from rich.markup import escape
 
     from crm_readiness.cli._common import report_error
-    from crm_readiness.io.checklists import phase_files, validate_files
+    from crm_readiness.workflows.inputs import phase_files, validate_files
 
     language = resolve_lang(lang)
     files: list[Path] = []

@@ -44,7 +44,7 @@ def _year_table(case: FinanceCase, lang: Lang, with_benefits: bool) -> object:
 
     from rich.table import Table
 
-    from crm_readiness.render.finance.labels import money
+    from crm_readiness.workflows.display import money
 
     v = case.risk_adjusted
     table = Table(title=t("finance.per_year", lang), title_justify="left")
@@ -71,7 +71,7 @@ def _year_table(case: FinanceCase, lang: Lang, with_benefits: bool) -> object:
 def _findings(case: FinanceCase, lang: Lang, out: Console) -> None:
     from rich.markup import escape
 
-    from crm_readiness.render.finance.report import flag_texts
+    from crm_readiness.workflows.display import flag_texts
 
     if case.missing_components:
         missing = ", ".join(t(f"finance.cat.{m}", lang) for m in case.missing_components)
@@ -86,7 +86,7 @@ def print_roi(case: FinanceCase, lang: Lang, out: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from crm_readiness.render.finance import labels as lb
+    from crm_readiness.workflows import display as lb
 
     out.print(f"[bold]{escape(t('finance.roi.title', lang))}[/] — {escape(case.title)}")
     out.print(_year_table(case, lang, True))
@@ -131,7 +131,7 @@ def print_tco(comparison: TcoComparison, lang: Lang, out: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from crm_readiness.render.finance.labels import money
+    from crm_readiness.workflows.display import money
 
     many = len(comparison.cases) > 1
     table = Table(title=t("finance.tco.compare_title" if many else "finance.tco.title", lang),

@@ -92,7 +92,7 @@ def ask_profile(out: Console, read: ReadLine, lang: Lang) -> OrganizationProfile
 
 
 def _applicable(s: Session) -> list[tuple[Checklist, Question]]:
-    from crm_readiness.engine.conditions import applies
+    from crm_readiness.workflows.inputs import applies
 
     return [(c, q) for c in s.checklists.checklists for q in c.questions
             if applies(q.applies_when, s.answers.profile)]
@@ -104,7 +104,7 @@ def _mine(s: Session, qid: str) -> Answer | None:
 
 def _store(s: Session, qid: str, answer: Answer | None) -> None:
     """Save one answer: a locked read-merge-write of the file as it is now (comments kept)."""
-    from crm_readiness.io.answers_store import update_answers
+    from crm_readiness.workflows.inputs import update_answers
 
     def change(current: AnswersFile) -> AnswersFile:
         others = tuple(a for a in current.answers.get(qid, ()) if a.respondent != s.respondent)

@@ -79,7 +79,7 @@ def print_plan(plan: ImplementationPlan, lang: Lang, out: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from crm_readiness.render.plan import stretch_text
+    from crm_readiness.workflows.display import stretch_text
 
     table = Table(title=t("plan.span", lang, start=plan.start.isoformat(),
                           end=plan.end.isoformat(), weeks=plan.total_weeks))

@@ -89,7 +89,7 @@ def rfp(
     lang: LangOpt = None,
 ) -> None:
     """Write the RFP response workbook a vendor fills in."""
-    from crm_readiness.io.vendors import load_catalogue
+    from crm_readiness.workflows.inputs import load_catalogue
     from crm_readiness.workflows.vendors import write_rfp
 
     language = resolve_lang(lang)

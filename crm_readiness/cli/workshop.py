@@ -45,8 +45,7 @@ def export(role: Annotated[str, typer.Option("--role", "-r", help=h("questionnai
            checklists: ChecklistsOpt = None, force: ForceOpt = False,
            lang: LangOpt = None) -> None:
     """Write one questionnaire workbook per role."""
-    from crm_readiness.io.assessment import load_answers
-    from crm_readiness.io.checklists import load_checklist_set
+    from crm_readiness.workflows.inputs import load_answers, load_checklist_set
     from crm_readiness.workflows.workshop import export_questionnaires, parse_roles
 
     language = resolve_lang(lang)
@@ -66,7 +65,7 @@ def import_(files: Annotated[list[Path], typer.Argument(help=h("questionnaire.ar
     """Merge filled questionnaires into the answers file."""
     from rich.markup import escape
 
-    from crm_readiness.io.checklists import load_checklist_set
+    from crm_readiness.workflows.inputs import load_checklist_set
     from crm_readiness.workflows.workshop import import_questionnaires
 
     language = resolve_lang(lang)
@@ -143,9 +142,8 @@ def plan(answers: AnswersOpt,
          lang: LangOpt = None) -> None:
     """Build the implementation plan."""
     from crm_readiness.cli.progress_view import print_plan
-    from crm_readiness.io.assessment import load_answers
-    from crm_readiness.io.checklists import load_checklist_set
     from crm_readiness.workflows.assessment import score
+    from crm_readiness.workflows.inputs import load_answers, load_checklist_set
     from crm_readiness.workflows.workshop import make_plan, write_plan
 
     language = resolve_lang(lang)
