@@ -1,9 +1,11 @@
 """The error hierarchy and the exit codes it maps to (DESIGN.md "Exit codes").
 
 0 success · 1 a gate the user asked for failed · 2 usage error · 3 invalid
-input file · 4 output could not be written. Every error a user can cause is a
+input file · 4 output could not be written · 70 internal error · 130
+interrupted (docs/exit-codes.md). Every error a user can cause is a
 :class:`CrmReadinessError`; the CLI turns it into one message and its exit
-code. Anything else is a bug and keeps its traceback.
+code. Anything else is a bug: ``cli.main.main()`` prints one bilingual line
+and writes the traceback to a file in the temp folder (exit 70).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ EXIT_GATE = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_OUTPUT = 4
+EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 @dataclass(frozen=True)

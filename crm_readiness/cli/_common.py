@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
-from crm_readiness.errors import CrmReadinessError, UsageError
+from crm_readiness.errors import EXIT_INTERRUPTED, CrmReadinessError, UsageError
 from crm_readiness.i18n import Lang, default_lang, normalize_lang, t
 
 if TYPE_CHECKING:
@@ -78,15 +78,34 @@ def parse_formats(value: str, allowed: Sequence[str]) -> list[str]:
     return out
 
 
-def report_error(exc: CrmReadinessError) -> None:
-    """Print ``exc`` as one red paragraph on stderr in the current language."""
+#: control characters a terminal acts on: C0 but tab and newline, DEL, C1 (CSI, OSC …).
+_TERMINAL_CONTROLS = {c: (0x2400 + c if c < 0x20 else 0x2421 if c == 0x7F else 0xFFFD)
+                      for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c not in (0x09, 0x0A)}
+
+
+def plain(value: object) -> str:
+    """Return user text safe to print with rich: no markup effect, no ANSI or control bytes.
+
+    Control characters become visible pictures (ESC → ``␛``, C1 → U+FFFD) and
+    rich markup (``[bold red]``) is escaped, so a name or note is shown as typed.
+    """
     from rich.markup import escape
 
-    err_console().print(f"[bold red]✗[/] {escape(exc.text(_state['lang']))}")
+    return escape(str(value).translate(_TERMINAL_CONTROLS))
+
+
+def current_lang() -> Lang:
+    """Return the language of the running command (for errors)."""
+    return _state["lang"]
+
+
+def report_error(exc: CrmReadinessError) -> None:
+    """Print ``exc`` as one red paragraph on stderr in the current language."""
+    err_console().print(f"[bold red]✗[/] {plain(exc.text(_state['lang']))}")
 
 
 def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
-    """Map user errors to their message and exit code; let real bugs keep their traceback."""
+    """Map user errors to their message and exit code; real bugs go on to ``main()``'s boundary."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -97,7 +116,7 @@ def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err_console().print(t("err.interrupted", _state["lang"]))
-            raise typer.Exit(130) from None
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return wrapper
 
@@ -106,7 +125,7 @@ def print_written(paths: Sequence[Path], lang: Lang) -> None:
     """List the files a command wrote."""
     out = console()
     for p in paths:
-        out.print(t("out.written", lang, path=str(p)))
+        out.print(t("out.written", lang, path=plain(p)))
 
 
 def stdin_is_tty() -> bool:

@@ -14,6 +14,7 @@ from crm_readiness.cli._common import (
     h,
     handle_errors,
     parse_formats,
+    plain,
     print_written,
     resolve_lang,
     stdin_is_tty,
@@ -78,7 +79,7 @@ def assess(
                 raise typer.Exit(0)
             data = AnswersFile(profile=profile)
             save_answers(path, data)
-            out_console.print(t("ask.saved", language, path=str(path)))
+            out_console.print(t("ask.saved", language, path=plain(path)))
         if phases is not None:
             sets = sets.model_copy(update={"checklists": tuple(
                 c for c in sets.checklists if c.id in phases)})

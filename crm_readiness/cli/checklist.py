@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from crm_readiness.cli._common import LangOpt, console, h, handle_errors, resolve_lang
+from crm_readiness.cli._common import LangOpt, console, h, handle_errors, plain, resolve_lang
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import t
 
@@ -43,7 +43,6 @@ def list_(checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
 def show(phase: Annotated[str, typer.Argument(help="Phase id, e.g. strategy / 阶段 id")],
          checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
     """Show one phase's questions."""
-    from rich.markup import escape
     from rich.table import Table
 
     from crm_readiness.models.checklist import ChoiceScale
@@ -56,7 +55,7 @@ def show(phase: Annotated[str, typer.Argument(help="Phase id, e.g. strategy / �
         known = ", ".join(x.id for x in sets.checklists)
         raise UsageError(t("checklist.unknown_phase", "en", phase=phase, known=known),
                          t("checklist.unknown_phase", "zh", phase=phase, known=known))
-    table = Table(title=f"{escape(c.title.get(language))} (v{c.version}, "
+    table = Table(title=f"{plain(c.title.get(language))} (v{c.version}, "
                         f"{t('report.weight', language)} {c.weight:g})", show_lines=True)
     table.add_column("id")
     table.add_column(t("report.question", language))
@@ -67,7 +66,7 @@ def show(phase: Annotated[str, typer.Argument(help="Phase id, e.g. strategy / �
         answers = (" / ".join(ch.value for ch in scale.choices) if isinstance(scale, ChoiceScale)
                    else f"{scale.min:g}–{scale.max:g}")
         gate = f" [red]{t('report.gate', language)}[/]" if q.gate else ""
-        table.add_row(q.id, escape(q.text.get(language)) + gate, str(q.weight), answers)
+        table.add_row(q.id, plain(q.text.get(language)) + gate, str(q.weight), answers)
     console().print(table)
 
 
@@ -77,8 +76,6 @@ def validate(paths: Annotated[list[Path], typer.Argument(help="Checklist files o
                                                           "检查清单文件或文件夹")],
              lang: LangOpt = None) -> None:
     """Validate checklist files, reporting every problem; exit 3 if any is invalid."""
-    from rich.markup import escape
-
     from crm_readiness.cli._common import report_error
     from crm_readiness.workflows.inputs import phase_files, validate_files
 
@@ -93,7 +90,7 @@ def validate(paths: Annotated[list[Path], typer.Argument(help="Checklist files o
     good, errors = validate_files(files)
     for c in good:
         line = t("checklist.valid", language, path=c.id, count=len(c.questions))
-        console().print(f"[green]✓[/] {escape(line)}")
+        console().print(f"[green]✓[/] {plain(line)}")
     for err in errors:
         report_error(err)
     if errors:

@@ -21,6 +21,7 @@ from crm_readiness.cli._common import (
     h,
     handle_errors,
     parse_formats,
+    plain,
     print_written,
     resolve_lang,
 )
@@ -66,8 +67,8 @@ def _pct(v: float | None) -> str:
 
 
 def _summary(result: DataProfileResult, lang: Lang, out: Console) -> None:
-    from rich.markup import escape
     from rich.table import Table
+
 
     table = Table(title=t("data.report.dimensions", lang), title_justify="left")
     for key, justify in (("data.report.dimension", "left"), ("data.report.value", "right"),
@@ -85,7 +86,7 @@ def _summary(result: DataProfileResult, lang: Lang, out: Console) -> None:
         cols.add_column(t(key, lang), justify="left" if key.endswith(("column", "format"))
                         else "right")
     for c in result.columns:
-        name = escape(c.name) + (" *" if c.required else "")
+        name = plain(c.name) + (" *" if c.required else "")
         style = "red" if c.below_threshold else None
         cols.add_row(name, c.format, _pct(c.completeness), _pct(c.validity), f"{c.invalid:,}",
                      f"{c.changed:,}", style=style)
@@ -96,7 +97,7 @@ def _summary(result: DataProfileResult, lang: Lang, out: Console) -> None:
     out.print(t("data.cli.score", lang, score=_pct(result.readiness.value),
                 pass_rate=_pct(result.record_pass_rate), target=_pct(result.readiness.target)))
     for note in result.notes:
-        out.print(f"[yellow]![/] {escape(t('data.note.' + note, lang))}")
+        out.print(f"[yellow]![/] {plain(t('data.note.' + note, lang))}")
 
 
 def profile(
@@ -156,7 +157,7 @@ def rules_init(
     path = draft_rules_file(file, out, source=SourceOptions(encoding, sheet, delimiter),
                             force=force)
     print_written([path], language)
-    console().print(t("data.cli.rules_next", language, path=str(path)))
+    console().print(t("data.cli.rules_next", language, path=plain(path)))
 
 
 def clean(

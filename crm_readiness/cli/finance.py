@@ -18,6 +18,7 @@ from crm_readiness.cli._common import (
     h,
     handle_errors,
     parse_formats,
+    plain,
     print_written,
     resolve_lang,
 )
@@ -69,26 +70,23 @@ def _year_table(case: FinanceCase, lang: Lang, with_benefits: bool) -> object:
 
 
 def _findings(case: FinanceCase, lang: Lang, out: Console) -> None:
-    from rich.markup import escape
-
     from crm_readiness.workflows.display import flag_texts
 
     if case.missing_components:
         missing = ", ".join(t(f"finance.cat.{m}", lang) for m in case.missing_components)
-        out.print(f"[yellow]![/] {escape(t('finance.hidden', lang))}: {escape(missing)}")
+        out.print(f"[yellow]![/] {plain(t('finance.hidden', lang))}: {plain(missing)}")
     for severity, text in flag_texts(case, lang):
         mark = "[yellow]![/]" if severity == "warning" else "[dim]·[/]"
-        out.print(f"{mark} {escape(text)}")
+        out.print(f"{mark} {plain(text)}")
 
 
 def print_roi(case: FinanceCase, lang: Lang, out: Console) -> None:
     """Print the ROI case: per-year table, headline metrics on both bases, sensitivity."""
-    from rich.markup import escape
     from rich.table import Table
 
     from crm_readiness.workflows import display as lb
 
-    out.print(f"[bold]{escape(t('finance.roi.title', lang))}[/] — {escape(case.title)}")
+    out.print(f"[bold]{plain(t('finance.roi.title', lang))}[/] — {plain(case.title)}")
     out.print(_year_table(case, lang, True))
     metrics = Table(title=t("finance.summary.basis", lang), title_justify="left")
     metrics.add_column(t("finance.item", lang))
@@ -121,14 +119,13 @@ def print_roi(case: FinanceCase, lang: Lang, out: Console) -> None:
                         lb.money(row.npv_high), lb.money(row.swing))
     out.print(tornado)
     mc = sens.monte_carlo
-    out.print(escape(t("finance.summary.mc", lang, draws=lb.money(mc.draws),
+    out.print(plain(t("finance.summary.mc", lang, draws=lb.money(mc.draws),
                        p10=lb.money(mc.npv_p10), p50=lb.money(mc.npv_p50),
                        p90=lb.money(mc.npv_p90), prob=lb.pct(mc.probability_positive))))
 
 
 def print_tco(comparison: TcoComparison, lang: Lang, out: Console) -> None:
     """Print one TCO case, or several side by side (lowest risk-adjusted TCO first)."""
-    from rich.markup import escape
     from rich.table import Table
 
     from crm_readiness.workflows.display import money
@@ -149,7 +146,7 @@ def print_tco(comparison: TcoComparison, lang: Lang, out: Console) -> None:
     out.print(table)
     for case in comparison.cases:
         if many:
-            out.print(f"\n[bold]{escape(case.vendor or case.title)}[/]")
+            out.print(f"\n[bold]{plain(case.vendor or case.title)}[/]")
         out.print(_year_table(case, lang, False))
         _findings(case, lang, out)
 

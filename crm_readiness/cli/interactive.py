@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crm_readiness.cli._common import plain
 from crm_readiness.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def ask_profile(out: Console, read: ReadLine, lang: Lang) -> OrganizationProfile
             "data_migration": migrate.lower() in ("yes", "y", "是", "true"),
         })
     except ValidationError as exc:
-        out.print(f"[red]{exc.errors()[0]['msg']}[/] — {t('ask.invalid', lang)}")
+        out.print(f"[red]{plain(exc.errors()[0]['msg'])}[/] — {t('ask.invalid', lang)}")
         return ask_profile(out, read, lang)
 
 
@@ -120,42 +121,38 @@ def _store(s: Session, qid: str, answer: Answer | None) -> None:
 
 
 def _show(s: Session, c: Checklist, q: Question, i: int, n: int, done: int, total: int) -> None:
-    from rich.markup import escape
-
     from crm_readiness.models.checklist import ChoiceScale
 
     lang, out = s.lang, s.out
     out.print()
     progress = t("ask.progress", lang, phase=c.title.get(lang), i=i, n=n, done=done, total=total)
-    out.print(f"[dim]{escape(progress)}[/]")
+    out.print(f"[dim]{plain(progress)}[/]")
     gate = f" [red]({t('report.gate', lang)})[/]" if q.gate else ""
-    out.print(f"[bold]{escape(q.text.get(lang))}[/]{gate}")
+    out.print(f"[bold]{plain(q.text.get(lang))}[/]{gate}")
     scale = s.checklists.scale_of(q)
     if isinstance(scale, ChoiceScale):
         for k, choice in enumerate(scale.choices, start=1):
-            out.print(f"  [cyan]{k}[/] {escape(choice.label.get(lang))}")
+            out.print(f"  [cyan]{k}[/] {plain(choice.label.get(lang))}")
     current = _mine(s, q.id)
     if current is not None:
         shown = (t("report.na", lang, reason=current.na) if current.na is not None
                  else str(current.value))
-        out.print(f"  [dim]{escape(t('ask.current', lang, value=shown))}[/]")
+        out.print(f"  [dim]{plain(t('ask.current', lang, value=shown))}[/]")
 
 
 def _help(s: Session, q: Question) -> None:
-    from rich.markup import escape
-
     from crm_readiness.models.checklist import ChoiceScale
 
     lang = s.lang
-    s.out.print(escape(q.help.get(lang)) if q.help else t("ask.help_none", lang))
+    s.out.print(plain(q.help.get(lang)) if q.help else t("ask.help_none", lang))
     if q.evidence:
-        s.out.print(f"[dim]{t('ask.evidence', lang)}: {escape(q.evidence.get(lang))}[/]")
+        s.out.print(f"[dim]{t('ask.evidence', lang)}: {plain(q.evidence.get(lang))}[/]")
     scale = s.checklists.scale_of(q)
     if isinstance(scale, ChoiceScale):
         for k, choice in enumerate(scale.choices, start=1):
             if choice.help:
-                s.out.print(f"  [cyan]{k}[/] {escape(choice.label.get(lang))}: "
-                            f"{escape(choice.help.get(lang))}")
+                s.out.print(f"  [cyan]{k}[/] {plain(choice.label.get(lang))}: "
+                            f"{plain(choice.help.get(lang))}")
 
 
 def _parse(s: Session, q: Question, raw: str) -> str | float | None:
@@ -198,7 +195,7 @@ def run(s: Session) -> bool:
         _show(s, c, q, in_phase.index(pos) + 1, len(in_phase), answered(), total)
         raw = s.read(f"{t('ask.prompt', s.lang)}: ")
         if raw is None or raw.strip().lower() == "q":
-            s.out.print(t("ask.quit", s.lang, path=str(s.path)))
+            s.out.print(t("ask.quit", s.lang, path=plain(s.path)))
             return False
         cmd = raw.strip()
         if cmd == "?":
@@ -210,7 +207,7 @@ def run(s: Session) -> bool:
         elif cmd.lower() == "n":
             reason = s.read(f"{t('ask.na_reason', s.lang)} ")
             if reason is None:
-                s.out.print(t("ask.quit", s.lang, path=str(s.path)))
+                s.out.print(t("ask.quit", s.lang, path=plain(s.path)))
                 return False
             if not reason.strip():
                 s.out.print(f"[red]{t('ask.na_needs_reason', s.lang)}[/]")

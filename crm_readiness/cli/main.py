@@ -6,6 +6,8 @@ pydantic, jinja2, openpyxl, numpy or duckdb at import time).
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from crm_readiness import __version__
@@ -51,6 +53,46 @@ _workshop.register(app)
 _data.register(app)
 
 
+def _crash_report(exc: BaseException) -> str:
+    """Write the traceback of ``exc`` to a new file in the temp folder; return its path."""
+    import platform
+    import tempfile
+    import traceback
+
+    fd, name = tempfile.mkstemp(prefix="crm-readiness-crash-", suffix=".log",
+                                dir=tempfile.gettempdir())
+    with open(fd, "w", encoding="utf-8", errors="backslashreplace") as fh:
+        fh.write(f"crm-readiness {__version__}\nPython {platform.python_version()} on "
+                 f"{platform.platform()}\nargv: {sys.argv!r}\n\n")
+        fh.write("".join(traceback.format_exception(exc)))
+    return name
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: the one error boundary (exit codes in docs/exit-codes.md).
+
+    User errors print their message and exit with their code; usage errors of
+    the command line stay exit 2 (click); Ctrl-C exits 130; anything else is a
+    bug: one bilingual line on stderr, the traceback in a file, exit 70.
+    """
+    from crm_readiness.cli._common import current_lang, report_error
+    from crm_readiness.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, CrmReadinessError
+    from crm_readiness.i18n import t
+
+    try:
+        app()  # standalone: usage errors print click's message and exit 2, --help exits 0
+    except CrmReadinessError as exc:
+        report_error(exc)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write(t("err.interrupted", current_lang()) + "\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:  # the boundary: every bug ends here, never as a traceback
+        try:
+            where = _crash_report(exc)
+        except OSError as write_error:
+            where = f"({write_error.strerror or write_error})"
+        line = " / ".join(t("err.internal", lang, version=__version__, path=where)
+                          for lang in ("en", "zh"))
+        sys.stderr.write(line + "\n")
+        sys.exit(EXIT_INTERNAL)

@@ -21,10 +21,11 @@ def _num(v: float | None, sign: bool = False) -> str:
 
 def print_comparison(c: Comparison, lang: Lang, out: Console) -> None:
     """Print per-phase deltas, then blockers, risks, actions and checklist changes."""
-    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=t("compare.title", lang, a=escape(c.a.name), b=escape(c.b.name)))
+    from crm_readiness.cli._common import plain
+
+    table = Table(title=t("compare.title", lang, a=plain(c.a.name), b=plain(c.b.name)))
     for key, justify in (("report.phase", "left"), ("compare.score_a", "right"),
                          ("compare.score_b", "right"), ("compare.delta", "right"),
                          ("compare.like_for_like", "right"), ("report.coverage", "right"),
@@ -43,9 +44,9 @@ def print_comparison(c: Comparison, lang: Lang, out: Console) -> None:
             notes.append(t("compare.n_added", lang, count=len(p.questions_added)))
         if p.questions_retired:
             notes.append(t("compare.n_retired", lang, count=len(p.questions_retired)))
-        table.add_row(escape(p.title.get(lang)), _num(p.score_a), _num(p.score_b),
+        table.add_row(plain(p.title.get(lang)), _num(p.score_a), _num(p.score_b),
                       _num(p.delta, True), _num(p.like_for_like, True), cov, verdict,
-                      escape("; ".join(notes)))
+                      plain("; ".join(notes)))
     table.add_section()
     table.add_row(t("report.overall", lang), _num(c.a.overall), _num(c.b.overall),
                   _num(c.overall_delta, True), "", "",
@@ -71,14 +72,14 @@ def print_comparison(c: Comparison, lang: Lang, out: Console) -> None:
         if lines:
             out.print(f"\n[bold]{t(key, lang)}[/] ({len(lines)})")
             for line in lines:
-                out.print(f"  {escape(line)}")
+                out.print(f"  {plain(line)}")
 
 
 def print_plan(plan: ImplementationPlan, lang: Lang, out: Console) -> None:
     """Print the stages with dates, weeks and the reasons for each stretch."""
-    from rich.markup import escape
     from rich.table import Table
 
+    from crm_readiness.cli._common import plain
     from crm_readiness.workflows.display import stretch_text
 
     table = Table(title=t("plan.span", lang, start=plan.start.isoformat(),
@@ -90,5 +91,5 @@ def print_plan(plan: ImplementationPlan, lang: Lang, out: Console) -> None:
         if s.waves:
             why = (t("plan.waves", lang, waves=s.waves) + ("; " + why if why else ""))
         table.add_row(t(f"plan.stage.{s.id}", lang), s.start.isoformat(), s.end.isoformat(),
-                      str(s.weeks), escape(why))
+                      str(s.weeks), plain(why))
     out.print(table)

@@ -17,20 +17,21 @@ _STYLE = {"ready": "green", "ready_with_risks": "yellow", "not_ready": "red"}
 def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
                   top_risks: int = 5) -> None:
     """Print the phase table, the verdict with its reasons, the blockers and the top risks."""
-    from rich.markup import escape
     from rich.table import Table
+
+    from crm_readiness.cli._common import plain
 
     def fmt(v: float | None) -> str:
         return "–" if v is None else f"{v:.1f}"
 
-    table = Table(title=f"{t('report.title', lang)} — {escape(result.profile.organization)}")
+    table = Table(title=f"{t('report.title', lang)} — {plain(result.profile.organization)}")
     for key, justify in (("report.phase", "left"), ("report.score", "right"),
                          ("report.coverage", "right"), ("report.level", "right"),
                          ("report.verdict", "left")):
         table.add_column(t(key, lang), justify=justify)  # type: ignore[arg-type]
     for p in result.phases:
         style = _STYLE[p.verdict]
-        table.add_row(escape(p.title.get(lang)), fmt(p.score), f"{p.coverage * 100:.0f}%",
+        table.add_row(plain(p.title.get(lang)), fmt(p.score), f"{p.coverage * 100:.0f}%",
                       str(p.level or "–"), f"[{style}]{t('verdict.' + p.verdict, lang)}[/]")
     o = result.overall
     table.add_section()
@@ -39,20 +40,20 @@ def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
                   f"[bold {_STYLE[o.verdict]}]{t('verdict.' + o.verdict, lang)}[/]")
     out.print(table)
     reasons = "; ".join(t(f"reason.{r.code}", lang, **r.params) for r in o.reasons)
-    out.print(f"{t('report.reasons', lang)}: {escape(reasons)}")
+    out.print(f"{t('report.reasons', lang)}: {plain(reasons)}")
     if result.measurements:
         out.print(f"\n[bold]{t('report.measured', lang)}[/]")
         for m in result.measurements:
             claimed = ", ".join(m.claimed) or "–"
             out.print(f"  {m.question_id}: {t('report.measured_value', lang)} {m.measured:.1f}% · "
-                      f"{t('report.claimed_value', lang)} {escape(claimed)}")
+                      f"{t('report.claimed_value', lang)} {plain(claimed)}")
     if result.blockers:
         out.print(f"\n[bold red]{t('report.blockers', lang)}[/]")
         for b in result.blockers:
             why = (t("report.blocker_unanswered", lang) if b.reason == "unanswered" else
                    t("report.blocker_below", lang, score=f"{b.score or 0:.2f}",
                      min=f"{b.gate_min:.2f}"))
-            out.print(f"  ✗ {escape(b.text.get(lang))} [dim]({b.question_id}: {escape(why)})[/]")
+            out.print(f"  ✗ {plain(b.text.get(lang))} [dim]({b.question_id}: {plain(why)})[/]")
     else:
         out.print(f"\n[green]{t('report.no_blockers', lang)}[/]")
     if result.risks:
@@ -60,5 +61,5 @@ def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
         for r in result.risks[:top_risks]:
             band = {"high": "red", "medium": "yellow", "low": "green"}[r.band]
             out.print(f"  [{band}]{r.exposure:>2} {t('band.' + r.band, lang)}[/] "
-                      f"{escape(r.title.get(lang))} [dim]({r.id}; "
-                      f"{escape(t('owner.' + r.owner, lang))})[/]")
+                      f"{plain(r.title.get(lang))} [dim]({r.id}; "
+                      f"{plain(t('owner.' + r.owner, lang))})[/]")

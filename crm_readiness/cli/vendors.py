@@ -15,6 +15,7 @@ from crm_readiness.cli._common import (
     h,
     handle_errors,
     parse_formats,
+    plain,
     print_written,
     resolve_lang,
 )
@@ -43,7 +44,6 @@ def compare(
     lang: LangOpt = None,
 ) -> None:
     """Compare vendors: live workbook, scorecards, summary and JSON."""
-    from rich.markup import escape
     from rich.table import Table
 
     from crm_readiness.workflows.vendors import COMPARE_FORMATS, run_compare, write_comparison
@@ -52,12 +52,12 @@ def compare(
     chosen = parse_formats(formats, COMPARE_FORMATS)
     run = run_compare(vendors, requirements=requirements, accept_inconsistent=accept_inconsistent)
     res = run.comparison
-    table = Table(title=escape(res.title or t("vendors.rep.title", language)))
+    table = Table(title=plain(res.title or t("vendors.rep.title", language)))
     for key in ("rank", "vendor", "total", "functional_fit", "must_gaps", "unanswered", "status"):
         table.add_column(t(f"vendors.wb.{key}", language))
     for v in sorted(res.vendors, key=lambda v: -v.total):
         status = t(f"vendors.status.{v.status}", language)
-        table.add_row(str(v.rank or "–"), escape(v.name), f"{v.total:.1f}",
+        table.add_row(str(v.rank or "–"), plain(v.name), f"{v.total:.1f}",
                       f"{v.functional_fit * 100:.1f}%", str(len(v.must_gaps)),
                       str(len(v.unanswered)),
                       status if v.status == "eligible" else f"[red]{status}[/]")
@@ -69,7 +69,7 @@ def compare(
     names = {v.id: v.name for v in res.vendors}
     rob = res.robustness
     share = rob.shares[0].first_share if rob.shares else 0.0
-    out_console.print(escape(t(f"vendors.verdict.{rob.verdict}", language,
+    out_console.print(plain(t(f"vendors.verdict.{rob.verdict}", language,
                                leader=names.get(rob.leader or "", "–"),
                                share=f"{share * 100:.0f}%")))
     print_written(write_comparison(run, out, chosen, language, force=force), language)
@@ -110,8 +110,6 @@ def import_(
     lang: LangOpt = None,
 ) -> None:
     """Read filled RFP workbooks into the vendors file, reporting every invalid cell."""
-    from rich.markup import escape
-
     from crm_readiness.workflows.vendors import import_rfps
 
     language = resolve_lang(lang)
@@ -119,14 +117,14 @@ def import_(
     warn = err_console()
     for path, problems in report.problems.items():
         for p in problems:
-            warn.print(f"[yellow]![/] {escape(str(path))}: {escape(p.location)}: "
-                       f"{escape(p.text(language))}")
+            warn.print(f"[yellow]![/] {plain(str(path))}: {plain(p.location)}: "
+                       f"{plain(p.text(language))}")
     total = sum(len(p) for p in report.problems.values())
     if strict and total:
         raise InputFileError(next(p for p, probs in report.problems.items() if probs), [
             pr for probs in report.problems.values() for pr in probs])
     for vid, n in report.imported.items():
-        console().print(t("vendors.cli.imported", language, vendor=vid, n=n))
+        console().print(t("vendors.cli.imported", language, vendor=plain(vid), n=n))
     if total:
         warn.print(t("vendors.cli.import_problems", language, n=total))
     print_written([report.vendors_path], language)

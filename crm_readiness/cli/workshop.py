@@ -15,6 +15,7 @@ from crm_readiness.cli._common import (
     h,
     handle_errors,
     parse_formats,
+    plain,
     print_written,
     resolve_lang,
 )
@@ -63,8 +64,6 @@ def import_(files: Annotated[list[Path], typer.Argument(help=h("questionnaire.ar
                                                   help=h("questionnaire.opt.partial"))] = False,
             checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
     """Merge filled questionnaires into the answers file."""
-    from rich.markup import escape
-
     from crm_readiness.workflows.inputs import load_checklist_set
     from crm_readiness.workflows.workshop import import_questionnaires
 
@@ -73,23 +72,22 @@ def import_(files: Annotated[list[Path], typer.Argument(help=h("questionnaire.ar
     report, skipped = import_questionnaires(files, answers, sets, partial=partial)
     out = console()
     for f in report.files:
-        out.print(t("questionnaire.imported", language, path=escape(f.path),
-                    respondent=escape(f.respondent or "?"), role=f.role or "?", count=f.answers,
+        out.print(t("questionnaire.imported", language, path=plain(f.path),
+                    respondent=plain(f.respondent or "?"), role=f.role or "?", count=f.answers,
                     problems=f.problems))
     for path, en, zh in skipped:
-        out.print(f"[yellow]{escape(t('questionnaire.skipped', language, path=str(path)))}[/]")
+        out.print(f"[yellow]{plain(t('questionnaire.skipped', language, path=plain(path)))}[/]")
         for line in (zh if language == "zh" else en):
-            out.print(f"  - {escape(line)}")
+            out.print(f"  - {plain(line)}")
     if report.applied_answers:
         out.print(t("questionnaire.merged", language, count=report.applied_answers,
-                    path=str(answers)))
+                    path=plain(answers)))
     else:
         out.print(t("questionnaire.nothing", language))
 
 
 def history(answers: AnswersOpt, lang: LangOpt = None) -> None:
     """List the saved snapshots."""
-    from rich.markup import escape
     from rich.table import Table
 
     from crm_readiness.workflows.workshop import history as load_history
@@ -98,7 +96,7 @@ def history(answers: AnswersOpt, lang: LangOpt = None) -> None:
     rows = load_history(answers)
     out = console()
     if not rows:
-        out.print(t("snapshot.none", language, path=str(answers)))
+        out.print(t("snapshot.none", language, path=plain(answers)))
         return
     table = Table(title=t("snapshot.history", language))
     for key in ("snapshot.name", "snapshot.taken", "report.score", "report.coverage",
@@ -106,9 +104,9 @@ def history(answers: AnswersOpt, lang: LangOpt = None) -> None:
         table.add_column(t(key, language))
     for s in rows:
         versions = " ".join(f"{k} v{v}" for k, v in s.checklist_versions.items())
-        table.add_row(escape(s.name), s.taken_at.strftime("%Y-%m-%d %H:%M"), _fmt(s.overall),
+        table.add_row(plain(s.name), s.taken_at.strftime("%Y-%m-%d %H:%M"), _fmt(s.overall),
                       f"{s.coverage * 100:.0f}%", t(f"verdict.{s.verdict}", language),
-                      str(s.blockers), str(s.risks), escape(versions))
+                      str(s.blockers), str(s.risks), plain(versions))
     out.print(table)
 
 

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from crm_readiness.cli._common import ForceOpt, LangOpt, console, h, handle_errors, resolve_lang
+from crm_readiness.cli._common import (
+    ForceOpt,
+    LangOpt,
+    console,
+    h,
+    handle_errors,
+    plain,
+    resolve_lang,
+)
 from crm_readiness.i18n import t
 
 
@@ -23,8 +31,8 @@ def demo(out: Annotated[Path, typer.Option("--out", "-o", help=h("demo.opt.out")
         run = run_demo(out, language, force=force,
                        on_part=lambda spec: status.update(spec.split(":")[0].rsplit(".", 1)[-1]))
     for e in run.entries:
-        out_console.print(f"  • {e.title.get(language)}: {out / e.path}")
-    out_console.print(f"[green]{t('demo.done', language, path=str(out), index=str(run.index))}[/]")
+        out_console.print(f"  • {plain(e.title.get(language))}: {plain(out / e.path)}")
+    out_console.print(f"[green]{t('demo.done', language, path=plain(out), index=plain(run.index))}[/]")
 
 
 def init(directory: Annotated[Path, typer.Argument(help="Folder to create / 要创建的文件夹")],
@@ -35,9 +43,9 @@ def init(directory: Annotated[Path, typer.Argument(help="Folder to create / 要�
     language = resolve_lang(lang)
     written = init_workspace(directory, language, force=force)
     for p in written:
-        console().print(t("out.written", language, path=str(p)))
-    console().print(t("init.done", language, path=str(directory),
-                      answers=str(directory / "answers.yaml")))
+        console().print(t("out.written", language, path=plain(p)))
+    console().print(t("init.done", language, path=plain(directory),
+                      answers=plain(directory / "answers.yaml")))
 
 
 def register(app: typer.Typer) -> None:

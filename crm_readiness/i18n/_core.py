@@ -36,6 +36,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Interrupted. Everything answered so far is saved.",
         "zh": "已中断。此前的所有回答均已保存。",
     },
+    "err.internal": {
+        "en": "internal error in crm-readiness {version}: please report it; details in {path}",
+        "zh": "crm-readiness {version} 内部错误：请报告此问题；详情见 {path}",
+    },
     "err.hint_exit": {"en": "exit code {code}", "zh": "退出码 {code}"},
     "file.not_found": {"en": "file not found", "zh": "文件不存在"},
     "file.is_dir": {"en": "is a folder, not a file", "zh": "是文件夹而不是文件"},
