@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-Lang = Literal["en", "zh"]
+from crm_readiness.i18n import Lang
 
 EXIT_OK = 0
 EXIT_GATE = 1

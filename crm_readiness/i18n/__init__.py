@@ -26,6 +26,7 @@ CATALOGUES: tuple[str, ...] = (
     "_workshop",
     "_finance",
     "_data",
+    "_models",
 )
 
 
@@ -50,6 +51,24 @@ def t(key: str, lang: Lang = "en", /, **params: object) -> str:
         raise KeyError(f"unknown message key {key!r}")
     text = entry.get(lang) or entry["en"]
     return text.format(**params) if params else text
+
+
+class MessageError(ValueError):
+    """A validation failure as a catalogue key and its parameters.
+
+    Model validators raise it instead of a literal message; the YAML reader
+    turns it into the message in both languages (``text(lang)``). Pydantic keeps
+    the exception in the error's ``ctx["error"]``.
+    """
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(t(key, "en", **params))
+
+    def text(self, lang: Lang) -> str:
+        """Return the message in ``lang``."""
+        return t(self.key, lang, **self.params)
 
 
 def normalize_lang(value: str | None) -> Lang | None:

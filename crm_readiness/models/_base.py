@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, field_validator
 
-Lang = Literal["en", "zh"]
+from crm_readiness.i18n import Lang, MessageError
+
+__all__ = ["Lang", "Model", "ResultModel", "Text", "bi", "tr"]
 
 
 class Model(BaseModel):
@@ -31,7 +31,7 @@ class Text(Model):
     @classmethod
     def _not_blank(cls, v: str) -> str:
         if not v.strip():
-            raise ValueError("must not be blank || 不能为空")
+            raise MessageError("model.must_not_be_blank")
         return v.strip()
 
     def get(self, lang: Lang) -> str:

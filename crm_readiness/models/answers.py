@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from crm_readiness.i18n import MessageError
 from crm_readiness.models._base import Model
 from crm_readiness.models.checklist import Role
 from crm_readiness.models.profile import OrganizationProfile
@@ -42,8 +43,7 @@ class Answer(Model):
     @classmethod
     def _reason(cls, v: Any) -> Any:
         if v is True or (isinstance(v, str) and not v.strip()):
-            raise ValueError("not applicable needs a reason, e.g. na: \"no legacy data\" || "
-                             "不适用必须说明原因，例如 na: \"没有历史数据\"")
+            raise MessageError("model.not_applicable_needs_a_reason")
         if v is False:
             return None
         return v
@@ -51,10 +51,9 @@ class Answer(Model):
     @model_validator(mode="after")
     def _one_of(self) -> Answer:
         if self.value is None and self.na is None:
-            raise ValueError("give a value or na (not applicable, with a reason) || "
-                             "请填写 value 或 na（不适用及原因）")
+            raise MessageError("model.give_a_value_or_na")
         if self.value is not None and self.na is not None:
-            raise ValueError("give either a value or na, not both || value 与 na 只能填写其一")
+            raise MessageError("model.give_either_a_value_or")
         return self
 
 
@@ -105,7 +104,7 @@ class AnswersFile(Model):
         ids = [r.id for r in self.respondents]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
-            raise ValueError(f"respondent ids repeat: {', '.join(dup)} || 答题人 id 重复：{', '.join(dup)}")
+            raise MessageError("model.respondent_ids_repeat", ids=", ".join(dup))
         return self
 
     def respondent(self, rid: str | None) -> Respondent | None:

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
+from crm_readiness.i18n import MessageError
 from crm_readiness.models._base import Model, Text
 from crm_readiness.models.profile import Deployment, Integration, Module, Size
 
@@ -52,7 +53,7 @@ class ChoiceScale(Model):
         values = [c.value for c in self.choices]
         dup = sorted({v for v in values if values.count(v) > 1})
         if dup:
-            raise ValueError(f"choice values repeat: {', '.join(dup)} || 选项值重复：{', '.join(dup)}")
+            raise MessageError("model.choice_values_repeat", values=", ".join(dup))
         return self
 
     def choice(self, value: str) -> Choice | None:
@@ -79,12 +80,12 @@ class NumericScale(Model):
     @model_validator(mode="after")
     def _ordered(self) -> NumericScale:
         if self.max <= self.min:
-            raise ValueError("max must be greater than min || max 必须大于 min")
+            raise MessageError("model.max_must_be_greater_than")
         cuts = [b.at_least for b in self.bands]
         if cuts != sorted(cuts) or len(set(cuts)) != len(cuts):
-            raise ValueError("bands must be in increasing at_least order || 分段须按 at_least 递增")
+            raise MessageError("model.bands_must_be_in_increasing")
         if cuts[0] > self.min:
-            raise ValueError("the first band must start at or below min || 第一个分段须从 min 或更低处开始")
+            raise MessageError("model.the_first_band_must_start")
         return self
 
     def score_of(self, value: float) -> float:
@@ -140,7 +141,7 @@ class RiskWhen(Model):
     @model_validator(mode="after")
     def _something(self) -> RiskWhen:
         if self.score_below is None and self.value_in is None:
-            raise ValueError("a rule needs score_below or value_in || 规则需要 score_below 或 value_in")
+            raise MessageError("model.a_rule_needs_score_below_or")
         return self
 
 
@@ -191,11 +192,10 @@ class Question(Model):
     @model_validator(mode="after")
     def _rules(self) -> Question:
         if self.gate_min is not None and not self.gate:
-            raise ValueError("gate_min needs gate: true || 设置 gate_min 需要 gate: true")
+            raise MessageError("model.gate_min_needs_gate_true")
         defaults = [i for i, r in enumerate(self.risks) if isinstance(r, RiskDefault)]
         if defaults != [len(self.risks) - 1]:
-            raise ValueError("risks must end with exactly one 'default' rule || "
-                             "risks 必须以且仅以一条 default 规则结尾")
+            raise MessageError("model.risks_must_end_with_exactly")
         return self
 
     @property
@@ -226,7 +226,7 @@ class Checklist(Model):
                 problems.append(f"question id {q.id!r} repeats")
             seen.add(q.id)
         if problems:
-            raise ValueError("; ".join(problems) + " || 问题 id 须唯一且以 '" + self.id + ".' 开头")
+            raise MessageError("model.question_ids", prefix=self.id, problems=", ".join(problems))
         return self
 
 
@@ -247,7 +247,7 @@ class ExposureBands(Model):
     @model_validator(mode="after")
     def _ordered(self) -> ExposureBands:
         if self.medium_max <= self.low_max:
-            raise ValueError("medium_max must exceed low_max || medium_max 必须大于 low_max")
+            raise MessageError("model.medium_max_must_exceed_low_max")
         return self
 
     def band(self, exposure: int) -> Literal["low", "medium", "high"]:
@@ -274,11 +274,9 @@ class ScoringConfig(Model):
         levels = [b.level for b in self.maturity]
         mins = [b.min_score for b in self.maturity]
         if levels != [1, 2, 3, 4, 5] or mins != sorted(mins) or mins[0] != 0:
-            raise ValueError("maturity bands must be levels 1..5 with increasing min_score from 0"
-                             " || 成熟度须为 1..5 级且 min_score 从 0 递增")
+            raise MessageError("model.maturity_bands_must_be_levels")
         if self.ready_with_risks_min > self.ready_min:
-            raise ValueError("ready_with_risks_min must not exceed ready_min"
-                             " || ready_with_risks_min 不能大于 ready_min")
+            raise MessageError("model.ready_with_risks_min_must_not_exceed_ready_min")
         return self
 
     def level(self, score: float) -> MaturityBand:

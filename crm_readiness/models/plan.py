@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from crm_readiness.i18n import MessageError
 from crm_readiness.models._base import Model, ResultModel, Text
 from crm_readiness.models.assessment import Band
 from crm_readiness.models.checklist import OwnerRole
@@ -33,7 +34,7 @@ class WeekRange(Model):
     @model_validator(mode="after")
     def _ordered(self) -> WeekRange:
         if self.max < self.min:
-            raise ValueError("max must not be below min || max 不能小于 min")
+            raise MessageError("model.max_must_not_be_below")
         return self
 
 

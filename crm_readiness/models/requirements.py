@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from crm_readiness.i18n import MessageError
 from crm_readiness.models._base import Model, Text
 from crm_readiness.models.profile import Module as ScopeModule
 
@@ -37,9 +38,7 @@ def normalize_priority(value: Any) -> Any:
         key = value.strip().lower().replace(" ", "_").replace("-", "_")
         if key in PRIORITY_ALIASES:
             return PRIORITY_ALIASES[key]
-        raise ValueError(f"unknown priority {value!r}; use must, should or could "
-                         f"(high, medium, low are accepted) || 未知优先级 {value!r}；"
-                         f"请使用 must、should 或 could（也接受 high、medium、low）")
+        raise MessageError("model.unknown_priority", value=repr(value))
     return value
 
 
@@ -89,13 +88,11 @@ class RequirementsCatalogue(Model):
         ids = [r.id for r in self.requirements]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
-            raise ValueError(f"requirement ids repeat: {', '.join(dup)} || "
-                             f"需求 id 重复：{', '.join(dup)}")
+            raise MessageError("model.requirement_ids_repeat", ids=", ".join(dup))
         if self.modules:
             unknown = sorted({r.module for r in self.requirements} - set(self.modules))
             if unknown:
-                raise ValueError(f"modules not declared under 'modules': {', '.join(unknown)} || "
-                                 f"未在 modules 中声明的模块：{', '.join(unknown)}")
+                raise MessageError("model.modules_undeclared", modules=", ".join(unknown))
         return self
 
     def module_ids(self) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from crm_readiness.i18n import MessageError
 from crm_readiness.models._base import Model
 
 FormatName = Literal["text", "cn_mobile", "cn_landline", "email", "date", "cn_uscc", "number",
@@ -52,8 +53,7 @@ def _check_regex(pattern: str) -> str:
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise ValueError(f"not a valid regular expression: {exc} || 不是有效的正则表达式：{exc}"
-                         ) from None
+        raise MessageError("model.regex_invalid", detail=str(exc)) from None
     return pattern
 
 
@@ -86,18 +86,16 @@ class ColumnRule(Model):
     @model_validator(mode="after")
     def _consistent(self) -> ColumnRule:
         if self.format == "enum" and not self.enum:
-            raise ValueError("format enum needs an enum list || format 为 enum 时须给出 enum 列表")
+            raise MessageError("model.format_enum_needs_an_enum")
         if self.format == "regex" and not self.pattern:
-            raise ValueError("format regex needs a pattern || format 为 regex 时须给出 pattern")
+            raise MessageError("model.format_regex_needs_a_pattern")
         if self.max_age_days is not None and self.format != "date":
-            raise ValueError("max_age_days applies to date columns || max_age_days 仅适用于日期列")
+            raise MessageError("model.max_age_days_applies_to_date_columns")
         if self.city_column is not None and self.format != "cn_landline":
-            raise ValueError("city_column applies to cn_landline columns || "
-                             "city_column 仅适用于 cn_landline 列")
+            raise MessageError("model.city_column_applies_to_cn_landline_columns")
         for bound in (self.min, self.max):
             if bound is not None and self.format not in ("number", "date"):
-                raise ValueError("min/max apply to number and date columns || "
-                                 "min/max 仅适用于数字列和日期列")
+                raise MessageError("model.min_max_apply_to_number")
         return self
 
     @property
@@ -126,8 +124,7 @@ class BlockingKey(Model):
     @model_validator(mode="after")
     def _typo_col(self) -> BlockingKey:
         if self.typos_in is not None and self.typos_in not in self.columns:
-            raise ValueError("typos_in must be one of the blocking columns || "
-                             "typos_in 必须是 columns 中的一列")
+            raise MessageError("model.typos_in_must_be_one_of")
         return self
 
 
@@ -202,7 +199,7 @@ class DataRules(Model):
             if rule.city_column and rule.city_column not in self.columns:
                 problems.append(f"columns.{name}.city_column: {rule.city_column!r} has no rule")
         if problems:
-            raise ValueError("; ".join(problems) + " || city_column 必须指向 columns 中已声明的列")
+            raise MessageError("model.city_column_unknown", columns=", ".join(problems))
         return self
 
     def all_placeholders(self) -> tuple[str, ...]:

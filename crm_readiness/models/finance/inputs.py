@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 
+from crm_readiness.i18n import MessageError
 from crm_readiness.models._base import Model, Text
 
 CostCategory = Literal[
@@ -40,33 +41,27 @@ MAX_HORIZON = 30
 
 def _fraction(v: Decimal) -> Decimal:
     if v < 0:
-        raise ValueError("must not be negative || 不能为负数")
+        raise MessageError("model.must_not_be_negative")
     if v > 1:
-        raise ValueError(
-            f"{v} would mean {v * 100:f}%; write rates as decimal fractions (0.10 = 10%) "
-            f"|| {v} 相当于 {v * 100:f}%；比率请写成小数（0.10 即 10%）")
+        raise MessageError("model.rate_as_percent", value=str(v), percent=f"{v * 100:f}")
     return v
 
 
 def _growth(v: Decimal) -> Decimal:
     if v < Decimal("-0.9") or v > 1:
-        raise ValueError(
-            f"{v} is outside -0.9..1; write rates as decimal fractions (0.05 = 5%) "
-            f"|| {v} 超出 -0.9..1 的范围；比率请写成小数（0.05 即 5%）")
+        raise MessageError("model.growth_range", value=str(v))
     return v
 
 
 def _non_negative(v: Decimal) -> Decimal:
     if v < 0:
-        raise ValueError("must not be negative || 不能为负数")
+        raise MessageError("model.must_not_be_negative")
     return v
 
 
 def _ramp(v: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
     if not v:
-        raise ValueError(
-            "a benefit needs at least one year: give ramp, e.g. [0.5, 0.8, 1.0] "
-            "|| 收益至少需要一个年度：请填写 ramp，例如 [0.5, 0.8, 1.0]")
+        raise MessageError("model.a_benefit_needs_at_least")
     return v
 
 
@@ -80,7 +75,7 @@ Year = Annotated[int, Field(ge=0, le=MAX_HORIZON)]
 
 def _check_id(value: str) -> str:
     if value in RESERVED_IDS:
-        raise ValueError(f"{value!r} is reserved; choose another id || {value!r} 为保留字，请另取 id")
+        raise MessageError("model.reserved_id", value=repr(value))
     return value
 
 
@@ -119,15 +114,13 @@ class RecurringCost(_Line):
     def _one_basis(self) -> RecurringCost:
         given = [k for k in ("per_user", "per_module", "amount") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError(
-                "give exactly one of per_user, per_module (with modules) or amount "
-                "|| per_user、per_module（需配合 modules）、amount 三者必须且只能填一项")
+            raise MessageError("model.give_exactly_one_of_per_user")
         if self.per_module is not None and self.modules is None:
-            raise ValueError("per_module needs modules (how many) || per_module 需同时填写 modules（模块数）")
+            raise MessageError("model.per_module_needs_modules_how_many")
         if self.modules is not None and self.per_module is None:
-            raise ValueError("modules is only used with per_module || modules 仅与 per_module 一起使用")
+            raise MessageError("model.modules_is_only_used_with")
         if self.end_year is not None and self.end_year < self.start_year:
-            raise ValueError("end_year is before start_year || end_year 早于 start_year")
+            raise MessageError("model.end_year_is_before_start_year")
         return self
 
     @property
@@ -153,7 +146,7 @@ class StaffCost(_Line):
     @model_validator(mode="after")
     def _years(self) -> StaffCost:
         if self.end_year is not None and self.end_year < self.start_year:
-            raise ValueError("end_year is before start_year || end_year 早于 start_year")
+            raise MessageError("model.end_year_is_before_start_year")
         return self
 
 
@@ -187,8 +180,7 @@ class CostsFile(Model):
     @model_validator(mode="after")
     def _some_cost(self) -> CostsFile:
         if not (self.one_time or self.recurring or self.staff):
-            raise ValueError("no cost lines: add one_time, recurring or staff lines "
-                             "|| 没有成本条目：请添加 one_time、recurring 或 staff")
+            raise MessageError("model.no_cost_lines_add_one_time")
         return self
 
 
@@ -261,7 +253,7 @@ Benefit = Annotated[
 
 def _some_benefit(v: tuple[Any, ...]) -> tuple[Any, ...]:
     if not v:
-        raise ValueError("no benefit lines || 没有收益条目")
+        raise MessageError("model.no_benefit_lines")
     return v
 
 
@@ -275,7 +267,7 @@ class Triangular(Model):
     @model_validator(mode="after")
     def _order(self) -> Triangular:
         if not self.low <= self.mode <= self.high:
-            raise ValueError("need low <= mode <= high || 需满足 low <= mode <= high")
+            raise MessageError("model.need_low_mode_high")
         return self
 
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from crm_readiness.i18n import MessageError
 from crm_readiness.models._base import Model, Text
 from crm_readiness.models.requirements import Priority, RequirementsCatalogue
 
@@ -51,10 +52,7 @@ def normalize_response(value: Any) -> Any:
         key = value.strip().lower().replace(" ", "_").replace("-", "_")
         if key in RESPONSE_ALIASES:
             return RESPONSE_ALIASES[key]
-        raise ValueError(
-            f"unknown response {value!r}; use native, configurable, custom, third_party, roadmap "
-            f"or not_supported || 未知响应 {value!r}；请使用 native、configurable、custom、"
-            f"third_party、roadmap 或 not_supported")
+        raise MessageError("model.unknown_response", value=repr(value))
     return value
 
 
@@ -122,29 +120,28 @@ class Vendor(Model):
         # not kept in pydantic's error location by the shared loader)
         if not isinstance(v, dict):
             return v
-        bad: list[tuple[str, str]] = []
+        bad: list[str] = []
         for rid, item in v.items():
             raw = item.get("response") if isinstance(item, dict) else item
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
             try:
                 normalize_response(raw)
-            except ValueError as exc:
-                en, _, zh = str(exc).partition(" || ")
-                bad.append((f"{rid}: {en}", f"{rid}：{zh}"))
+            except ValueError:
+                bad.append(f"{rid}: {raw!r}")
         if bad:
-            raise ValueError("; ".join(b[0] for b in bad) + " || " + "；".join(b[1] for b in bad))
+            raise MessageError("model.unknown_responses", items="; ".join(bad))
         return v
 
     @field_validator("cost", mode="before")
     @classmethod
     def _cost(cls, v: Any) -> Any:
         if isinstance(v, bool):
-            raise ValueError("cost must be a number or a file path || 成本应为数字或文件路径")
+            raise MessageError("model.cost_must_be_a_number")
         if isinstance(v, int | float):
             v = Decimal(str(v))
         if isinstance(v, Decimal) and v < 0:
-            raise ValueError("cost must not be negative || 成本不能为负数")
+            raise MessageError("model.cost_must_not_be_negative")
         return v
 
 
@@ -174,7 +171,7 @@ class Criterion(Model):
     def _anchor_range(cls, v: dict[int, Text]) -> dict[int, Text]:
         bad = sorted(k for k in v if not 0 <= k <= 5)
         if bad:
-            raise ValueError(f"anchor scores must be 0–5, got {bad} || 锚定分值须为 0–5，实际为 {bad}")
+            raise MessageError("model.anchor_range", scores=str(bad))
         return v
 
 
@@ -194,7 +191,7 @@ class Budget(Model):
     @model_validator(mode="after")
     def _order(self) -> Budget:
         if self.max <= self.min:
-            raise ValueError("budget max must exceed min || 预算上限必须大于下限")
+            raise MessageError("model.budget_max_must_exceed_min")
         return self
 
 
@@ -228,8 +225,7 @@ class ResponsePoints(Model):
     @model_validator(mode="after")
     def _ordered(self) -> ResponsePoints:
         if not self.native >= self.configurable >= self.custom >= self.not_supported:
-            raise ValueError("points must not increase from native to not_supported || "
-                             "分值须从 native 到 not_supported 不递增")
+            raise MessageError("model.points_must_not_increase_from")
         return self
 
     def of(self, level: ResponseLevel) -> float:
