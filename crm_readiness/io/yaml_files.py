@@ -25,7 +25,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from crm_readiness.errors import InputFileError, Problem
-from crm_readiness.i18n import t
+from crm_readiness.i18n import MessageError, t
 from crm_readiness.io import _yaml_build as B
 
 M = TypeVar("M", bound=BaseModel)
@@ -187,10 +187,11 @@ def _message(err: Mapping[str, Any]) -> tuple[str, str | None]:
         msg = msg[len("Value error, "):]
     etype = str(err.get("type", ""))
     ctx = err.get("ctx") or {}
+    error = ctx.get("error")
+    if isinstance(error, MessageError):  # our validators raise a catalogue key
+        return error.text("en"), error.text("zh")
     if etype == "value_error":
-        # our validators raise ValueError("english || 中文")
-        en, _, zh = msg.partition(" || ")
-        return en, (zh or None)
+        return msg, None
     zh_tpl = _ZH.get(etype)
     if zh_tpl is None:
         return msg, None
