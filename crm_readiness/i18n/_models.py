@@ -165,6 +165,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown response {value}; use native, configurable, custom, third_party, roadmap or not_supported",
         "zh": "未知响应 {value}；请使用 native、configurable、custom、third_party、roadmap 或 not_supported",
     },
+    "model.unknown_response_at": {
+        "en": "{rid}: unknown response {value}; use native, configurable, custom, third_party, "
+              "roadmap or not_supported",
+        "zh": "{rid}：未知响应 {value}；请使用 native、configurable、custom、third_party、roadmap "
+              "或 not_supported",
+    },
     "model.unknown_responses": {
         "en": "unknown responses: {items}; use native, configurable, custom, third_party, roadmap or not_supported",
         "zh": "未知响应：{items}；请使用 native、configurable、custom、third_party、roadmap 或 not_supported",

@@ -130,6 +130,9 @@ class Vendor(Model):
             except ValueError:
                 bad.append(f"{rid}: {raw!r}")
         if bad:
+            if len(bad) == 1:
+                rid, _, value = bad[0].partition(": ")
+                raise MessageError("model.unknown_response_at", rid=rid, value=value)
             raise MessageError("model.unknown_responses", items="; ".join(bad))
         return v
 
