@@ -34,3 +34,93 @@ def test_locale_names_map_to_languages() -> None:
     assert normalize_lang("en_GB.UTF-8") == "en"
     assert normalize_lang("C.UTF-8") == "en"
     assert normalize_lang("fr_FR") is None
+
+
+# --- every key used exists, every key is used ------------------------------------------
+
+import ast  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+_ROOT = Path(__file__).resolve().parents[1]
+_KEY = re.compile(r"[a-z_]+(?:\.[a-z0-9_]+)+")
+#: keys built at run time, f"verdict.{v}": the prefixes, each used by an f-string somewhere.
+DYNAMIC_PREFIXES = (
+    "band.", "category.", "compare.phase_", "demo.workshop.", "report.basis_", "data.dim.", "data.dim_help.", "data.fix.", "data.note.",
+    "data.progress.", "data.rule.", "data.verdict.", "data.wb.col.", "finance.basis.",
+    "finance.benefit.", "finance.cat.", "finance.component.", "finance.driver.", "finance.flag.",
+    "finance.kind.", "finance.metric.", "finance.param.", "finance.row.", "finance.scenario.",
+    "owner.", "plan.assumption.", "plan.criterion.", "plan.milestone.", "plan.stage.",
+    "plan.stretch.", "reason.", "rule.", "verdict.", "vendors.kind.", "vendors.method.",
+    "vendors.prio.", "vendors.response.", "vendors.status.", "vendors.verdict.", "vendors.wb.",
+    "vendors.weights.", "workshop.role.", "workshop.team.",
+)
+#: functions whose first argument is a catalogue key
+_KEY_FUNCS = {"t", "tr", "h", "MessageError", "_err", "err", "_t"}
+
+
+def _sources() -> tuple[set[str], set[str], list[tuple[str, str]]]:
+    """Return (string constants, f-string prefixes, (place, key) of t()-style calls)."""
+    consts: set[str] = set()
+    prefixes: set[str] = set()
+    calls: list[tuple[str, str]] = []
+    for path in (_ROOT / "crm_readiness").rglob("*.py"):
+        if path.parent.name == "i18n":
+            continue  # the catalogue itself
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                consts.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values:
+                head = node.values[0]
+                if isinstance(head, ast.Constant) and isinstance(head.value, str):
+                    prefixes.add(head.value)
+            elif isinstance(node, ast.Call) and node.args:
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                first = node.args[0]
+                if (name in _KEY_FUNCS and isinstance(first, ast.Constant)
+                        and isinstance(first.value, str) and _KEY.fullmatch(first.value)):
+                    calls.append((f"{path.name}:{node.lineno}", first.value))
+    for path in (_ROOT / "templates").rglob("*.j2"):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"\bt\(\s*['\"]([^'\"]+)['\"](?!\s*~)", text):
+            calls.append((path.name, match.group(1)))
+            consts.add(match.group(1))
+        for match in re.finditer(r"['\"]([a-z_]+(?:\.[a-z0-9_]+)*[._])['\"]\s*~", text):
+            prefixes.add(match.group(1))
+        consts.update(re.findall(r"['\"](" + _KEY.pattern + r")['\"]", text))
+    return consts, prefixes, calls
+
+
+def test_every_key_used_in_code_exists() -> None:
+    messages = catalogue()
+    _, _, calls = _sources()
+    assert len(calls) > 300
+    missing = sorted({f"{where}: {key}" for where, key in calls if key not in messages})
+    assert missing == []
+
+
+def test_every_key_in_the_catalogue_is_used() -> None:
+    consts, prefixes, _ = _sources()
+    unused = [k for k in catalogue()
+              if k not in consts and not k.startswith(DYNAMIC_PREFIXES)]
+    assert unused == []
+
+
+def test_dynamic_prefixes_are_real() -> None:
+    consts, prefixes, _ = _sources()
+    keys = list(catalogue())
+    for prefix in DYNAMIC_PREFIXES:
+        # some f-string, template concatenation or key + "…" builds it
+        assert any(p.endswith(prefix) for p in prefixes) or any(
+            c.startswith(prefix) for c in consts), prefix
+        assert any(k.startswith(prefix) for k in keys), prefix
+
+
+def test_no_en_zh_literal_messages() -> None:
+    bad = []
+    for path in (_ROOT / "crm_readiness").rglob("*.py"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(r"\"[^\"]* \|\| [^\"]*[\u4e00-\u9fff]", line):
+                bad.append(f"{path.name}:{n}")
+    assert bad == []

@@ -69,7 +69,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "为您的项目创建工作区，附带带注释的起始文件。",
     },
     # interactive
-    "ask.title": {"en": "Readiness assessment — {org}", "zh": "就绪度评估——{org}"},
     "ask.keys": {
         "en": "Type a number to answer · ? help · s skip · n not applicable · b back · "
               "q save and quit",
@@ -79,23 +78,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "zh": "{phase}——第 {i}/{n} 题（全部已答 {done}/{total}）"},
     "ask.current": {"en": "current answer: {value}", "zh": "当前回答：{value}"},
     "ask.prompt": {"en": "Your answer", "zh": "您的回答"},
-    "ask.number_prompt": {"en": "Your answer ({lo}–{hi})", "zh": "您的回答（{lo}–{hi}）"},
     "ask.invalid": {"en": "Please type one of the numbers shown, or ? s n b q.",
                     "zh": "请输入所示编号之一，或 ? s n b q。"},
     "ask.na_reason": {"en": "Why is it not applicable?", "zh": "为什么不适用？"},
     "ask.na_needs_reason": {"en": "A reason is required.", "zh": "必须说明原因。"},
-    "ask.note": {"en": "Note (optional, Enter to skip)", "zh": "备注（可选，回车跳过）"},
     "ask.saved": {"en": "Saved to {path}.", "zh": "已保存到 {path}。"},
     "ask.quit": {"en": "Saved to {path}. Run the same command again to resume.",
                  "zh": "已保存到 {path}。再次运行同一命令即可继续。"},
     "ask.resume": {"en": "Resuming: {done} of {total} questions already answered.",
                    "zh": "继续作答：{total} 题中已答 {done} 题。"},
-    "ask.first_profile": {
-        "en": "No answers file yet: a starter profile was written to {path}; edit it later "
-              "(organisation, size, users, scope) — questions depend on it.",
-        "zh": "尚无回答文件：已在 {path} 写入起始组织概况；请稍后修改（组织、规模、用户数、"
-              "范围）——部分问题取决于它。",
-    },
     "ask.all_done": {"en": "All applicable questions are answered.", "zh": "所有适用问题均已作答。"},
     "ask.help_none": {"en": "(no help for this question)", "zh": "（此题暂无帮助）"},
     "ask.evidence": {"en": "Evidence", "zh": "证据"},
@@ -149,7 +140,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.answer": {"en": "Answer", "zh": "回答"},
     "report.note": {"en": "Note", "zh": "备注"},
     "report.evidence": {"en": "Evidence", "zh": "证据"},
-    "report.respondents": {"en": "Respondents", "zh": "答题人"},
     "report.details": {"en": "Answers by phase", "zh": "各阶段回答明细"},
     "report.charts": {"en": "Charts", "zh": "图表"},
     "report.radar": {"en": "Phase scores (0–100)", "zh": "各阶段得分（0–100）"},
@@ -204,7 +194,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.yes": {"en": "yes", "zh": "是"},
     "report.no": {"en": "no", "zh": "否"},
     "report.gate_failed": {"en": "blocker", "zh": "阻断"},
-    "report.next_steps": {"en": "Next steps", "zh": "下一步"},
     # verdicts and reasons
     "verdict.ready": {"en": "Ready", "zh": "已就绪"},
     "verdict.ready_with_risks": {"en": "Ready with risks", "zh": "有风险的就绪"},

@@ -40,7 +40,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "internal error in crm-readiness {version}: please report it; details in {path}",
         "zh": "crm-readiness {version} 内部错误：请报告此问题；详情见 {path}",
     },
-    "err.hint_exit": {"en": "exit code {code}", "zh": "退出码 {code}"},
     "file.not_found": {"en": "file not found", "zh": "文件不存在"},
     "file.is_dir": {"en": "is a folder, not a file", "zh": "是文件夹而不是文件"},
     "file.unreadable": {"en": "cannot be read: {reason}", "zh": "无法读取：{reason}"},
@@ -148,7 +147,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已存在（如需覆盖请使用 --force）",
     },
     "out.not_dir": {"en": "is not a folder", "zh": "不是文件夹"},
-    "out.failed": {"en": "{reason}", "zh": "{reason}"},
     "out.written": {"en": "Wrote {path}", "zh": "已写入 {path}"},
     "out.is_dir": {"en": "is a folder, not a file", "zh": "是文件夹，不是文件"},
     "out.parent_not_dir": {"en": "{folder} is not a folder", "zh": "{folder} 不是文件夹"},
@@ -168,10 +166,6 @@ MESSAGES: dict[str, dict[str, str]] = {
               "若没有其他进程在运行，说明锁已失效，请删除 {lock}",
     },
     "demo.title": {"en": "crm-readiness demo", "zh": "crm-readiness 演示"},
-    "demo.intro": {
-        "en": "Every capability run on a fictional mid-size manufacturer, {org}.",
-        "zh": "在虚构的中型制造企业「{org}」上运行全部功能。",
-    },
     "demo.done": {
         "en": "Demo written to {path} — open {index} in a browser.",
         "zh": "演示已写入 {path}——请在浏览器中打开 {index}。",

@@ -159,7 +159,6 @@ _TEXT = {
     "opt.seed": ("Monte Carlo seed (default from the file).", "蒙特卡洛随机种子（默认取文件设置）。"),
     "opt.format": ("Comma-separated formats: {choices}. The workbook is replaced only with --force.",
                    "以逗号分隔的格式：{choices}。工作簿仅在使用 --force 时覆盖。"),
-    "step": ("Computing {step} …", "正在计算 {step} …"),
     # report words
     "year": ("Year {year}", "第 {year} 年"),
     "year_short": ("Y{year}", "第{year}年"),

@@ -2,7 +2,7 @@
 
 Money is :class:`~decimal.Decimal` (YAML numbers are read through their
 decimal text, so ``0.1`` is exactly one tenth); rates are decimal fractions
-(``0.10`` = 10%). Validators raise ``ValueError("english || 中文")`` so the
+(``0.10`` = 10%). Validators raise ``MessageError(key, **params)`` so the
 loader can report both languages with the file, path and line. Checks that
 need both files (driver ids, years against the horizon) live in
 ``crm_readiness.io.finance``.
