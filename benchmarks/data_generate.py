@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from crm_readiness.engine.data.synthetic import HEADER, RULES_YAML, Truth, generate, write_csv
+from crm_readiness.engine.data.synthetic import HEADER, RULES_YAML, Truth, generate
+from crm_readiness.workflows.data import write_synthetic_csv as write_csv
 
 
 def write_xlsx(path: Path, rows: int, seed: int) -> Truth:

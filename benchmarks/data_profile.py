@@ -50,7 +50,8 @@ def _ensure(path: Path, rows: int, seed: int) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from data_generate import write_xlsx  # type: ignore[import-not-found]
 
-    from crm_readiness.engine.data.synthetic import RULES_YAML, write_csv
+    from crm_readiness.engine.data.synthetic import RULES_YAML
+    from crm_readiness.workflows.data import write_synthetic_csv as write_csv
 
     path.parent.mkdir(parents=True, exist_ok=True)
     print(f"generating {path} ({rows:,} rows) …", flush=True)

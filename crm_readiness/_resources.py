@@ -38,3 +38,32 @@ def templates_dir() -> Path:
 def examples_dir() -> Path:
     """Return the folder of the bundled example organisation (used by ``demo`` and ``init``)."""
     return _PACKAGE / "examples"
+
+
+def user_cache_dir(kind: str) -> Path | None:
+    """Return a writable per-user cache folder for ``kind``, or None where none can be made.
+
+    ``$CRM_READINESS_CACHE_DIR`` (``off`` disables caching), else
+    ``$XDG_CACHE_HOME/crm-readiness``, else ``~/.cache/crm-readiness``; one
+    sub-folder per kind and package version. Caches only ever save time: every
+    entry is checked against its source, and without a cache everything is
+    computed again.
+    """
+    import os
+
+    from crm_readiness import __version__
+
+    base = os.environ.get("CRM_READINESS_CACHE_DIR")
+    if base == "off":
+        return None
+    if not base:
+        xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        base = str(Path(xdg) / "crm-readiness")
+    folder = Path(base) / f"{kind}-{__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not os.access(folder, os.W_OK):
+            return None
+    except OSError:
+        return None  # a read-only home: compute every time, still correct
+    return folder

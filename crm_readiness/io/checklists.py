@@ -131,7 +131,49 @@ def load_checklist_set(extra_dir: Path | None = None, *,
 
     Raises :class:`ChecklistProblems` listing every problem in every file.
     """
-    base = packaged_dir or checklists_dir()
+    if extra_dir is None and packaged_dir is None:
+        return _packaged_set()
+    return _build_set(packaged_dir or checklists_dir(), extra_dir)
+
+
+def _packaged_set() -> ChecklistSet:
+    """Return the packaged checklists, from the per-user cache when their files are unchanged.
+
+    The cache holds the validated set as JSON (never code), keyed by a digest of
+    every packaged file's name and bytes; reading it costs a tenth of parsing
+    the YAML. A missing, stale or unreadable entry is simply rebuilt.
+    """
+    import hashlib
+    import os
+    import tempfile
+
+    from crm_readiness._resources import user_cache_dir
+
+    base = checklists_dir()
+    folder = user_cache_dir("checklists")
+    if folder is None:
+        return _build_set(base, None)
+    digest = hashlib.sha256(str(base).encode())
+    for p in sorted(base.iterdir()):
+        if p.suffix in (".yaml", ".yml") and p.is_file():
+            digest.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    entry = folder / f"set-{digest.hexdigest()[:32]}.json"
+    try:
+        return ChecklistSet.model_validate_json(entry.read_bytes())
+    except (OSError, ValueError):
+        pass
+    built = _build_set(base, None)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".set-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(built.model_dump_json().encode())
+        os.replace(tmp, entry)
+    except OSError:
+        pass  # no cache this time; the set is still right
+    return built
+
+
+def _build_set(base: Path, extra_dir: Path | None) -> ChecklistSet:
     folders = [base] + ([extra_dir] if extra_dir is not None else [])
     if extra_dir is not None and not extra_dir.is_dir():
         raise InputFileError(extra_dir, [Problem("", "checklist folder not found",

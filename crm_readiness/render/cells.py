@@ -13,9 +13,11 @@ tool builds itself from its own references go through :func:`formula` only.
 
 from __future__ import annotations
 
+from copy import copy
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -31,6 +33,9 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF7D6")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 UNLOCKED = Protection(locked=False)
+#: per workbook: (font id, fill id) -> (style array, font, fill) — see write_only_cell.
+_STYLE_CACHE: WeakKeyDictionary[Any, dict[tuple[int, int], tuple[Any, Any, Any]]] = (
+    WeakKeyDictionary())
 
 
 def put(ws: Worksheet, row: int, col: int, value: Any, *, bold: bool = False,
@@ -66,14 +71,38 @@ def cell_value(cell: Any, value: Any) -> None:
 
 def write_only_cell(ws: WriteOnlyWorksheet, value: Any, *, font: Font | None = None,
                     fill: PatternFill | None = None) -> WriteOnlyCell:
-    """Return a streaming-mode cell holding ``value`` by the same rule as :func:`put`."""
+    """Return a streaming-mode cell holding ``value`` by the same rule as :func:`put`.
+
+    An unstyled number, date or plain text (no control character, nothing a
+    spreadsheet would read as a formula) is returned as the value itself:
+    openpyxl stores it as it is, and skipping the cell object halves the time
+    of a large issues workbook.
+    """
+    if font is None and fill is None and _plain(value):
+        return value
     cell = WriteOnlyCell(ws)
+    if font is not None or fill is not None:
+        # Setting a style hashes it into the workbook's style tables; a banded
+        # sheet sets the same few thousands of times, so reuse the first result.
+        styles = _STYLE_CACHE.setdefault(ws.parent, {})
+        key = (id(font), id(fill))
+        known = styles.get(key)
+        if known is None:
+            if font is not None:
+                cell.font = font
+            if fill is not None:
+                cell.fill = fill
+            styles[key] = (copy(cell._style), font, fill)  # keep font/fill alive: ids stay theirs
+        else:
+            cell._style = copy(known[0])
     cell_value(cell, value)
-    if font is not None:
-        cell.font = font
-    if fill is not None:
-        cell.fill = fill
     return cell
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value.startswith(("=", *FORMULA_START)) and visible_controls(value) is value
+    return value is None or isinstance(value, (int, float, Decimal, date, datetime))
 
 
 def formula(ws: Worksheet, row: int, col: int, expression: str,

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from crm_readiness._resources import templates_dir
+from crm_readiness._resources import templates_dir, user_cache_dir
 from crm_readiness.i18n import Lang
 from crm_readiness.i18n import t as _t
 
@@ -47,10 +47,21 @@ def _money(value: Decimal | float | int | None, digits: int = 0) -> str:
     return f"{d:,.{digits}f}"
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Return the per-user cache of compiled templates (most of a report's time), or None.
+
+    Jinja checks each entry against its template's source, so an edited
+    template is compiled again.
+    """
+    folder = user_cache_dir("jinja")
+    return None if folder is None else jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @cache
 def _environment(kind: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
+        bytecode_cache=_bytecode_cache(),
         autoescape=(kind == "html"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -19,6 +19,7 @@ from crm_readiness.models.data.result import DataProfileResult
 
 if TYPE_CHECKING:
     from crm_readiness.demo.entry import DemoEntry
+    from crm_readiness.engine.data.synthetic import Truth
     from crm_readiness.engine.data.table import DataTable
     from crm_readiness.models.answers import Answer
     from crm_readiness.models.checklist import ChecklistSet
@@ -211,13 +212,23 @@ def measured_answers(result: DataProfileResult,
     return out
 
 
+def write_synthetic_csv(path: Path, rows: int, seed: int = 20240501, *,
+                        encoding: str = "utf-8-sig") -> Truth:
+    """Write a generated messy export to ``path`` (demo, tests, benchmarks); return its truth."""
+    from crm_readiness.engine.data.synthetic import csv_bytes
+    from crm_readiness.io.atomic import write_bytes
+
+    data, truth = csv_bytes(rows, seed, encoding=encoding)
+    write_bytes(Path(path), data, force=True)
+    return truth
+
+
 def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     """Profile the demo company's messy export (generated deterministically) into ``data/``."""
     import shutil
 
     from crm_readiness._resources import examples_dir
     from crm_readiness.demo.entry import DemoEntry
-    from crm_readiness.engine.data.synthetic import write_csv
     from crm_readiness.models._base import Text, tr
 
     inputs = out_dir / "inputs"
@@ -225,7 +236,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     rules = inputs / "customers-rules.yaml"
     shutil.copyfile(examples_dir() / "demo" / "customers-rules.yaml", rules)
     export = inputs / "customers.csv"
-    write_csv(export, DEMO_ROWS, DEMO_SEED)
+    write_synthetic_csv(export, DEMO_ROWS, DEMO_SEED)
     run = profile_files([export], rules, out_dir / "data", ("md", "html", "json", "xlsx"), lang,
                         sample=100, force=True)
     r = run.result

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from crm_readiness.engine.data import DataTable, ProfileOptions, profile
-from crm_readiness.engine.data.synthetic import RULES_YAML, Truth, write_csv
+from crm_readiness.engine.data.synthetic import RULES_YAML, Truth
 from crm_readiness.io.data_sources import load_rules, open_export
 from crm_readiness.models.data.result import DataProfileResult
+from crm_readiness.workflows.data import write_synthetic_csv as write_csv
 from tests.conftest import ASSETS
 
 DATA_ASSETS = ASSETS / "data"

@@ -70,7 +70,6 @@ def _hostile_write_csv(original: Any) -> Any:
 @pytest.fixture(scope="module")
 def hostile_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import crm_readiness._resources as resources
-    import crm_readiness.engine.data.synthetic as synthetic
     import crm_readiness.workflows.data as data_workflow
     import crm_readiness.workflows.workshop as workshop
     from crm_readiness.demo.run import run_demo
@@ -82,7 +81,8 @@ def hostile_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         mp.setattr(resources, "examples_dir", lambda: examples)
         mp.setattr(workshop, "examples_dir", lambda: examples)
-        mp.setattr(synthetic, "write_csv", _hostile_write_csv(synthetic.write_csv))
+        mp.setattr(data_workflow, "write_synthetic_csv",
+                   _hostile_write_csv(data_workflow.write_synthetic_csv))
         mp.setattr(data_workflow, "DEMO_ROWS", 300)  # keeps the test fast; rules are the same
         out = base / "demo"
         run_demo(out, "en")

@@ -58,7 +58,7 @@ _ROADS = ("人民路", "解放路", "中山路", "建设路", "和平路", "长�
 _PLACEHOLDERS = ("无", "N/A", "不详", "-", "")
 
 COLS = {name: i for i, name in enumerate(HEADER)}
-__all__ = ["HEADER", "RULES_YAML", "Truth", "generate", "write_csv"]
+__all__ = ["HEADER", "RULES_YAML", "Truth", "csv_bytes", "generate"]
 
 
 @dataclass
@@ -371,17 +371,15 @@ def generate(rows: int, seed: int = 20240501, dup_share: float = 0.08,
     return out, truth
 
 
-
-
-def write_csv(path: object, rows: int, seed: int = 20240501, *, encoding: str = "utf-8-sig",
-              ) -> Truth:
-    """Generate and write an export to ``path`` (a benchmark/test helper); return the truth."""
+def csv_bytes(rows: int, seed: int = 20240501, *, encoding: str = "utf-8-sig",
+              ) -> tuple[bytes, Truth]:
+    """Return a generated export as CSV bytes (header first) and what was written in it."""
     import csv
-    from pathlib import Path
+    import io
 
     data, truth = generate(rows, seed)
-    with Path(str(path)).open("w", encoding=encoding, newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(HEADER)
-        w.writerows(data)
-    return truth
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf)
+    w.writerow(HEADER)
+    w.writerows(data)
+    return buf.getvalue().encode(encoding), truth
