@@ -80,7 +80,7 @@ def ask_profile(out: Console, read: ReadLine, lang: Lang) -> OrganizationProfile
 
     try:
         return OrganizationProfile.model_validate({
-            "organization": org, "size": size, "users": int(users) if users.isdigit() else users,
+            "organization": org, "size": size, "users": int(users) if _small_int(users) else users,
             "deployment": deployment,
             "scope": [s.strip() for s in scope.split(",") if s.strip()],
             "integrations": [] if integ.lower() in ("none", "无", "") else
@@ -155,12 +155,17 @@ def _help(s: Session, q: Question) -> None:
                             f"{plain(choice.help.get(lang))}")
 
 
+def _small_int(raw: str) -> bool:
+    """Whether ``raw`` is a short ASCII integer (``"²"`` and ``"٣"`` are digits to Python)."""
+    return raw.isascii() and raw.isdigit() and len(raw) <= 9
+
+
 def _parse(s: Session, q: Question, raw: str) -> str | float | None:
     from crm_readiness.models.checklist import ChoiceScale
 
     scale = s.checklists.scale_of(q)
     if isinstance(scale, ChoiceScale):
-        if raw.isdigit() and 1 <= int(raw) <= len(scale.choices):
+        if _small_int(raw) and 1 <= int(raw) <= len(scale.choices):
             return scale.choices[int(raw) - 1].value
         found = scale.choice(raw)
         return found.value if found else None
