@@ -1,0 +1,61 @@
+"""Hostile *values* in otherwise valid input files: a located exit 3 in both languages.
+
+The structural corpus (``test_yaml_inputs``) breaks the YAML itself; these
+cases keep the demo's valid files and change one value the way a user might:
+an amount of 10^28 (``Decimal`` has no upper bound, so the engine would have
+to refuse it), an integer with 40 digits, a score that is NaN, an answer to a
+question that does not exist, a requirement id given twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.hostile._cases import DEMO, Command
+from tests.hostile.conftest import run_hostile
+
+
+def _first(pattern: str, repl: str) -> Callable[[str], str]:
+    def change(text: str) -> str:
+        new, n = re.subn(pattern, repl, text, count=1, flags=re.M)
+        assert n == 1, pattern
+        return new
+
+    return change
+
+
+#: case id → (demo file, change, command line of the changed file)
+CASES: dict[str, tuple[str, Callable[[str], str], Callable[[Path, Path], list[str]]]] = {
+    "tco-amount-1e28": ("costs.yaml", _first(r"amount: 620000$", "amount: 1e28"),
+                        lambda b, o: ["tco", str(b), "--out", str(o / "f")]),
+    "tco-amount-40-digits": ("costs.yaml", _first(r"amount: 620000$", "amount: " + "9" * 40),
+                             lambda b, o: ["tco", str(b), "--out", str(o / "f")]),
+    "roi-benefit-1e28": ("benefits.yaml", _first(r"mode: 420000", "mode: 1e28"),
+                         lambda b, o: ["roi", str(DEMO / "costs.yaml"), str(b), "--out",
+                                       str(o / "f"), "--draws", "100"]),
+    "vendors-score-nan": ("vendors.yaml", _first(r"score: 4\.5$", "score: .nan"),
+                          lambda b, o: ["vendors", "compare", str(b), "--out", str(o / "v")]),
+    "vendors-score-huge": ("vendors.yaml", _first(r"score: 4\.5$", "score: 1e308"),
+                           lambda b, o: ["vendors", "compare", str(b), "--out", str(o / "v")]),
+    "answers-unknown-question": (
+        "answers.yaml", _first(r"^answers:$", "answers:\n  strategy.no_such_question: {value: yes}"),
+        lambda b, o: ["assess", "--answers", str(b), "--out", str(o / "r")]),
+    "requirements-duplicate-id": (
+        "requirements.yaml", _first(r"^- id: SAL-02$", "- id: SAL-01"),
+        lambda b, o: ["vendors", "compare", str(DEMO / "vendors.yaml"), "--requirements",
+                      str(b), "--out", str(o / "v")]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_hostile_value_is_a_located_input_error(case: str, tmp_path: Path) -> None:
+    source, change, argv = CASES[case]
+    bad = tmp_path / f"{case}-{source}"
+    bad.write_text(change((DEMO / source).read_text("utf-8")), "utf-8")
+    command = Command(case, argv)
+    run_hostile(command, bad, tmp_path, "en")
+    run_hostile(command, bad, tmp_path, "zh")
