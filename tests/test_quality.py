@@ -30,3 +30,26 @@ def test_help_does_not_import_heavy_libraries() -> None:
     proc = _run(sys.executable, "-c", code)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "", f"imported at start-up: {proc.stdout.strip()}"
+
+
+def test_engine_writes_no_files() -> None:
+    """The engines are pure: no engine module opens, writes, moves or removes a file."""
+    import ast
+
+    writes = {"open", "write_text", "write_bytes", "mkdir", "makedirs", "unlink", "rmdir",
+              "rename", "replace", "touch", "remove", "rmtree", "copyfile"}
+    found: list[str] = []
+    for path in sorted((REPO / "crm_readiness" / "engine").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call):
+                fn = node.func
+                name = fn.id if isinstance(fn, ast.Name) else (
+                    fn.attr if isinstance(fn, ast.Attribute) else "")
+                # str.replace is text, not a file: only flag replace() called on os
+                if name == "replace" and not (isinstance(fn, ast.Attribute)
+                                              and isinstance(fn.value, ast.Name)
+                                              and fn.value.id == "os"):
+                    continue
+                if name in writes:
+                    found.append(f"{path.relative_to(REPO)}:{node.lineno} {name}()")
+    assert not found, found
