@@ -35,6 +35,14 @@ class Problem:
     line: int | None = None
     column: int | None = None
 
+    @classmethod
+    def of(cls, location: str, key: str, line: int | None = None, column: int | None = None,
+           **params: object) -> Problem:
+        """Return the problem whose message is catalogue entry ``key`` in both languages."""
+        from crm_readiness.i18n import t
+
+        return cls(location, t(key, "en", **params), t(key, "zh", **params), line, column)
+
     def text(self, lang: Lang = "en") -> str:
         """Return the message in ``lang`` (English when no translation exists)."""
         if lang == "zh" and self.message_zh:

@@ -58,6 +58,7 @@ DYNAMIC_PREFIXES = (
     "data.progress.",
     "data.rule.",
     "data.verdict.",
+    "pyd.",
     "data.wb.col.",
     "finance.basis.",
     "finance.benefit.",

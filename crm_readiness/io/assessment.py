@@ -50,10 +50,13 @@ def check_answers(answers: AnswersFile, checklists: ChecklistSet,
         if found is None:
             line, col = at("answers", qid)
             phase = qid.split(".")[0]
-            hint = (f"; known phases: {', '.join(c.id for c in checklists.checklists)}"
-                    if checklists.phase(phase) is None else "")
-            problems.append(Problem(f"answers.{qid}", f"unknown question id {qid!r}{hint}",
-                                    f"未知的问题 id {qid!r}", line, col))
+            if checklists.phase(phase) is None:
+                problems.append(Problem.of(
+                    f"answers.{qid}", "io.answers.unknown_phase", line, col, qid=repr(qid),
+                    phases=", ".join(c.id for c in checklists.checklists)))
+            else:
+                problems.append(Problem.of(f"answers.{qid}", "io.answers.unknown_question",
+                                           line, col, qid=repr(qid)))
             continue
         _, question = found
         scale = checklists.scale_of(question)
@@ -66,16 +69,15 @@ def check_answers(answers: AnswersFile, checklists: ChecklistSet,
                 except AnswerValueError:
                     line, col = at(*base, "value")
                     allowed = _allowed(scale)
-                    problems.append(Problem(
-                        ".".join(str(p) for p in base) + ".value",
-                        f"{answer.value!r} is not allowed here; use one of: {allowed}",
-                        f"{answer.value!r} 不是允许的取值；可用：{allowed}", line, col))
+                    problems.append(Problem.of(
+                        ".".join(str(p) for p in base) + ".value", "io.answers.value_not_allowed",
+                        line, col, value=repr(answer.value), allowed=allowed))
             if declared and answer.respondent and answer.respondent not in declared:
                 line, col = at(*base, "respondent")
-                problems.append(Problem(
+                problems.append(Problem.of(
                     ".".join(str(p) for p in base) + ".respondent",
-                    f"respondent {answer.respondent!r} is not declared under respondents",
-                    f"答题人 {answer.respondent!r} 未在 respondents 中声明", line, col))
+                    "io.answers.respondent_undeclared", line, col,
+                    respondent=repr(answer.respondent)))
     return problems
 
 

@@ -94,25 +94,22 @@ def _check_scales(phase: _Phase, scales: dict[str, ChoiceScale | NumericScale]) 
             loc = ("questions", i, "answers")
             line, col = phase.loaded.locate(loc)
             known = ", ".join(sorted(scales))
-            problems.append(Problem(
-                f"questions.{i}.answers", f"unknown answer scale {q.answers!r} (known: {known})",
-                f"未知的答案量表 {q.answers!r}（已有：{known}）", line, col))
+            problems.append(Problem.of(f"questions.{i}.answers", "io.checklists.unknown_scale",
+                                       line, col, scale=repr(q.answers), known=known))
         scale = scales.get(q.answers) if isinstance(q.answers, str) else q.answers
         if q.measure is not None and scale is not None and not isinstance(scale, NumericScale):
             line, col = phase.loaded.locate(("questions", i, "measure"))
-            problems.append(Problem(f"questions.{i}.measure",
-                                    "a measured question needs a numeric (percent) scale",
-                                    "可度量的问题需要数值（百分比）量表", line, col))
+            problems.append(Problem.of(f"questions.{i}.measure",
+                                       "io.checklists.measure_needs_numeric", line, col))
         if scale is not None and isinstance(scale, ChoiceScale):
             for j, rule in enumerate(q.risks):
                 when = getattr(rule, "when", None)
                 for v in (when.value_in or ()) if when else ():
                     if scale.choice(v) is None:
                         line, col = phase.loaded.locate(("questions", i, "risks", j, "when"))
-                        problems.append(Problem(
+                        problems.append(Problem.of(
                             f"questions.{i}.risks.{j}.when.value_in",
-                            f"{v!r} is not a value of the question's scale",
-                            f"{v!r} 不是该问题量表中的取值", line, col))
+                            "io.checklists.value_not_in_scale", line, col, value=repr(v)))
     return problems
 
 
@@ -176,8 +173,7 @@ def _packaged_set() -> ChecklistSet:
 def _build_set(base: Path, extra_dir: Path | None) -> ChecklistSet:
     folders = [base] + ([extra_dir] if extra_dir is not None else [])
     if extra_dir is not None and not extra_dir.is_dir():
-        raise InputFileError(extra_dir, [Problem("", "checklist folder not found",
-                                                 "检查清单文件夹不存在")])
+        raise InputFileError(extra_dir, [Problem.of("", "io.checklists.folder_missing")])
     errors: list[InputFileError] = []
     scales: dict[str, ChoiceScale | NumericScale] = {}
     scoring: ScoringConfig | None = None
@@ -206,8 +202,8 @@ def _build_set(base: Path, extra_dir: Path | None) -> ChecklistSet:
         if problems:
             errors.append(InputFileError(Path(sources[pid]), problems))
     if scoring is None and not errors:
-        errors.append(InputFileError(base / "scoring.yaml", [Problem(
-            "", "scoring.yaml is missing", "缺少 scoring.yaml")]))
+        errors.append(InputFileError(base / "scoring.yaml", [
+            Problem.of("", "io.checklists.scoring_missing")]))
     if errors:
         raise ChecklistProblems(errors)
     assert scoring is not None

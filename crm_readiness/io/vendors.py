@@ -13,6 +13,7 @@ from typing import Any
 
 from crm_readiness._resources import checklists_dir
 from crm_readiness.errors import InputFileError, Problem
+from crm_readiness.i18n import t
 from crm_readiness.io.yaml_files import dump_yaml, load_model, load_yaml, validate_loaded
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import VendorsFile, cross_check
@@ -91,5 +92,5 @@ def vendors_yaml(vf: VendorsFile) -> str:
         for cid, sc in list(scores.items()):
             if set(sc) == {"score"}:
                 scores[cid] = sc["score"]
-    header = "# Vendors file (供应商评估文件) for crm-readiness vendors compare.\n"
+    header = "".join(f"# {t('io.vendors.header', lang)}\n" for lang in ("en", "zh"))
     return header + dump_yaml(data)

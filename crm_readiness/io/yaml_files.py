@@ -148,37 +148,16 @@ def _dotted(loc: PathKey) -> str:
     return ".".join(str(p) for p in loc)
 
 
-# pydantic error types → Chinese wording; anything else keeps pydantic's English text.
-_ZH: dict[str, str] = {
-    "missing": "缺少必填字段",
-    "extra_forbidden": "不允许的字段（拼写错误？）",
-    "literal_error": "取值无效，应为：{expected}",
-    "enum": "取值无效，应为：{expected}",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数",
-    "float_parsing": "应为数字",
-    "float_type": "应为数字",
-    "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字",
-    "bool_parsing": "应为 true 或 false",
-    "bool_type": "应为 true 或 false",
-    "string_type": "应为文本",
-    "list_type": "应为列表",
-    "dict_type": "应为映射（键: 值）",
-    "model_type": "应为映射（键: 值）",
-    "greater_than": "应大于 {gt}",
-    "greater_than_equal": "应大于或等于 {ge}",
-    "less_than": "应小于 {lt}",
-    "less_than_equal": "应小于或等于 {le}",
-    "too_short": "至少需要 {min_length} 项",
-    "too_long": "最多允许 {max_length} 项",
-    "string_too_short": "至少需要 {min_length} 个字符",
-    "string_pattern_mismatch": "格式不符合要求：{pattern}",
-    "date_parsing": "应为日期（YYYY-MM-DD）",
-    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
-    "union_tag_invalid": "类型无效，应为：{expected_tags}",
-}
+# pydantic error types with a Chinese wording in the catalogue (``pyd.<type>``); any
+# other type keeps pydantic's English text in both languages.
+_ZH_TYPES = frozenset({
+    "missing", "extra_forbidden", "literal_error", "enum", "int_parsing", "int_type",
+    "int_from_float", "float_parsing", "float_type", "decimal_parsing", "decimal_type",
+    "bool_parsing", "bool_type", "string_type", "list_type", "dict_type", "model_type",
+    "greater_than", "greater_than_equal", "less_than", "less_than_equal", "too_short",
+    "too_long", "string_too_short", "string_pattern_mismatch", "date_parsing",
+    "date_from_datetime_parsing", "union_tag_invalid",
+})
 
 
 def _message(err: Mapping[str, Any]) -> tuple[str, str | None]:
@@ -192,13 +171,12 @@ def _message(err: Mapping[str, Any]) -> tuple[str, str | None]:
         return error.text("en"), error.text("zh")
     if etype == "value_error":
         return msg, None
-    zh_tpl = _ZH.get(etype)
-    if zh_tpl is None:
+    if etype not in _ZH_TYPES:
         return msg, None
     try:
-        return msg, zh_tpl.format(**{k: v for k, v in ctx.items()})
+        return msg, t(f"pyd.{etype}", "zh", **dict(ctx))
     except (KeyError, IndexError):
-        return msg, zh_tpl
+        return msg, t(f"pyd.{etype}", "zh")
 
 
 def _clean_loc(loc: tuple[Any, ...], *, drop_names: bool) -> PathKey:

@@ -1,0 +1,82 @@
+"""Messages of the file readers (io/): answers, checklists, vendors files, validation errors."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "io.answers.unknown_question": {
+        "en": "unknown question id {qid}",
+        "zh": "未知的问题 id {qid}",
+    },
+    "io.answers.unknown_phase": {
+        "en": "unknown question id {qid}; known phases: {phases}",
+        "zh": "未知的问题 id {qid}；已有阶段：{phases}",
+    },
+    "io.answers.value_not_allowed": {
+        "en": "{value} is not allowed here; use one of: {allowed}",
+        "zh": "{value} 不是允许的取值；可用：{allowed}",
+    },
+    "io.answers.respondent_undeclared": {
+        "en": "respondent {respondent} is not declared under respondents",
+        "zh": "答题人 {respondent} 未在 respondents 中声明",
+    },
+    "io.checklists.unknown_scale": {
+        "en": "unknown answer scale {scale} (known: {known})",
+        "zh": "未知的答案量表 {scale}（已有：{known}）",
+    },
+    "io.checklists.measure_needs_numeric": {
+        "en": "a measured question needs a numeric (percent) scale",
+        "zh": "可度量的问题需要数值（百分比）量表",
+    },
+    "io.checklists.value_not_in_scale": {
+        "en": "{value} is not a value of the question's scale",
+        "zh": "{value} 不是该问题量表中的取值",
+    },
+    "io.checklists.folder_missing": {
+        "en": "checklist folder not found",
+        "zh": "检查清单文件夹不存在",
+    },
+    "io.checklists.scoring_missing": {
+        "en": "scoring.yaml is missing",
+        "zh": "缺少 scoring.yaml",
+    },
+    "io.vendors.header": {
+        "en": "Vendors file for crm-readiness vendors compare.",
+        "zh": "供应商评估文件（用于 crm-readiness vendors compare）。",
+    },
+    # pydantic error types (io/yaml_files.py): English is pydantic's own text; the
+    # entries give the Chinese wording and keep the English for completeness.
+    "pyd.missing": {"en": "Field required", "zh": "缺少必填字段"},
+    "pyd.extra_forbidden": {"en": "Extra inputs are not permitted", "zh": "不允许的字段（拼写错误？）"},
+    "pyd.literal_error": {"en": "Input should be {expected}", "zh": "取值无效，应为：{expected}"},
+    "pyd.enum": {"en": "Input should be {expected}", "zh": "取值无效，应为：{expected}"},
+    "pyd.int_parsing": {"en": "Input should be a valid integer", "zh": "应为整数"},
+    "pyd.int_type": {"en": "Input should be a valid integer", "zh": "应为整数"},
+    "pyd.int_from_float": {"en": "Input should be a valid integer", "zh": "应为整数"},
+    "pyd.float_parsing": {"en": "Input should be a valid number", "zh": "应为数字"},
+    "pyd.float_type": {"en": "Input should be a valid number", "zh": "应为数字"},
+    "pyd.decimal_parsing": {"en": "Input should be a valid decimal", "zh": "应为数字"},
+    "pyd.decimal_type": {"en": "Input should be a valid decimal", "zh": "应为数字"},
+    "pyd.bool_parsing": {"en": "Input should be a valid boolean", "zh": "应为 true 或 false"},
+    "pyd.bool_type": {"en": "Input should be a valid boolean", "zh": "应为 true 或 false"},
+    "pyd.string_type": {"en": "Input should be a valid string", "zh": "应为文本"},
+    "pyd.list_type": {"en": "Input should be a valid list", "zh": "应为列表"},
+    "pyd.dict_type": {"en": "Input should be a valid dictionary", "zh": "应为映射（键: 值）"},
+    "pyd.model_type": {"en": "Input should be a valid dictionary", "zh": "应为映射（键: 值）"},
+    "pyd.greater_than": {"en": "Input should be greater than {gt}", "zh": "应大于 {gt}"},
+    "pyd.greater_than_equal": {"en": "Input should be greater than or equal to {ge}",
+                               "zh": "应大于或等于 {ge}"},
+    "pyd.less_than": {"en": "Input should be less than {lt}", "zh": "应小于 {lt}"},
+    "pyd.less_than_equal": {"en": "Input should be less than or equal to {le}",
+                            "zh": "应小于或等于 {le}"},
+    "pyd.too_short": {"en": "List should have at least {min_length} items",
+                      "zh": "至少需要 {min_length} 项"},
+    "pyd.too_long": {"en": "List should have at most {max_length} items",
+                     "zh": "最多允许 {max_length} 项"},
+    "pyd.string_too_short": {"en": "String should have at least {min_length} characters",
+                             "zh": "至少需要 {min_length} 个字符"},
+    "pyd.string_pattern_mismatch": {"en": "String should match pattern {pattern}",
+                                    "zh": "格式不符合要求：{pattern}"},
+    "pyd.date_parsing": {"en": "Input should be a valid date", "zh": "应为日期（YYYY-MM-DD）"},
+    "pyd.date_from_datetime_parsing": {"en": "Input should be a valid date",
+                                       "zh": "应为日期（YYYY-MM-DD）"},
+    "pyd.union_tag_invalid": {"en": "Input tag does not match the expected tags {expected_tags}",
+                              "zh": "类型无效，应为：{expected_tags}"},
+}
