@@ -27,6 +27,7 @@ CATALOGUES: tuple[str, ...] = (
     "_finance",
     "_data",
     "_models",
+    "_documents",
 )
 
 

@@ -1,0 +1,37 @@
+"""A document as Markdown (GitHub flavour): numbered headings, pipe tables, lists."""
+
+from __future__ import annotations
+
+from crm_readiness.i18n import Lang, t
+from crm_readiness.models.document import BulletList, Cell, Document, Paragraph, Table, cell_text
+from crm_readiness.render.documents._text import clean, numbered
+
+
+def _esc(value: Cell, lang: Lang) -> str:
+    text = clean(cell_text(value, lang))
+    for ch in ("\\", "|", "*", "_", "`", "<", ">", "[", "]", "#"):
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def render_markdown(doc: Document, lang: Lang) -> str:
+    """Return ``doc`` as Markdown in ``lang``."""
+    title = doc.title.get(lang)
+    out = [f"# {_esc(title, lang)}", "",
+           t("docs.meta", lang, org=_esc(doc.organization, lang), version=doc.version,
+             date=doc.issued.isoformat()), ""]
+    for number, level, section in numbered(doc.sections):
+        out += [f"{'#' * min(level + 1, 6)} {number} {_esc(section.title, lang)}", ""]
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                text = _esc(block.text, lang)
+                out += [f"*{text}*" if block.style == "note" else text, ""]
+            elif isinstance(block, BulletList):
+                out += [f"{i}. {_esc(item, lang)}" if block.numbered else f"- {_esc(item, lang)}"
+                        for i, item in enumerate(block.items, start=1)] + [""]
+            elif isinstance(block, Table):
+                out.append("| " + " | ".join(_esc(c.header, lang) for c in block.columns) + " |")
+                out.append("|" + "|".join("---" for _ in block.columns) + "|")
+                out += ["| " + " | ".join(_esc(v, lang) for v in row) + " |" for row in block.rows]
+                out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,122 @@
+"""``crm-readiness docs``: the project's documents from the files the project keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from crm_readiness.errors import UsageError
+from crm_readiness.i18n import Lang, t
+from crm_readiness.models.document import Document, DocumentKind
+
+KINDS: tuple[DocumentKind, ...] = ("charter", "specification", "training", "migration", "golive")
+FORMATS: tuple[str, ...] = ("docx", "html", "md")
+#: file stem of each document
+STEMS: dict[DocumentKind, str] = {"charter": "project-charter", "specification": "requirements-spec",
+                                  "training": "training-plan", "migration": "migration-plan",
+                                  "golive": "golive-checklist"}
+
+
+def parse_kinds(values: Sequence[str]) -> list[DocumentKind]:
+    """Return the documents asked for (``all`` or a comma list), checked."""
+    wanted = [v.strip().lower() for item in values for v in item.split(",") if v.strip()]
+    if not wanted or "all" in wanted:
+        return list(KINDS)
+    out: list[DocumentKind] = []
+    for w in wanted:
+        match = next((k for k in KINDS if k == w or STEMS[k] == w), None)
+        if match is None:
+            known = ", ".join(("all", *KINDS))
+            raise UsageError(t("docs.err.kind", "en", value=w, known=known),
+                             t("docs.err.kind", "zh", value=w, known=known))
+        if match not in out:
+            out.append(match)
+    return out
+
+
+def _budget(costs: Path | None, benefits: Path | None) -> object | None:
+    if costs is None:
+        return None
+    from crm_readiness.engine.documents import BudgetFigures
+    from crm_readiness.workflows.finance import roi_case, tco_comparison
+
+    if benefits is not None:
+        case = roi_case(costs, benefits, draws=100, seed=1)
+        view = case.risk_adjusted
+        return BudgetFigures(currency=case.currency, horizon=case.horizon_years, tco=view.tco_nominal,
+                             one_time=view.costs[0], npv=view.npv, irr=view.irr.value,
+                             payback_months=view.payback.months)
+    comparison = tco_comparison([costs])
+    only = comparison.cases[0]
+    view = only.risk_adjusted
+    return BudgetFigures(currency=only.currency, horizon=only.horizon_years, tco=view.tco_nominal,
+                         one_time=view.costs[0])
+
+
+def _data(profile: Path | None) -> object | None:
+    if profile is None:
+        return None
+    from crm_readiness.engine.documents import DataFigures
+    from crm_readiness.io.data_sources import load_profile_result
+
+    r = load_profile_result(profile)
+    return DataFigures(sources=tuple((Path(f.path).name, f.rows) for f in r.files),
+                       score=r.readiness.value,
+                       dimensions=tuple((d.dimension, d.value, d.target) for d in r.dimensions),
+                       clusters=r.duplicates.clusters, cluster_records=r.duplicates.records_in_clusters)
+
+
+def build_documents(kinds: Sequence[DocumentKind], answers_path: Path, *,
+                    requirements: Path | None = None, checklists: Path | None = None,
+                    costs: Path | None = None, benefits: Path | None = None,
+                    data_profile: Path | None = None, start: date | None = None,
+                    include_notes: bool = False, today: date | None = None) -> list[Document]:
+    """Return the documents asked for, built from the project's files (all loaded first)."""
+    from crm_readiness.engine import documents as build
+    from crm_readiness.engine.plan import build_plan
+    from crm_readiness.engine.vendors.spec import build_spec
+    from crm_readiness.io.assessment import load_answers
+    from crm_readiness.io.checklists import load_checklist_set
+    from crm_readiness.io.vendors import load_catalogue
+    from crm_readiness.workflows.assessment import score
+
+    checklist_set = load_checklist_set(checklists)
+    answers = load_answers(answers_path, checklist_set)
+    result = score(checklist_set, answers, answers_file=answers_path.name)
+    spec = None
+    if "specification" in kinds:
+        texts = {q.id: q.text for c in checklist_set.checklists for q in c.questions}
+        spec = build_spec(load_catalogue(requirements), answers, texts)
+    inputs = build.DocumentInputs(
+        answers=answers, result=result, issued=today or date.today(),
+        plan=build_plan(result, start) if start else None,
+        budget=_budget(costs, benefits),  # type: ignore[arg-type]
+        data=_data(data_profile),  # type: ignore[arg-type]
+        spec=spec, include_notes=include_notes)
+    builders: dict[DocumentKind, Callable[[build.DocumentInputs], Document]] = {
+        "charter": build.build_charter, "specification": build.build_specification,
+        "training": build.build_training, "migration": build.build_migration, "golive": build.build_golive}
+    return [builders[k](inputs) for k in kinds]
+
+
+def write_documents(documents: Sequence[Document], out_dir: Path, formats: Sequence[str], lang: Lang, *,
+                    templates: Path | None = None, force: bool = False) -> list[Path]:
+    """Render every document in every format, then write them all (nothing written if one is refused).
+
+    Documents are meant to be edited after they are written, so an existing file is
+    replaced only with ``force``.
+    """
+    from crm_readiness.io.atomic import check_writable, ensure_dir, write_bytes
+    from crm_readiness.render import Format
+    from crm_readiness.render.documents import render_document
+
+    if templates is not None and not templates.is_dir():
+        raise UsageError(t("docs.err.templates", "en", path=str(templates)),
+                         t("docs.err.templates", "zh", path=str(templates)))
+    planned = [(out_dir / f"{STEMS[d.kind]}{Format(f).suffix}", d, Format(f)) for d in documents for f in formats]
+    for path, _, _ in planned:
+        check_writable(path, force=force)
+    rendered = [(path, render_document(d, fmt, lang, templates=templates)) for path, d, fmt in planned]
+    ensure_dir(out_dir)
+    return [write_bytes(path, data, force=True) for path, data in rendered]
