@@ -229,6 +229,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 MESSAGES.update({
+    "docs.demo.section": {"en": "Project documents", "zh": "项目文档"},
+    "docs.demo.word": {"en": "{title} (Word)", "zh": "{title}（Word）"},
     "docs.err.kind": {"en": "unknown document '{value}'; choose from {known}", "zh": "未知文档 '{value}'；可选：{known}"},
     "docs.err.templates": {"en": "--templates {path} is not a folder", "zh": "--templates {path} 不是文件夹"},
     "docs.cli.help": {"en": "Write the project's documents: charter (项目章程), requirements specification (需求说明书), training plan (培训计划), data migration plan (数据迁移方案) and go-live checklist (上线检查清单), as Word, HTML and Markdown.",

@@ -9,6 +9,7 @@ from pathlib import Path
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.document import Document, DocumentKind
+from crm_readiness.workflows.demo import DemoEntry
 
 KINDS: tuple[DocumentKind, ...] = ("charter", "specification", "training", "migration", "golive")
 FORMATS: tuple[str, ...] = ("docx", "html", "md")
@@ -120,3 +121,29 @@ def write_documents(documents: Sequence[Document], out_dir: Path, formats: Seque
     rendered = [(path, render_document(d, fmt, lang, templates=templates)) for path, d, fmt in planned]
     ensure_dir(out_dir)
     return [write_bytes(path, data, force=True) for path, data in rendered]
+
+
+#: the demo's project start (a Monday), so its documents carry dates.
+DEMO_START = date(2027, 1, 4)
+
+
+def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    """Write the example organisation's five documents (docx and HTML) under ``out_dir/documents``."""
+    from crm_readiness._resources import examples_dir
+    from crm_readiness.models._base import Text, tr
+
+    demo = examples_dir() / "demo"
+    profile = out_dir / "data" / "customers-profile.json"
+    documents = build_documents(list(KINDS), demo / "answers.yaml", requirements=demo / "requirements.yaml",
+                                costs=demo / "costs.yaml", benefits=demo / "benefits.yaml",
+                                data_profile=profile if profile.is_file() else None, start=DEMO_START)
+    write_documents(documents, out_dir / "documents", ["html", "docx"], lang)
+    section = tr("docs.demo.section")
+    entries: list[DemoEntry] = []
+    for doc in documents:
+        stem = STEMS[doc.kind]
+        entries.append(DemoEntry(section, doc.title, f"documents/{stem}.html"))
+        word = Text(en=t("docs.demo.word", "en", title=doc.title.en),
+                    zh=t("docs.demo.word", "zh", title=doc.title.zh))
+        entries.append(DemoEntry(section, word, f"documents/{stem}.docx"))
+    return entries

@@ -13,10 +13,22 @@ from crm_readiness.models.document import Section
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return "\u2421" if code == 0x7F else chr(0x2400 + code)
+
+
 def clean(text: str) -> str:
-    """Return ``text`` with XML-illegal control characters made visible."""
-    return _CONTROLS.sub(lambda m: chr(0x2400 + (ord(m.group()) % 0x80 if ord(m.group()) != 0x7F
-                                                 else 0x21)), text)
+    """Return ``text`` with XML-illegal control characters made visible (\x01 → ␁, DEL → ␡)."""
+    return _CONTROLS.sub(_picture, text)
+
+
+_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d+(?:\.\d+)*[.、]?\s+)")
+
+
+def heading(number: str, title: str) -> str:
+    """Return ``number title`` with any numbering the title already carries (``四、``, ``4.``) removed."""
+    return f"{number} {_ENUMERATOR.sub('', clean(title))}"
 
 
 def numbered(sections: tuple[Section, ...], prefix: str = "") -> Iterator[tuple[str, int, Section]]:
@@ -32,14 +44,14 @@ def em_width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.55 for ch in text)
 
 
-def longest_word(text: str) -> float:
+def longest_word(text: str, *, hyphens: bool = True) -> float:
     """Return the width in ems of the longest unbreakable run of ``text``.
 
-    Latin words break only at spaces and hyphens; each wide (CJK) character is
-    its own break opportunity.
+    Latin words break at spaces (and at hyphens and slashes when ``hyphens``);
+    each wide (CJK) character is its own break opportunity.
     """
     best = 0.0
-    for word in re.split(r"[\s\-/]+", text):
+    for word in re.split(r"[\s\-/]+" if hyphens else r"\s+", text):
         run = 0.0
         for ch in word:
             if unicodedata.east_asian_width(ch) in ("W", "F"):

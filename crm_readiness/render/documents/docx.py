@@ -15,7 +15,7 @@ from typing import Any
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.document import BulletList, Document, Paragraph, Table, cell_text
-from crm_readiness.render.documents._text import clean, longest_word, numbered
+from crm_readiness.render.documents._text import clean, heading, longest_word, numbered
 
 A4_WIDTH_CM, A4_HEIGHT_CM, MARGIN_CM = 21.0, 29.7, 2.0
 TEXT_WIDTH_CM = A4_WIDTH_CM - 2 * MARGIN_CM
@@ -24,11 +24,18 @@ CM_PER_PT = 2.54 / 72
 CELL_PADDING_CM = 0.4  # Word's default left + right cell margins (0.19 cm each), rounded up
 
 
-def column_widths(headers: list[str], weights: list[float], *, font_pt: float = TABLE_PT,
-                  total_cm: float = TEXT_WIDTH_CM) -> list[float]:
+def column_widths(headers: list[str], weights: list[float], *, cells: list[list[str]] | None = None,
+                  font_pt: float = TABLE_PT, total_cm: float = TEXT_WIDTH_CM) -> list[float]:
     """Return column widths in cm: shares of ``total_cm`` by weight, each at least as wide as
-    its longest header word (bold, ``font_pt``), the others narrowed to make room."""
-    minimum = [longest_word(h) * 1.1 * font_pt * CM_PER_PT + CELL_PADDING_CM for h in headers]
+    its longest word — of the header (bold) and of the values, so ids such as ``SRV-10`` never
+    break (a value's word counts up to a quarter of the width) — the others narrowed to make room."""
+    def need(ems: float, bold: float) -> float:
+        return ems * bold * font_pt * CM_PER_PT + CELL_PADDING_CM
+
+    minimum = [need(longest_word(h), 1.1) for h in headers]
+    for row in cells or []:
+        for i, value in enumerate(row[:len(minimum)]):
+            minimum[i] = max(minimum[i], min(need(longest_word(value, hyphens=False), 1.0), total_cm / 4))
     share = [total_cm * w / sum(weights) for w in weights]
     widths = [max(s, m) for s, m in zip(share, minimum, strict=True)]
     excess = sum(widths) - total_cm
@@ -102,7 +109,8 @@ def _table(document: Any, block: Table, lang: Lang) -> None:
     from docx.shared import Cm, Pt
 
     headers = [c.header.get(lang) for c in block.columns]
-    widths = column_widths(headers, [c.weight for c in block.columns])
+    values = [[clean(cell_text(v, lang)) for v in row] for row in block.rows]
+    widths = column_widths(headers, [c.weight for c in block.columns], cells=values)
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
@@ -164,7 +172,7 @@ def render_docx(doc: Document, lang: Lang, *, templates: Path | None = None) -> 
     _field(document.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', t("docs.toc_update", lang))
     document.add_page_break()  # type: ignore[no-untyped-call]
     for number, level, section in numbered(doc.sections):
-        document.add_heading(f"{number} {clean(cell_text(section.title, lang))}", level=min(level, 3))
+        document.add_heading(heading(number, cell_text(section.title, lang)), level=min(level, 3))
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 para = document.add_paragraph()

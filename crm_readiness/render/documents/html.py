@@ -15,7 +15,7 @@ from crm_readiness._resources import templates_dir
 from crm_readiness.i18n import Lang
 from crm_readiness.i18n import t as _t
 from crm_readiness.models.document import Cell, Document, cell_text
-from crm_readiness.render.documents._text import clean, numbered
+from crm_readiness.render.documents._text import clean, heading, numbered
 
 PACKAGED = "documents/document.html.j2"
 
@@ -48,7 +48,8 @@ def render_html(doc: Document, lang: Lang, *, templates: Path | None = None) -> 
     def tx(value: Cell) -> str:
         return clean(cell_text(value, lang))
 
-    sections = [{"number": n, "level": level, "section": s} for n, level, s in numbered(doc.sections)]
+    sections = [{"number": n, "level": level, "section": s,
+                 "heading": heading(n, cell_text(s.title, lang))} for n, level, s in numbered(doc.sections)]
     template = env.get_template(template_name(doc.kind, templates))
     return template.render(doc=doc, lang=lang, t=t, tx=tx, sections=sections,
                            title=tx(doc.title), issued=doc.issued.isoformat())

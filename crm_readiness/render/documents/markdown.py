@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.document import BulletList, Cell, Document, Paragraph, Table, cell_text
-from crm_readiness.render.documents._text import clean, numbered
+from crm_readiness.render.documents._text import clean, heading, numbered
 
 
 def _esc(value: Cell, lang: Lang) -> str:
@@ -21,7 +21,7 @@ def render_markdown(doc: Document, lang: Lang) -> str:
            t("docs.meta", lang, org=_esc(doc.organization, lang), version=doc.version,
              date=doc.issued.isoformat()), ""]
     for number, level, section in numbered(doc.sections):
-        out += [f"{'#' * min(level + 1, 6)} {number} {_esc(section.title, lang)}", ""]
+        out += [f"{'#' * min(level + 1, 6)} {_esc(heading(number, cell_text(section.title, lang)), lang)}", ""]
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 text = _esc(block.text, lang)

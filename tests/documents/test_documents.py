@@ -1,0 +1,214 @@
+"""The project's documents: content from the project's files, labels not codes, no internal
+notes by default, Word files that print on A4, user templates, escaping."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from crm_readiness.cli.main import app
+from crm_readiness.io.assessment import load_answers_file
+from crm_readiness.models.document import Document
+from crm_readiness.render import Format
+from crm_readiness.render.documents import render_document
+from crm_readiness.render.documents._text import clean, longest_word
+from crm_readiness.render.documents.docx import CM_PER_PT, TABLE_PT, column_widths
+from crm_readiness.workflows.documents import KINDS, build_documents, write_documents
+from tests.conftest import REPO
+
+DEMO = REPO / "crm_readiness" / "examples" / "demo"
+DAY = date(2026, 12, 1)
+START = date(2027, 1, 4)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def demo_docs() -> dict[str, Document]:
+    docs = build_documents(list(KINDS), DEMO / "answers.yaml", requirements=DEMO / "requirements.yaml",
+                           costs=DEMO / "costs.yaml", benefits=DEMO / "benefits.yaml", start=START, today=DAY)
+    return {d.kind: d for d in docs}
+
+
+def _md(doc: Document, lang: str) -> str:
+    return render_document(doc, Format.md, lang).decode("utf-8")  # type: ignore[arg-type]
+
+
+def test_each_document_has_its_sections_in_both_languages(demo_docs: dict[str, Document]) -> None:
+    expected = {"charter": ("Background and pain points", "Milestones", "Budget and business case",
+                            "Top risks", "Responsibilities (RACI)"),
+                "specification": ("Functional requirements", "Business processes"),
+                "training": ("Audiences", "Sequence and timing", "Adoption measures and exit criteria"),
+                "migration": ("Sources and volumes", "Field mapping", "Reconciliation and acceptance"),
+                "golive": ("Go-live gates", "Go-live report (to fill after the observation period)")}
+    for kind, titles in expected.items():
+        en = _md(demo_docs[kind], "en")
+        for title in titles:
+            assert title in en, (kind, title)
+        zh = _md(demo_docs[kind], "zh")
+        assert len(re.findall(r"[\u4e00-\u9fff]", zh)) > 200, kind
+
+
+def test_charter_sponsor_budget_and_milestones_come_from_the_files(demo_docs: dict[str, Document]) -> None:
+    from crm_readiness.workflows.finance import roi_case
+
+    text = _md(demo_docs["charter"], "en")
+    case = roi_case(DEMO / "costs.yaml", DEMO / "benefits.yaml", draws=100, seed=1)
+    npv = case.risk_adjusted.npv.quantize(Decimal(1))
+    assert f"{case.currency} {npv:,}" in text
+    assert f"{case.currency} {case.risk_adjusted.tco_nominal.quantize(Decimal(1)):,}" in text
+    # the sponsor answer of the demo, by its label
+    assert "Committed" in text or "committed" in text.lower()
+    assert START.isoformat() in text  # the plan's first stage starts on the given date
+
+
+def test_no_raw_codes_in_any_document(demo_docs: dict[str, Document]) -> None:
+    codes = re.compile(r"\b(saas|on-prem|manufacturing|field_service|wecom|ad_hoc|it_only|gaps_open|"
+                       r"spec_unprioritised|not_ready|ready_with_risks)\b")
+    for kind, doc in demo_docs.items():
+        for lang in ("en", "zh"):
+            found = codes.findall(_md(doc, lang).replace("\\_", "_"))
+            assert not found, (kind, lang, found)
+
+
+def test_internal_notes_only_in_an_internal_copy(demo_docs: dict[str, Document]) -> None:
+    answers = load_answers_file(DEMO / "answers.yaml")
+    notes = [a.note for given in answers.answers.values() for a in given if a.note]
+    assert notes
+    for kind, doc in demo_docs.items():
+        text = _md(doc, "en").replace("\\", "")
+        leaked = [n for n in notes if n in text]
+        assert not leaked, (kind, leaked[:2])
+    internal = build_documents(["charter"], DEMO / "answers.yaml", include_notes=True, today=DAY)[0]
+    text = _md(internal, "en").replace("\\", "")
+    assert any(n in text for n in notes)
+
+
+def test_specification_lists_only_in_scope_requirements(demo_docs: dict[str, Document]) -> None:
+    from crm_readiness.engine.vendors.spec import build_spec
+    from crm_readiness.io.vendors import load_catalogue
+
+    spec = build_spec(load_catalogue(DEMO / "requirements.yaml"), load_answers_file(DEMO / "answers.yaml"))
+    ids = {r.id for m in spec.in_scope for r in m.requirements}
+    text = _md(demo_docs["specification"], "en").replace("\\", "")
+    listed = set(re.findall(r"^\| ([A-Z]+-\d+) \|", text, flags=re.M))
+    assert listed == ids
+
+
+def _docx_xml(data: bytes, part: str = "word/document.xml") -> str:
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(part).decode("utf-8")
+
+
+def test_docx_is_a4_with_header_footer_page_numbers_and_contents(demo_docs: dict[str, Document]) -> None:
+    import io
+
+    for doc in demo_docs.values():
+        data = render_document(doc, Format.docx, "zh")
+        body = _docx_xml(data)
+        size = re.search(r'<w:pgSz w:w="(\d+)" w:h="(\d+)"', body)
+        assert size and abs(int(size.group(1)) - 11906) <= 2 and abs(int(size.group(2)) - 16838) <= 2
+        assert "TOC \\o" in body
+        assert "<w:tblHeader" in body
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        header = "".join(_docx_xml(data, n) for n in names if re.match(r"word/header\d*\.xml", n))
+        footer = "".join(_docx_xml(data, n) for n in names if re.match(r"word/footer\d*\.xml", n))
+        assert doc.organization.split(" ")[0] in header
+        assert " PAGE " in footer and " NUMPAGES " in footer
+
+
+def test_docx_header_cells_never_break_inside_a_word(demo_docs: dict[str, Document]) -> None:
+    import docx
+
+    for doc in demo_docs.values():
+        for lang in ("en", "zh"):
+            import io
+
+            document = docx.Document(io.BytesIO(render_document(doc, Format.docx, lang)))  # type: ignore[arg-type]
+            for table in document.tables:
+                for cell in table.rows[0].cells:
+                    width_cm = cell.width.cm if cell.width is not None else 0
+                    need = longest_word(cell.text) * TABLE_PT * CM_PER_PT
+                    assert width_cm >= need, (doc.kind, lang, cell.text, width_cm, need)
+
+
+def test_column_widths_fill_the_page_and_respect_words() -> None:
+    widths = column_widths(["Requirement", "ID"], [5, 1], cells=[["x", "SRV-10"]])
+    assert abs(sum(widths) - 17.0) < 1e-6
+    assert widths[1] >= longest_word("SRV-10", hyphens=False) * TABLE_PT * CM_PER_PT
+
+
+def test_user_text_is_escaped_in_html_and_stays_text_in_docx(tmp_path: Path) -> None:
+    hostile = "<script>alert(1)</script> { PAGE } =HYPERLINK(\"http://x\",\"y\") \x01\x1b"
+    text = (DEMO / "answers.yaml").read_text("utf-8")
+    text = text.replace("organization: 华东精工机械有限公司 (Huadong Precision Machinery)",
+                        "organization: " + '"' + hostile.replace("\\", "\\\\").replace('"', '\\"')
+                        .replace("\x01", "\\x01").replace("\x1b", "\\e") + '"')
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(text, "utf-8")
+    doc = build_documents(["charter"], answers, today=DAY)[0]
+    html = render_document(doc, Format.html, "en").decode("utf-8")
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    body = _docx_xml(render_document(doc, Format.docx, "en"))
+    instructions = re.findall(r"<w:instrText[^>]*>([^<]*)<", body)
+    assert all(i.strip().startswith("TOC") for i in instructions)
+    assert "\x01" not in body and "\u2401" in body
+    assert clean("a\x1bb") == "a\u241bb"
+
+
+def test_user_templates_override_one_document(tmp_path: Path, demo_docs: dict[str, Document]) -> None:
+    import docx
+
+    (tmp_path / "charter.html.j2").write_text(
+        '{% extends "documents/document.html.j2" %}{% block footer %}OUR HOUSE STYLE{% endblock %}', "utf-8")
+    reference = docx.Document()
+    reference.styles.add_style("OurStyle", 1)
+    reference.save(str(tmp_path / "charter.docx"))
+    charter = render_document(demo_docs["charter"], Format.html, "en", templates=tmp_path).decode("utf-8")
+    training = render_document(demo_docs["training"], Format.html, "en", templates=tmp_path).decode("utf-8")
+    assert "OUR HOUSE STYLE" in charter and "OUR HOUSE STYLE" not in training
+    styles = _docx_xml(render_document(demo_docs["charter"], Format.docx, "en", templates=tmp_path),
+                       "word/styles.xml")
+    assert "OurStyle" in styles
+
+
+def test_cli_writes_all_or_nothing(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "docs"
+    args = ["docs", "charter,golive", "--answers", str(DEMO / "answers.yaml"), "--out", str(out),
+            "--format", "md,html", "--lang", "en"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert sorted(p.name for p in out.iterdir()) == ["golive-checklist.html", "golive-checklist.md",
+                                                     "project-charter.html", "project-charter.md"]
+    (out / "project-charter.md").write_text("edited by hand", "utf-8")
+    (out / "golive-checklist.html").unlink()
+    again = runner.invoke(app, args)
+    assert again.exit_code == 4
+    assert (out / "project-charter.md").read_text("utf-8") == "edited by hand"
+    assert not (out / "golive-checklist.html").exists()  # nothing written when one target is refused
+    bad = runner.invoke(app, ["docs", "brochure", "--answers", str(DEMO / "answers.yaml"), "--out", str(out)])
+    assert bad.exit_code == 2
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None,
+                    reason="LibreOffice (soffice) is not installed; .ci/run installs it so CI runs this")
+def test_libreoffice_converts_every_docx_to_pdf(tmp_path: Path, demo_docs: dict[str, Document]) -> None:
+    paths = write_documents(list(demo_docs.values()), tmp_path, ["docx"], "zh")
+    proc = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, paths)],
+                          capture_output=True, text=True, timeout=180, check=False)
+    assert proc.returncode == 0, proc.stderr
+    for p in paths:
+        pdf = tmp_path / "pdf" / f"{p.stem}.pdf"
+        assert pdf.is_file() and pdf.stat().st_size > 5000, p.name
