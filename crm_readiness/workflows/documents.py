@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
+from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.document import Document, DocumentKind
-from crm_readiness.workflows.demo import DemoEntry
 
 KINDS: tuple[DocumentKind, ...] = ("charter", "specification", "training", "migration", "golive")
 FORMATS: tuple[str, ...] = ("docx", "html", "md")
@@ -108,20 +109,20 @@ def write_documents(documents: Sequence[Document], out_dir: Path, formats: Seque
     Documents are meant to be edited after they are written, so an existing file is
     replaced only with ``force``.
     """
-    from crm_readiness.io.atomic import check_writable, ensure_dir, write_bytes
+    from crm_readiness.io.output import OutputSet
     from crm_readiness.render import Format
     from crm_readiness.render.documents import render_document
 
     if templates is not None and not templates.is_dir():
         raise UsageError(t("docs.err.templates", "en", path=str(templates)),
                          t("docs.err.templates", "zh", path=str(templates)))
-    planned = [(out_dir / f"{STEMS[d.kind]}{Format(f).suffix}", d, Format(f)) for d in documents for f in formats]
-    for path, _, _ in planned:
-        check_writable(path, force=force)
-    rendered = [(path, render_document(d, fmt, lang, templates=templates)) for path, d, fmt in planned]
-    ensure_dir(out_dir)
-    return [write_bytes(path, data, force=True) for path, data in rendered]
-
+    outputs = OutputSet(force=force)  # documents are edited once written: replaced only with --force
+    for d in documents:
+        for f in formats:
+            fmt = Format(f)
+            outputs.add(out_dir / f"{STEMS[d.kind]}{fmt.suffix}",
+                        partial(render_document, d, fmt, lang, templates=templates), editable=True)
+    return outputs.commit()
 
 #: the demo's project start (a Monday), so its documents carry dates.
 DEMO_START = date(2027, 1, 4)
@@ -137,7 +138,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     documents = build_documents(list(KINDS), demo / "answers.yaml", requirements=demo / "requirements.yaml",
                                 costs=demo / "costs.yaml", benefits=demo / "benefits.yaml",
                                 data_profile=profile if profile.is_file() else None, start=DEMO_START)
-    write_documents(documents, out_dir / "documents", ["html", "docx"], lang)
+    write_documents(documents, out_dir / "documents", ["html", "docx"], lang, force=True)
     section = tr("docs.demo.section")
     entries: list[DemoEntry] = []
     for doc in documents:

@@ -6,21 +6,14 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from crm_readiness.cells_rule import visible_controls
 from crm_readiness.models.document import Section
-
-# XML 1.0 cannot hold C0 controls other than tab, newline and carriage return; they are
-# shown as control pictures (U+2400 + code) so nothing a user typed silently disappears.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return "\u2421" if code == 0x7F else chr(0x2400 + code)
 
 
 def clean(text: str) -> str:
-    """Return ``text`` with XML-illegal control characters made visible (\x01 → ␁, DEL → ␡)."""
-    return _CONTROLS.sub(_picture, text)
+    """Return ``text`` with control characters made visible (\x01 → ␁, DEL → ␡): the one rule
+    of :mod:`crm_readiness.cells_rule`, so nothing a user typed silently disappears."""
+    return visible_controls(text)
 
 
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d+(?:\.\d+)*[.、]?\s+)")

@@ -98,44 +98,48 @@ def _setup(document: Any, doc: Document, lang: Lang) -> None:
     normal.font.name = "Calibri"
     normal.font.size = Pt(BODY_PT)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Microsoft YaHei")
-    document.core_properties.title = doc.title.get(lang)
-    document.core_properties.author = doc.organization[:255]
+    document.core_properties.title = clean(doc.title.get(lang))[:255]
+    document.core_properties.author = clean(doc.organization)[:255]
     document.core_properties.language = "zh-CN" if lang == "zh" else "en"
 
 
-def _table(document: Any, block: Table, lang: Lang) -> None:
+def _table(document: Any, block: Table, lang: Lang, style_id: str | None) -> None:
+    """Add ``block``: fixed column widths, a shaded header row repeated on every page.
+
+    Cells are filled through their XML elements (python-docx's ``row.cells`` walks the
+    whole grid on every call, which made a 40-row table take a second).
+    """
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
-    headers = [c.header.get(lang) for c in block.columns]
+    headers = [clean(c.header.get(lang)) for c in block.columns]
     values = [[clean(cell_text(v, lang)) for v in row] for row in block.rows]
-    widths = column_widths(headers, [c.weight for c in block.columns], cells=values)
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
+    widths = [Cm(w) for w in column_widths(headers, [c.weight for c in block.columns], cells=values)]
+    table = document.add_table(rows=1 + len(values), cols=len(headers))
+    if style_id is not None:
+        table._tbl.tblPr.style = style_id
     table.autofit = False
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    tr_pr.append(repeat)
-    for i, text in enumerate(headers):
-        cell = table.rows[0].cells[i]
-        run = cell.paragraphs[0].add_run(clean(text))
-        run.bold = True
-        run.font.size = Pt(TABLE_PT)
-        shade = OxmlElement("w:shd")
-        shade.set(qn("w:val"), "clear")
-        shade.set(qn("w:fill"), "E5E7EB")
-        cell._tc.get_or_add_tcPr().append(shade)
-    for row in block.rows:
-        cells = table.add_row().cells
-        for i, value in enumerate(row):
-            cells[i].paragraphs[0].add_run(clean(cell_text(value, lang))).font.size = Pt(TABLE_PT)
-    for row in table.rows:
-        for i, cell in enumerate(row.cells):
-            cell.width = Cm(widths[i])
-    for i, col in enumerate(table.columns):
-        col.width = Cm(widths[i])
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = width
+    size = Pt(TABLE_PT)
+    for n, tr in enumerate(table._tbl.tr_lst):
+        texts = headers if n == 0 else values[n - 1]
+        for tc, width, text in zip(tr.tc_lst, widths, texts, strict=True):
+            tc.width = width
+            run = DocxParagraph(tc.p_lst[0], table).add_run(text)
+            run.font.size = size
+            if n == 0:
+                run.bold = True
+                shade = OxmlElement("w:shd")
+                shade.set(qn("w:val"), "clear")
+                shade.set(qn("w:fill"), "E5E7EB")
+                tc.get_or_add_tcPr().append(shade)
+        if n == 0:
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            tr.get_or_add_trPr().append(repeat)
     document.add_paragraph()
 
 
@@ -155,6 +159,28 @@ def _reference(kind: str, templates: Path | None) -> Path | None:
     return None
 
 
+STYLE_NAMES = ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Table Grid")
+
+
+class _Styles:
+    """Style ids looked up once (python-docx scans every style on each lookup by name); a style
+    a user's reference document lacks is left out rather than failing the render."""
+
+    def __init__(self, document: Any) -> None:
+        self.ids: dict[str, str] = {}
+        for style in document.styles:
+            if style.name in STYLE_NAMES and style.style_id:
+                self.ids[style.name] = style.style_id
+
+    def paragraph(self, document: Any, text: str, name: str | None = None) -> Any:
+        para = document.add_paragraph()
+        if name is not None and name in self.ids:
+            para._p.style = self.ids[name]
+        if text:
+            para.add_run(text)
+        return para
+
+
 def render_docx(doc: Document, lang: Lang, *, templates: Path | None = None) -> bytes:
     """Return ``doc`` as a Word document."""
     import docx
@@ -165,17 +191,18 @@ def render_docx(doc: Document, lang: Lang, *, templates: Path | None = None) -> 
     if reference:
         _clear_body(document)
     _setup(document, doc, lang)
-    document.add_heading(clean(doc.title.get(lang)), level=0)
-    document.add_paragraph(t("docs.meta", lang, org=clean(doc.organization), version=doc.version,
-                             date=doc.issued.isoformat()))
-    document.add_heading(t("docs.contents", lang), level=1)
-    _field(document.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', t("docs.toc_update", lang))
+    styles = _Styles(document)
+    styles.paragraph(document, clean(doc.title.get(lang)), "Title")
+    styles.paragraph(document, t("docs.meta", lang, org=clean(doc.organization), version=doc.version,
+                                 date=doc.issued.isoformat()))
+    styles.paragraph(document, t("docs.contents", lang), "Heading 1")
+    _field(styles.paragraph(document, ""), 'TOC \\o "1-3" \\h \\z \\u', t("docs.toc_update", lang))
     document.add_page_break()  # type: ignore[no-untyped-call]
     for number, level, section in numbered(doc.sections):
-        document.add_heading(heading(number, cell_text(section.title, lang)), level=min(level, 3))
+        styles.paragraph(document, heading(number, cell_text(section.title, lang)), f"Heading {min(level, 3)}")
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                para = document.add_paragraph()
+                para = styles.paragraph(document, "")
                 run = para.add_run(clean(cell_text(block.text, lang)))
                 if block.style == "note":
                     run.italic = True
@@ -185,9 +212,9 @@ def render_docx(doc: Document, lang: Lang, *, templates: Path | None = None) -> 
             elif isinstance(block, BulletList):
                 style = "List Number" if block.numbered else "List Bullet"
                 for item in block.items:
-                    document.add_paragraph(clean(cell_text(item, lang)), style=style)
+                    styles.paragraph(document, clean(cell_text(item, lang)), style)
             elif isinstance(block, Table):
-                _table(document, block, lang)
+                _table(document, block, lang, styles.ids.get("Table Grid"))
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
