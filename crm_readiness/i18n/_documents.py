@@ -14,7 +14,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "由 crm-readiness 根据项目文件生成；请修改项目文件后重新生成，而不要直接在此修改。"},
     "docs.none": {"en": "None recorded yet.", "zh": "尚未记录。"},
     "docs.tbd": {"en": "to be confirmed", "zh": "待确认"},
-    "docs.not_given": {"en": "not given", "zh": "未提供"},
     "docs.yes": {"en": "yes", "zh": "是"},
     "docs.no": {"en": "no", "zh": "否"},
     "docs.col.item": {"en": "Item", "zh": "项目"},
@@ -61,7 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "docs.module.field_service": {"en": "field service", "zh": "现场服务"},
     "docs.module.ecommerce": {"en": "e-commerce", "zh": "电子商务"},
     "docs.module.cpq": {"en": "configure-price-quote", "zh": "报价配置（CPQ）"},
-    "docs.integration.erp": {"en": "ERP", "zh": "ERP"},
+    "docs.integration.erp": {"en": "ERP", "zh": "ERP 系统"},
     "docs.integration.finance": {"en": "finance system", "zh": "财务系统"},
     "docs.integration.oa": {"en": "office automation (OA)", "zh": "OA 办公系统"},
     "docs.integration.wecom": {"en": "WeCom", "zh": "企业微信"},
@@ -173,7 +172,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "docs.training.adopt.data": {"en": "Data completeness and follow-up timeliness (a share of the sales KPI)", "zh": "数据完整率与跟进及时率（计入销售考核）"},
     "docs.training.adopt.satisfaction": {"en": "User satisfaction ≥ 80 % before training is closed", "zh": "用户满意度 ≥ 80% 方可结束培训"},
     "docs.training.adopt.only_crm": {"en": "Only deals recorded in the CRM count", "zh": "只认可在 CRM 中登记的商机与业绩"},
-    "docs.training.status": {"en": "Current state from the assessment", "zh": "评估中的现状"},
     # migration
     "docs.migration.title": {"en": "Data migration plan", "zh": "数据迁移方案"},
     "docs.migration.sources": {"en": "Sources and volumes", "zh": "数据来源与数据量"},
@@ -202,7 +200,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "docs.migration.rec.sums": {"en": "Control totals (e.g. open opportunity amounts) equal", "zh": "控制总数一致（如未结商机金额）"},
     "docs.migration.rec.accuracy": {"en": "Accuracy ≥ 95 % on a sample checked after migration; completeness ≥ 95 %", "zh": "迁移后抽样准确率 ≥ 95%；完整率 ≥ 95%"},
     "docs.migration.rec.audit": {"en": "Post-migration audit signed off by the data owner", "zh": "迁移后审计由数据负责人签字确认"},
-    "docs.migration.status": {"en": "Current state from the assessment", "zh": "评估中的现状"},
     # go-live
     "docs.golive.title": {"en": "Go-live checklist", "zh": "上线检查清单"},
     "docs.golive.gates": {"en": "Go-live gates", "zh": "上线关口（阻断项）"},
@@ -224,7 +221,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "docs.spec.notes_excluded": {"en": "Internal assessment notes are not included (use --include-notes for an internal copy).",
                                  "zh": "本文件不含内部评估备注（如需内部版本，请使用 --include-notes）。"},
     "docs.spec.process": {"en": "Business processes", "zh": "业务流程"},
-    "docs.spec.process_state": {"en": "State of the process maps, from the assessment", "zh": "流程梳理现状（来自评估）"},
     "docs.spec.design_topics": {"en": "Design topics to settle with the vendor", "zh": "需与供应商确定的设计事项"},
 }
 

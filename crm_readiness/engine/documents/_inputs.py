@@ -124,17 +124,18 @@ def note_blocks(inputs: DocumentInputs, qid: str) -> list[Paragraph | BulletList
     return blocks
 
 
-def profile_label(kind: str, code: str) -> Cell:
-    """Return the label of a profile code (``size``, ``module`` …); an unknown industry as written."""
+def profile_label(prefix: str, code: str) -> Cell:
+    """Return the label of a profile code (prefix ``docs.size.``, ``docs.module.`` …); an industry
+    the catalogue does not know (the profile allows any) as written."""
     from crm_readiness.i18n import catalogue
 
-    key = f"docs.{kind}.{code}"
+    key = prefix + code
     return tr(key) if key in catalogue() else code
 
 
-def labels(kind: str, codes: tuple[str, ...]) -> Text:
+def labels(prefix: str, codes: tuple[str, ...]) -> Text:
     """Return a comma list of labels in both languages."""
-    items = [profile_label(kind, c) for c in codes]
+    items = [profile_label(prefix, c) for c in codes]
     en = ", ".join(i if isinstance(i, str) else i.en for i in items)
     zh = "、".join(i if isinstance(i, str) else i.zh for i in items)
     return Text(en=en or "–", zh=zh or "–")
@@ -144,14 +145,14 @@ def profile_table(p: OrganizationProfile) -> Table:
     """Return the profile as an item/value table with labels, never codes."""
     rows: list[tuple[Cell, ...]] = [
         (tr("docs.profile.organization"), p.organization),
-        (tr("docs.profile.industry"), profile_label("industry", p.industry)),
-        (tr("docs.profile.size"), profile_label("size", p.size)),
+        (tr("docs.profile.industry"), profile_label("docs.industry.", p.industry)),
+        (tr("docs.profile.size"), profile_label("docs.size.", p.size)),
         (tr("docs.profile.users"), str(p.users)),
-        (tr("docs.profile.deployment"), profile_label("deployment", p.deployment)),
-        (tr("docs.profile.scope"), labels("module", p.scope)),
-        (tr("docs.profile.integrations"), labels("integration", p.integrations)),
+        (tr("docs.profile.deployment"), profile_label("docs.deployment.", p.deployment)),
+        (tr("docs.profile.scope"), labels("docs.module.", p.scope)),
+        (tr("docs.profile.integrations"), labels("docs.integration.", p.integrations)),
         (tr("docs.profile.migration"), tr("docs.yes") if p.data_migration else tr("docs.no")),
-        (tr("docs.profile.customization"), profile_label("customization", p.customization)),
+        (tr("docs.profile.customization"), profile_label("docs.customization.", p.customization)),
     ]
     return Table(columns=(Column(header=tr("docs.col.item"), weight=1),
                           Column(header=tr("docs.col.value"), weight=2)), rows=tuple(rows))

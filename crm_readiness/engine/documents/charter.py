@@ -89,7 +89,7 @@ def build_charter(inputs: DocumentInputs) -> Document:
     """Return the project charter."""
     p, r = inputs.profile, inputs.result
     verdict = tr(f"verdict.{r.overall.verdict}")
-    size, industry = profile_label("size", p.size), profile_label("industry", p.industry)
+    size, industry = profile_label("docs.size.", p.size), profile_label("docs.industry.", p.industry)
 
     def word(c: Cell, lang: str) -> str:
         return c if isinstance(c, str) else (c.zh if lang == "zh" else c.en)

@@ -78,7 +78,7 @@ def build_specification(inputs: DocumentInputs) -> Document:
         topics = [q.text for qid in PROCESS_QUESTIONS + DESIGN_QUESTIONS
                   if (q := question(inputs.result, qid)) is not None]
         process_blocks.append(BulletList(items=tuple(topics)))
-    integrations: list[Block] = [Paragraph(text=labels("integration", p.integrations))]
+    integrations: list[Block] = [Paragraph(text=labels("docs.integration.", p.integrations))]
     migration: list[Block]
     if p.data_migration:
         migration = [BulletList(items=tuple(tr(k) for k in MIGRATION_ITEMS)), *_notes(inputs, spec.data_notes)]

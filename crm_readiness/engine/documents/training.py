@@ -47,7 +47,7 @@ def build_training(inputs: DocumentInputs) -> Document:
     """Return the training plan."""
     p = inputs.profile
     counts = audience_counts(p.users)
-    modules = labels("module", p.scope)
+    modules = labels("docs.module.", p.scope)
     users_label = Text(en=tr("docs.training.aud.users", modules=modules.en).en,
                        zh=tr("docs.training.aud.users", modules=modules.zh).zh)
     audiences: tuple[tuple[Cell, ...], ...] = tuple(
