@@ -28,6 +28,7 @@ CATALOGUES: tuple[str, ...] = (
     "_data",
     "_models",
     "_documents",
+    "_documents_process",
 )
 
 

@@ -11,6 +11,8 @@ from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.document import Document, DocumentKind
+from crm_readiness.models.requirements import RequirementsCatalogue
+from crm_readiness.models.vendors.spec import SpecDocument
 
 KINDS: tuple[DocumentKind, ...] = ("charter", "specification", "training", "migration", "golive")
 FORMATS: tuple[str, ...] = ("docx", "html", "md")
@@ -69,6 +71,12 @@ def _data(profile: Path | None) -> object | None:
                        clusters=r.duplicates.clusters, cluster_records=r.duplicates.records_in_clusters)
 
 
+def out_of_scope_ids(catalogue: RequirementsCatalogue, spec: SpecDocument) -> tuple[str, ...]:
+    """Return the ids of the catalogue's requirements that the specification leaves out of scope."""
+    modules = {mid for mid, _ in spec.out_of_scope}
+    return tuple(r.id for r in catalogue.requirements if r.module in modules)
+
+
 def build_documents(kinds: Sequence[DocumentKind], answers_path: Path, *,
                     requirements: Path | None = None, checklists: Path | None = None,
                     costs: Path | None = None, benefits: Path | None = None,
@@ -86,16 +94,19 @@ def build_documents(kinds: Sequence[DocumentKind], answers_path: Path, *,
     checklist_set = load_checklist_set(checklists)
     answers = load_answers(answers_path, checklist_set)
     result = score(checklist_set, answers, answers_file=answers_path.name)
-    spec = None
+    spec: SpecDocument | None = None
+    excluded: tuple[str, ...] = ()
     if "specification" in kinds:
         texts = {q.id: q.text for c in checklist_set.checklists for q in c.questions}
-        spec = build_spec(load_catalogue(requirements), answers, texts)
+        catalogue = load_catalogue(requirements)
+        spec = build_spec(catalogue, answers, texts)
+        excluded = out_of_scope_ids(catalogue, spec)
     inputs = build.DocumentInputs(
         answers=answers, result=result, issued=today or date.today(),
         plan=build_plan(result, start) if start else None,
         budget=_budget(costs, benefits),  # type: ignore[arg-type]
         data=_data(data_profile),  # type: ignore[arg-type]
-        spec=spec, include_notes=include_notes)
+        spec=spec, out_of_scope_ids=excluded, include_notes=include_notes)
     builders: dict[DocumentKind, Callable[[build.DocumentInputs], Document]] = {
         "charter": build.build_charter, "specification": build.build_specification,
         "training": build.build_training, "migration": build.build_migration, "golive": build.build_golive}

@@ -50,6 +50,8 @@ class DocumentInputs:
     budget: BudgetFigures | None = None
     data: DataFigures | None = None
     spec: SpecDocument | None = None
+    #: requirement ids of the catalogue outside the profile's scope (not scored, not sent)
+    out_of_scope_ids: tuple[str, ...] = ()
     include_notes: bool = True
 
     @property

@@ -7,7 +7,13 @@ assessment's internal notes are left out unless ``include_notes``.
 
 from __future__ import annotations
 
-from crm_readiness.engine.documents._inputs import DocumentInputs, labels, profile_table, question, state_table
+from crm_readiness.engine.documents._inputs import DocumentInputs, labels, profile_table, state_table
+from crm_readiness.engine.documents._processes import (
+    interface_table,
+    migration_scope,
+    process_sections,
+    topic_sections,
+)
 from crm_readiness.models._base import tr
 from crm_readiness.models.document import (
     Block,
@@ -70,18 +76,17 @@ def build_specification(inputs: DocumentInputs) -> Document:
     if spec.out_of_scope:
         scope_blocks.append(Paragraph(text=tr("vendors.spec.out_of_scope")))
         scope_blocks.append(BulletList(items=tuple(name for _, name in spec.out_of_scope)))
-    # the readiness state of each topic is internal: vendors see the topics, not the scores
-    process_blocks: list[Block] = [Paragraph(text=tr("docs.spec.design_topics"))]
-    if inputs.include_notes:
+        if inputs.out_of_scope_ids:
+            scope_blocks.append(Paragraph(text=tr("docs.spec.out_ids", ids=", ".join(inputs.out_of_scope_ids))))
+    process_blocks: list[Block] = []
+    if inputs.include_notes:  # the readiness state of each topic is internal
         process_blocks += [state_table(inputs, PROCESS_QUESTIONS), state_table(inputs, DESIGN_QUESTIONS)]
-    else:
-        topics = [q.text for qid in PROCESS_QUESTIONS + DESIGN_QUESTIONS
-                  if (q := question(inputs.result, qid)) is not None]
-        process_blocks.append(BulletList(items=tuple(topics)))
-    integrations: list[Block] = [Paragraph(text=labels("docs.integration.", p.integrations))]
+    integrations: list[Block] = ([interface_table(inputs)] if p.integrations
+                                 else [Paragraph(text=labels("docs.integration.", p.integrations))])
     migration: list[Block]
     if p.data_migration:
-        migration = [BulletList(items=tuple(tr(k) for k in MIGRATION_ITEMS)), *_notes(inputs, spec.data_notes)]
+        migration = [migration_scope(inputs), BulletList(items=tuple(tr(k) for k in MIGRATION_ITEMS)),
+                     *_notes(inputs, spec.data_notes)]
     else:
         migration = [Paragraph(text=tr("vendors.spec.no_migration"))]
     glossary = Table(columns=(Column(header=tr("vendors.spec.term"), weight=1),
@@ -93,7 +98,10 @@ def build_specification(inputs: DocumentInputs) -> Document:
             Section(title=tr("vendors.spec.h_kpis"), blocks=tuple(_notes(inputs, spec.kpis))),
         ) if inputs.include_notes else ()),
         Section(title=tr("vendors.spec.h_scope"), blocks=tuple(scope_blocks)),
-        Section(title=tr("docs.spec.process"), blocks=tuple(process_blocks)),
+        Section(title=tr("docs.spec.process"), blocks=tuple(process_blocks),
+                subsections=process_sections(inputs)),
+        Section(title=tr("docs.spec.topics"), blocks=(Paragraph(text=tr("docs.spec.design_topics")),),
+                subsections=topic_sections(inputs)),
         Section(title=tr("vendors.spec.h_functional"), subsections=_modules(spec.functional)),
         Section(title=tr("vendors.spec.h_integrations"), blocks=tuple(integrations),
                 subsections=_modules(spec.integrations)),
