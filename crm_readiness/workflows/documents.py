@@ -68,7 +68,9 @@ def _data(profile: Path | None) -> object | None:
     return DataFigures(sources=tuple((Path(f.path).name, f.rows) for f in r.files),
                        score=r.readiness.value,
                        dimensions=tuple((d.dimension, d.value, d.target) for d in r.dimensions),
-                       clusters=r.duplicates.clusters, cluster_records=r.duplicates.records_in_clusters)
+                       clusters=r.duplicates.clusters, cluster_records=r.duplicates.records_in_clusters,
+                       columns=tuple((c.name, c.format, c.required, c.unique, c.completeness, c.validity)
+                                     for c in r.columns))
 
 
 def out_of_scope_ids(catalogue: RequirementsCatalogue, spec: SpecDocument) -> tuple[str, ...]:

@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,20 +21,10 @@ from crm_readiness.render import Format
 from crm_readiness.render.documents import render_document
 from crm_readiness.render.documents._text import clean, longest_word
 from crm_readiness.render.documents.docx import CM_PER_PT, TABLE_PT, column_widths
-from crm_readiness.workflows.documents import KINDS, build_documents, write_documents
-from tests.conftest import REPO
+from crm_readiness.workflows.documents import build_documents, write_documents
+from tests.documents.conftest import DAY, DEMO, START
 
-DEMO = REPO / "crm_readiness" / "examples" / "demo"
-DAY = date(2026, 12, 1)
-START = date(2027, 1, 4)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-@pytest.fixture(scope="module")
-def demo_docs() -> dict[str, Document]:
-    docs = build_documents(list(KINDS), DEMO / "answers.yaml", requirements=DEMO / "requirements.yaml",
-                           costs=DEMO / "costs.yaml", benefits=DEMO / "benefits.yaml", start=START, today=DAY)
-    return {d.kind: d for d in docs}
 
 
 def _md(doc: Document, lang: str) -> str:
@@ -117,17 +106,6 @@ def test_internal_notes_only_in_an_internal_copy(demo_docs: dict[str, Document])
     internal = build_documents(["charter"], DEMO / "answers.yaml", include_notes=True, today=DAY)[0]
     text = _md(internal, "en").replace("\\", "")
     assert any(n in text for n in notes)
-
-
-def test_specification_lists_only_in_scope_requirements(demo_docs: dict[str, Document]) -> None:
-    from crm_readiness.engine.vendors.spec import build_spec
-    from crm_readiness.io.vendors import load_catalogue
-
-    spec = build_spec(load_catalogue(DEMO / "requirements.yaml"), load_answers_file(DEMO / "answers.yaml"))
-    ids = {r.id for m in spec.in_scope for r in m.requirements}
-    text = _md(demo_docs["specification"], "en").replace("\\", "")
-    listed = set(re.findall(r"^\| ([A-Z]+-\d+) \|", text, flags=re.M))
-    assert listed == ids
 
 
 def _docx_xml(data: bytes, part: str = "word/document.xml") -> str:

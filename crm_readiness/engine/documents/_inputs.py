@@ -37,6 +37,8 @@ class DataFigures:
     dimensions: tuple[tuple[str, float | None, float | None], ...]  # (dimension, value, target)
     clusters: int
     cluster_records: int
+    #: measured columns of the first file: (name, format, required, unique, completeness, validity)
+    columns: tuple[tuple[str, str, bool, bool, float | None, float | None], ...] = ()
 
 
 @dataclass(frozen=True)

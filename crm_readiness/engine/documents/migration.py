@@ -4,7 +4,7 @@ test migration, cut-over and rollback, reconciliation against the ≥ 95 % accep
 from __future__ import annotations
 
 from crm_readiness.engine.documents._inputs import DocumentInputs, state_table
-from crm_readiness.models._base import tr
+from crm_readiness.models._base import Text, tr
 from crm_readiness.models.document import (
     Block,
     BulletList,
@@ -56,6 +56,27 @@ def _duplicates(inputs: DocumentInputs) -> list[Block]:
     return blocks
 
 
+def _mapping(inputs: DocumentInputs) -> list[Block]:
+    blocks: list[Block] = [Paragraph(text=tr("docs.migration.mapping_text"))]
+    d = inputs.data
+    if d is not None and d.columns:
+        blocks.append(Paragraph(text=tr("docs.migration.columns", file=d.sources[0][0] if d.sources else "–")))
+        rows: list[tuple[Cell, ...]] = []
+        for name, fmt, required, unique, completeness, validity in d.columns:
+            rule = [tr(f"docs.fmt.{fmt}")]
+            rule += [tr("docs.migration.required")] if required else []
+            rule += [tr("docs.migration.unique")] if unique else []
+            rows.append((name, Text(en=", ".join(r.en for r in rule), zh="、".join(r.zh for r in rule)),
+                         _pct(completeness), _pct(validity), tr("docs.tbd")))
+        blocks.append(Table(columns=(Column(header=tr("docs.col.column"), weight=1.6),
+                                     Column(header=tr("docs.col.rule"), weight=2.4),
+                                     Column(header=tr("docs.col.completeness"), weight=1),
+                                     Column(header=tr("docs.col.validity"), weight=1),
+                                     Column(header=tr("docs.col.crm_field"), weight=1.6)), rows=tuple(rows)))
+    blocks.append(state_table(inputs, ("data.field_mapping",)))
+    return blocks
+
+
 def build_migration(inputs: DocumentInputs) -> Document:
     """Return the data migration plan."""
     p = inputs.profile
@@ -63,8 +84,7 @@ def build_migration(inputs: DocumentInputs) -> Document:
         Section(title=tr("docs.migration.sources"), blocks=tuple(_sources(inputs))),
         Section(title=tr("docs.migration.quality"), blocks=tuple(_quality(inputs))),
         Section(title=tr("docs.migration.duplicates"), blocks=tuple(_duplicates(inputs))),
-        Section(title=tr("docs.migration.mapping"), blocks=(
-            Paragraph(text=tr("docs.migration.mapping_text")), state_table(inputs, ("data.field_mapping",)))),
+        Section(title=tr("docs.migration.mapping"), blocks=tuple(_mapping(inputs))),
         Section(title=tr("docs.migration.sequence"), blocks=(
             BulletList(items=(tr("docs.migration.seq.static"), tr("docs.migration.seq.dynamic")),
                        numbered=True),
