@@ -14,7 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "docs.col.source": {"en": "Source", "zh": "来源"},
     "docs.spec.topics": {"en": "Design decisions", "zh": "设计决策"},
     "docs.spec.interfaces": {"en": "Interface list", "zh": "接口清单"},
-    "docs.spec.migration_scope": {"en": "Objects to migrate", "zh": "迁移对象"},
+    "docs.spec.migration_scope": {"en": "Objects to migrate and where they come from:", "zh": "迁移对象及其来源："},
     "docs.spec.out_ids": {"en": "Out of scope (not scored, not sent for response): {ids}",
                           "zh": "不在本期范围（不评分、不发给供应商应答）：{ids}"},
     "docs.proc.l2c": {"en": "Lead to cash", "zh": "线索到回款"},

@@ -81,11 +81,13 @@ def build_specification(inputs: DocumentInputs) -> Document:
     process_blocks: list[Block] = []
     if inputs.include_notes:  # the readiness state of each topic is internal
         process_blocks += [state_table(inputs, PROCESS_QUESTIONS), state_table(inputs, DESIGN_QUESTIONS)]
-    integrations: list[Block] = ([interface_table(inputs)] if p.integrations
-                                 else [Paragraph(text=labels("docs.integration.", p.integrations))])
+    integrations: list[Block] = [Paragraph(text=labels("docs.integration.", p.integrations))]
+    interfaces = ((Section(title=tr("docs.spec.interfaces"), blocks=(interface_table(inputs),)),)
+                  if p.integrations else ())
     migration: list[Block]
     if p.data_migration:
-        migration = [migration_scope(inputs), BulletList(items=tuple(tr(k) for k in MIGRATION_ITEMS)),
+        migration = [Paragraph(text=tr("docs.spec.migration_scope")), migration_scope(inputs),
+                     BulletList(items=tuple(tr(k) for k in MIGRATION_ITEMS)),
                      *_notes(inputs, spec.data_notes)]
     else:
         migration = [Paragraph(text=tr("vendors.spec.no_migration"))]
@@ -104,7 +106,7 @@ def build_specification(inputs: DocumentInputs) -> Document:
                 subsections=topic_sections(inputs)),
         Section(title=tr("vendors.spec.h_functional"), subsections=_modules(spec.functional)),
         Section(title=tr("vendors.spec.h_integrations"), blocks=tuple(integrations),
-                subsections=_modules(spec.integrations)),
+                subsections=interfaces + _modules(spec.integrations)),
         Section(title=tr("vendors.spec.h_nonfunctional"), subsections=_modules(spec.non_functional)),
         Section(title=tr("vendors.spec.h_migration"), blocks=tuple(migration)),
         Section(title=tr("vendors.spec.h_glossary"), blocks=(glossary,)),
