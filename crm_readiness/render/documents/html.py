@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from crm_readiness._resources import templates_dir
 from crm_readiness.i18n import Lang
@@ -51,5 +52,18 @@ def render_html(doc: Document, lang: Lang, *, templates: Path | None = None) -> 
     sections = [{"number": n, "level": level, "section": s,
                  "heading": heading(n, cell_text(s.title, lang))} for n, level, s in numbered(doc.sections)]
     template = env.get_template(template_name(doc.kind, templates))
-    return template.render(doc=doc, lang=lang, t=t, tx=tx, sections=sections,
-                           title=tx(doc.title), issued=doc.issued.isoformat())
+    running = css_string(f"{clean(doc.organization)} · {tx(doc.title)}")
+    return template.render(doc=doc, lang=lang, t=t, tx=tx, sections=sections, organization=clean(doc.organization),
+                           title=tx(doc.title), issued=doc.issued.isoformat(), running_header=running)
+
+
+def css_string(text: str) -> Markup:
+    """Return ``text`` as a quoted CSS string: every character but letters, digits, spaces and
+    CJK written as a CSS escape, so nothing a user typed can end the string or the style sheet."""
+    out = []
+    for ch in text:
+        if ch.isalnum() or ch == " " or ord(ch) >= 0x3000:
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):06x}")
+    return Markup('"' + "".join(out) + '"')
