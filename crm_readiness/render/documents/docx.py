@@ -21,7 +21,7 @@ A4_WIDTH_CM, A4_HEIGHT_CM, MARGIN_CM = 21.0, 29.7, 2.0
 TEXT_WIDTH_CM = A4_WIDTH_CM - 2 * MARGIN_CM
 BODY_PT, TABLE_PT = 10.5, 9.0
 CM_PER_PT = 2.54 / 72
-CELL_PADDING_CM = 0.4  # Word's default left + right cell margins (0.19 cm each), rounded up
+CELL_PADDING_CM = 0.5  # Word's and LibreOffice's default cell margins (0.19 cm a side), and a little room
 
 
 def column_widths(headers: list[str], weights: list[float], *, cells: list[list[str]] | None = None,
@@ -32,7 +32,7 @@ def column_widths(headers: list[str], weights: list[float], *, cells: list[list[
     def need(ems: float, bold: float) -> float:
         return ems * bold * font_pt * CM_PER_PT + CELL_PADDING_CM
 
-    minimum = [need(longest_word(h), 1.1) for h in headers]
+    minimum = [need(longest_word(h), 1.0) for h in headers]
     for row in cells or []:
         for i, value in enumerate(row[:len(minimum)]):
             minimum[i] = max(minimum[i], min(need(longest_word(value, hyphens=False), 1.0), total_cm / 4))
