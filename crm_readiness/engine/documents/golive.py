@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crm_readiness.engine.documents._inputs import DocumentInputs, evidence
 from crm_readiness.models._base import Text, tr
-from crm_readiness.models.assessment import QuestionResult
+from crm_readiness.models.assessment import AssessmentResult, QuestionResult
 from crm_readiness.models.document import (
     BulletList,
     Cell,
@@ -20,26 +20,43 @@ REPORT_ITEMS = ("period", "issues", "usage", "feedback", "data", "kpis", "next")
 
 
 def gate_status(q: QuestionResult) -> Text:
-    """Return met / not met / not answered / waived for a gate or go-live item."""
+    """Return met / partly met / not met / not answered / waived for a gate or go-live item.
+
+    A gate is met at its minimum (``gate_min``, else a full score); an item at a full score.
+    """
     if q.status == "not_applicable":
         return tr("docs.status.waived")
     if q.status in ("unanswered", "excluded"):
         return tr("docs.status.unanswered")
-    if q.gate_failed or (q.gate and q.gate_min is not None and (q.score or 0) < q.gate_min):
+    score = q.score or 0.0
+    if q.gate_failed or score <= 0:
         return tr("docs.status.not_met")
-    return tr("docs.status.met") if (q.score or 0) >= (q.gate_min or 1.0) else tr("docs.status.partial")
+    need = q.gate_min if (q.gate and q.gate_min is not None) else 1.0
+    return tr("docs.status.met") if score >= need else tr("docs.status.partial")
 
 
-def _owner(q: QuestionResult) -> Cell:
+def _owners(result: AssessmentResult) -> dict[str, Text]:
+    """Return, per question, the owner of the gravest risk it raises."""
+    owners: dict[str, Text] = {}
+    for risk in sorted(result.risks, key=lambda r: -r.exposure):
+        for qid in risk.questions:
+            owners.setdefault(qid, tr(f"owner.{risk.owner}"))
+    return owners
+
+
+def _owner(q: QuestionResult, owners: dict[str, Text]) -> Cell:
+    """Who answered for ``q`` (workshop respondents), else the owner of its risk, else to confirm."""
     names = sorted({r.respondent for r in q.responses if r.respondent})
-    return ", ".join(names) if names else tr("docs.tbd")
+    if names:
+        return ", ".join(names)
+    return owners.get(q.id, tr("docs.tbd"))
 
 
-def _rows(questions: list[tuple[Text, QuestionResult]]) -> tuple[tuple[Cell, ...], ...]:
+def _rows(questions: list[tuple[Text, QuestionResult]], owners: dict[str, Text]) -> tuple[tuple[Cell, ...], ...]:
     rows: list[tuple[Cell, ...]] = []
     for phase_title, q in questions:
         detail = evidence(q) or (q.na_reason or "–")
-        rows.append((phase_title, q.text, gate_status(q), _owner(q), detail))
+        rows.append((phase_title, q.text, gate_status(q), _owner(q, owners), detail))
     return tuple(rows)
 
 
@@ -52,15 +69,16 @@ def _columns() -> tuple[Column, ...]:
 def build_golive(inputs: DocumentInputs) -> Document:
     """Return the go-live checklist with the go-live report template."""
     result = inputs.result
+    owners = _owners(result)
     gates = [(ph.title, q) for ph in result.phases for q in ph.questions if q.gate]
     items = [(ph.title, q) for ph in result.phases if ph.id in GOLIVE_PHASES
              for q in ph.questions if not q.gate]
     sections = [Section(title=tr("docs.golive.gates"), blocks=(
         Paragraph(text=tr("docs.golive.gates_hint"), style="note"),
-        Table(columns=_columns(), rows=_rows(gates))))]
+        Table(columns=_columns(), rows=_rows(gates, owners))))]
     if items:
         sections.append(Section(title=tr("docs.golive.items"),
-                                blocks=(Table(columns=_columns(), rows=_rows(items)),)))
+                                blocks=(Table(columns=_columns(), rows=_rows(items, owners)),)))
     sections.append(Section(title=tr("docs.golive.decision"), blocks=(
         Paragraph(text=tr("docs.golive.decision_text"), style="fill"),)))
     sections.append(Section(title=tr("docs.golive.report"), subsections=tuple(
