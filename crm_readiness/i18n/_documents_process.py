@@ -4,6 +4,8 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "docs.col.number": {"en": "No.", "zh": "序号"},
+    "docs.col.module": {"en": "Module", "zh": "模块"},
+    "docs.col.requirements": {"en": "Requirements", "zh": "需求数"},
     "docs.col.information": {"en": "Information needed", "zh": "所需信息"},
     "docs.col.deliverable": {"en": "Deliverable", "zh": "交付物"},
     "docs.col.bottleneck": {"en": "Bottleneck", "zh": "瓶颈与断点"},

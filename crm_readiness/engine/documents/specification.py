@@ -70,8 +70,8 @@ def build_specification(inputs: DocumentInputs) -> Document:
         background.append(Paragraph(text=tr("docs.spec.notes_excluded"), style="note"))
     scope_rows: tuple[tuple[Cell, ...], ...] = tuple((m.name, str(len(m.requirements))) for m in spec.in_scope)
     scope_blocks: list[Block] = [
-        Table(columns=(Column(header=tr("vendors.spec.item"), weight=3),
-                       Column(header=tr("vendors.spec.value"), weight=1)), rows=scope_rows),
+        Table(columns=(Column(header=tr("docs.col.module"), weight=3),
+                       Column(header=tr("docs.col.requirements"), weight=1)), rows=scope_rows),
         Paragraph(text=tr("vendors.spec.priority_legend"), style="note")]
     if spec.out_of_scope:
         scope_blocks.append(Paragraph(text=tr("vendors.spec.out_of_scope")))

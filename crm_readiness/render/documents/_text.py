@@ -61,19 +61,23 @@ def em_width(text: str) -> float:
     return sum(char_em(ch) for ch in text)
 
 
-def longest_word(text: str, *, hyphens: bool = True) -> float:
+def longest_word(text: str, *, hyphens: bool = True, cjk_run: int = 1) -> float:
     """Return the width in ems of the longest unbreakable run of ``text``.
 
-    Latin words break at spaces (and at hyphens and slashes when ``hyphens``);
-    each wide (CJK) character is its own break opportunity.
+    Latin words break at spaces (and at hyphens and slashes when ``hyphens``). Chinese may
+    break between any two characters, but a short label ("序号", "负责人") reads badly broken:
+    up to ``cjk_run`` consecutive wide characters are kept together.
     """
     best = 0.0
     for word in re.split(r"[\s\-/]+" if hyphens else r"\s+", text):
-        run = 0.0
+        run, wide = 0.0, 0
         for ch in word:
             if unicodedata.east_asian_width(ch) in ("W", "F"):
-                best, run = max(best, run, 1.0), 0.0
+                best, run = max(best, run), 0.0
+                wide += 1
+                best = max(best, float(min(wide, cjk_run)))
             else:
+                wide = 0
                 run += char_em(ch)
         best = max(best, run)
     return best

@@ -32,7 +32,7 @@ def column_widths(headers: list[str], weights: list[float], *, cells: list[list[
     def need(ems: float, bold: float) -> float:
         return ems * bold * font_pt * CM_PER_PT + CELL_PADDING_CM
 
-    minimum = [need(longest_word(h), 1.0) for h in headers]
+    minimum = [need(longest_word(h, cjk_run=4), 1.0) for h in headers]  # a header label stays whole
     for row in cells or []:
         for i, value in enumerate(row[:len(minimum)]):
             minimum[i] = max(minimum[i], min(need(longest_word(value, hyphens=False), 1.0), total_cm / 4))
