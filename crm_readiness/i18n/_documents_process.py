@@ -4,6 +4,8 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "docs.col.number": {"en": "No.", "zh": "序号"},
+    "docs.charter.timeline": {"en": "Figure: the project's stages, {start} to {end}",
+                              "zh": "图：项目各阶段，{start} 至 {end}"},
     "docs.col.module": {"en": "Module", "zh": "模块"},
     "docs.col.requirements": {"en": "Requirements", "zh": "需求数"},
     "docs.col.information": {"en": "Information needed", "zh": "所需信息"},

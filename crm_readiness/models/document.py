@@ -2,7 +2,8 @@
 
 Every document the tool writes (charter, specification, training plan, migration
 plan, go-live checklist) is built as a :class:`Document` by the engine and
-rendered to docx, HTML and Markdown by ``render/documents``. Text is either a
+rendered to docx, HTML and Markdown by ``render/documents``; blocks are paragraphs, lists,
+tables with column weights and timeline figures. Text is either a
 bilingual :class:`Text` (the tool's own words) or a plain string (what a user
 wrote: names, notes), shown as written in both languages.
 """
@@ -55,7 +56,23 @@ class Table(ResultModel):
     rows: tuple[tuple[Cell, ...], ...]
 
 
-Block = Annotated[Paragraph | BulletList | Table, Field(discriminator="kind")]
+class Bar(ResultModel):
+    """One bar of a timeline: a label and its dates (inclusive)."""
+
+    label: Cell
+    start: date
+    end: date
+
+
+class Figure(ResultModel):
+    """A timeline figure (the plan's stages as bars over months), with its caption."""
+
+    kind: Literal["timeline"] = "timeline"
+    caption: Text
+    bars: tuple[Bar, ...] = Field(min_length=1)
+
+
+Block = Annotated[Paragraph | BulletList | Table | Figure, Field(discriminator="kind")]
 
 
 class Section(ResultModel):

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from crm_readiness.models.document import Document, Section, Table
+from crm_readiness.models.document import Document, Figure, Section, Table
 from crm_readiness.render import Format
+from crm_readiness.render.documents._figure import periods
 from crm_readiness.render.documents.docx import CM_PER_PT, TABLE_PT, TEXT_WIDTH_CM
 from tests.documents.conftest import Rendered
 
@@ -27,11 +28,12 @@ def docx_part(data: bytes, part: str = "word/document.xml") -> str:
         return z.read(part).decode("utf-8")
 
 
-def _tables(doc: Document) -> list[Table]:
-    out: list[Table] = []
+def _tables(doc: Document) -> list[Table | Figure]:
+    """The blocks Word draws as tables: tables and timeline figures, in order."""
+    out: list[Table | Figure] = []
 
     def walk(section: Section) -> None:
-        out.extend(b for b in section.blocks if isinstance(b, Table))
+        out.extend(b for b in section.blocks if isinstance(b, Table | Figure))
         for sub in section.subsections:
             walk(sub)
 
@@ -76,6 +78,10 @@ def test_python_docx_reads_every_document_back_with_its_tables_and_widths(
             headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
             assert len(headings) >= len(doc.sections) + 1  # the contents heading, then every section
             for table, block in zip(document.tables, model, strict=True):
+                if isinstance(block, Figure):  # a label column, then one column per period
+                    assert len(table.rows) == 1 + len(block.bars)
+                    assert len(table.columns) == 1 + len(periods(block))
+                    continue
                 assert len(table.rows) == 1 + len(block.rows) and len(table.columns) == len(block.columns)
                 assert [c.text for c in table.rows[0].cells] == [c.header.get(lang) for c in block.columns]
                 grid = [c.width for c in table.columns]
@@ -137,3 +143,36 @@ def test_libreoffice_converts_every_docx_to_pdf_with_header_words_whole(
         for word in words:  # a header word broken across lines is missing once from the PDF text
             expected = len(re.findall(rf"\b{word}\b", body))
             assert len(re.findall(rf"\b{word}\b", text)) >= expected, (path.name, word)
+
+
+def test_the_charter_timeline_is_drawn_in_every_format(demo_docs: dict[str, Document], rendered: Rendered) -> None:
+    from crm_readiness.render.documents._figure import active
+
+    charter = demo_docs["charter"]
+    (fig,) = [b for s in charter.sections for b in s.blocks if isinstance(b, Figure)]
+    assert len(fig.bars) == 8 and fig.bars[0].start.isoformat() == "2027-01-04"
+    shaded = sum(sum(row) for row in active(fig))
+    assert shaded >= len(fig.bars)
+    body = docx_part(rendered("charter", Format.docx, "en"))
+    assert body.count('w:fill="2563EB"') == shaded
+    page = rendered("charter", Format.html, "zh").decode("utf-8")
+    svg = page.split("<figure>")[1].split("</figure>")[0]
+    assert svg.count("<rect") == len(fig.bars) and "需求分析" in svg
+    text = rendered("charter", Format.md, "en").decode("utf-8")
+    assert sum(1 for line in text.splitlines() if "█" in line) == len(fig.bars)
+
+
+def test_timeline_labels_are_escaped_and_long_timelines_go_by_quarter() -> None:
+    from datetime import date
+
+    from crm_readiness.models._base import Text
+    from crm_readiness.models.document import Bar
+    from crm_readiness.render.documents._figure import svg
+
+    fig = Figure(caption=Text(en="c", zh="c"), bars=(
+        Bar(label="<script>x</script>\x01", start=date(2027, 1, 1), end=date(2027, 3, 31)),
+        Bar(label="b", start=date(2027, 2, 1), end=date(2029, 12, 31))))
+    out = str(svg(fig, "en"))
+    assert "<script>" not in out and "&lt;script&gt;" in out and "\x01" not in out
+    spans = periods(fig)
+    assert [s[2] for s in spans[:4]] == ["Q1", "Q2", "Q3", "Q4"] and len(spans) == 12

@@ -12,7 +12,7 @@ from crm_readiness.engine.documents._inputs import (
     state_table,
 )
 from crm_readiness.models._base import Text, tr
-from crm_readiness.models.document import Block, Cell, Column, Document, Paragraph, Section, Table
+from crm_readiness.models.document import Bar, Block, Cell, Column, Document, Figure, Paragraph, Section, Table
 
 RACI_ROLES = ("sponsor", "steering", "pm", "business", "it", "vendor")
 #: who is Responsible, Accountable, Consulted, Informed per activity (domain.md: sponsor with
@@ -57,11 +57,14 @@ def _budget(inputs: DocumentInputs) -> list[Block]:
 
 def _milestones(inputs: DocumentInputs) -> list[Block]:
     plan = inputs.plan
-    if plan is None:
+    if plan is None or not plan.stages:
         return [Paragraph(text=tr("docs.charter.no_plan"), style="note")]
     rows = tuple((tr(f"plan.stage.{s.id}"), s.start.isoformat(), s.end.isoformat(), str(s.weeks))
                  for s in plan.stages)
-    return [Table(columns=(Column(header=tr("docs.col.stage"), weight=3),
+    timeline = Figure(caption=tr("docs.charter.timeline", start=plan.stages[0].start.isoformat(),
+                                 end=plan.stages[-1].end.isoformat()),
+                      bars=tuple(Bar(label=tr(f"plan.stage.{s.id}"), start=s.start, end=s.end) for s in plan.stages))
+    return [timeline, Table(columns=(Column(header=tr("docs.col.stage"), weight=3),
                            Column(header=tr("docs.col.start"), weight=1.3),
                            Column(header=tr("docs.col.end"), weight=1.3),
                            Column(header=tr("docs.col.weeks"), weight=0.8)), rows=rows)]

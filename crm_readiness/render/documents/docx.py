@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from crm_readiness.i18n import Lang, t
-from crm_readiness.models.document import BulletList, Document, Paragraph, Table, cell_text
+from crm_readiness.models.document import BulletList, Document, Figure, Paragraph, Table, cell_text
+from crm_readiness.render.documents._figure import BAR_COLOUR, active, periods
 from crm_readiness.render.documents._text import clean, heading, longest_word, numbered
 
 A4_WIDTH_CM, A4_HEIGHT_CM, MARGIN_CM = 21.0, 29.7, 2.0
@@ -143,6 +144,59 @@ def _table(document: Any, block: Table, lang: Lang, style_id: str | None) -> Non
     document.add_paragraph()
 
 
+def _figure(document: Any, fig: Figure, lang: Lang, styles: _Styles) -> None:
+    """Add a timeline as a table: a label column, then one narrow shaded column per period."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    spans = periods(fig)
+    runs = active(fig)
+    label_cm = 4.6
+    period_cm = (TEXT_WIDTH_CM - label_cm) / len(spans)
+    caption = styles.paragraph(document, "").add_run(clean(fig.caption.get(lang)))
+    caption.italic = True
+    caption.font.size = Pt(9)
+    table = document.add_table(rows=1 + len(fig.bars), cols=1 + len(spans))
+    if "Table Grid" in styles.ids:
+        table._tbl.tblPr.style = styles.ids["Table Grid"]
+    table.autofit = False
+    margins = OxmlElement("w:tblCellMar")  # narrow period columns: 0.05 cm cell margins
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "28")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr = table._tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))  # schema order: tblCellMar comes before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
+    widths = [Cm(label_cm)] + [Cm(period_cm)] * len(spans)
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = width
+    size = Pt(7.5)
+    for n, tr in enumerate(table._tbl.tr_lst):
+        if n == 0:
+            years = f"{spans[0][0].year}–{spans[-1][0].year}" if spans[0][0].year != spans[-1][0].year \
+                else str(spans[0][0].year)
+            texts = [years, *(label for _, _, label in spans)]
+        else:
+            texts = [clean(cell_text(fig.bars[n - 1].label, lang)), *([""] * len(spans))]
+        for i, (tc, width, text) in enumerate(zip(tr.tc_lst, widths, texts, strict=True)):
+            tc.width = width
+            if text:
+                DocxParagraph(tc.p_lst[0], table).add_run(text).font.size = size
+            if n > 0 and i > 0 and runs[n - 1][i - 1]:
+                shade = OxmlElement("w:shd")
+                shade.set(qn("w:val"), "clear")
+                shade.set(qn("w:fill"), BAR_COLOUR.lstrip("#").upper())
+                tc.get_or_add_tcPr().append(shade)
+    document.add_paragraph()
+
+
 def _clear_body(document: Any) -> None:
     body = document.element.body
     for child in list(body):
@@ -215,6 +269,8 @@ def render_docx(doc: Document, lang: Lang, *, templates: Path | None = None) -> 
                     styles.paragraph(document, clean(cell_text(item, lang)), style)
             elif isinstance(block, Table):
                 _table(document, block, lang, styles.ids.get("Table Grid"))
+            elif isinstance(block, Figure):
+                _figure(document, block, lang, styles)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

@@ -16,6 +16,7 @@ from crm_readiness._resources import templates_dir
 from crm_readiness.i18n import Lang
 from crm_readiness.i18n import t as _t
 from crm_readiness.models.document import Cell, Document, cell_text
+from crm_readiness.render.documents._figure import svg
 from crm_readiness.render.documents._text import clean, heading, numbered
 
 PACKAGED = "documents/document.html.j2"
@@ -54,6 +55,7 @@ def render_html(doc: Document, lang: Lang, *, templates: Path | None = None) -> 
     template = env.get_template(template_name(doc.kind, templates))
     running = css_string(f"{clean(doc.organization)} · {tx(doc.title)}")
     return template.render(doc=doc, lang=lang, t=t, tx=tx, sections=sections, organization=clean(doc.organization),
+                           figure=lambda fig: svg(fig, lang),
                            title=tx(doc.title), issued=doc.issued.isoformat(), running_header=running)
 
 

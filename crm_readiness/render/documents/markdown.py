@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from crm_readiness.i18n import Lang, t
-from crm_readiness.models.document import BulletList, Cell, Document, Paragraph, Table, cell_text
+from crm_readiness.models.document import BulletList, Cell, Document, Figure, Paragraph, Table, cell_text
+from crm_readiness.render.documents._figure import text_bars
 from crm_readiness.render.documents._text import clean, heading, numbered
 
 
@@ -33,5 +34,10 @@ def render_markdown(doc: Document, lang: Lang) -> str:
                 out.append("| " + " | ".join(_esc(c.header, lang) for c in block.columns) + " |")
                 out.append("|" + "|".join("---" for _ in block.columns) + "|")
                 out += ["| " + " | ".join(_esc(v, lang) for v in row) + " |" for row in block.rows]
+                out.append("")
+            elif isinstance(block, Figure):
+                out += [f"*{_esc(block.caption, lang)}*", "", "| | |", "|---|---|"]
+                bars = zip(block.bars, text_bars(block), strict=True)
+                out += [f"| {_esc(b.label, lang)} | `{bar}` |" for b, bar in bars]
                 out.append("")
     return "\n".join(out).rstrip() + "\n"
