@@ -46,7 +46,7 @@ def _budget(costs: Path | None, benefits: Path | None) -> object | None:
     from crm_readiness.workflows.finance import roi_case, tco_comparison
 
     if benefits is not None:
-        case = roi_case(costs, benefits, draws=100, seed=1)
+        case = roi_case(costs, benefits, draws=100, seed=1)  # fewest draws: only the risk-adjusted view is shown
         view = case.risk_adjusted
         return BudgetFigures(currency=case.currency, horizon=case.horizon_years, tco=view.tco_nominal,
                              one_time=view.costs[0], npv=view.npv, irr=view.irr.value,

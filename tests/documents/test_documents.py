@@ -60,10 +60,13 @@ def test_charter_sponsor_budget_and_milestones_come_from_the_files(demo_docs: di
     from crm_readiness.workflows.finance import roi_case
 
     text = _md(demo_docs["charter"], "en")
-    case = roi_case(DEMO / "costs.yaml", DEMO / "benefits.yaml", draws=100, seed=1)
+    case = roi_case(DEMO / "costs.yaml", DEMO / "benefits.yaml")  # as `crm-readiness roi` computes it
     npv = case.risk_adjusted.npv.quantize(Decimal(1))
     assert f"{case.currency} {npv:,}" in text
     assert f"{case.currency} {case.risk_adjusted.tco_nominal.quantize(Decimal(1)):,}" in text
+    view = case.risk_adjusted
+    assert view.irr.value is not None and view.payback.months is not None
+    assert f"| {view.irr.value * 100:.1f} % |" in text and f"{view.payback.months:.1f} months" in text
     # the sponsor answer of the demo, by its checklist label (never the code ``committed``)
     from crm_readiness.workflows.assessment import score
     from crm_readiness.workflows.inputs import load_answers, load_checklist_set
