@@ -72,6 +72,12 @@ def resolve_costs(vendors_path: Path, vf: VendorsFile
             raise InputFileError(vendors_path, [Problem(where, exc.text("en"), exc.text("zh"))]
                                  ) from None
         sources[v.id] = v.cost
+    if sources:  # one currency and horizon across the cost files and the budget (finance)
+        from crm_readiness.workflows.finance import comparable_costs
+
+        comparable_costs([Path(s) if Path(s).is_absolute() else vendors_path.parent / s
+                          for s in sources.values()],
+                         currency=vf.budget.currency if vf.budget is not None else None)
     return costs, sources
 
 

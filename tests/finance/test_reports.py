@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from crm_readiness._resources import examples_dir
 from crm_readiness.engine.finance import build_case, compare_tco
@@ -52,10 +53,19 @@ def test_html_escapes_text_from_inputs() -> None:
     assert "<script>alert" not in tco
 
 
-def test_json_keeps_exact_decimals() -> None:
-    data = json.loads(ROI_RENDERERS["json"](_demo(), "en"))  # type: ignore[index]
-    assert data["risk_adjusted"]["npv"].startswith("2389656.98873027798647633358")
+def test_json_money_has_exactly_two_decimals_and_rates_ten() -> None:
+    raw = ROI_RENDERERS["json"](_demo(), "en").decode()  # type: ignore[index]
+    data = json.loads(raw)
+    assert data["risk_adjusted"]["npv"] == "2389656.99"
     assert data["sensitivity"]["monte_carlo"]["draws"] == 10000
+    v = data["risk_adjusted"]
+    for key in ("tco_nominal", "tco_pv", "benefits_pv", "cost_per_user_year"):
+        assert re.fullmatch(r"-?\d+\.\d{2}", v[key]), (key, v[key])
+    assert all(re.fullmatch(r"-?\d+\.\d{2}", x) for x in v["net"] + v["pv_net"])
+    assert re.fullmatch(r"\d+\.\d{10}", v["irr"]["value"])
+    mc = data["sensitivity"]["monte_carlo"]
+    assert all(re.fullmatch(r"-?\d+\.\d{2}", mc[k]) for k in ("npv_p10", "npv_p50", "npv_mean"))
+    assert "E-" not in raw and "E+" not in raw and '"-0.00"' not in raw
 
 
 def test_tco_comparison_report_side_by_side() -> None:
