@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal as D
 
 from crm_readiness._resources import examples_dir
 from crm_readiness.engine.finance import build_case, compare_tco
@@ -28,7 +29,7 @@ def test_every_format_has_a_renderer() -> None:
 def test_roi_html_has_summary_charts_and_method() -> None:
     html = ROI_RENDERERS["html"](_demo(), "en").decode()  # type: ignore[index]
     assert html.count("<svg") >= 3  # cumulative, breakdown, tornado
-    for words in ("Executive summary", "Risk-adjusted", "Unadjusted", "2,389,657", "22.4 months",
+    for words in ("Executive summary", "Risk-adjusted", "Unadjusted", "2,526,021", "21.7 months",
                   "Monte Carlo", "Break-even", "Assumptions", "Method", "Training and change"):
         assert words in html, words
     assert "<script" not in html
@@ -36,7 +37,7 @@ def test_roi_html_has_summary_charts_and_method() -> None:
 
 def test_roi_report_in_chinese() -> None:
     md = ROI_RENDERERS["md"](_demo(), "zh").decode()  # type: ignore[index]
-    for words in ("净现值", "投资回报率", "内部收益率", "投资回收期", "总体拥有成本", "22.4 个月"):
+    for words in ("净现值", "投资回报率", "内部收益率", "投资回收期", "总体拥有成本", "21.7 个月"):
         assert words in md, words
 
 
@@ -56,7 +57,7 @@ def test_html_escapes_text_from_inputs() -> None:
 def test_json_money_has_exactly_two_decimals_and_rates_ten() -> None:
     raw = ROI_RENDERERS["json"](_demo(), "en").decode()  # type: ignore[index]
     data = json.loads(raw)
-    assert data["risk_adjusted"]["npv"] == "2389656.99"
+    assert data["risk_adjusted"]["npv"] == "2526020.63"
     assert data["sensitivity"]["monte_carlo"]["draws"] == 10000
     v = data["risk_adjusted"]
     for key in ("tco_nominal", "tco_pv", "benefits_pv", "cost_per_user_year"):
@@ -77,3 +78,26 @@ def test_tco_comparison_report_side_by_side() -> None:
     assert "TCO comparison" in md and "| 1 |" in md
     totals = [comparison.cases[i].risk_adjusted.tco_nominal for i in comparison.ranking]
     assert totals == sorted(totals)
+
+
+def test_demo_report_shows_the_new_views_and_a_distinct_tornado() -> None:
+    case = _demo()
+    md = ROI_RENDERERS["md"](case, "en").decode()  # type: ignore[index]
+    for words in ("VAT (增值税)", "P&L view", "Funding: grants and subsidies",
+                  "Qualitative benefits (not in the NPV)", "Flexibility (option) value",
+                  "lies at the 68% point"):
+        assert words in md, words
+    sens = case.sensitivity
+    assert sens is not None
+    # no two bars from one multiplicative line: each line appears in at most one row
+    lines = [r.line or r.driver.partition(".")[0] for r in sens.tornado
+             if r.line or r.driver.partition(".")[2] in ("hours", "people", "rate", "uplift",
+                                                          "baseline_revenue", "gross_margin")]
+    assert len(lines) == len(set(lines))
+    top = sens.tornado[0]
+    assert top.line == "revenue_uplift" and len(top.factors) == 3
+    swings = [r.swing.quantize(D("0.01")) for r in sens.tornado]
+    assert len(swings) == len(set(swings)) or swings == sorted(swings, reverse=True)
+    o = case.option_value
+    assert o is not None and not o.in_headline
+    assert o.npv_with_option == case.risk_adjusted.npv + o.pv and o.pv > 0

@@ -1,0 +1,130 @@
+"""Issue 11 acceptance: yearly amounts, short ramps, VAT + amortisation, payback dips, comparability."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from crm_readiness.engine.finance import build_case
+from crm_readiness.engine.finance.metrics import npv, payback
+from crm_readiness.errors import InputFileError
+from crm_readiness.io.finance import load_benefits, load_costs
+from crm_readiness.workflows.finance import tco_comparison
+from tests.finance._cases import benefits, costs
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_yearly_totals_reproduce_a_hand_computed_npv_exactly() -> None:
+    c = costs(one_time=[{"id": "build", "name": "Build", "category": "implementation",
+                         "amount": 1000}],
+              recurring=[{"id": "run", "name": "Run", "category": "maintenance",
+                          "amounts": [0, 300, 200, 100]}], discount_rate=0.10)
+    b = benefits([{"id": "gain", "type": "amount", "name": "Gain",
+                   "amounts": {1: 500, 2: 800, 3: 900}}])
+    case = build_case(c, b)
+    v = case.risk_adjusted
+    assert v.net == [-1000, 200, 600, 800]
+    hand = D(-1000) + D(200) / D("1.1") + D(600) / D("1.21") + D(800) / D("1.331")
+    # equal to 1e-40 (the engine multiplies by unrounded discount factors) and to the cent
+    assert abs(v.npv - hand) < D("1e-40") and v.npv.quantize(D("0.01")) == D("278.74")
+    assert abs(npv(D("0.1"), [D(-1000), D(200), D(600), D(800)]) - hand) < D("1e-40")
+
+
+def test_short_ramp_is_refused_unless_a_rule_is_given(tmp_path: Path) -> None:
+    cf = _write(tmp_path / "costs.yaml", "horizon_years: 3\none_time:\n"
+                "  - {id: a, name: A, category: software, amount: 100}\n")
+    short = _write(tmp_path / "b.yaml", "benefits:\n  - {id: x, type: amount, name: X, "
+                   "amount: 100, ramp: [1]}\n")
+    c = load_costs(cf)
+    with pytest.raises(InputFileError) as info:
+        load_benefits(short, c)
+    assert "benefits.0.ramp" in str(info.value) and "ramp_rest" in str(info.value)
+    zero = _write(tmp_path / "z.yaml", "benefits:\n  - {id: x, type: amount, name: X, "
+                  "amount: 100, ramp: [1], ramp_rest: zero}\n")
+    case = build_case(c, load_benefits(zero, c))
+    assert case.benefit_lines[0].amounts == [0, 100, 0, 0]
+    listed = _write(tmp_path / "c2.yaml", "horizon_years: 3\nrecurring:\n"
+                    "  - {id: r, name: R, category: software, amounts: [0, 5]}\n")
+    with pytest.raises(InputFileError) as info:
+        load_costs(listed)
+    assert "recurring.0.amounts" in str(info.value)
+
+
+def test_vat_and_amortisation_hand_computed() -> None:
+    # licence 100 000 at 6% recoverable; training 50 000 at 6% NOT recoverable;
+    # implementation 300 000 capitalised over 3 years (6% recoverable); no risk.
+    c = costs(one_time=[
+        {"id": "licence", "name": "Licence", "category": "software", "amount": 100000},
+        {"id": "training", "name": "Training", "category": "training", "amount": 50000,
+         "vat_recoverable": False},
+        {"id": "impl", "name": "Implementation", "category": "implementation",
+         "amount": 300000, "accounting": "capex", "amortisation_years": 3}])
+    case = build_case(c)
+    x = case.vat
+    assert x.costs_excluding_vat == 450000
+    assert x.input_vat == 27000 and x.recoverable_vat == 24000 and x.non_recoverable_vat == 3000
+    assert x.costs_including_vat == 477000
+    assert case.risk_adjusted.costs == [453000, 0, 0, 0]  # 3 000 VAT is a cost
+    p = case.pnl
+    assert p.capex == [300000, 0, 0, 0] and p.opex == [153000, 0, 0, 0]
+    assert p.amortisation == [0, 100000, 100000, 100000] and p.book_value_end == 0
+    assert p.expenses == [153000, 100000, 100000, 100000]
+
+
+def test_payback_is_the_final_crossing_and_reports_the_dip() -> None:
+    p = payback([D(-100), D(150), D(-100), D(80)])
+    # cumulative −100, 50, −50, 30: crosses in year 1, dips in year 2, final crossing year 3
+    assert p.dips == [2] and p.first_years == D("100") / 150
+    assert p.years == 2 + D(50) / 80
+    assert payback([D(-100), D(150), D(-100)]).years is None
+
+
+def test_mixed_currency_or_horizon_is_refused_naming_both_files(tmp_path: Path) -> None:
+    body = "one_time:\n  - {id: a, name: A, category: software, amount: 100}\n"
+    cny = _write(tmp_path / "costs-cny.yaml", "currency: CNY\nhorizon_years: 3\n" + body)
+    usd = _write(tmp_path / "costs-usd.yaml", "currency: USD\nhorizon_years: 3\n" + body)
+    five = _write(tmp_path / "costs-five.yaml", "currency: CNY\nhorizon_years: 5\n" + body)
+    for other in (usd, five):
+        with pytest.raises(InputFileError) as info:
+            tco_comparison([cny, other])
+        assert info.value.exit_code == 3
+        assert str(cny) in str(info.value) and str(other) in str(info.value)
+    restated = tco_comparison([cny, five], horizon=4)
+    assert restated.horizon_years == 4 and restated.restated
+    assert all(c.horizon_years == 4 for c in restated.cases)
+    converted = tco_comparison([cny, usd], rates={"USD": D("7.2")})
+    assert converted.cases[1].risk_adjusted.tco_nominal == 720
+    assert converted.cases[1].currency == "CNY" and converted.exchange_rates == {"USD": D("7.2")}
+
+
+def test_huge_amount_is_a_located_error(tmp_path: Path) -> None:
+    path = _write(tmp_path / "costs.yaml", "one_time:\n  - {id: a, name: A, category: software,"
+                  " amount: 1e16}\n")
+    with pytest.raises(InputFileError) as info:
+        load_costs(path)
+    assert "one_time.0.amount" in str(info.value) and "1e15" in str(info.value)
+
+
+@pytest.mark.parametrize("horizon", [1, 30])
+def test_edges_zero_costs_zero_benefits_zero_rate_and_horizons(horizon: int) -> None:
+    from crm_readiness.render.finance import ROI_RENDERERS, case_workbook
+
+    c = costs(horizon_years=horizon, discount_rate=0, users=None,
+              one_time=[{"id": "a", "name": "A", "category": "software", "amount": 0}])
+    b = benefits([{"id": "x", "type": "amount", "name": "X", "amount": 0, "ramp": [1],
+                   "ramp_rest": "last"}])
+    case = build_case(c, b)
+    assert case.risk_adjusted.npv == 0 and case.risk_adjusted.irr.value is None
+    assert case.risk_adjusted.cost_per_user_year is None
+    for fmt, render in ROI_RENDERERS.items():
+        assert render(case, "en"), fmt
+    assert case_workbook(case, "zh")
+    tiny = build_case(costs(one_time=[{"id": "a", "name": "A", "category": "software",
+                                       "amount": "0.0000001"}]))
+    assert '"0.00"' in tiny.model_dump_json() and '"-0.00"' not in tiny.model_dump_json()
