@@ -101,3 +101,23 @@ def test_demo_report_shows_the_new_views_and_a_distinct_tornado() -> None:
     o = case.option_value
     assert o is not None and not o.in_headline
     assert o.npv_with_option == case.risk_adjusted.npv + o.pv and o.pv > 0
+
+
+def test_finance_json_validates_against_the_published_schemas() -> None:
+    import jsonschema
+
+    from crm_readiness.models.finance.results import FinanceCase, TcoComparison
+    from tests.conftest import REPO
+
+    for name, model in (("finance-roi-result.schema.json", FinanceCase),
+                        ("finance-tco-result.schema.json", TcoComparison)):
+        published = json.loads((REPO / "docs" / name).read_text("utf-8"))
+        assert published == model.model_json_schema(mode="serialization"), (
+            f"docs/{name} is stale: run python -m tests.tools.regen_docs")
+    roi = json.loads(ROI_RENDERERS["json"](_demo(), "en"))  # type: ignore[index]
+    jsonschema.validate(roi, json.loads((REPO / "docs" / "finance-roi-result.schema.json")
+                                        .read_text("utf-8")))
+    tco = json.loads(TCO_RENDERERS["json"](compare_tco([load_costs(DEMO / "costs.yaml")]),
+                                           "en"))  # type: ignore[index]
+    jsonschema.validate(tco, json.loads((REPO / "docs" / "finance-tco-result.schema.json")
+                                        .read_text("utf-8")))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal as D
 from io import BytesIO
 from pathlib import Path
@@ -15,7 +14,6 @@ from crm_readiness._resources import examples_dir
 from crm_readiness.engine.finance import build_case
 from crm_readiness.io.finance import load_benefits, load_costs
 from crm_readiness.models.finance.results import FinanceCase
-from crm_readiness.render.finance import case_json
 from crm_readiness.render.finance.workbook import render_workbook
 from tests.finance._cases import amount, benefits, costs
 from tests.finance._libreoffice import named_values, needs_soffice, recalculate
