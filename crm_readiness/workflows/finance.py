@@ -52,12 +52,20 @@ def roi_case(costs_path: Path, benefits_path: Path, *, swing: Decimal | None = N
     return build_case(costs, benefits, options=options)
 
 
+_MISMATCH_KEYS = {
+    ("currency", True): "finance.err.currency_mismatch",
+    ("horizon", True): "finance.err.horizon_mismatch",
+    ("currency", False): "finance.err.currency_mismatch_vendors",
+    ("horizon", False): "finance.err.horizon_mismatch_vendors",
+}
+
+
 def _mismatch_error(mismatches: Sequence[Mismatch], paths: Mapping[str, Path],
                     hint: bool) -> InputFileError:
     first = mismatches[0]
     problems = []
     for m in mismatches:
-        key = f"finance.err.{m.kind}_mismatch" + ("" if hint else "_vendors")
+        key = _MISMATCH_KEYS[m.kind, hint]
         params = {"first": m.first, "second": m.second, "first_value": m.first_value,
                   "second_value": m.second_value}
         problems.append(Problem("currency" if m.kind == "currency" else "horizon_years",

@@ -22,6 +22,11 @@ from crm_readiness.models.finance.results import FinanceCase, LineFlow
 from crm_readiness.render.finance import _xl
 from crm_readiness.render.finance._xl import FACTOR, MONEY, RATE, Names
 
+_SIGN_KEYS = {"net": "finance.wb.sign_net", "pv": "finance.wb.sign_pv",
+              "unadjusted": "finance.wb.sign_unadjusted"}
+_CROSS_KEYS = {"net": "finance.wb.cross_net", "pv": "finance.wb.cross_pv",
+               "unadjusted": "finance.wb.cross_unadjusted"}
+
 
 @dataclass
 class CashflowLayout:
@@ -260,13 +265,13 @@ class Sheet:
         """Rows for the sign changes (zeros skipped) and the final payback crossing."""
         lang, rows = self.lang, self.layout.rows
         prev = self.prev
-        sign = self.year_row(f"sign_{key}", t(f"finance.wb.sign_{key}", lang),
+        sign = self.year_row(f"sign_{key}", t(_SIGN_KEYS[key], lang),
                              lambda y, col, r: (
                                  f"SIGN(ROUND({col}{net},9))" if y == 0 else
                                  f"IF(SIGN(ROUND({col}{net},9))=0,{prev(col)}{r},"
                                  f"SIGN(ROUND({col}{net},9)))"), "0", total=False)
         rows[f"sign_{key}"] = sign
-        self.year_row(f"cross_{key}", t(f"finance.wb.cross_{key}", lang),
+        self.year_row(f"cross_{key}", t(_CROSS_KEYS[key], lang),
                       lambda y, col, r: ("-1" if y == 0 else
                                          f"IF(AND(ROUND({prev(col)}{cum},6)<0,"
                                          f"ROUND({col}{cum},6)>=0),"

@@ -14,6 +14,9 @@ from crm_readiness.models.finance.results import (
 )
 
 _WIDE = Context(prec=120)
+#: catalogue key of each funding kind.
+FUNDING_KINDS = {"grant": "finance.funding.grant", "subsidy": "finance.funding.subsidy",
+                 "tax_incentive": "finance.funding.tax_incentive"}
 GLOBAL_DRIVERS = ("discount_rate", "users.initial", "users.growth", "contingency",
                   "costs.risk_adjustment", "benefits.risk_adjustment")
 

@@ -72,10 +72,13 @@ def scenario_label(s: ScenarioResult, lang: Lang) -> str:
     return s.name
 
 
+_MC_POSITION = {"above": "finance.mc.position_above", "below": "finance.mc.position_below"}
+
+
 def mc_position(mc: MonteCarloResult, names: dict[str, str], lang: Lang) -> str:
     """Return where the base-case NPV lies in the Monte Carlo distribution, and why."""
     side = "above" if mc.deterministic_npv >= mc.npv_p50 else "below"
-    text = t(f"finance.mc.position_{side}", lang, npv=lb.money(mc.deterministic_npv),
+    text = t(_MC_POSITION[side], lang, npv=lb.money(mc.deterministic_npv),
              pct=lb.pct(mc.deterministic_percentile, 0), p50=lb.money(mc.npv_p50))
     if mc.skew:
         shown = [lb.driver_label(d, names, lang) for d in mc.skew[:4]]
