@@ -118,8 +118,12 @@ def _evaluate_views(structure: Structure, params: Mapping[str, Decimal]
 
 
 def build_case(costs: CostsFile, benefits: BenefitsFile | None = None, *,
-               options: SensitivityOptions | None = None) -> FinanceCase:
-    """Return the TCO case (no benefits) or the ROI case, with sensitivity when benefits exist."""
+               options: SensitivityOptions | None = None, explore: bool = True) -> FinanceCase:
+    """Return the TCO case (no benefits) or the ROI case, with sensitivity when benefits exist.
+
+    ``explore=False`` skips the sensitivity (tornado, scenarios, Monte Carlo): the
+    cash flows and metrics alone, for callers that need only those.
+    """
     with localcontext(CONTEXT):
         structure, drivers = case_drivers(costs, benefits)
         params = base_params(drivers)
@@ -131,7 +135,7 @@ def build_case(costs: CostsFile, benefits: BenefitsFile | None = None, *,
                          for f in funding_lines]
         one_time_total, split = benchmark.one_time_split(cost_lines)
         sens = None
-        if benefits is not None:
+        if benefits is not None and explore:
             opts = options or SensitivityOptions.from_settings(benefits.sensitivity)
             sens = sensitivity(structure, drivers, params, opts)
         return FinanceCase(
