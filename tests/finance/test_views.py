@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 
-from crm_readiness.engine.finance import build_case
+from crm_readiness.engine.finance import build_case, compare_tco
 from crm_readiness.engine.finance.metrics import npv, payback
 from crm_readiness.errors import InputFileError
 from crm_readiness.io.finance import load_benefits, load_costs
+from crm_readiness.models.finance.inputs import CostsFile
+from crm_readiness.models.finance.results import FinanceCase
+from crm_readiness.render import Format
+from crm_readiness.render.finance import TCO_RENDERERS
 from crm_readiness.workflows.finance import tco_comparison
 from tests.finance._cases import benefits, costs
 
@@ -56,16 +61,24 @@ def test_short_ramp_is_refused_unless_a_rule_is_given(tmp_path: Path) -> None:
     assert "recurring.0.amounts" in str(info.value)
 
 
-def test_vat_and_amortisation_hand_computed() -> None:
-    # licence 100 000 at 6% recoverable; training 50 000 at 6% NOT recoverable;
-    # implementation 300 000 capitalised over 3 years (6% recoverable); no risk.
-    c = costs(one_time=[
+def case_costs() -> CostsFile:
+    """Licence 100 000 at 6 % recoverable; training 50 000 at 6 % NOT recoverable;
+    implementation 300 000 capitalised over 3 years (6 % recoverable); no risk."""
+    return costs(one_time=[
         {"id": "licence", "name": "Licence", "category": "software", "amount": 100000},
         {"id": "training", "name": "Training", "category": "training", "amount": 50000,
          "vat_recoverable": False},
         {"id": "impl", "name": "Implementation", "category": "implementation",
          "amount": 300000, "accounting": "capex", "amortisation_years": 3}])
-    case = build_case(c)
+
+
+def vat_amortisation_case() -> FinanceCase:
+    """The hand-computed VAT and amortisation case."""
+    return build_case(case_costs())
+
+
+def test_vat_and_amortisation_hand_computed() -> None:
+    case = vat_amortisation_case()
     x = case.vat
     assert x.costs_excluding_vat == 450000
     assert x.input_vat == 27000 and x.recoverable_vat == 24000 and x.non_recoverable_vat == 3000
@@ -75,6 +88,17 @@ def test_vat_and_amortisation_hand_computed() -> None:
     assert p.capex == [300000, 0, 0, 0] and p.opex == [153000, 0, 0, 0]
     assert p.amortisation == [0, 100000, 100000, 100000] and p.book_value_end == 0
     assert p.expenses == [153000, 100000, 100000, 100000]
+    # the same figures in the JSON and in the report (the workbook: test_workbook.py)
+    data = json.loads(case.model_dump_json())
+    assert data["vat"]["non_recoverable_vat"] == "3000.00"
+    assert data["vat"]["recoverable_vat"] == "24000.00"
+    assert data["pnl"]["amortisation"] == ["0.00", "100000.00", "100000.00", "100000.00"]
+    md = TCO_RENDERERS[Format.md](compare_tco([case_costs()]), "en").decode()
+    for row in ("| of which non-recoverable (in the costs) | 3,000 |",
+                "| of which recoverable (not a cost) | 24,000 |",
+                "| Amortisation | 0 | 100,000 | 100,000 | 100,000 | 300,000 |",
+                "| **P&L expenses (opex + amortisation)** | 153,000 | 100,000 | 100,000 | 100,000 |"):
+        assert row in md, row
 
 
 def test_payback_is_the_final_crossing_and_reports_the_dip() -> None:
