@@ -153,9 +153,10 @@ _VIEWS = {
         "预算使用同一币种。"),
     "err.horizon_mismatch_vendors": (
         "{second} covers {second_value} years but {first} covers {first_value}: the cost "
-        "criterion needs one horizon across the cost files (set horizon_years alike).",
+        "criterion needs one horizon across the cost files and the budget (set horizon_years "
+        "alike).",
         "{second} 的测算期为 {second_value} 年，而 {first} 为 {first_value} 年：成本维度要求各成本"
-        "文件测算期一致（请统一 horizon_years）。"),
+        "文件与预算的测算期一致（请统一 horizon_years）。"),
     "err.restate_short": (
         "restated over {years} years, this list of amounts is too short: add the later years "
         "or a ramp_rest rule (last or zero).",

@@ -75,12 +75,16 @@ def _mismatch_error(mismatches: Sequence[Mismatch], paths: Mapping[str, Path],
 
 def comparable_costs(paths: Sequence[Path], *, horizon: int | None = None,
                      rates: Mapping[str, Decimal] | None = None,
-                     currency: str | None = None) -> tuple[list[CostsFile], dict[str, Decimal]]:
+                     currency: str | None = None, budget: str = "budget",
+                     budget_horizon: int | None = None, vendors: bool = False
+                     ) -> tuple[list[CostsFile], dict[str, Decimal]]:
     """Load the costs files and refuse (exit 3, naming both files) incomparable ones.
 
     ``horizon`` restates every file over that many years; ``rates`` converts a
-    currency into the first file's (1 unit = rate units). ``currency`` (a
-    budget's) must equal the first file's. Used by ``tco`` and ``vendors compare``.
+    currency into the first file's (1 unit = rate units). ``currency`` and
+    ``budget_horizon`` (a budget's, named ``budget`` in messages) must equal the
+    first file's. Used by ``tco`` and (``vendors=True``: messages without the
+    ``--horizon`` / ``--rate`` hints) by ``vendors compare``.
     Returns the (restated, converted) files and the exchange rates used.
     """
     from crm_readiness.engine.finance.compare import comparable, convert, restate
@@ -88,9 +92,10 @@ def comparable_costs(paths: Sequence[Path], *, horizon: int | None = None,
     loaded = [load_costs(p) for p in paths]
     names = {str(p): p for p in paths}
     found = comparable([(str(p), c) for p, c in zip(paths, loaded, strict=True)],
-                       horizon=horizon, rates=rates, currency=currency)
+                       horizon=horizon, rates=rates, currency=currency, budget=budget,
+                       budget_horizon=budget_horizon)
     if found:
-        raise _mismatch_error(found, names, hint=currency is None)
+        raise _mismatch_error(found, names, hint=not vendors)
     if not loaded:
         return loaded, {}
     base = loaded[0].currency

@@ -77,7 +77,10 @@ def resolve_costs(vendors_path: Path, vf: VendorsFile
 
         comparable_costs([Path(s) if Path(s).is_absolute() else vendors_path.parent / s
                           for s in sources.values()],
-                         currency=vf.budget.currency if vf.budget is not None else None)
+                         currency=vf.budget.currency if vf.budget is not None else None,
+                         budget=f"{vendors_path} (budget)",
+                         budget_horizon=vf.budget.horizon_years if vf.budget else None,
+                         vendors=True)
     return costs, sources
 
 

@@ -28,12 +28,14 @@ class Mismatch:
 
 def comparable(cases: Sequence[tuple[str, CostsFile]], *, horizon: int | None = None,
                rates: Mapping[str, Decimal] | None = None,
-               currency: str | None = None) -> list[Mismatch]:
+               currency: str | None = None, budget: str = "budget",
+               budget_horizon: int | None = None) -> list[Mismatch]:
     """Return the mismatches of ``(name, costs)`` pairs against the first one.
 
     With ``horizon`` the horizons are restated, so they never mismatch; a
     currency with a rate in ``rates`` converts into the first file's currency.
-    ``currency`` (e.g. a budget's) must then equal the first file's.
+    ``currency`` and ``budget_horizon`` (a budget's, named ``budget``) must then
+    equal the first file's.
     """
     if not cases:
         return []
@@ -47,7 +49,10 @@ def comparable(cases: Sequence[tuple[str, CostsFile]], *, horizon: int | None = 
             out.append(Mismatch("horizon", first_name, name, str(first.horizon_years),
                                 str(costs.horizon_years)))
     if currency is not None and currency != first.currency:
-        out.append(Mismatch("currency", "budget", first_name, currency, first.currency))
+        out.append(Mismatch("currency", budget, first_name, currency, first.currency))
+    if budget_horizon is not None and horizon is None and budget_horizon != first.horizon_years:
+        out.append(Mismatch("horizon", budget, first_name, str(budget_horizon),
+                            str(first.horizon_years)))
     return out
 
 
