@@ -170,6 +170,8 @@ _VIEWS = {
     "opt.rate": ("Exchange rate CUR=RATE (1 CUR in the first file's currency); repeatable.",
                  "汇率 CUR=RATE（1 单位 CUR 折合第一个文件的币种）；可重复。"),
     "metric.net_tco": ("TCO net of funding", "扣除资金支持后的 TCO"),
+    "hidden_declared": ("Declared not applicable (no hidden-cost warning), with the reason:",
+                        "已声明不适用（不提示隐性成本）及原因："),
     "model.finite": ("must be a finite number", "必须是有限的数值"),
     "model.above_bound": ("{value} is above the upper bound 1e15 (1 000 000 000 000 000)",
                           "{value} 超过上限 1e15（1 000 000 000 000 000）"),

@@ -152,3 +152,51 @@ def test_edges_zero_costs_zero_benefits_zero_rate_and_horizons(horizon: int) -> 
     tiny = build_case(costs(one_time=[{"id": "a", "name": "A", "category": "software",
                                        "amount": "0.0000001"}]))
     assert '"0.00"' in tiny.model_dump_json() and '"-0.00"' not in tiny.model_dump_json()
+
+
+def test_users_needed_only_with_a_per_user_line(tmp_path: Path) -> None:
+    path = _write(tmp_path / "costs.yaml", "recurring:\n  - {id: s, name: S, category: software,"
+                  " per_user: 100}\n")
+    with pytest.raises(InputFileError) as info:
+        load_costs(path)
+    assert info.value.exit_code == 3 and "users: {initial: N}" in str(info.value)
+    assert "per_user" in info.value.text("zh") and "需要填写" in info.value.text("zh")
+    flat = _write(tmp_path / "flat.yaml", "recurring:\n  - {id: s, name: S, category: software,"
+                  " amount: 100}\n")
+    assert build_case(load_costs(flat)).risk_adjusted.cost_per_user_year is None
+
+
+def test_hidden_cost_warning_suppressed_per_category_with_a_reason(tmp_path: Path) -> None:
+    case = build_case(costs(not_applicable={"data_migration": "no legacy system",
+                                            "contingency": "fixed-price contract"}))
+    assert "data_migration" not in case.missing_components
+    assert "contingency" not in case.missing_components
+    md = TCO_RENDERERS[Format.md](compare_tco([costs(not_applicable={
+        "data_migration": "no legacy system"})]), "en").decode()
+    assert "Declared not applicable" in md and "no legacy system" in md
+    empty = _write(tmp_path / "na.yaml", "one_time:\n  - {id: a, name: A, category: software, "
+                   "amount: 1}\nnot_applicable: {training: '  '}\n")
+    with pytest.raises(InputFileError) as info:
+        load_costs(empty)
+    assert "not_applicable" in str(info.value) and "reason" in str(info.value)
+
+
+def test_one_time_range_by_company_size_names_its_source() -> None:
+    big = [{"id": "a", "name": "A", "category": "software", "amount": 9_000_000}]
+    mid = build_case(costs(one_time=big))
+    flag = next(f for f in mid.flags if f.code == "one_time_range")
+    assert "domain.md" in flag.params["source"] and flag.params["size"] == "mid"
+    small = build_case(costs(one_time=big, company_size="small"))
+    assert not any(f.code == "one_time_range" for f in small.flags)
+    assert any(f.code == "one_time_unchecked" for f in small.flags)
+    own = build_case(costs(one_time=big, company_size="large", benchmark_one_time={
+        "low": 5_000_000, "high": 8_000_000, "source": "group IT budget 2026"}))
+    flag = next(f for f in own.flags if f.code == "one_time_range")
+    assert flag.params["source"] == "group IT budget 2026"
+
+
+def test_minus_zero_never_shows() -> None:
+    from crm_readiness.render.finance.labels import money, pct
+
+    assert money(D("-0.0001")) == "0" and money(D("-0.004"), 2) == "0.00"
+    assert pct(D("-0.00001")) == "0.0%"
