@@ -76,10 +76,12 @@ class Evaluated:
 
     def cost_totals(self, risk_adjusted: bool) -> list[Num]:
         """Return total costs per year (contingency and non-recoverable VAT included)."""
-        totals = [a + b for a, b in zip(self.contingency, self.vat_totals(risk_adjusted),
-                                        strict=True)]
-        for line in self.costs:
-            amounts = line.adjusted(+1) if risk_adjusted else line.amounts
+        lines = [line.adjusted(+1) if risk_adjusted else line.amounts for line in self.costs]
+        vat: list[Num] = [0] * len(self.seats)
+        for line, amounts in zip(self.costs, lines, strict=True):  # as vat_totals, each line once
+            vat = [a + b * line.vat_cost for a, b in zip(vat, amounts, strict=True)]
+        totals = [a + b for a, b in zip(self.contingency, vat, strict=True)]
+        for amounts in lines:
             totals = [a + b for a, b in zip(totals, amounts, strict=True)]
         return totals
 
