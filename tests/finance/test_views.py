@@ -88,6 +88,8 @@ def test_vat_and_amortisation_hand_computed() -> None:
     assert p.capex == [300000, 0, 0, 0] and p.opex == [153000, 0, 0, 0]
     assert p.amortisation == [0, 100000, 100000, 100000] and p.book_value_end == 0
     assert p.expenses == [153000, 100000, 100000, 100000]
+    vat_row = next(c for c in case.categories if c.category == "vat")
+    assert (vat_row.one_time, vat_row.recurring, vat_row.total) == (3000, 0, 3000)
     # the same figures in the JSON and in the report (the workbook: test_workbook.py)
     data = json.loads(case.model_dump_json())
     assert data["vat"]["non_recoverable_vat"] == "3000.00"

@@ -45,10 +45,12 @@ def category_totals(lines: Sequence[LineFlow]) -> list[CategoryTotal]:
     one: dict[str, Decimal] = {}
     rec: dict[str, Decimal] = {}
     for line in lines:
+        if line.kind == "vat":  # the aggregate row: split below by the lines it comes from
+            continue
         bucket = one if line.kind in ("one_time", "contingency") else rec
-        if line.kind == "vat":
-            bucket = rec
         bucket[line.category] = bucket.get(line.category, Decimal(0)) + line.total_risk_adjusted
+        if line.vat_rate and line.vat_recoverable is False:
+            bucket["vat"] = bucket.get("vat", Decimal(0)) + line.total_risk_adjusted * line.vat_rate
     grand = sum(one.values(), Decimal(0)) + sum(rec.values(), Decimal(0))
     out = []
     for cat in order:
