@@ -18,9 +18,9 @@ from crm_readiness.io.yaml_files import LoadedYaml, load_yaml, validate_loaded
 from crm_readiness.models.finance.inputs import BenefitsFile, CostsFile
 
 
-def _problem(loaded: LoadedYaml, loc: tuple[str | int, ...], en: str, zh: str) -> Problem:
+def _problem(loaded: LoadedYaml, loc: tuple[str | int, ...], key: str, **params: object) -> Problem:
     line, col = loaded.locate(loc)
-    return Problem(".".join(str(p) for p in loc), en, zh, line, col)
+    return Problem.of(".".join(str(p) for p in loc), key, line, col, **params)
 
 
 def _duplicates(loaded: LoadedYaml, entries: Iterable[tuple[tuple[str | int, ...], str]],
@@ -28,8 +28,7 @@ def _duplicates(loaded: LoadedYaml, entries: Iterable[tuple[tuple[str | int, ...
     out = []
     for loc, line_id in entries:
         if line_id in seen:
-            out.append(_problem(loaded, loc, f"id {line_id!r} is used twice; ids must be unique",
-                                f"id {line_id!r} 重复；id 必须唯一"))
+            out.append(_problem(loaded, loc, "io.finance.id_twice", id=repr(line_id)))
         seen.add(line_id)
     return out
 
@@ -39,22 +38,14 @@ def _yearly_problems(loaded: LoadedYaml, loc: tuple[str | int, ...],
                      n: int) -> list[Problem]:
     if isinstance(amounts, dict):
         late = sorted(y for y in amounts if y > n)
-        return [_problem(loaded, (*loc, y), f"year {y} is after the horizon ({n} years)",
-                         f"年份 {y} 超出测算期（{n} 年）") for y in late]
+        return [_problem(loaded, (*loc, y), "io.finance.year_after_horizon", year=y, n=n)
+                for y in late]
     if len(amounts) > n + 1:
-        return [_problem(loaded, loc,
-                         f"{len(amounts)} amounts for {n + 1} years (year 0 to {n}): "
-                         "remove the extra ones",
-                         f"给出了 {len(amounts)} 个金额，但测算期只有 {n + 1} 个年度"
-                         f"（第 0 至 {n} 年）：请删去多余的")]
+        return [_problem(loaded, loc, "io.finance.amounts_too_many", count=len(amounts),
+                         years=n + 1, n=n)]
     if len(amounts) < n + 1 and rest is None:
-        return [_problem(loaded, loc,
-                         f"{len(amounts)} amounts for {n + 1} years (year 0 to {n}): give every "
-                         "year, or say what the later years are with ramp_rest: last "
-                         "(the last amount repeats) or ramp_rest: zero",
-                         f"给出了 {len(amounts)} 个金额，但测算期有 {n + 1} 个年度（第 0 至 {n} 年）："
-                         "请逐年填写，或用 ramp_rest: last（沿用最后一个金额）或 ramp_rest: zero"
-                         "（之后为零）说明后续年度")]
+        return [_problem(loaded, loc, "io.finance.amounts_too_few", count=len(amounts),
+                         years=n + 1, n=n)]
     return []
 
 
@@ -67,8 +58,7 @@ def check_costs(costs: CostsFile, loaded: LoadedYaml) -> list[Problem]:
     for i, f in enumerate(costs.funding):
         if f.year > n:
             problems.append(_problem(loaded, ("funding", i, "year"),
-                                     f"year {f.year} is after the horizon ({n} years)",
-                                     f"年份 {f.year} 超出测算期（{n} 年）"))
+                                     "io.finance.year_after_horizon", year=f.year, n=n))
     for i, r in enumerate(costs.recurring):
         if r.amounts is not None:
             problems += _yearly_problems(loaded, ("recurring", i, "amounts"), r.amounts,
@@ -79,16 +69,13 @@ def check_costs(costs: CostsFile, loaded: LoadedYaml) -> list[Problem]:
     for i, o in enumerate(costs.one_time):
         if o.year > n:
             problems.append(_problem(
-                loaded, ("one_time", i, "year"),
-                f"year {o.year} is after the horizon ({n} years)",
-                f"年份 {o.year} 超出测算期（{n} 年）"))
+                loaded, ("one_time", i, "year"), "io.finance.year_after_horizon", year=o.year, n=n))
     for section in ("recurring", "staff"):
         for i, line in enumerate(getattr(costs, section)):
             if line.start_year > n:
                 problems.append(_problem(
-                    loaded, (section, i, "start_year"),
-                    f"start_year {line.start_year} is after the horizon ({n} years)",
-                    f"start_year {line.start_year} 超出测算期（{n} 年）"))
+                    loaded, (section, i, "start_year"), "io.finance.start_after_horizon",
+                    year=line.start_year, n=n))
     return problems
 
 
@@ -113,9 +100,8 @@ def check_benefits(benefits: BenefitsFile, loaded: LoadedYaml, costs: CostsFile)
         entries.append((("option_value", "id"), benefits.option_value.id))
         if benefits.option_value.year > n:
             problems_ov = [_problem(loaded, ("option_value", "year"),
-                                    f"year {benefits.option_value.year} is after the horizon "
-                                    f"({n} years)",
-                                    f"年份 {benefits.option_value.year} 超出测算期（{n} 年）")]
+                                    "io.finance.year_after_horizon",
+                                    year=benefits.option_value.year, n=n)]
         else:
             problems_ov = []
     else:
@@ -129,22 +115,15 @@ def check_benefits(benefits: BenefitsFile, loaded: LoadedYaml, costs: CostsFile)
             continue
         if b.start_year > n:
             problems.append(_problem(
-                loaded, ("benefits", i, "start_year"),
-                f"the benefit has no year inside the horizon (starts in year {b.start_year}, "
-                f"horizon {n} years)",
-                f"该收益在测算期内没有任何年度（第 {b.start_year} 年开始，测算期 {n} 年）"))
+                loaded, ("benefits", i, "start_year"), "io.finance.benefit_outside_horizon",
+                year=b.start_year, n=n))
             continue
         years = n - b.start_year + 1
         ramp = b.ramp or ()
         if len(ramp) < years and b.ramp_rest is None:
             problems.append(_problem(
-                loaded, ("benefits", i, "ramp"),
-                f"the ramp gives {len(ramp)} of the {years} years from year {b.start_year} to "
-                f"{n}: add the later shares, or say what they are with ramp_rest: last (the "
-                "last share repeats) or ramp_rest: zero",
-                f"ramp 只给出了第 {b.start_year} 至 {n} 年共 {years} 个年度中的 {len(ramp)} 个："
-                "请补全后续比例，或用 ramp_rest: last（沿用最后一个比例）或 ramp_rest: zero"
-                "（之后为零）说明"))
+                loaded, ("benefits", i, "ramp"), "io.finance.ramp_too_short", count=len(ramp),
+                years=years, start=b.start_year, n=n))
     if problems:
         return problems
     _, drivers = case_drivers(costs, benefits)
@@ -154,15 +133,13 @@ def check_benefits(benefits: BenefitsFile, loaded: LoadedYaml, costs: CostsFile)
         if key not in drivers or not drivers[key].sensitive:
             problems.append(_problem(
                 loaded, ("sensitivity", "ranges", key),
-                f"unknown driver {key!r}; known drivers include: {hint}",
-                f"未知的驱动因素 {key!r}；可用的包括：{hint}"))
+                "io.finance.unknown_driver", driver=repr(key), hint=hint))
     for name, scenario in benefits.sensitivity.scenarios.items():
         for key in scenario.values:
             if key not in drivers:
                 problems.append(_problem(
                     loaded, ("sensitivity", "scenarios", name, "values", key),
-                    f"unknown driver {key!r}; known drivers include: {hint}",
-                    f"未知的驱动因素 {key!r}；可用的包括：{hint}"))
+                    "io.finance.unknown_driver", driver=repr(key), hint=hint))
     return problems
 
 
