@@ -13,6 +13,7 @@ from typing import Any
 
 from crm_readiness.engine.data.formats import clean_sql, ident, missing_sql, normalise_sql
 from crm_readiness.engine.data.regions import AREA_CODES
+from crm_readiness.engine.data.sql import one
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.rules import DEFAULT_PLACEHOLDERS, ColumnRule, DataRules
 
@@ -49,13 +50,13 @@ def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
         fits = ", ".join(
             f"count({normalise_sql('v', ColumnRule.model_validate({'format': f}))})"
             for f in _CANDIDATES)
-        row = con.execute(
-            f"SELECT count(*), count_if(NOT m), count(DISTINCT v) FILTER (NOT m), "
-            f"count_if(NOT m AND v LIKE '%公司'), "
-            f"count_if(NOT m AND regexp_replace(v, '市$', '') IN ("
+        row = one(con,
+            f"SELECT count(*), count(*) FILTER (WHERE NOT m), count(DISTINCT v) FILTER (NOT m), "
+            f"count(*) FILTER (WHERE NOT m AND v LIKE '%公司'), "
+            f"count(*) FILTER (WHERE NOT m AND regexp_replace(v, '市$', '') IN ("
             f"{', '.join(repr(c) for c in AREA_CODES)})), {fits} "
             f"FROM (SELECT v, {missing_sql('v', marks)} AS m FROM "
-            f"(SELECT {v} AS v FROM _cr_draft)) WHERE NOT m OR TRUE").fetchone()
+            f"(SELECT {v} AS v FROM _cr_draft)) WHERE NOT m OR TRUE")
         total, filled, distinct, companies, cities, *fit = row
         rule: dict[str, Any] = {}
         fmt = "text"
