@@ -15,6 +15,8 @@ Definitions (see docs/data.md):
 
 from __future__ import annotations
 
+from typing import Any
+
 from crm_readiness.engine.data.formats import ident
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
 from crm_readiness.engine.data.sql import one
@@ -67,13 +69,13 @@ def _norm_columns(p: ColumnPlan) -> list[str]:
     return cols
 
 
-def _aggregate_row(table: DataTable, plans: list[ColumnPlan]) -> list[object]:
+def _aggregate_row(table: DataTable, plans: list[ColumnPlan]) -> list[Any]:
     """Return count(*) then every column's aggregates, in batches of :data:`BATCH` columns.
 
     DuckDB plans one very wide query in time that grows faster than its width,
     so a 1,000-column export is measured as many narrow passes.
     """
-    out: list[object] = []
+    out: list[Any] = []
     for lo in range(0, max(1, len(plans)), BATCH):
         part = plans[lo:lo + BATCH]
         aggs = [a for p in part for a in _column_aggs(p)]
