@@ -83,6 +83,17 @@ def _field_ref(fuzzy: FuzzyRules, plans: dict[str, ColumnPlan], column: str) -> 
     return f"h{plans[column].index}"
 
 
+def typo_variants_sql(ref: str) -> str:
+    """Return the list of ``ref`` and its one-deletion variants (none past :data:`MAX_TYPO_LEN`).
+
+    A value of length L gives L + 1 keys of length ≤ L, so the length cap keeps
+    a pathological value (a 200 KB "name") from producing L² characters.
+    """
+    return (f"list_prepend({ref}, CASE WHEN length({ref}) BETWEEN 3 AND {MAX_TYPO_LEN} THEN "
+            f"[{ref}[:i - 1] || {ref}[i + 1:] FOR i IN range(1, length({ref}) + 1)] "
+            f"ELSE [] END)")
+
+
 def build_pairs(table: DataTable, fuzzy: FuzzyRules,
                 plans: dict[str, ColumnPlan]) -> tuple[int, int, int]:
     """Create ``_cr_pairs`` (pid, a, b); return (candidates, skipped blocks, their records)."""
@@ -98,9 +109,7 @@ def build_pairs(table: DataTable, fuzzy: FuzzyRules,
         t = _field_ref(fuzzy, plans, key.typos_in)
         parts = [f"{r}" if r != t else "var" for r in refs]
         k = f"concat_ws({lit(SEP)}, {', '.join(parts)})"
-        variants = (f"SELECT *, unnest(list_prepend({t}, CASE WHEN length({t}) BETWEEN 3 AND {MAX_TYPO_LEN} THEN "
-                    f"[{t}[:i - 1] || {t}[i + 1:] FOR i IN range(1, length({t}) + 1)] "
-                    f"ELSE [] END)) AS var FROM {FZ} WHERE {present}")
+        variants = f"SELECT *, unnest({typo_variants_sql(t)}) AS var FROM {FZ} WHERE {present}"
         selects.append(f"SELECT DISTINCT {b} AS b, {k} AS k, rid FROM ({variants})")
     con.execute(f"CREATE OR REPLACE TABLE _cr_bk AS {' UNION ALL '.join(selects)}")
     con.execute("CREATE OR REPLACE TABLE _cr_blocks AS SELECT b, k, count(*) AS n "
