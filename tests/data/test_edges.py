@@ -116,7 +116,13 @@ def test_fuzzy_candidates_capped_by_length(tmp_path: Path) -> None:
         _, hub_sql = find_hubs(table, rules, by_name)
         build_fields(table, rules.duplicates.fuzzy, by_name, hub_sql)
         longest = one(table.conn, f"SELECT max(length(g0)) FROM {FZ}")[0]
-        assert longest <= MAX_COMPARED
+        assert longest <= MAX_COMPARED <= 1024  # the 200 KB name is cut
+        # a 1,000-character probe: its deletion variants must be capped too (without the cap:
+        # 1,001 keys of 1,000 characters; for the 200 KB name 40 GB)
+        probe = "x" * 1000
+        n_probe = one(table.conn, f"SELECT len({typo_variants_sql('p')}) FROM "
+                                  f"(SELECT {probe!r} AS p)")[0]
+        assert n_probe <= MAX_TYPO_LEN + 1 <= 101
         variants, chars = one(table.conn,
                               f"SELECT max(len(v)), max(list_sum([length(x) FOR x IN v])) "
                               f"FROM (SELECT {typo_variants_sql('g0')} AS v FROM {FZ})")
