@@ -107,8 +107,8 @@ def _cli() -> list[str]:
     return [sys.executable, "-m", "crm_readiness"]
 
 
-def run_once(csv_path: Path, rules: Path | None, out: Path) -> tuple[float, float]:
-    """Profile once in a fresh child; return (wall seconds, peak RSS MiB of that child)."""
+def run_once(csv_path: Path, rules: Path | None, out: Path) -> tuple[float, float, float]:
+    """Profile once in a fresh child; return (wall s, peak RSS MiB, CPU s) of that child."""
     args = [*_cli(), "data", "profile", str(csv_path), "--out", str(out), "--force",
             "--lang", "en"]
     if rules is not None:
@@ -119,7 +119,7 @@ def run_once(csv_path: Path, rules: Path | None, out: Path) -> tuple[float, floa
              "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
              "ru = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
              "print(json.dumps({'rc': p.returncode, 'rss_kib': ru.ru_maxrss, "
-             "'err': p.stderr[-2000:]}))\n")
+             "'cpu': ru.ru_utime + ru.ru_stime, 'err': p.stderr[-2000:]}))\n")
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True,
                           check=True)
@@ -127,7 +127,7 @@ def run_once(csv_path: Path, rules: Path | None, out: Path) -> tuple[float, floa
     got = json.loads(proc.stdout.strip().splitlines()[-1])
     if got["rc"] not in (0, 1):
         raise SystemExit(f"data profile failed with exit {got['rc']}:\n{got['err']}")
-    return wall, got["rss_kib"] / 1024
+    return wall, got["rss_kib"] / 1024, got["cpu"]
 
 
 def main() -> None:
@@ -155,16 +155,21 @@ def main() -> None:
                             str(rules)], check=True, capture_output=True)
         walls: list[float] = []
         peaks: list[float] = []
+        cpus: list[float] = []
         for n in range(args.runs):
-            wall, peak = run_once(csv_path, rules, tmp / "out")
+            wall, peak, cpu = run_once(csv_path, rules, tmp / "out")
             walls.append(wall)
             peaks.append(peak)
-            print(f"run {n + 1}: {wall:.1f} s, peak RSS {peak:.0f} MiB", flush=True)
+            cpus.append(cpu)
+            print(f"run {n + 1}: {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {peak:.0f} MiB",
+                  flush=True)
     report = {"cols": args.cols, "rows": args.rows, "runs": args.runs,
               "rules": "file" if args.rules else "drafted",
               "median_s": round(statistics.median(walls), 1),
               "min_s": round(min(walls), 1), "max_s": round(max(walls), 1),
+              "median_cpu_s": round(statistics.median(cpus), 1),
               "peak_rss_mib": round(max(peaks)), "cpus": os.cpu_count(),
+              "load_avg_1min": round(os.getloadavg()[0], 1),
               "self_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
     print(json.dumps(report))
 

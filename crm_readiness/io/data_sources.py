@@ -39,6 +39,10 @@ def _err(path: Path, key: str, location: str = "", **params: object) -> InputFil
     return file_error(path, t(key, "en", **params), t(key, "zh", **params), location)
 
 
+#: DuckDB's memory ceiling for one run (the rest of the process adds a few hundred MB).
+MEMORY_LIMIT = "1200MB"
+
+
 def connect() -> Any:
     """Return an in-memory DuckDB connection that never downloads or auto-loads extensions."""
     import duckdb
@@ -48,6 +52,9 @@ def connect() -> Any:
     con.execute("SET autoinstall_known_extensions=false")
     con.execute("SET autoload_known_extensions=false")
     con.execute("SET enable_progress_bar=false")  # progress is ours to report, not DuckDB's
+    # bounded memory: past this DuckDB spills to the private temp folder (a wide export's
+    # normalised table does not fit in RAM on a small box)
+    con.execute(f"SET memory_limit='{MEMORY_LIMIT}'")
     return con
 
 

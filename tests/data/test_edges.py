@@ -9,7 +9,6 @@ import os
 import resource
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -133,7 +132,7 @@ def test_fuzzy_candidates_capped_by_length(tmp_path: Path) -> None:
 
 
 def test_profile_huge_name_bounded(tmp_path: Path) -> None:
-    """End to end in a child process with a 1.5 GB address-space cap and a 10 s budget."""
+    """End to end in a child process with a 1.5 GB address-space cap and a 10 s CPU budget."""
     csv_path = _huge_name_csv(tmp_path)
     rules = tmp_path / "rules.yaml"
     rules.write_text(NAME_RULES, encoding="utf-8")
@@ -143,15 +142,17 @@ def test_profile_huge_name_bounded(tmp_path: Path) -> None:
     def _cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    start = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(
         [sys.executable, "-m", "crm_readiness", "data", "profile", str(csv_path), "--rules",
          str(rules), "--out", str(out), "--format", "json", "--sample", "0", "--lang", "en"],
-        capture_output=True, text=True, timeout=20, preexec_fn=_cap,
+        capture_output=True, text=True, timeout=120, preexec_fn=_cap,
         env={**os.environ, "OMP_NUM_THREADS": "1"}, check=False)
-    elapsed = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU time, not wall time: the suite may share a busy machine
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert elapsed < 10, elapsed
+    assert cpu < 10, cpu
     doc = json.loads((out / "huge-profile.json").read_text("utf-8"))
     assert doc["rows"] == 60
 
