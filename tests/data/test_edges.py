@@ -176,8 +176,9 @@ def test_re2_refused_pattern_is_exit_3_at_rules_load(runner: CliRunner, tmp_path
     assert res.exit_code == 3, res.output
     text = res.output.replace("\n", " ")
     assert "re2-rules.yaml" in text and phrase in text
-    assert "columns.客户名称.pattern (line 3" in text
-    assert "columns.联系人.pattern (line 4" in text
+    at = "(line {}" if lang == "en" else "（第 {} 行"
+    assert "columns.客户名称.pattern " + at.format(3) in text
+    assert "columns.联系人.pattern " + at.format(4) in text
     assert "columns.手机.pattern" not in text  # RE2 runs that one
     assert _files(out) == []
 
