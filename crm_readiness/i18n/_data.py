@@ -91,8 +91,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "各行字段数不一致（约第 {line} 行）；请检查分隔符（{delimiter}，或用 --delimiter 指定）"
               "以及未配对的引号",
     },
-    "data.err.xlsx": {"en": "cannot be read as a workbook: {detail}",
-                      "zh": "无法按工作簿读取：{detail}"},
+    "data.err.not_tabular": {
+        "en": "is a {suffix} file, not an export of records: give a CSV/TSV file or a workbook "
+              "(.xlsx, .xlsm, .xlsb, .xls, .ods)",
+        "zh": "是 {suffix} 文件，不是记录导出：请提供 CSV/TSV 文件或工作簿（.xlsx、.xlsm、.xlsb、.xls、.ods）",
+    },
     "data.err.sheet": {"en": "has no sheet {sheet!r} (sheets: {sheets})",
                        "zh": "没有工作表 {sheet!r}（现有工作表：{sheets}）"},
     "data.err.column_missing": {

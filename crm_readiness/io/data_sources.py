@@ -32,6 +32,9 @@ from crm_readiness.models.data.rules import DataRules
 TABLE = "src"
 _CHUNK = 1 << 20
 _XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+#: files a user may pick by mistake that are certainly not a table of records.
+_NOT_TABULAR = (".yaml", ".yml", ".json", ".xml", ".html", ".htm", ".pdf", ".docx", ".doc",
+                ".zip", ".md")
 _DELIMITERS = (",", ";", "\t", "|")
 
 
@@ -179,22 +182,24 @@ def _cell(value: Any) -> str:
 
 
 def _xlsx_to_csv(path: Path, sheet: str | None, out: Path) -> tuple[str, int]:
-    from python_calamine import CalamineWorkbook
+    """Copy one sheet of a workbook to CSV ``out``, read through the one workbook reader.
 
-    try:
-        wb = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several unrelated types for broken files
-        raise _err(path, "data.err.xlsx", detail=str(exc).splitlines()[0][:200]) from None
-    names = list(wb.sheet_names)
-    name = sheet if sheet is not None else (names[0] if names else None)
-    if name is None or name not in names:
-        raise _err(path, "data.err.sheet", sheet=str(sheet), sheets=", ".join(names))
-    rows = 0
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        for values in wb.get_sheet_by_name(name).iter_rows():
-            writer.writerow([_cell(v) for v in values])
-            rows += 1
+    A broken archive, corrupt XML met while streaming rows, or a file that is no
+    workbook at all is a located exit 3 naming ``path`` (:mod:`crm_readiness.io.workbooks`).
+    """
+    from crm_readiness.io.workbooks import open_workbook
+
+    with open_workbook(path) as wb:
+        names = wb.sheet_names
+        name = sheet if sheet is not None else (names[0] if names else None)
+        if name is None or name not in names:
+            raise _err(path, "data.err.sheet", sheet=str(sheet), sheets=", ".join(names))
+        rows = 0
+        with out.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            for _, values in wb.sheet(name).rows():
+                writer.writerow([_cell(v) for v in values])
+                rows += 1
     return name, rows
 
 
@@ -267,6 +272,8 @@ def open_export(paths: Sequence[Path], *, encoding: str | None = None, sheet: st
             _check_readable(path)
             with path.open("rb") as fh:
                 magic = fh.read(8)
+            if path.suffix.lower() in _NOT_TABULAR:
+                raise _err(path, "data.err.not_tabular", suffix=path.suffix.lower())
             kind = "xlsx" if (path.suffix.lower() in _XLSX_SUFFIXES
                               or magic.startswith(b"PK\x03\x04")) else "csv"
             enc: str | None = None

@@ -135,10 +135,4 @@ def workbook_files() -> list[str]:
 
 #: (command id, file name) → reason, for crashes whose fix lies outside the readers.
 KNOWN: dict[tuple[str, str], str] = {
-    ("data-profile", "bad-xml.xlsx"):
-        "io/data_sources.py reads workbooks itself and lets calamine's XmlError escape while "
-        "iterating rows (data helper: read through io.workbooks.Sheet.rows)",
-    ("data-profile", "answers.yaml"):
-        "io/data_sources.py reads any non-workbook suffix as CSV, so a YAML file is profiled "
-        "and the error names the rules file, not the data file (data helper)",
 }
