@@ -104,6 +104,13 @@ def run_compare(vendors_path: Path, *, requirements: Path | None = None,
     return CompareRun(result, catalogue, vf, vendors_path, cat_path)
 
 
+def comparison_notes(result: Comparison, lang: Lang) -> list[str]:
+    """Return the tie and close-call notes the reports show, for the terminal."""
+    from crm_readiness.render.vendors.reports import rank_notes
+
+    return rank_notes(result, lang)
+
+
 def write_comparison(run: CompareRun, out: Path, formats: Sequence[str], lang: Lang, *,
                      force: bool = False, now: datetime | None = None) -> list[Path]:
     """Write the workbook (``out`` itself when it ends in .xlsx), summary, scorecards, JSON."""

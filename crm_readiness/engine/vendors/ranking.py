@@ -17,15 +17,21 @@ from crm_readiness.engine.vendors.robustness import robustness
 from crm_readiness.models.requirements import PRIORITIES, RequirementsCatalogue
 from crm_readiness.models.vendors import Comparison, VendorResult, VendorsFile
 
+#: totals closer than this (points out of 100) are equal: they share a rank everywhere
+TIE_TOLERANCE = 0.05
 
-def ranks(totals: Sequence[float], eligible: Sequence[bool]) -> list[int | None]:
-    """Return competition ranks (1 + eligible vendors with a strictly higher total); None if out."""
+
+def ranks(totals: Sequence[float], eligible: Sequence[bool],
+          tolerance: float = TIE_TOLERANCE) -> list[int | None]:
+    """Return competition ranks: 1 + eligible vendors whose total exceeds this one by more than
+    ``tolerance`` (so totals within the tolerance share a rank); None if knocked out."""
     out: list[int | None] = []
     for t, ok in zip(totals, eligible, strict=True):
         if not ok:
             out.append(None)
             continue
-        out.append(1 + sum(1 for u, ok2 in zip(totals, eligible, strict=True) if ok2 and u > t))
+        out.append(1 + sum(1 for u, ok2 in zip(totals, eligible, strict=True)
+                           if ok2 and u > t + tolerance))
     return out
 
 
@@ -73,5 +79,6 @@ def compare(catalogue: RequirementsCatalogue, vf: VendorsFile, *,
         modules=tuple((m, catalogue.module_name(m)) for m in catalogue.module_ids()
                       if any(r.module == m for r in catalogue.requirements)),
         scoring=rules, budget=vf.budget, weights_from="ahp" if ahp else "direct",
+        tie_tolerance=TIE_TOLERANCE,
         criteria=weights, ahp=ahp, vendors=vendors, ranking=ranking,
-        robustness=robustness(weights, vendors, vf.robustness))
+        robustness=robustness(weights, vendors, vf.robustness, TIE_TOLERANCE))

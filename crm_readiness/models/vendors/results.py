@@ -146,6 +146,13 @@ class Robustness(ResultModel):
     shares: tuple[VendorShare, ...]
     verdict: Verdict
     smallest_flip: FlipPoint | None = None
+    margin_spread: float | None = Field(
+        default=None, description="Half the central 90% range (P95 − P5)/2 of the leader's "
+                                  "margin over the runner-up across the weight draws (points).")
+    close_call: bool = Field(default=False, description="The leader's margin is below "
+                                                        "margin_spread (or within the tie "
+                                                        "tolerance).")
+    tied_leaders: tuple[str, ...] = Field(default=(), description="Vendors sharing rank 1.")
 
 
 class Comparison(ResultModel):
@@ -158,6 +165,8 @@ class Comparison(ResultModel):
     scoring: ScoringRules
     budget: Budget | None
     weights_from: Literal["direct", "ahp"]
+    tie_tolerance: float = Field(default=0.05, description="Totals closer than this (points) "
+                                 "are equal and share a rank.")
     criteria: tuple[CriterionWeight, ...]
     ahp: AhpResult | None = None
     vendors: tuple[VendorResult, ...]

@@ -164,7 +164,8 @@ def summary(wb: Workbook, lay: Layout, lang: Lang) -> None:
         formula(ws, r, 4, f"=SUM({lay.req_range(lay.gap_col(i))})")
         formula(ws, r, 5, f"=COUNTBLANK({lay.req_range(lay.resp_col(i))})")
         formula(ws, r, 6, f'=IF(D{r}>0,"{out}","{ok}")')
-        formula(ws, r, 7, f'=IF(D{r}>0,"",1+SUMPRODUCT(($D$2:$D${last}=0)*($C$2:$C${last}>C{r})))')
+        formula(ws, r, 7, f'=IF(D{r}>0,"",1+SUMPRODUCT(($D$2:$D${last}=0)*'
+                          f'($C$2:$C${last}>C{r}+TIE_TOL)))')
     if res.vendors:
         ws.conditional_formatting.add(f"A2:G{last}", FormulaRule(formula=["$D2>0"],
                                                                   fill=RED_FILL))

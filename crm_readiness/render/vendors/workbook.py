@@ -175,6 +175,9 @@ def _config(wb: Workbook, lay: Layout, lang: Lang) -> None:
         name(wb, key, "Config", f"$B${r}")
     text(ws, 21, 1, t("vendors.wb.currency", lang))
     text(ws, 21, 2, budget.currency if budget else "")
+    text(ws, 22, 1, t("vendors.wb.tie_tolerance", lang))
+    value(ws, 22, 2, res.tie_tolerance, "0.00", fill=INPUT_FILL)
+    name(wb, "TIE_TOL", "Config", "$B$22")
     text(ws, 23, 1, t("vendors.wb.criterion_weights", lang), font=BOLD)
     header(ws, 25, [t("vendors.wb.id", lang), t("vendors.wb.criterion", lang),
                     t("vendors.wb.kind", lang), t("vendors.wb.weight", lang)])
