@@ -20,4 +20,78 @@ MESSAGES: dict[str, dict[str, str]] = {
     "vendors.wb.tie_tolerance": {"en": "Tie tolerance (points): closer totals share a rank",
                                  "zh": "并列容差（分）：差距更小的总分并列"},
     "vendors.rep.legend": {"en": "Legend", "zh": "图例"},
+    # --- panel scoring workbook and import ---
+    "vendors.panel.xlsx.title": {"en": "Vendor evaluation: panel scoring sheet",
+                                 "zh": "供应商评估：评审打分表"},
+    "vendors.panel.xlsx.instructions": {
+        "en": "Score every vendor 0–5 on each criterion against the anchored descriptions, on "
+              "your own, before the calibration meeting; add a comment for each score. Leave a "
+              "score empty to abstain. Only the yellow cells can be edited.",
+        "zh": "请在校准会议前独立地按锚定描述为每个供应商在各维度打 0–5 分，并为每个分数填写说明；"
+              "留空表示弃权。只有黄色单元格可以编辑。",
+    },
+    "vendors.panel.xlsx.name": {"en": "Panelist", "zh": "评审人"},
+    "vendors.panel.xlsx.id": {"en": "Panelist id", "zh": "评审人编号"},
+    "vendors.panel.xlsx.role": {"en": "Role", "zh": "角色"},
+    "vendors.panel.xlsx.anchors": {"en": "What each score means", "zh": "各分值含义"},
+    "vendors.panel.xlsx.dv_error": {"en": "Choose a score from 0 to 5 (half points allowed).",
+                                    "zh": "请选择 0 到 5 的分数（可用半分）。"},
+    "vendors.import.nothing": {
+        "en": "Nothing was imported: fix the cells above (or pass --partial to import the files "
+              "without problems).",
+        "zh": "未导入任何内容：请修正以上单元格（或使用 --partial 仅导入没有问题的文件）。",
+    },
+    "vendors.import.not_xlsx": {"en": "not a readable .xlsx workbook ({reason})",
+                                "zh": "不是可读取的 .xlsx 工作簿（{reason}）"},
+    "vendors.import.not_ours": {
+        "en": "not a workbook written by crm-readiness for this step (export it again)",
+        "zh": "不是 crm-readiness 为此步骤生成的工作簿（请重新导出）",
+    },
+    "vendors.panel.bad_panelist": {
+        "en": "panelist {id!r} is not on the panel (panel: {known})",
+        "zh": "评审人 {id!r} 不在评审小组中（小组：{known}）",
+    },
+    "vendors.panel.bad_vendor": {"en": "unknown vendor id {id!r}", "zh": "未知供应商 id {id!r}"},
+    "vendors.panel.bad_criterion": {"en": "{id!r} is not a scored criterion",
+                                    "zh": "{id!r} 不是需打分的评估维度"},
+    "vendors.panel.bad_score": {
+        "en": "{value!r} is not a score for {criterion} / {vendor}: choose 0–5 in half points",
+        "zh": "{value!r} 不是 {criterion} / {vendor} 的有效分数：请选择 0–5（可用半分）",
+    },
+    "vendors.panel.no_panel": {
+        "en": "the vendors file has no 'panel' block with the panelists",
+        "zh": "供应商文件中没有列出评审人的 panel 配置",
+    },
+    "vendors.panel.twice": {"en": "panelist {id} is also in {other}",
+                            "zh": "评审人 {id} 也出现在 {other} 中"},
+    # --- demonstrations: scripts, outcomes, claim gaps ---
+    "vendors.show.outcome": {"en": "Outcome", "zh": "演示结果"},
+    "vendors.show.outcome.as_claimed": {"en": "shown as claimed", "zh": "按声明演示"},
+    "vendors.show.outcome.configuration": {"en": "shown with configuration",
+                                           "zh": "经配置演示"},
+    "vendors.show.outcome.custom": {"en": "shown with custom work", "zh": "经定制演示"},
+    "vendors.show.outcome.not_shown": {"en": "not shown", "zh": "未演示"},
+    "vendors.show.claimed": {"en": "Claimed in the RFP", "zh": "RFP 声明"},
+    "vendors.show.how": {"en": "What to show (verification)", "zh": "演示内容（验证方法）"},
+    "vendors.show.script_title": {"en": "Demonstration script", "zh": "脚本化演示"},
+    "vendors.show.script_intro": {
+        "en": "Ask the vendor to show each requirement live, musts first, in the order below, "
+              "in its standard product; record for each what was shown in the outcome workbook.",
+        "zh": "请供应商按下列顺序（must 优先）在标准产品中现场演示每项需求，"
+              "并在演示结果工作簿中记录每项的实际演示情况。",
+    },
+    "vendors.show.xlsx_title": {"en": "Demonstration outcomes", "zh": "演示验证结果"},
+    "vendors.show.xlsx_instructions": {
+        "en": "For each requirement choose what the demonstration showed; leave it empty when "
+              "it was not part of the demonstration. Only the yellow cells can be edited.",
+        "zh": "请为每项需求选择演示的实际情况；未纳入演示的留空。只有黄色单元格可以编辑。",
+    },
+    "vendors.show.xlsx_dv_error": {"en": "Choose an outcome from the list.",
+                                   "zh": "请从列表中选择演示结果。"},
+    "vendors.show.bad_requirement": {"en": "unknown requirement id {id!r}",
+                                     "zh": "未知需求 id {id!r}"},
+    "vendors.show.bad_outcome": {
+        "en": "{value!r} is not an outcome for {id} (choose from the list)",
+        "zh": "{value!r} 不是 {id} 的有效演示结果（请从列表中选择）",
+    },
 }

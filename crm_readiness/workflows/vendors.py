@@ -95,11 +95,14 @@ def run_compare(vendors_path: Path, *, requirements: Path | None = None,
     """Load the vendors file (and its catalogue and cost files) and compute the comparison."""
     from crm_readiness.engine.vendors import compare
     from crm_readiness.io.vendors import load_vendors
+    from crm_readiness.workflows.vendor_panel import load_extras
 
     vf, catalogue, cat_path = load_vendors(vendors_path, requirements)
     costs, sources = resolve_costs(vendors_path, vf)
+    panel_scores, demos = load_extras(vendors_path, vf, catalogue)
     result = compare(catalogue, vf, costs=costs, cost_sources=sources,
-                     accept_inconsistent=accept_inconsistent)
+                     accept_inconsistent=accept_inconsistent, panel_scores=panel_scores,
+                     demos=demos)
     _refuse_inconsistent(vendors_path, result)
     return CompareRun(result, catalogue, vf, vendors_path, cat_path)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from crm_readiness.engine.vendors.cost import cost_score
@@ -12,6 +13,7 @@ from crm_readiness.models.vendors import (
     Vendor,
     VendorsFile,
 )
+from crm_readiness.models.vendors.panel import PanelCell
 
 
 def criterion_weights(vf: VendorsFile, ahp: AhpResult | None) -> tuple[CriterionWeight, ...]:
@@ -25,8 +27,11 @@ def criterion_weights(vf: VendorsFile, ahp: AhpResult | None) -> tuple[Criterion
 
 
 def criterion_outcomes(vf: VendorsFile, weights: tuple[CriterionWeight, ...], vendor: Vendor,
-                       fit: float, cost: Decimal | None) -> tuple[CriterionOutcome, ...]:
-    """Return the vendor's score and contribution (w · s / 5 · 100) on every criterion."""
+                       fit: float, cost: Decimal | None,
+                       panel: Mapping[str, PanelCell] | None = None
+                       ) -> tuple[CriterionOutcome, ...]:
+    """Return the vendor's score and contribution (w · s / 5 · 100) on every criterion; a
+    combined panel score (``panel``: criterion → cell) replaces the vendors file's score."""
     out: list[CriterionOutcome] = []
     for cw in weights:
         missing = False
@@ -38,6 +43,13 @@ def criterion_outcomes(vf: VendorsFile, weights: tuple[CriterionWeight, ...], ve
                 score, missing = 0.0, True
             else:
                 score = cost_score(cost, vf.budget)
+        elif panel and cw.id in panel:
+            cell = panel[cw.id]
+            score = cell.combined
+            out.append(CriterionOutcome(
+                id=cw.id, score=score, contribution=cw.weight * score / 5 * 100,
+                panel_count=len(cell.scores), panel_spread=cell.spread))
+            continue
         else:
             given = vendor.scores.get(cw.id)
             if given is None:

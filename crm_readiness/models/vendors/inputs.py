@@ -16,14 +16,16 @@ from pydantic import Field, field_validator, model_validator
 from crm_readiness.i18n import MessageError
 from crm_readiness.models._base import Model, Text
 from crm_readiness.models.requirements import Priority, RequirementsCatalogue
+from crm_readiness.models.vendors._types import (
+    LEVELS,
+    RESPONSE_CODES,
+    CriterionKind,
+    ResponseCode,
+    ResponseLevel,
+)
+from crm_readiness.models.vendors.panel import PanelSettings
 
-ResponseLevel = Literal["native", "configurable", "custom", "not_supported"]
-ResponseCode = Literal["native", "configurable", "custom", "third_party", "roadmap",
-                       "not_supported"]
-LEVELS: tuple[ResponseLevel, ...] = ("native", "configurable", "custom", "not_supported")
-RESPONSE_CODES: tuple[ResponseCode, ...] = ("native", "configurable", "custom", "third_party",
-                                            "roadmap", "not_supported")
-CriterionKind = Literal["scored", "functional_fit", "cost"]
+__all__ = ["LEVELS", "RESPONSE_CODES", "CriterionKind", "ResponseCode", "ResponseLevel"]
 
 #: accepted spellings of a vendor response → its code (English and Chinese RFP wording)
 RESPONSE_ALIASES: dict[str, ResponseCode] = {
@@ -178,10 +180,34 @@ class Criterion(Model):
         return v
 
 
-class AhpSpec(Model):
-    """Pairwise judgements on Saaty's 1–9 scale: ``a: {b: 3}`` = a is 3× as important as b."""
+Judgements = dict[str, dict[str, float | str]]
 
-    comparisons: dict[str, dict[str, float | str]]
+
+class AhpSpec(Model):
+    """Pairwise judgements on Saaty's 1–9 scale: ``a: {b: 3}`` = a is 3× as important as b.
+
+    One judge gives ``comparisons``; a panel gives ``panelists`` (id → judgements), combined
+    by the geometric mean of the judgements (default) or of each panelist's priorities.
+    """
+
+    comparisons: Judgements | None = None
+    panelists: dict[str, Judgements] | None = None
+    aggregate: Literal["judgements", "priorities"] = "judgements"
+
+    @model_validator(mode="after")
+    def _one(self) -> AhpSpec:
+        if (self.comparisons is None) == (self.panelists is None):
+            raise ValueError("give either 'comparisons' or 'panelists' || "
+                             "请给出 comparisons 或 panelists 二者之一")
+        if self.panelists is not None and not self.panelists:
+            raise ValueError("'panelists' is empty || panelists 为空")
+        return self
+
+    def matrices(self) -> dict[str, Judgements]:
+        """Return the judgements per judge (one unnamed judge for ``comparisons``)."""
+        if self.panelists is not None:
+            return dict(self.panelists)
+        return {"": self.comparisons or {}}
 
 
 class Budget(Model):
@@ -274,6 +300,10 @@ class VendorsFile(Model):
     scoring: ScoringRules = ScoringRules()
     robustness: RobustnessSettings = RobustnessSettings()
     ahp: AhpSpec | None = None
+    panel: PanelSettings | None = Field(default=None, description=(
+        "The evaluation panel: its scores replace the vendors' scores once imported."))
+    demonstrations: str | None = Field(default=None, description=(
+        "The demonstration outcomes file (relative to this file); outcomes override claims."))
     criteria: tuple[Criterion, ...] = Field(min_length=1)
     vendors: tuple[Vendor, ...] = Field(default=())
 
@@ -308,14 +338,23 @@ def _ahp(vf: VendorsFile) -> list[Located]:
         return []
     out: list[Located] = []
     ids = [c.id for c in vf.criteria]
+    for judge, comparisons in vf.ahp.matrices().items():
+        base: tuple[str | int, ...] = ("ahp", "panelists", judge) if judge else (
+            "ahp", "comparisons")
+        out += _judgements(ids, comparisons, base)
+    return out
+
+
+def _judgements(ids: list[str], comparisons: Judgements,
+                base: tuple[str | int, ...]) -> list[Located]:
+    out: list[Located] = []
     seen: dict[frozenset[str], tuple[str, str]] = {}
-    for a, row in vf.ahp.comparisons.items():
+    for a, row in comparisons.items():
         if a not in ids:
-            out.append((("ahp", "comparisons", a), f"unknown criterion {a!r}",
-                        f"未知评估维度 {a!r}"))
+            out.append(((*base, a), f"unknown criterion {a!r}", f"未知评估维度 {a!r}"))
             continue
         for b, raw in row.items():
-            loc: tuple[str | int, ...] = ("ahp", "comparisons", a, b)
+            loc: tuple[str | int, ...] = (*base, a, b)
             if b not in ids:
                 out.append((loc, f"unknown criterion {b!r}", f"未知评估维度 {b!r}"))
                 continue
@@ -340,7 +379,7 @@ def _ahp(vf: VendorsFile) -> list[Located]:
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
             if frozenset((a, b)) not in seen:
-                out.append((("ahp", "comparisons"), f"missing comparison of pair ({a}, {b})",
+                out.append((base, f"missing comparison of pair ({a}, {b})",
                             f"缺少比较对 ({a}, {b})"))
     return out
 
