@@ -94,4 +94,87 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value!r} is not an outcome for {id} (choose from the list)",
         "zh": "{value!r} 不是 {id} 的有效演示结果（请从列表中选择）",
     },
+    # --- CLI ---
+    "vendors.cli.panel_help": {
+        "en": "The evaluation panel: export a scoring workbook per panelist, import them back.",
+        "zh": "评审小组：为每位评审人导出打分工作簿，并导入回收。",
+    },
+    "vendors.cli.panel_export_help": {
+        "en": "Write one protected scoring workbook per panelist of the vendors file's 'panel' "
+              "(criteria with their anchors, a score dropdown and a comment per vendor).",
+        "zh": "为供应商文件 panel 中的每位评审人生成受保护的打分工作簿（含维度锚定描述、"
+              "每个供应商的分数下拉框与说明列）。",
+    },
+    "vendors.cli.panel_import_help": {
+        "en": "Read filled scoring workbooks into the panel scores file; every invalid cell is "
+              "reported by sheet and cell and nothing is imported while any file has one.",
+        "zh": "将已填写的打分工作簿导入评审打分文件；逐一报告无效单元格（工作表与单元格），"
+              "只要有文件存在问题就不导入任何内容。",
+    },
+    "vendors.cli.demo_help": {
+        "en": "Claimed versus demonstrated: demonstration scripts and outcome workbooks.",
+        "zh": "声明与演示对照：脚本化演示与演示结果工作簿。",
+    },
+    "vendors.cli.demo_script_help": {
+        "en": "Write per vendor a demonstration script of the must and should requirements "
+              "(md, html) and a workbook to record what was shown (xlsx).",
+        "zh": "为每个供应商生成 must 与 should 需求的演示脚本（md、html）和记录演示结果的工作簿（xlsx）。",
+    },
+    "vendors.cli.demo_import_help": {
+        "en": "Read filled outcome workbooks into the demonstration outcomes file; outcomes "
+              "then override the RFP claims in vendors compare.",
+        "zh": "将已填写的演示结果工作簿导入演示结果文件；此后 vendors compare 以演示结果代替 RFP 声明计分。",
+    },
+    "vendors.cli.opt_partial": {
+        "en": "Import the files without problems even when others have some.",
+        "zh": "即使其他文件有问题，也导入没有问题的文件。",
+    },
+    "vendors.cli.arg_filled": {"en": "Filled workbooks (.xlsx).", "zh": "已填写的工作簿（.xlsx）。"},
+    "vendors.cli.applied": {"en": "{file}: {n} entries imported.",
+                            "zh": "{file}：已导入 {n} 项。"},
+    # --- reports: panel, group AHP, claims ---
+    "vendors.rep.credibility": {"en": "Credibility", "zh": "可信度"},
+    "vendors.rep.claim_gaps": {"en": "Claim gaps (claimed vs demonstrated)",
+                               "zh": "声明差距（声明与演示对照）"},
+    "vendors.rep.knocks_out": {"en": "a must claimed but not shown: knocked out",
+                               "zh": "must 需求声明支持但未能演示：一票否决"},
+    "vendors.rep.credibility_note": {
+        "en": "Credibility = share of the demonstrated claims shown at least at the claimed "
+              "level ({confirmed} of {shown}).",
+        "zh": "可信度 = 经演示的声明中达到所声明级别的比例（{shown} 项中 {confirmed} 项）。",
+    },
+    "vendors.rep.panel": {"en": "Evaluation panel", "zh": "评审小组"},
+    "vendors.rep.panel_intro": {
+        "en": "{n} panelists scored independently; scores combine by the {rule}. A score more "
+              "than {outlier} points from the combined score is marked as an outlier.",
+        "zh": "{n} 位评审人独立打分，按{rule}合并；与合并分相差超过 {outlier} 分的分数标记为离群值。",
+    },
+    "vendors.rep.rule.median": {"en": "median", "zh": "中位数"},
+    "vendors.rep.rule.mean": {"en": "mean", "zh": "平均值"},
+    "vendors.rep.halo": {
+        "en": "Halo check: {panelist} scored {vendor} highest on every criterion ({n}); "
+              "ask for the reasons criterion by criterion.",
+        "zh": "光环效应检查：{panelist} 在全部 {n} 个维度上都给 {vendor} 最高分；请逐个维度询问理由。",
+    },
+    "vendors.rep.agenda": {"en": "Calibration agenda (most disputed first: spread × weight)",
+                           "zh": "校准议程（按分歧 × 权重排序，分歧最大者优先）"},
+    "vendors.rep.no_agenda": {"en": "No score has a spread of {spread} points or more.",
+                              "zh": "没有分差达到 {spread} 分的打分。"},
+    "vendors.rep.panel_scores": {"en": "Panel scores", "zh": "评审打分"},
+    "vendors.rep.spread": {"en": "Spread", "zh": "分差"},
+    "vendors.rep.priority": {"en": "Spread × weight", "zh": "分差 × 权重"},
+    "vendors.rep.low_high": {"en": "Lowest – highest", "zh": "最低 – 最高"},
+    "vendors.rep.combined": {"en": "Combined", "zh": "合并分"},
+    "vendors.rep.panelist": {"en": "Panelist", "zh": "评审人"},
+    "vendors.rep.group": {"en": "Group", "zh": "小组"},
+    "vendors.rep.ahp_group": {
+        "en": "Group AHP: {n} panelists' judgements combined by {how}; each panelist's own "
+              "weights and consistency below, the group's matrix and CR above.",
+        "zh": "群组 AHP：{n} 位评审人的判断按{how}合并；下表为每位评审人的权重与一致性，"
+              "上方为小组矩阵与 CR。",
+    },
+    "vendors.rep.ahp_agg.judgements": {"en": "the geometric mean of the judgements",
+                                       "zh": "判断值的几何平均"},
+    "vendors.rep.ahp_agg.priorities": {"en": "the geometric mean of their priorities",
+                                       "zh": "各自权重的几何平均"},
 }

@@ -203,6 +203,11 @@ def scorecards(wb: Workbook, lay: Layout, lang: Lang) -> None:
                                   (9, "unanswered", f"=Summary!E{sr}", None)):
             text(ws, r, 1, t(f"vendors.wb.{key}", lang))
             formula(ws, r, 2, expr, fmt)
+        if v.demonstrated:
+            text(ws, 10, 1, t("vendors.rep.credibility", lang))
+            value(ws, 10, 2, v.credibility, "0%", fill=SNAPSHOT_FILL)
+            text(ws, 10, 3, t("vendors.rep.credibility_note", lang, shown=v.demonstrated,
+                              confirmed=v.demonstrated - len(v.claim_gaps)))
         header(ws, 11, [t("vendors.wb.criterion", lang), t("vendors.wb.weight", lang),
                         t("vendors.wb.score", lang), t("vendors.wb.contribution", lang),
                         t("vendors.wb.note", lang)])

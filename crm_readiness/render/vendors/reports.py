@@ -26,6 +26,7 @@ def _context(result: Comparison, catalogue: RequirementsCatalogue, lang: Lang) -
     return {"r": result, "names": names, "reqs": reqs, "verdict": verdict,
             "verdict_class": VERDICT_CLASS[rob.verdict], "rank_notes": rank_notes(result, lang),
             "crit_names": crit_names, "catalogue": catalogue,
+            "any_demo": any(v.demonstrated for v in result.vendors),
             "legend": [(v.name, PALETTE[i % len(PALETTE)]) for i, v in enumerate(result.vendors)]}
 
 
