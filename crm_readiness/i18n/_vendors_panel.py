@@ -177,4 +177,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                                        "zh": "判断值的几何平均"},
     "vendors.rep.ahp_agg.priorities": {"en": "the geometric mean of their priorities",
                                        "zh": "各自权重的几何平均"},
+    "vendors.sc.panel_score": {"en": "panel of {n}, spread {spread}",
+                               "zh": "{n} 人评审，分差 {spread}"},
 }

@@ -172,3 +172,34 @@ def test_a_workbook_of_another_kind_or_a_duplicate_panelist_is_refused(case: Pat
     with pytest.raises(InputFileError) as err2:
         import_panel([other], case)
     assert "not a workbook written by crm-readiness" in err2.value.text("en")
+
+
+def test_panelist_text_never_becomes_a_formula_and_html_escapes_it(case: Path) -> None:
+    from datetime import UTC, datetime
+
+    from crm_readiness.render import Format
+    from crm_readiness.render.vendors.reports import render_comparison
+    from crm_readiness.render.vendors.workbook import render_comparison_workbook
+
+    text = case.read_text(encoding="utf-8").replace("name: Ana Li", "name: '@SUM(1+1)<i>'")
+    case.write_text(text, encoding="utf-8")
+    books = exported(case)
+    assert openpyxl.load_workbook(books["ana"])[L.SCORES_SHEET][L.NAME_CELL].data_type == "s"
+    tag = "<script>alert(1)</script>"
+    for pid, scores in SCORES.items():
+        fill(books[pid], scores, {("x", "integration"): EVIL + tag} if pid == "ben" else None)
+    import_panel(list(books.values()), case)
+    run = run_compare(case)
+    html = render_comparison(run.comparison, run.catalogue, "en", Format.html)
+    assert tag not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "@SUM(1+1)&lt;i&gt;" in html
+    import io
+
+    wb = openpyxl.load_workbook(io.BytesIO(render_comparison_workbook(
+        run.comparison, run.catalogue, "en", datetime(2025, 1, 2, tzinfo=UTC))))
+    ws = wb["Panel"]
+    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    evil = [c for c in cells if EVIL in c.value]
+    assert evil and all(c.data_type == "s" for c in evil)
+    assert all(c.data_type == "s" for c in cells if c.value.startswith("@SUM"))
+    assert not any(c.data_type == "f" for c in cells)
