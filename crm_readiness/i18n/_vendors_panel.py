@@ -179,4 +179,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                        "zh": "各自权重的几何平均"},
     "vendors.sc.panel_score": {"en": "panel of {n}, spread {spread}",
                                "zh": "{n} 人评审，分差 {spread}"},
+    # --- demo entries ---
+    "vendors.demo.panel_xlsx": {"en": "Panel scoring workbook: {who}", "zh": "评审打分工作簿：{who}"},
+    "vendors.demo.script_html": {"en": "Demonstration script: {vendor}", "zh": "演示脚本：{vendor}"},
+    "vendors.demo.outcome_xlsx": {"en": "Demonstration outcome workbook: {vendor}",
+                                  "zh": "演示结果工作簿：{vendor}"},
+    "vendors.demo.panel_input": {"en": "Input: panel scores", "zh": "输入：评审打分"},
+    "vendors.demo.outcomes_input": {"en": "Input: demonstration outcomes",
+                                    "zh": "输入：演示验证结果"},
 }

@@ -293,12 +293,32 @@ def write_spec(answers_path: Path, out_dir: Path, formats: Sequence[str], lang: 
     return outputs.commit()
 
 
+def _panel_and_demo_entries(vendors_path: Path, folder: Path, lang: Lang,
+                            section: Text) -> list[DemoEntry]:
+    """Write the panel scoring workbooks, demonstration scripts and outcome workbooks."""
+    from crm_readiness.workflows.vendor_panel import export_panel, write_demo_kits
+
+    entries: list[DemoEntry] = []
+    for path in export_panel(vendors_path, folder / "panel", lang, force=True):
+        entries.append(DemoEntry(section, tr("vendors.demo.panel_xlsx",
+                                             who=path.stem.removeprefix("panel-")),
+                                 f"vendors/panel/{path.name}"))
+    for path in write_demo_kits(vendors_path, folder / "demonstrations", ("html", "xlsx"), lang,
+                                force=True):
+        vid = path.stem.removeprefix("demo-script-").removeprefix("demo-outcomes-")
+        key = "vendors.demo.script_html" if path.suffix == ".html" else "vendors.demo.outcome_xlsx"
+        entries.append(DemoEntry(section, tr(key, vendor=vid),
+                                 f"vendors/demonstrations/{path.name}"))
+    return entries
+
+
 def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     """Compare the example organisation's three vendors; write RFP, workbook, scorecards, spec."""
     src = examples_dir() / "demo"
     inputs = ensure_dir(out_dir / "inputs")
     for name in ("requirements.yaml", "vendors.yaml", "costs-yunfan.yaml",
-                 "costs-novasales.yaml", "costs-entlink.yaml"):
+                 "costs-novasales.yaml", "costs-entlink.yaml", "panel-scores.yaml",
+                 "demo-outcomes.yaml"):
         if (src / name).is_file():
             shutil.copyfile(src / name, inputs / name)
     folder = ensure_dir(out_dir / "vendors")
@@ -323,11 +343,14 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     entries += [DemoEntry(section, tr("vendors.demo.scorecard", name=v.name),
                           f"vendors/scorecards/{v.id}.html") for v in res.vendors]
     entries.append(entry("vendors.demo.rfp", "vendors/rfp-response.xlsx"))
+    entries += _panel_and_demo_entries(inputs / "vendors.yaml", folder, lang, section)
     answers = src / "answers.yaml"
     if answers.is_file():
         write_spec(answers, folder, SPEC_FORMATS, lang, requirements=inputs / "requirements.yaml")
         entries += [entry("vendors.demo.spec_html", "vendors/requirements-spec.html"),
                     entry("vendors.demo.spec_docx", "vendors/requirements-spec.docx")]
     entries += [entry("vendors.demo.vendors_input", "inputs/vendors.yaml"),
+                entry("vendors.demo.panel_input", "inputs/panel-scores.yaml"),
+                entry("vendors.demo.outcomes_input", "inputs/demo-outcomes.yaml"),
                 entry("vendors.demo.requirements_input", "inputs/requirements.yaml")]
     return entries
