@@ -78,7 +78,7 @@ def compare(
                                leader=names.get(rob.leader or "", "–"),
                                share=f"{share * 100:.0f}%")))
     for note in comparison_notes(res, language):
-        out_console.print(escape(note))
+        out_console.print(plain(note))
     print_written(write_comparison(run, out, chosen, language, force=force), language)
 
 

@@ -14,6 +14,7 @@ from crm_readiness.cli._common import (
     h,
     handle_errors,
     parse_formats,
+    plain,
     print_written,
     resolve_lang,
 )
@@ -30,7 +31,7 @@ FilesArg = Annotated[list[Path], typer.Argument(help=h("vendors.cli.arg_filled")
 def _report(applied: dict[Path, int], target: Path, written: bool, lang: Lang) -> None:
     out = console()
     for path, n in applied.items():
-        out.print(t("vendors.cli.applied", lang, file=str(path), n=n))
+        out.print(t("vendors.cli.applied", lang, file=plain(path), n=n))
     if written:
         print_written([target], lang)
 
@@ -74,7 +75,7 @@ def demo_script(
     vendors: VendorsArg,
     out: Annotated[Path, typer.Option("--out", help=h("opt.out"))] = Path("demonstrations"),
     formats: Annotated[str, typer.Option("--format", help=h(
-        "opt.format", choices="md, html, xlsx"))] = "md,html,xlsx",
+        "opt.format", choices="md, html, docx, xlsx"))] = "md,html,docx,xlsx",
     force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:

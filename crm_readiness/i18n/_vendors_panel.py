@@ -187,4 +187,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "vendors.demo.panel_input": {"en": "Input: panel scores", "zh": "输入：评审打分"},
     "vendors.demo.outcomes_input": {"en": "Input: demonstration outcomes",
                                     "zh": "输入：演示验证结果"},
+    # --- model and store messages ---
+    "vendors.model.ahp_one_of": {
+        "en": "give either 'comparisons' (one judge) or 'panelists' (a panel), not both",
+        "zh": "请给出 comparisons（一位评审）或 panelists（评审小组）二者之一",
+    },
+    "vendors.model.ahp_no_panelists": {"en": "'panelists' is empty: name at least one",
+                                       "zh": "panelists 为空：请至少给出一位"},
+    "vendors.model.sub_no_parent": {
+        "en": "'sub' names criterion {id}, which is not a scored criterion of this file",
+        "zh": "sub 中的 {id} 不是本文件中的打分维度",
+    },
+    "vendors.panel.too_long": {
+        "en": "text longer than {max} characters ({n}): shorten it",
+        "zh": "文本超过 {max} 个字符（{n} 个）：请缩短",
+    },
+    "vendors.panel.replace_needs_force": {
+        "en": "already holds different entries for {ids} (use --force to replace them)",
+        "zh": "已包含 {ids} 的不同记录（如需替换请使用 --force）",
+    },
 }

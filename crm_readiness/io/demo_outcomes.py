@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from crm_readiness.errors import InputFileError, Problem
-from crm_readiness.io.panel import cell_text, meta_of, open_xlsx, problem
+from crm_readiness.i18n import t
+from crm_readiness.io.panel import MAX_TEXT, cell_text, meta_of, problem
+from crm_readiness.io.workbooks import WorkbookReader, cell_ref, open_workbook
 from crm_readiness.io.yaml_files import dump_yaml, load_yaml, validate_loaded
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import VendorsFile
@@ -38,43 +40,47 @@ class ParsedOutcomes:
 def read_outcome_workbook(path: Path, vf: VendorsFile,
                           catalogue: RequirementsCatalogue) -> ParsedOutcomes:
     """Read one filled outcome workbook; collect every problem instead of stopping."""
-    from crm_readiness.i18n import t
+    with open_workbook(path) as wb:
+        meta = meta_of(wb, L.DEMO_MAGIC, L.OUTCOMES_SHEET)
+        return _read_outcomes(wb, meta, vf, catalogue)
 
-    wb = open_xlsx(path)
-    meta = meta_of(wb, path, L.DEMO_MAGIC)
-    if L.OUTCOMES_SHEET not in wb.sheetnames:
-        raise InputFileError(path, [problem(L.OUTCOMES_SHEET, "vendors.import.not_ours")])
-    ws = wb[L.OUTCOMES_SHEET]
+
+def _read_outcomes(wb: WorkbookReader, meta: dict[str, str], vf: VendorsFile,
+                   catalogue: RequirementsCatalogue) -> ParsedOutcomes:
     sheet = L.OUTCOMES_SHEET
-    out = ParsedOutcomes(path)
-    vid = cell_text(ws[L.VENDOR_ID_CELL].value)
+    ws = wb.sheet(sheet)
+    out = ParsedOutcomes(wb.path)
+    vid = cell_text(ws.value(L.VENDOR_ID_CELL))
     if vid is None or vid != meta.get("vendor") or vid not in {v.id for v in vf.vendors}:
         out.problems.append(problem(f"{sheet}!{L.VENDOR_ID_CELL}", "vendors.panel.bad_vendor",
-                                    id=vid or ""))
+                                    id=(vid or "")[:60]))
     else:
         out.vendor = vid
     known = {r.id for r in catalogue.requirements}
     labels = {t(f"vendors.show.outcome.{o}", lang).casefold(): o
               for o in DEMO_OUTCOMES for lang in ("en", "zh")}
-    for row in range(L.DEMO_FIRST_ROW, ws.max_row + 1):
-        rid = cell_text(ws.cell(row, L.COL_REQ).value)
+    for row, cells in ws.rows(min_row=L.DEMO_FIRST_ROW, max_col=L.COL_NOTE):
+        rid = cell_text(cells[L.COL_REQ - 1])
         if rid is None:
             continue
         if rid not in known:
-            out.problems.append(problem(f"{sheet}!A{row}", "vendors.show.bad_requirement",
-                                        id=rid))
+            out.problems.append(problem(cell_ref(sheet, row, L.COL_REQ),
+                                        "vendors.show.bad_requirement", id=rid[:60]))
             continue
-        cell = ws.cell(row, L.COL_OUTCOME)
-        raw = cell_text(cell.value)
+        raw = cell_text(cells[L.COL_OUTCOME - 1])
         if raw is None:
             continue  # not demonstrated (yet): the claim stands
         code = labels.get(raw.casefold()) or normalize_outcome(raw)
         if code not in DEMO_OUTCOMES:
-            out.problems.append(problem(f"{sheet}!{cell.coordinate}", "vendors.show.bad_outcome",
-                                        value=raw, id=rid))
+            out.problems.append(problem(cell_ref(sheet, row, L.COL_OUTCOME),
+                                        "vendors.show.bad_outcome", value=raw[:60], id=rid))
             continue
-        out.outcomes[rid] = DemoResult(outcome=code,
-                                       note=cell_text(ws.cell(row, L.COL_NOTE).value))
+        note = cell_text(cells[L.COL_NOTE - 1])
+        if note is not None and len(note) > MAX_TEXT:
+            out.problems.append(problem(cell_ref(sheet, row, L.COL_NOTE), "vendors.panel.too_long",
+                                        max=MAX_TEXT, n=len(note)))
+            continue
+        out.outcomes[rid] = DemoResult(outcome=code, note=note)
     return out
 
 
@@ -101,10 +107,14 @@ def load_demo_outcomes(path: Path, vf: VendorsFile,
     return data
 
 
-def demo_outcomes_yaml(data: DemoOutcomesFile) -> str:
-    """Return the outcomes file as YAML (the bare outcome when there is no note)."""
-    plain: dict[str, Any] = {"version": data.version, "vendors": {
+def demo_outcomes_data(data: DemoOutcomesFile) -> dict[str, Any]:
+    """Return the outcomes as plain data (the bare outcome when there is no note)."""
+    return {"version": data.version, "vendors": {
         vid: {rid: (d.outcome if d.note is None else {"outcome": d.outcome, "note": d.note})
               for rid, d in by_req.items()} for vid, by_req in data.vendors.items()}}
+
+
+def demo_outcomes_yaml(data: DemoOutcomesFile) -> str:
+    """Return the outcomes file as YAML."""
     head = "# Demonstration outcomes (演示验证结果) written by crm-readiness vendors demo import.\n"
-    return head + dump_yaml(plain)
+    return head + dump_yaml(demo_outcomes_data(data))

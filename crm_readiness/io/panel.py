@@ -8,17 +8,24 @@ import does); the caller decides whether clean files are applied alone.
 from __future__ import annotations
 
 import json
-import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from crm_readiness.errors import CrmReadinessError, InputFileError, Problem
 from crm_readiness.i18n import t
+from crm_readiness.io.workbooks import Cell, WorkbookReader, cell_ref, open_workbook
 from crm_readiness.io.yaml_files import dump_yaml, load_yaml, validate_loaded
 from crm_readiness.models.vendors import VendorsFile
 from crm_readiness.models.vendors import panel_layout as L
 from crm_readiness.models.vendors.panel import PanelScore, PanelScoresFile
+
+S = TypeVar("S")
+#: a meta sheet is a handful of rows; more is not ours (read no further)
+MAX_META_ROWS = 50
+#: longest comment or note kept (the models' limit)
+MAX_TEXT = 4000
 
 
 class ImportProblems(CrmReadinessError):
@@ -38,19 +45,6 @@ def problem(location: str, key: str, **params: object) -> Problem:
     return Problem(location, t(key, "en", **params), t(key, "zh", **params))
 
 
-def open_xlsx(path: Path) -> Any:
-    """Open a workbook for reading (formulas as written), or raise a located error."""
-    from openpyxl import load_workbook
-
-    try:
-        return load_workbook(path, data_only=False)
-    except FileNotFoundError:
-        raise InputFileError(path, [problem("", "file.not_found")]) from None
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputFileError(path, [problem("", "vendors.import.not_xlsx",
-                                            reason=str(exc) or type(exc).__name__)]) from None
-
-
 def cell_text(value: Any) -> str | None:
     """Return a cell's value as stripped text (None when empty)."""
     if value is None:
@@ -61,12 +55,53 @@ def cell_text(value: Any) -> str | None:
     return s or None
 
 
-def meta_of(wb: Any, path: Path, magic: str) -> dict[str, str]:
+def meta_of(wb: WorkbookReader, magic: str, sheet: str) -> dict[str, str]:
     """Return the hidden meta sheet as a dict; raise when the workbook is not ours."""
-    if L.META_SHEET not in wb.sheetnames or wb[L.META_SHEET]["B1"].value != magic:
-        raise InputFileError(path, [problem("", "vendors.import.not_ours")])
-    return {str(r[0]): str(r[1]) for r in wb[L.META_SHEET].iter_rows(
-        min_col=1, max_col=2, values_only=True) if r[0] is not None}
+    if L.META_SHEET not in wb.sheet_names or sheet not in wb.sheet_names:
+        raise InputFileError(wb.path, [problem("", "vendors.import.not_ours")])
+    meta = wb.sheet(L.META_SHEET)
+    if meta.value("B1") != magic:
+        raise InputFileError(wb.path, [problem("", "vendors.import.not_ours")])
+    out: dict[str, str] = {}
+    for _n, (key, val) in meta.rows(max_col=2):
+        if key is not None and len(out) < MAX_META_ROWS:
+            out[str(key)] = str(val)
+    return out
+
+
+def update_store(path: Path, load: Callable[[Path], S], to_data: Callable[[S], dict[str, Any]],
+                 render: Callable[[S], str], mutate: Callable[[S], S], empty: S) -> S | None:
+    """Lock ``path``, read it (``empty`` when absent), apply ``mutate``, write back atomically.
+
+    The file is locked for the whole read-merge-write (several panelists import into
+    it), so concurrent imports never lose each other's scores. Comments and key order
+    of an existing file are kept where the change allows. Returns the new content,
+    or None when nothing changed (the file is left as it is).
+    """
+    from crm_readiness.io.answers_store import answers_lock, round_trip_text
+    from crm_readiness.io.output import OutputSet
+    from crm_readiness.io.yaml_files import parse_yaml, read_text
+
+    with answers_lock(path):
+        text = read_text(path) if path.is_file() else None
+        before = load(path) if text is not None else empty
+        after = mutate(before)
+        old, new = to_data(before), to_data(after)
+        if text is not None and old == new:
+            return None
+        body = render(after)
+        if text is not None:
+            kept = round_trip_text(text, old, new)
+            if kept is not None:
+                try:
+                    same = parse_yaml(path, kept).data == parse_yaml(path, body).data
+                except InputFileError:
+                    same = False
+                body = kept if same else body
+        outputs = OutputSet(force=True)  # merged under the lock: nothing of the file is lost
+        outputs.add(path, body.encode("utf-8"))
+        outputs.commit()
+        return after
 
 
 @dataclass
@@ -94,15 +129,17 @@ def _score(raw: Any) -> float | None:
 
 def read_panel_workbook(path: Path, vf: VendorsFile) -> ParsedPanel:
     """Read one filled panel workbook; collect every problem instead of stopping."""
-    wb = open_xlsx(path)
-    meta = meta_of(wb, path, L.PANEL_MAGIC)
-    out = ParsedPanel(path)
-    ws = wb[L.SCORES_SHEET] if L.SCORES_SHEET in wb.sheetnames else None
-    if ws is None:
-        raise InputFileError(path, [problem(L.SCORES_SHEET, "vendors.import.not_ours")])
+    with open_workbook(path) as wb:
+        meta = meta_of(wb, L.PANEL_MAGIC, L.SCORES_SHEET)
+        return _read_scores(wb, meta, vf)
+
+
+def _read_scores(wb: WorkbookReader, meta: dict[str, str], vf: VendorsFile) -> ParsedPanel:
+    out = ParsedPanel(wb.path)
     sheet = L.SCORES_SHEET
+    ws = wb.sheet(sheet)
     known = {p.id for p in vf.panel.panelists} if vf.panel else set()
-    pid = cell_text(ws[L.ID_CELL].value)
+    pid = cell_text(ws.value(L.ID_CELL))
     if pid is None or pid != meta.get("panelist") or pid not in known:
         out.problems.append(problem(f"{sheet}!{L.ID_CELL}", "vendors.panel.bad_panelist",
                                     id=pid or "", known=", ".join(sorted(known)) or "–"))
@@ -110,32 +147,43 @@ def read_panel_workbook(path: Path, vf: VendorsFile) -> ParsedPanel:
         out.panelist = pid
     vendors = {v.id for v in vf.vendors}
     columns: list[tuple[int, str]] = []
-    for i in range(len(json.loads(meta.get("vendors", "[]")))):
-        ref = ws.cell(L.VENDOR_ID_ROW, L.score_col(i))
-        vid = cell_text(ref.value)
+    try:
+        count = len(json.loads(meta.get("vendors", "[]")))
+    except ValueError:
+        raise InputFileError(wb.path, [problem("", "vendors.import.not_ours")]) from None
+    for i in range(min(count, len(vf.vendors))):
+        col = L.score_col(i)
+        vid = cell_text(ws.cell(L.VENDOR_ID_ROW, col))
         if vid not in vendors:
-            out.problems.append(problem(f"{sheet}!{ref.coordinate}", "vendors.panel.bad_vendor",
-                                        id=vid or ""))
+            out.problems.append(problem(cell_ref(sheet, L.VENDOR_ID_ROW, col),
+                                        "vendors.panel.bad_vendor", id=vid or ""))
             continue
         columns.append((i, str(vid)))
     scored = {c.id for c in vf.criteria if c.kind == "scored"}
-    for row in range(L.FIRST_ROW, ws.max_row + 1):
-        cid = cell_text(ws.cell(row, L.COL_CRITERION).value)
+    width = L.comment_col(max(len(vf.vendors) - 1, 0))
+    for row, cells in ws.rows(min_row=L.FIRST_ROW, max_col=width):
+        cid = cell_text(cells[L.COL_CRITERION - 1])
         if cid is None:
             continue
         if cid not in scored:
-            out.problems.append(problem(f"{sheet}!A{row}", "vendors.panel.bad_criterion", id=cid))
+            out.problems.append(problem(cell_ref(sheet, row, L.COL_CRITERION),
+                                        "vendors.panel.bad_criterion", id=cid[:60]))
             continue
         for i, vid in columns:
-            cell = ws.cell(row, L.score_col(i))
-            comment = cell_text(ws.cell(row, L.comment_col(i)).value)
-            if cell_text(cell.value) is None:
+            raw: Cell = cells[L.score_col(i) - 1]
+            if cell_text(raw) is None:
                 continue  # not scored: the panelist abstains on this one
-            value = _score(cell.value)
+            value = _score(raw)
             if value is None:
-                out.problems.append(problem(f"{sheet}!{cell.coordinate}",
-                                            "vendors.panel.bad_score", value=str(cell.value),
+                out.problems.append(problem(cell_ref(sheet, row, L.score_col(i)),
+                                            "vendors.panel.bad_score", value=str(raw)[:60],
                                             criterion=cid, vendor=vid))
+                continue
+            comment = cell_text(cells[L.comment_col(i) - 1])
+            if comment is not None and len(comment) > MAX_TEXT:
+                out.problems.append(problem(cell_ref(sheet, row, L.comment_col(i)),
+                                            "vendors.panel.too_long", max=MAX_TEXT,
+                                            n=len(comment)))
                 continue
             out.scores.setdefault(vid, {})[cid] = PanelScore(score=value, comment=comment)
     return out
@@ -170,13 +218,16 @@ def load_panel_scores(path: Path, vf: VendorsFile) -> PanelScoresFile:
     return data
 
 
+def panel_scores_data(data: PanelScoresFile) -> dict[str, Any]:
+    """Return the panel scores as plain data (a bare number when there is no comment)."""
+    return {"version": data.version, "panelists": {
+        pid: {vid: {cid: (s.score if s.comment is None else {"score": s.score,
+                                                             "comment": s.comment})
+                    for cid, s in by_crit.items()} for vid, by_crit in by_vendor.items()}
+        for pid, by_vendor in data.panelists.items()}}
+
+
 def panel_scores_yaml(data: PanelScoresFile) -> str:
-    """Return the panel scores file as YAML (a bare number when there is no comment)."""
-    plain: dict[str, Any] = {"version": data.version, "panelists": {}}
-    for pid, by_vendor in data.panelists.items():
-        plain["panelists"][pid] = {
-            vid: {cid: (s.score if s.comment is None else {"score": s.score,
-                                                           "comment": s.comment})
-                  for cid, s in by_crit.items()} for vid, by_crit in by_vendor.items()}
+    """Return the panel scores file as YAML."""
     head = "# Panel scores (评审小组打分) written by crm-readiness vendors panel import.\n"
-    return head + dump_yaml(plain)
+    return head + dump_yaml(panel_scores_data(data))

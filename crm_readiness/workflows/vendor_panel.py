@@ -8,14 +8,15 @@ stops the import and nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
-from crm_readiness.errors import InputFileError, Problem, UsageError
+from crm_readiness.errors import InputFileError, OutputError, Problem, UsageError
 from crm_readiness.i18n import Lang, t
-from crm_readiness.io.atomic import check_writable, write_bytes, write_text
+from crm_readiness.io.output import OutputSet
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import VendorsFile
 from crm_readiness.models.vendors.panel import (
@@ -26,7 +27,11 @@ from crm_readiness.models.vendors.panel import (
 )
 from crm_readiness.render import Format
 
-DEMO_FORMATS = ("md", "html", "xlsx")
+DEMO_FORMATS = ("md", "html", "docx", "xlsx")
+
+
+def _utf8(render: Callable[[], str]) -> Callable[[], bytes]:
+    return lambda: render().encode("utf-8")
 
 
 def _beside(vendors_path: Path, ref: str) -> Path:
@@ -68,7 +73,11 @@ def load_extras(vendors_path: Path, vf: VendorsFile, catalogue: RequirementsCata
 
 def export_panel(vendors_path: Path, out_dir: Path, lang: Lang, *, force: bool = False,
                  now: datetime | None = None) -> list[Path]:
-    """Write one scoring workbook per panelist, ``panel-<id>.xlsx``, into ``out_dir``."""
+    """Write one scoring workbook per panelist, ``panel-<id>.xlsx``, into ``out_dir``.
+
+    The workbooks are filled in by the panelists: an existing one is replaced only with
+    ``force``, and all are checked before any is written.
+    """
     from crm_readiness.io.vendors import load_vendors
     from crm_readiness.render.vendors.panel import render_panel_workbook
 
@@ -76,11 +85,11 @@ def export_panel(vendors_path: Path, out_dir: Path, lang: Lang, *, force: bool =
     if vf.panel is None:
         raise UsageError(t("vendors.panel.no_panel", "en"), t("vendors.panel.no_panel", "zh"))
     stamp = now or datetime.now(UTC)
-    targets = [(out_dir / f"panel-{p.id}.xlsx", p) for p in vf.panel.panelists]
-    for path, _p in targets:
-        check_writable(path, force=force)
-    return [write_bytes(path, render_panel_workbook(vf, p, lang, generated=stamp), force=force)
-            for path, p in targets]
+    outputs = OutputSet(force=force)
+    for p in vf.panel.panelists:
+        outputs.add(out_dir / f"panel-{p.id}.xlsx",
+                    partial(render_panel_workbook, vf, p, lang, generated=stamp), editable=True)
+    return outputs.commit()
 
 
 @dataclass
@@ -101,83 +110,125 @@ def _stop_or_skip(result: ImportResult, partial: bool) -> None:
         raise ImportProblems(bad)
 
 
+def _preflight(target: Path) -> None:
+    """Refuse an unwritable store before any workbook is read (exit 4)."""
+    check = OutputSet(force=True)
+    check.add(target, b"")
+    check.preflight()
+
+
+def _refuse_replacing(target: Path, ids: list[str]) -> None:
+    if ids:
+        params = {"ids": ", ".join(sorted(ids))}
+        raise OutputError(target, t("vendors.panel.replace_needs_force", "en", **params),
+                          t("vendors.panel.replace_needs_force", "zh", **params))
+
+
 def import_panel(files: Sequence[Path], vendors_path: Path, *, force: bool = False,
                  partial: bool = False) -> ImportResult:
-    """Read filled panel workbooks into the panel scores file (a panelist's scores replaced)."""
-    from crm_readiness.io.panel import load_panel_scores, panel_scores_yaml, read_panel_workbook
+    """Read filled panel workbooks into the panel scores file.
+
+    The file is updated under a lock (read, merge, write): panelists import one after
+    another, or at the same time, without losing each other's scores. A panelist whose
+    scores are already in the file with different values is replaced only with ``force``.
+    """
+    from crm_readiness.io.panel import (
+        load_panel_scores,
+        panel_scores_data,
+        panel_scores_yaml,
+        problem,
+        read_panel_workbook,
+        update_store,
+    )
     from crm_readiness.io.vendors import load_vendors
 
     vf, _, _ = load_vendors(vendors_path)
     target = panel_scores_path(vendors_path, vf)
-    check_writable(target, force=force)
-    current = load_panel_scores(target, vf) if target.is_file() else PanelScoresFile()
+    _preflight(target)
     result = ImportResult(target)
     parsed = [read_panel_workbook(path, vf) for path in files]
     seen: dict[str, Path] = {}
     for p in parsed:
         if p.panelist is not None and p.panelist in seen:
-            from crm_readiness.io.panel import problem
-
             p.problems.append(problem("Scores!B4", "vendors.panel.twice", id=p.panelist,
                                       other=seen[p.panelist].name))
         elif p.panelist is not None:
             seen[p.panelist] = p.path
         result.problems[p.path] = p.problems
     _stop_or_skip(result, partial)
-    merged: dict[str, dict[str, dict[str, PanelScore]]] = dict(current.panelists)
+    good = [p for p in parsed if not p.problems and p.panelist is not None]
     for p in parsed:
-        if p.problems or p.panelist is None:
-            result.applied[p.path] = 0
-            continue
-        merged[p.panelist] = p.scores
-        result.applied[p.path] = sum(len(x) for x in p.scores.values())
-    if any(result.applied.values()):
-        write_text(target, panel_scores_yaml(PanelScoresFile(panelists=merged)), force=force)
-        result.written = True
+        result.applied[p.path] = sum(len(x) for x in p.scores.values()) if p in good else 0
+
+    def merge(current: PanelScoresFile) -> PanelScoresFile:
+        merged: dict[str, dict[str, dict[str, PanelScore]]] = dict(current.panelists)
+        clash = [p.panelist for p in good if p.panelist in merged
+                 and merged[p.panelist] != p.scores and not force]
+        _refuse_replacing(target, [c for c in clash if c is not None])
+        for p in good:
+            assert p.panelist is not None
+            merged[p.panelist] = p.scores
+        return PanelScoresFile(version=current.version, panelists=merged)
+
+    if good:
+        written = update_store(target, lambda path: load_panel_scores(path, vf),
+                               panel_scores_data, panel_scores_yaml, merge, PanelScoresFile())
+        result.written = written is not None
     return result
 
 
 def write_demo_kits(vendors_path: Path, out_dir: Path, formats: Sequence[str], lang: Lang, *,
                     force: bool = False, now: datetime | None = None) -> list[Path]:
-    """Write per vendor the demonstration script (md/html) and the outcome workbook."""
+    """Write per vendor the demonstration script (md/html) and the outcome workbook.
+
+    Scripts are regenerated from the catalogue (replaced freely); an outcome workbook is
+    filled in during the demonstration, so an existing one is replaced only with ``force``.
+    """
     from crm_readiness.io.vendors import load_vendors
-    from crm_readiness.render.vendors.demo import render_demo_script, render_outcome_workbook
+    from crm_readiness.render.vendors.demo import (
+        render_demo_script,
+        render_demo_script_docx,
+        render_outcome_workbook,
+    )
 
     vf, catalogue, _ = load_vendors(vendors_path)
     stamp = now or datetime.now(UTC)
-    written: list[Path] = []
-    if "xlsx" in formats:
-        for v in vf.vendors:
-            check_writable(out_dir / f"demo-outcomes-{v.id}.xlsx", force=force)
+    outputs = OutputSet(force=force)
     for v in vf.vendors:
         for name in ("md", "html"):
             if name in formats:
                 fmt = Format(name)
-                written.append(write_text(out_dir / f"demo-script-{v.id}{fmt.suffix}",
-                                          render_demo_script(catalogue, v, lang, fmt, vf.title)))
+                outputs.add(out_dir / f"demo-script-{v.id}{fmt.suffix}", _utf8(partial(
+                    render_demo_script, catalogue, v, lang, fmt, vf.title)))
+        if "docx" in formats:
+            outputs.add(out_dir / f"demo-script-{v.id}.docx",
+                        partial(render_demo_script_docx, catalogue, v, lang, vf.title))
         if "xlsx" in formats:
-            written.append(write_bytes(out_dir / f"demo-outcomes-{v.id}.xlsx",
-                                       render_outcome_workbook(catalogue, v, lang,
-                                                               generated=stamp), force=force))
-    return written
+            outputs.add(out_dir / f"demo-outcomes-{v.id}.xlsx",
+                        partial(render_outcome_workbook, catalogue, v, lang, generated=stamp),
+                        editable=True)
+    return outputs.commit()
 
 
 def import_demos(files: Sequence[Path], vendors_path: Path, *, force: bool = False,
                  partial: bool = False) -> ImportResult:
-    """Read filled outcome workbooks into the demonstration outcomes file."""
+    """Read filled outcome workbooks into the demonstration outcomes file (locked update).
+
+    An outcome already recorded differently for a vendor's requirement is replaced only
+    with ``force``; other outcomes are merged.
+    """
     from crm_readiness.io.demo_outcomes import (
+        demo_outcomes_data,
         demo_outcomes_yaml,
         load_demo_outcomes,
         read_outcome_workbook,
     )
-    from crm_readiness.io.panel import problem
+    from crm_readiness.io.panel import problem, update_store
     from crm_readiness.io.vendors import load_vendors
 
     vf, catalogue, _ = load_vendors(vendors_path)
     target = demo_outcomes_path(vendors_path, vf)
-    check_writable(target, force=force)
-    current = (load_demo_outcomes(target, vf, catalogue) if target.is_file()
-               else DemoOutcomesFile())
+    _preflight(target)
     result = ImportResult(target)
     parsed = [read_outcome_workbook(path, vf, catalogue) for path in files]
     seen: dict[str, Path] = {}
@@ -189,14 +240,24 @@ def import_demos(files: Sequence[Path], vendors_path: Path, *, force: bool = Fal
             seen[p.vendor] = p.path
         result.problems[p.path] = p.problems
     _stop_or_skip(result, partial)
-    merged: dict[str, dict[str, DemoResult]] = dict(current.vendors)
+    good = [p for p in parsed if not p.problems and p.vendor is not None]
     for p in parsed:
-        if p.problems or p.vendor is None:
-            result.applied[p.path] = 0
-            continue
-        merged[p.vendor] = {**merged.get(p.vendor, {}), **p.outcomes}
-        result.applied[p.path] = len(p.outcomes)
-    if any(result.applied.values()):
-        write_text(target, demo_outcomes_yaml(DemoOutcomesFile(vendors=merged)), force=force)
-        result.written = True
+        result.applied[p.path] = len(p.outcomes) if p in good else 0
+
+    def merge(current: DemoOutcomesFile) -> DemoOutcomesFile:
+        merged: dict[str, dict[str, DemoResult]] = dict(current.vendors)
+        clash: list[str] = []
+        for p in good:
+            assert p.vendor is not None
+            old = merged.get(p.vendor, {})
+            clash += [f"{p.vendor}/{rid}" for rid, d in p.outcomes.items()
+                      if rid in old and old[rid] != d and not force]
+            merged[p.vendor] = {**old, **p.outcomes}
+        _refuse_replacing(target, clash)
+        return DemoOutcomesFile(version=current.version, vendors=merged)
+
+    if good:
+        written = update_store(target, lambda path: load_demo_outcomes(path, vf, catalogue),
+                               demo_outcomes_data, demo_outcomes_yaml, merge, DemoOutcomesFile())
+        result.written = written is not None
     return result

@@ -55,8 +55,10 @@ def fill(path: Path, scores: dict[str, tuple[object, object]],
         for cid, value in zip(("usability", "integration"), scores[vid], strict=True):
             ws.cell(rows[cid], L.score_col(i)).value = value
             note = (comments or {}).get((vid, cid))
-            if note:
-                ws.cell(rows[cid], L.comment_col(i)).value = note
+            if note:  # typed as text (a leading ' in Excel): a string cell, not a formula
+                cell = ws.cell(rows[cid], L.comment_col(i))
+                cell.value = note
+                cell.data_type = "s"
     wb.save(path)
 
 

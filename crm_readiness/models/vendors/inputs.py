@@ -197,10 +197,9 @@ class AhpSpec(Model):
     @model_validator(mode="after")
     def _one(self) -> AhpSpec:
         if (self.comparisons is None) == (self.panelists is None):
-            raise ValueError("give either 'comparisons' or 'panelists' || "
-                             "请给出 comparisons 或 panelists 二者之一")
+            raise MessageError("vendors.model.ahp_one_of")
         if self.panelists is not None and not self.panelists:
-            raise ValueError("'panelists' is empty || panelists 为空")
+            raise MessageError("vendors.model.ahp_no_panelists")
         return self
 
     def matrices(self) -> dict[str, Judgements]:

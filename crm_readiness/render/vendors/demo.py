@@ -1,4 +1,4 @@
-"""Demonstration scripts (one per vendor, Markdown or HTML) and the outcome workbook to record
+"""Demonstration scripts (one per vendor, Markdown, HTML or Word) and the outcome workbook to record
 what each demonstration showed, per must and should requirement.
 
 The script lists the requirements musts first, with what the vendor claimed and
@@ -24,8 +24,8 @@ from crm_readiness.models.vendors import Vendor
 from crm_readiness.models.vendors import panel_layout as L
 from crm_readiness.models.vendors.panel import DEMO_OUTCOMES
 from crm_readiness.render import Format
+from crm_readiness.render.cells import INPUT_FILL, header, put, visible_controls
 from crm_readiness.render.jinja_env import render_template
-from crm_readiness.render.xlsx_cells import INPUT_FILL, header, put
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,46 @@ def render_demo_script(catalogue: RequirementsCatalogue, vendor: Vendor, lang: L
     return render_template(name, lang, vendor=vendor, steps=steps, title=title,
                            modules={m: catalogue.module_name(m) for m in catalogue.module_ids()},
                            outcomes=DEMO_OUTCOMES)
+
+
+def render_demo_script_docx(catalogue: RequirementsCatalogue, vendor: Vendor, lang: Lang,
+                            title: str | None = None) -> bytes:
+    """Return the demonstration script of ``vendor`` as a Word document (bytes).
+
+    The same steps as the HTML script: per must and should requirement what the vendor
+    claimed, how to verify it, and an empty outcome column to tick during the demo.
+    """
+    import docx
+    from docx.oxml.ns import qn
+
+    from crm_readiness.render.vendors.spec import _SafeDocument, _table
+
+    document = _SafeDocument(docx.Document())
+    normal = document.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Microsoft YaHei")
+    heading = f"{t('vendors.show.script_title', lang)}: {vendor.name}"
+    document.core_properties.title = visible_controls(heading)
+    document.add_heading(heading, level=0)
+    if title:
+        document.add_paragraph(title)
+    document.add_paragraph(t("vendors.show.script_intro", lang))
+    document.add_paragraph(t("vendors.show.outcome", lang) + ": " + " · ".join(
+        t(f"vendors.show.outcome.{o}", lang) for o in DEMO_OUTCOMES))
+    heads = ["#", t("vendors.wb.id", lang), t("vendors.wb.priority", lang),
+             t("vendors.wb.requirement", lang), t("vendors.show.claimed", lang),
+             t("vendors.show.how", lang), t("vendors.show.outcome", lang)]
+    rows = []
+    for n, step in enumerate(script_steps(catalogue, vendor), start=1):
+        req = step.requirement
+        how = (req.acceptance.get(lang) if req.acceptance else
+               (req.description.get(lang) if req.description else ""))
+        rows.append([str(n), req.id, t(f"vendors.prio.{req.priority}", lang),
+                     req.title.get(lang), step.claimed or "–", how, ""])
+    _table(document, heads, rows)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
 
 
 def render_outcome_workbook(catalogue: RequirementsCatalogue, vendor: Vendor, lang: Lang, *,

@@ -21,7 +21,7 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.models.vendors import VendorsFile
 from crm_readiness.models.vendors import panel_layout as L
 from crm_readiness.models.vendors.panel import Panelist
-from crm_readiness.render.xlsx_cells import INPUT_FILL, header, put
+from crm_readiness.render.cells import INPUT_FILL, header, put
 
 
 def _meta(wb: Workbook, vf: VendorsFile, panelist: Panelist, generated: datetime) -> None:
