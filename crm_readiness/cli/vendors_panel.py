@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,7 @@ from crm_readiness.cli._common import (
     ForceOpt,
     LangOpt,
     console,
+    err_console,
     h,
     handle_errors,
     parse_formats,
@@ -20,6 +21,9 @@ from crm_readiness.cli._common import (
 )
 from crm_readiness.i18n import Lang, t
 
+if TYPE_CHECKING:
+    from crm_readiness.workflows.vendor_panel import ImportResult
+
 panel_app = typer.Typer(help=h("vendors.cli.panel_help"), no_args_is_help=True)
 demo_app = typer.Typer(help=h("vendors.cli.demo_help"), no_args_is_help=True)
 
@@ -28,12 +32,17 @@ PartialOpt = Annotated[bool, typer.Option("--partial", help=h("vendors.cli.opt_p
 FilesArg = Annotated[list[Path], typer.Argument(help=h("vendors.cli.arg_filled"))]
 
 
-def _report(applied: dict[Path, int], target: Path, written: bool, lang: Lang) -> None:
+def _report(res: ImportResult, lang: Lang) -> None:
+    """Print the problems of skipped files (with --partial), what each file gave, the file."""
+    warn = err_console()
+    for path, problems in res.problems.items():
+        for p in problems:
+            warn.print(f"[yellow]![/] {plain(path)}: {plain(p.where())}: {plain(p.text(lang))}")
     out = console()
-    for path, n in applied.items():
+    for path, n in res.applied.items():
         out.print(t("vendors.cli.applied", lang, file=plain(path), n=n))
-    if written:
-        print_written([target], lang)
+    if res.written:
+        print_written([res.target], lang)
 
 
 @panel_app.command("export", help=h("vendors.cli.panel_export_help"))
@@ -66,7 +75,7 @@ def panel_import(
 
     language = resolve_lang(lang)
     res = import_panel(files, vendors, force=force, partial=partial)
-    _report(res.applied, res.target, res.written, language)
+    _report(res, language)
 
 
 @demo_app.command("script", help=h("vendors.cli.demo_script_help"))
@@ -102,4 +111,4 @@ def demo_import(
 
     language = resolve_lang(lang)
     res = import_demos(files, vendors, force=force, partial=partial)
-    _report(res.applied, res.target, res.written, language)
+    _report(res, language)
