@@ -195,8 +195,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "vendors.model.ahp_no_panelists": {"en": "'panelists' is empty: name at least one",
                                        "zh": "panelists 为空：请至少给出一位"},
     "vendors.model.sub_no_parent": {
-        "en": "'sub' names criterion {id}, which is not a scored criterion of this file",
-        "zh": "sub 中的 {id} 不是本文件中的打分维度",
+        "en": "{id} is not a criterion of this file: a group lists ids from 'criteria'",
+        "zh": "{id} 不是本文件中的评估维度：分组只能列出 criteria 中的 id",
+    },
+    "vendors.rep.ahp_sub": {"en": "Sub-criteria: each group's weight split by its own matrix",
+                            "zh": "子维度：各分组的权重按其自身判断矩阵再分配"},
+    "vendors.rep.ahp_sub_group": {"en": "Group (weight)", "zh": "分组（权重）"},
+    "vendors.rep.ahp_local": {"en": "Share in group", "zh": "组内占比"},
+    "vendors.model.group_is_criterion": {
+        "en": "group {id} has the id of a criterion: give the group its own id",
+        "zh": "分组 {id} 与某个评估维度同名：请为分组另取 id",
+    },
+    "vendors.model.group_twice": {
+        "en": "criterion {id} is already in group {other}: a criterion belongs to one group",
+        "zh": "评估维度 {id} 已属于分组 {other}：每个维度只能属于一个分组",
     },
     "vendors.panel.too_long": {
         "en": "text longer than {max} characters ({n}): shorten it",

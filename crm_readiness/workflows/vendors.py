@@ -76,18 +76,28 @@ def resolve_costs(vendors_path: Path, vf: VendorsFile
 
 
 def _refuse_inconsistent(path: Path, result: Comparison) -> None:
-    ahp = result.ahp
-    if ahp is None or ahp.consistent or ahp.accepted_inconsistent:
+    """Refuse a matrix (the top one, or a group's) whose CR is over the threshold."""
+    top = result.ahp
+    if top is None:
         return
-    pairs = "; ".join(f"{d.a}:{d.b} {d.judged:.3g} vs {d.implied:.3g}" for d in ahp.worst)
+    key = "panelists" if top.panelists else "comparisons"
+    found = [(("ahp", key), top)] + [
+        (("ahp", "groups", g.id, "panelists" if g.result.panelists else "comparisons"),
+         g.result) for g in top.groups]
+    bad = [(loc, ahp) for loc, ahp in found if not ahp.consistent and not ahp.accepted_inconsistent]
+    if not bad:
+        return
     from crm_readiness.io.yaml_files import load_yaml
 
-    params = {"cr": f"{ahp.cr:.3f}", "table": ahp.ri_table, "pairs": pairs}
-    line, col = load_yaml(path).locate(("ahp", "comparisons"))
-    raise InputFileError(path, [Problem("ahp.comparisons", t("vendors.err.inconsistent", "en",
-                                                                **params),
-                                        t("vendors.err.inconsistent", "zh", **params),
-                                        line, col)])
+    loaded = load_yaml(path)
+    problems = []
+    for loc, ahp in bad:
+        pairs = "; ".join(f"{d.a}:{d.b} {d.judged:.3g} vs {d.implied:.3g}" for d in ahp.worst)
+        params = {"cr": f"{ahp.cr:.3f}", "table": ahp.ri_table, "pairs": pairs}
+        line, col = loaded.locate(loc)
+        problems.append(Problem(".".join(loc), t("vendors.err.inconsistent", "en", **params),
+                                t("vendors.err.inconsistent", "zh", **params), line, col))
+    raise InputFileError(path, problems)
 
 
 def run_compare(vendors_path: Path, *, requirements: Path | None = None,

@@ -143,3 +143,97 @@ def test_vendors_file_with_a_panel_ahp_is_checked_per_panelist(tmp_path) -> None
         load_vendors(bad)
     assert "ahp.panelists.wang" in err.value.text("en")
     assert "missing comparison of pair (usability, cost)" in err.value.text("en")
+
+
+SUB = ("ahp:\n  comparisons: {fit: {value: 3}}\n  groups:\n    value:\n"
+       "      name: {en: Value for money, zh: 性价比}\n      criteria: [usability, cost]\n"
+       "      comparisons: {usability: {cost: 2}}\n")
+
+
+def _sub_case(tmp_path, block: str = SUB):  # type: ignore[no-untyped-def]
+    from tests.vendors.conftest import ASSETS
+
+    text = (ASSETS / "vendors.yaml").read_text(encoding="utf-8")
+    head, rest = text.split("criteria:", 1)
+    rest = rest.replace("weight: 0.5, ", "").replace("    weight: 30%\n", "").replace(
+        "weight: 0.2, ", "")
+    (tmp_path / "catalogue.yaml").write_text((ASSETS / "catalogue.yaml").read_text("utf-8"),
+                                             encoding="utf-8")
+    path = tmp_path / "vendors.yaml"
+    path.write_text(head + block + "criteria:" + rest, encoding="utf-8")
+    return path
+
+
+def test_sub_criteria_split_a_groups_weight_by_its_own_matrix(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Top: fit 3× value → 3/4, 1/4; in the group usability 2× cost → 2/3, 1/3; so
+    fit 0.75, usability 1/6, cost 1/12 (by hand)."""
+    from crm_readiness.engine.vendors import compare
+    from crm_readiness.io.vendors import load_vendors
+    from crm_readiness.render import Format
+    from crm_readiness.render.vendors.reports import render_comparison, render_json
+
+    vf, cat, _ = load_vendors(_sub_case(tmp_path))
+    res = compare(cat, vf)
+    assert res.ahp is not None and res.ahp.criteria == ("fit", "value")
+    assert res.ahp.weights == pytest.approx((0.75, 0.25), abs=1e-9)
+    (g,) = res.ahp.groups
+    assert g.id == "value" and g.weight == pytest.approx(0.25)
+    assert g.result.weights == pytest.approx((2 / 3, 1 / 3), abs=1e-9)
+    weights = {c.id: c.weight for c in res.criteria}
+    assert weights == pytest.approx({"fit": 0.75, "usability": 1 / 6, "cost": 1 / 12}, abs=1e-9)
+    x = res.vendor("x")
+    expected = sum(weights[c.id] * c.score for c in x.criteria) / 5 * 100
+    assert x.total == pytest.approx(expected)
+    html = render_comparison(res, cat, "en", Format.html)
+    assert "Sub-criteria" in html and "Value for money (25.0%)" in html and "16.7%" in html
+    md = render_comparison(res, cat, "zh", Format.md)
+    assert "子维度" in md and "性价比 (25.0%)" in md
+    assert '"groups"' in render_json(res)
+    import io
+    from datetime import UTC, datetime
+
+    import openpyxl
+
+    from crm_readiness.render.vendors.workbook import render_comparison_workbook
+
+    wb = openpyxl.load_workbook(io.BytesIO(render_comparison_workbook(
+        res, cat, "en", datetime(2025, 1, 2, tzinfo=UTC))))
+    numbers = [c.value for row in wb["Config"].iter_rows() for c in row
+               if isinstance(c.value, float)]
+    assert any(abs(v - 1 / 6) < 1e-9 for v in numbers)  # the derived weight is used live
+
+
+def test_sub_criteria_from_a_panel_equal_the_geometric_mean_computation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from crm_readiness.engine.vendors import compare
+    from crm_readiness.io.vendors import load_vendors
+
+    block = SUB.replace("      comparisons: {usability: {cost: 2}}\n",
+                        "      panelists:\n        li: {usability: {cost: 2}}\n"
+                        "        wang: {usability: {cost: 8}}\n")
+    vf, cat, _ = load_vendors(_sub_case(tmp_path, block))
+    (g,) = compare(cat, vf).ahp.groups  # type: ignore[union-attr]
+    r = math.sqrt(2 * 8)  # geometric mean of the two judgements: 4 → 4/5, 1/5
+    assert g.result.weights == pytest.approx((r / (r + 1), 1 / (r + 1)), abs=1e-9)
+    assert [p.panelist for p in g.result.panelists] == ["li", "wang"]
+
+
+@pytest.mark.parametrize(("block", "where", "text"), [
+    (SUB.replace("criteria: [usability, cost]", "criteria: [usability, nope]"),
+     "ahp.groups.value.criteria", "nope is not a criterion of this file"),
+    (SUB.replace("    value:\n", "    usability:\n").replace("{fit: {value: 3}}",
+                                                             "{fit: {usability: 3}}"),
+     "ahp.groups.usability", "has the id of a criterion"),
+    (SUB.replace("{usability: {cost: 2}}", "{}"),
+     "ahp.groups.value.comparisons", "missing comparison of pair (usability, cost)"),
+    (SUB.replace("{fit: {value: 3}}", "{fit: {usability: 3}}"),
+     "ahp.comparisons", "unknown criterion 'usability'"),
+])
+def test_sub_criteria_mistakes_are_located(tmp_path, block: str, where: str,  # type: ignore[no-untyped-def]
+                                           text: str) -> None:
+    from crm_readiness.errors import InputFileError
+    from crm_readiness.io.vendors import load_vendors
+
+    with pytest.raises(InputFileError) as err:
+        load_vendors(_sub_case(tmp_path, block))
+    assert where in err.value.text("en") and text in err.value.text("en")
+    assert err.value.text("zh") != err.value.text("en")

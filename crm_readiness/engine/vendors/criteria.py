@@ -19,11 +19,21 @@ from crm_readiness.models.vendors.panel import PanelCell
 def criterion_weights(vf: VendorsFile, ahp: AhpResult | None) -> tuple[CriterionWeight, ...]:
     """Return each criterion with its weight: from the AHP result if any, else as given."""
     out: list[CriterionWeight] = []
-    for i, c in enumerate(vf.criteria):
-        weight = ahp.weights[i] if ahp is not None else float(c.weight or 0.0)
+    derived = ahp_criterion_weights(ahp) if ahp is not None else {}
+    for c in vf.criteria:
+        weight = derived[c.id] if ahp is not None else float(c.weight or 0.0)
         out.append(CriterionWeight(id=c.id, name=c.name, kind=c.kind, weight=weight,
                                    description=c.description, anchors=c.anchors))
     return tuple(out)
+
+
+def ahp_criterion_weights(ahp: AhpResult) -> dict[str, float]:
+    """Return each criterion's weight from an AHP result (sub-criteria: group × local)."""
+    out = dict(zip(ahp.criteria, ahp.weights, strict=True))
+    for g in ahp.groups:
+        del out[g.id]
+        out.update(g.weights)
+    return out
 
 
 def criterion_outcomes(vf: VendorsFile, weights: tuple[CriterionWeight, ...], vendor: Vendor,

@@ -22,7 +22,9 @@ from crm_readiness.engine.vendors.panel import panel_result
 from crm_readiness.engine.vendors.robustness import robustness
 from crm_readiness.models.requirements import PRIORITIES, RequirementsCatalogue
 from crm_readiness.models.vendors import AhpResult, Comparison, VendorResult, VendorsFile
+from crm_readiness.models.vendors.inputs import AhpGroup, AhpSpec
 from crm_readiness.models.vendors.panel import DemoOutcomesFile, PanelScoresFile
+from crm_readiness.models.vendors.results import AhpGroupResult
 
 #: totals closer than this (points out of 100) are equal: they share a rank everywhere
 TIE_TOLERANCE = 0.05
@@ -42,14 +44,32 @@ def ranks(totals: Sequence[float], eligible: Sequence[bool],
     return out
 
 
-def _ahp(vf: VendorsFile, accept_inconsistent: bool) -> AhpResult | None:
-    if vf.ahp is None:
-        return None
-    ids = [c.id for c in vf.criteria]
-    if vf.ahp.panelists is not None:
-        return group_ahp(ids, vf.ahp.panelists, aggregate=vf.ahp.aggregate,
+def _judged(ids: list[str], spec: AhpSpec | AhpGroup, aggregate: str,
+            accept_inconsistent: bool) -> AhpResult:
+    if spec.panelists is not None:
+        return group_ahp(ids, spec.panelists, aggregate=aggregate,
                          accept_inconsistent=accept_inconsistent)
-    return ahp_weights(ids, vf.ahp.comparisons or {}, accept_inconsistent=accept_inconsistent)
+    return ahp_weights(ids, spec.comparisons or {}, accept_inconsistent=accept_inconsistent)
+
+
+def _ahp(vf: VendorsFile, accept_inconsistent: bool) -> AhpResult | None:
+    """Return the AHP result: the top matrix, and per group of sub-criteria its own matrix
+    with the global weights (group weight × local weight) of its criteria."""
+    spec = vf.ahp
+    if spec is None:
+        return None
+    top = _judged(spec.top_ids([c.id for c in vf.criteria]), spec, spec.aggregate,
+                  accept_inconsistent)
+    if not spec.groups:
+        return top
+    weight = dict(zip(top.criteria, top.weights, strict=True))
+    groups = []
+    for gid, group in spec.groups.items():
+        local = _judged(list(group.criteria), group, spec.aggregate, accept_inconsistent)
+        groups.append(AhpGroupResult(id=gid, name=group.name, weight=weight[gid], result=local,
+                                     weights={c: weight[gid] * w for c, w in
+                                              zip(local.criteria, local.weights, strict=True)}))
+    return top.model_copy(update={"groups": tuple(groups)})
 
 
 def compare(catalogue: RequirementsCatalogue, vf: VendorsFile, *,

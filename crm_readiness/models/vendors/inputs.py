@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from crm_readiness.i18n import MessageError
+from crm_readiness.i18n import MessageError, t
 from crm_readiness.models._base import Model, Text
 from crm_readiness.models.requirements import Priority, RequirementsCatalogue
 from crm_readiness.models.vendors._types import (
@@ -183,19 +183,14 @@ class Criterion(Model):
 Judgements = dict[str, dict[str, float | str]]
 
 
-class AhpSpec(Model):
-    """Pairwise judgements on Saaty's 1–9 scale: ``a: {b: 3}`` = a is 3× as important as b.
-
-    One judge gives ``comparisons``; a panel gives ``panelists`` (id → judgements), combined
-    by the geometric mean of the judgements (default) or of each panelist's priorities.
-    """
+class _Judged(Model):
+    """Pairwise judgements by one judge (``comparisons``) or by a panel (``panelists``)."""
 
     comparisons: Judgements | None = None
     panelists: dict[str, Judgements] | None = None
-    aggregate: Literal["judgements", "priorities"] = "judgements"
 
     @model_validator(mode="after")
-    def _one(self) -> AhpSpec:
+    def _one(self) -> _Judged:
         if (self.comparisons is None) == (self.panelists is None):
             raise MessageError("vendors.model.ahp_one_of")
         if self.panelists is not None and not self.panelists:
@@ -207,6 +202,39 @@ class AhpSpec(Model):
         if self.panelists is not None:
             return dict(self.panelists)
         return {"": self.comparisons or {}}
+
+
+class AhpGroup(_Judged):
+    """One level of sub-criteria: the group is compared in the top matrix like a criterion,
+    and its weight is split among its ``criteria`` by their own matrix."""
+
+    name: Text | None = None
+    criteria: tuple[str, ...] = Field(min_length=2, description=(
+        "The criteria (ids from ``criteria``) whose weights this group's matrix splits."))
+
+
+class AhpSpec(_Judged):
+    """Pairwise judgements on Saaty's 1–9 scale: ``a: {b: 3}`` = a is 3× as important as b.
+
+    One judge gives ``comparisons``; a panel gives ``panelists`` (id → judgements), combined
+    by the geometric mean of the judgements (default) or of each panelist's priorities.
+    ``groups`` (optional, one level) name sub-criteria: the top matrix compares each group
+    id with the criteria outside any group; a group's own matrix splits its weight.
+    """
+
+    aggregate: Literal["judgements", "priorities"] = "judgements"
+    groups: dict[str, AhpGroup] = Field(default_factory=dict)
+
+    def top_ids(self, criteria: list[str]) -> list[str]:
+        """Return what the top matrix compares: each group (where its first criterion
+        stands) and the criteria outside any group, in the file's order."""
+        grouped = {c: g for g, grp in self.groups.items() for c in grp.criteria}
+        out: list[str] = []
+        for c in criteria:
+            item = grouped.get(c, c)
+            if item not in out:
+                out.append(item)
+        return out
 
 
 class Budget(Model):
@@ -337,11 +365,35 @@ def _ahp(vf: VendorsFile) -> list[Located]:
         return []
     out: list[Located] = []
     ids = [c.id for c in vf.criteria]
+    owner: dict[str, str] = {}
+    for gid, group in vf.ahp.groups.items():
+        if gid in ids:
+            out.append((("ahp", "groups", gid), *_tt("vendors.model.group_is_criterion", id=gid)))
+        for cid in group.criteria:
+            if cid not in ids:
+                out.append((("ahp", "groups", gid, "criteria"),
+                            *_tt("vendors.model.sub_no_parent", id=cid)))
+            elif cid in owner:
+                out.append((("ahp", "groups", gid, "criteria"),
+                            *_tt("vendors.model.group_twice", id=cid, other=owner[cid])))
+            owner.setdefault(cid, gid)
+    if out:
+        return out
+    top = vf.ahp.top_ids(ids)
     for judge, comparisons in vf.ahp.matrices().items():
         base: tuple[str | int, ...] = ("ahp", "panelists", judge) if judge else (
             "ahp", "comparisons")
-        out += _judgements(ids, comparisons, base)
+        out += _judgements(top, comparisons, base)
+    for gid, group in vf.ahp.groups.items():
+        for judge, comparisons in group.matrices().items():
+            base = ("ahp", "groups", gid, "panelists", judge) if judge else (
+                "ahp", "groups", gid, "comparisons")
+            out += _judgements(list(group.criteria), comparisons, base)
     return out
+
+
+def _tt(key: str, **params: object) -> tuple[str, str]:
+    return t(key, "en", **params), t(key, "zh", **params)
 
 
 def _judgements(ids: list[str], comparisons: Judgements,

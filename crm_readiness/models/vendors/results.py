@@ -53,6 +53,19 @@ class AhpResult(ResultModel):
         "Each panelist's own weights and CR (group AHP); the matrix above is the group's."))
     aggregate: Literal["judgements", "priorities"] | None = Field(default=None, description=(
         "Group AHP: geometric mean of the judgements or of the panelists' priorities."))
+    groups: tuple[AhpGroupResult, ...] = Field(default=(), description=(
+        "Sub-criteria: each group's weight (from this matrix) split by its own matrix."))
+
+
+class AhpGroupResult(ResultModel):
+    """One group of sub-criteria: its weight in the top matrix and its own AHP result."""
+
+    id: str
+    name: Text | None = None
+    weight: float = Field(description="The group's weight from the top matrix.")
+    result: AhpResult = Field(description="The group's own matrix: local weights and CR.")
+    weights: dict[str, float] = Field(description=(
+        "Criterion id → global weight (group weight × local weight)."))
 
 
 class CriterionWeight(ResultModel):

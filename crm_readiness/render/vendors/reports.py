@@ -23,6 +23,8 @@ def _context(result: Comparison, catalogue: RequirementsCatalogue, lang: Lang) -
     verdict = t(f"vendors.verdict.{rob.verdict}", lang, leader=names.get(rob.leader or "", "–"),
                 share=f"{share * 100:.0f}%")
     crit_names = {c.id: c.name.get(lang) for c in result.criteria}
+    for g in result.ahp.groups if result.ahp else ():
+        crit_names[g.id] = g.name.get(lang) if g.name else g.id
     return {"r": result, "names": names, "reqs": reqs, "verdict": verdict,
             "verdict_class": VERDICT_CLASS[rob.verdict], "rank_notes": rank_notes(result, lang),
             "crit_names": crit_names, "catalogue": catalogue,
