@@ -41,8 +41,6 @@ MESSAGES: dict[str, dict[str, str]] = {
               "without problems).",
         "zh": "未导入任何内容：请修正以上单元格（或使用 --partial 仅导入没有问题的文件）。",
     },
-    "vendors.import.not_xlsx": {"en": "not a readable .xlsx workbook ({reason})",
-                                "zh": "不是可读取的 .xlsx 工作簿（{reason}）"},
     "vendors.import.not_ours": {
         "en": "not a workbook written by crm-readiness for this step (export it again)",
         "zh": "不是 crm-readiness 为此步骤生成的工作簿（请重新导出）",

@@ -65,11 +65,12 @@ def render_panel_workbook(vf: VendorsFile, panelist: Panelist, lang: Lang, *,
     put(ws, 1, 1, t("vendors.panel.xlsx.title", lang) + (f" — {vf.title}" if vf.title else ""),
         bold=True)
     put(ws, 2, 1, t("vendors.panel.xlsx.instructions", lang))
-    for cell, key, val, editable in ((L.NAME_CELL, "name", panelist.name, True),
-                                     (L.ID_CELL, "id", panelist.id, False),
-                                     (L.ROLE_CELL, "role", panelist.role, True)):
+    for cell, key, val, editable in (
+            (L.NAME_CELL, "vendors.panel.xlsx.name", panelist.name, True),
+            (L.ID_CELL, "vendors.panel.xlsx.id", panelist.id, False),
+            (L.ROLE_CELL, "vendors.panel.xlsx.role", panelist.role, True)):
         row = int(cell[1:])
-        put(ws, row, 1, t(f"vendors.panel.xlsx.{key}", lang), bold=True)
+        put(ws, row, 1, t(key, lang), bold=True)
         put(ws, row, 2, val, fill=INPUT_FILL if editable else None, unlocked=editable)
     header(ws, L.SCORE_HEADER_ROW, [t("vendors.wb.id", lang), t("vendors.wb.criterion", lang),
                                     t("vendors.panel.xlsx.anchors", lang)],
