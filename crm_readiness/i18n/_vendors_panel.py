@@ -182,6 +182,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "vendors.demo.script_html": {"en": "Demonstration script: {vendor}", "zh": "演示脚本：{vendor}"},
     "vendors.demo.outcome_xlsx": {"en": "Demonstration outcome workbook: {vendor}",
                                   "zh": "演示结果工作簿：{vendor}"},
+    "vendors.demo.script_docx": {"en": "Demonstration script (Word): {vendor}",
+                                 "zh": "演示脚本（Word）：{vendor}"},
     "vendors.demo.panel_input": {"en": "Input: panel scores", "zh": "输入：评审打分"},
     "vendors.demo.outcomes_input": {"en": "Input: demonstration outcomes",
                                     "zh": "输入：演示验证结果"},

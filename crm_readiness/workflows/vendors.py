@@ -313,10 +313,12 @@ def _panel_and_demo_entries(vendors_path: Path, folder: Path, lang: Lang,
         entries.append(DemoEntry(section, tr("vendors.demo.panel_xlsx",
                                              who=path.stem.removeprefix("panel-")),
                                  f"vendors/panel/{path.name}"))
-    for path in write_demo_kits(vendors_path, folder / "demonstrations", ("html", "xlsx"), lang,
-                                force=True):
+    keys = {".html": "vendors.demo.script_html", ".docx": "vendors.demo.script_docx",
+            ".xlsx": "vendors.demo.outcome_xlsx"}
+    for path in write_demo_kits(vendors_path, folder / "demonstrations",
+                                ("html", "docx", "xlsx"), lang, force=True):
         vid = path.stem.removeprefix("demo-script-").removeprefix("demo-outcomes-")
-        key = "vendors.demo.script_html" if path.suffix == ".html" else "vendors.demo.outcome_xlsx"
+        key = keys[path.suffix]
         entries.append(DemoEntry(section, tr(key, vendor=vid),
                                  f"vendors/demonstrations/{path.name}"))
     return entries

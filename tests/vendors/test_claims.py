@@ -17,17 +17,14 @@ import openpyxl
 import pytest
 
 from crm_readiness.engine.vendors import compare
-from crm_readiness.i18n import t
 from crm_readiness.io.panel import ImportProblems
 from crm_readiness.models.vendors import Comparison
 from crm_readiness.models.vendors import panel_layout as L
 from crm_readiness.models.vendors.panel import DemoOutcomesFile
 from crm_readiness.render import Format
 from crm_readiness.render.vendors.reports import render_comparison, render_scorecard
-from crm_readiness.render.vendors.workbook import render_comparison_workbook
 from crm_readiness.workflows.vendor_panel import import_demos, write_demo_kits
 from crm_readiness.workflows.vendors import run_compare
-from tests.vendors._libreoffice import needs_soffice, recalculate
 from tests.vendors.conftest import ASSETS, load_case
 
 NOW = datetime(2025, 1, 2, tzinfo=UTC)
@@ -71,41 +68,6 @@ def test_reports_list_claim_gaps_knockout_and_credibility_escaped() -> None:
     assert "声明差距" in md and "一票否决" in md
     card = render_scorecard(res, res.vendor("x"), cat, "en", Format.html)  # type: ignore[arg-type]
     assert "Credibility" in card and "33%" in card and "A-1" in card
-
-
-@needs_soffice
-@pytest.mark.slow
-def test_recalculated_workbook_knocks_out_on_the_claim_gap_and_live_edits(
-        tmp_path: Path) -> None:
-    res, cat = _result()
-    src = tmp_path / "claims.xlsx"
-    src.write_bytes(render_comparison_workbook(res, cat, "en", NOW))  # type: ignore[arg-type]
-    wb = openpyxl.load_workbook(src)
-    req = wb["Requirements"]
-    assert req["O3"].value == "not_shown"  # X's outcome column, A-1 on row 3
-    book = openpyxl.load_workbook(recalculate(src, tmp_path / "lo"), data_only=True)
-    summary = book["Summary"]
-    for i, v in enumerate(res.vendors):
-        assert summary.cell(2 + i, 2).value == pytest.approx(v.functional_fit, abs=1e-12)
-        assert summary.cell(2 + i, 3).value == pytest.approx(v.total, abs=1e-9)
-        assert summary.cell(2 + i, 4).value == len(v.must_gaps)
-        assert summary.cell(2 + i, 6).value == t(f"vendors.status.{v.status}", "en")
-        assert (summary.cell(2 + i, 7).value or None) == v.rank
-    assert summary["F2"].value == t("vendors.status.knocked_out", "en")
-    # the consultant records live that A-1 was shown after all: X is eligible again
-    req["O3"].value = "as_claimed"
-    edited = tmp_path / "edited" / "claims.xlsx"
-    edited.parent.mkdir()
-    wb.save(edited)
-    again = openpyxl.load_workbook(recalculate(edited, tmp_path / "lo2"), data_only=True)
-    vf, cat2 = load_case()
-    shown = {"x": {**SHOWN["x"], "A-1": "as_claimed"}}
-    expected = compare(cat2, vf, demos=DemoOutcomesFile.model_validate({"vendors": shown}))
-    assert expected.vendor("x").status == "eligible"
-    for i, v in enumerate(expected.vendors):
-        assert again["Summary"].cell(2 + i, 3).value == pytest.approx(v.total, abs=1e-9)
-        assert (again["Summary"].cell(2 + i, 7).value or None) == v.rank
-    assert again["Summary"]["F2"].value == t("vendors.status.eligible", "en")
 
 
 @pytest.fixture

@@ -30,7 +30,8 @@ def test_demo_has_a_panel_with_one_disagreement_group_ahp_and_a_claim_gap(
     paths = {e.path for e in entries}
     assert {"vendors/panel/panel-chen.xlsx", "vendors/panel/panel-liu.xlsx",
             "vendors/panel/panel-wang.xlsx", "vendors/demonstrations/demo-script-yunfan.html",
-            "vendors/demonstrations/demo-outcomes-entlink.xlsx"} <= paths
+            "vendors/demonstrations/demo-outcomes-entlink.xlsx",
+            "vendors/demonstrations/demo-script-novasales.docx"} <= paths
     data = json.loads((tmp_path / "vendors" / "comparison.json").read_text("utf-8"))
     ahp = data["ahp"]
     assert ahp["aggregate"] == "judgements" and len(ahp["panelists"]) == 3
