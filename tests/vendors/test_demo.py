@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 from crm_readiness.demo.run import PARTS
+from crm_readiness.i18n import t
 from crm_readiness.workflows.vendors import demo_part
 
 
-def test_demo_part_writes_its_outputs(tmp_path: Path) -> None:
+def test_demo_part_writes_its_outputs_with_a_panel_group_ahp_and_a_claim_gap(
+        tmp_path: Path) -> None:
     entries = demo_part(tmp_path, "zh")
     for e in entries:
         assert (tmp_path / e.path).is_file(), e.path
@@ -22,11 +24,7 @@ def test_demo_part_writes_its_outputs(tmp_path: Path) -> None:
     assert all(v["cost_source"] for v in data["vendors"])  # cost from the finance files
     assert (tmp_path / "inputs" / "vendors.yaml").is_file()
     assert "crm_readiness.workflows.vendors:demo_part" in PARTS
-
-
-def test_demo_has_a_panel_with_one_disagreement_group_ahp_and_a_claim_gap(
-        tmp_path: Path) -> None:
-    entries = demo_part(tmp_path, "en")
+    # a three-person panel with one real disagreement, group AHP, one claim gap
     paths = {e.path for e in entries}
     assert {"vendors/panel/panel-chen.xlsx", "vendors/panel/panel-liu.xlsx",
             "vendors/panel/panel-wang.xlsx", "vendors/demonstrations/demo-script-yunfan.html",
@@ -48,4 +46,6 @@ def test_demo_has_a_panel_with_one_disagreement_group_ahp_and_a_claim_gap(
         ("INT-02", "native", "custom")]
     assert yunfan["status"] == "eligible" and 0 < yunfan["credibility"] < 1
     html = (tmp_path / "vendors" / "comparison.html").read_text("utf-8")
-    assert "Claim gaps" in html and "Calibration agenda" in html and "Group AHP" in html
+    for key in ("vendors.rep.claim_gaps", "vendors.rep.agenda"):
+        assert t(key, "zh") in html, key
+    assert t("vendors.rep.ahp_group", "zh", n=3, how="").split("：")[0] in html

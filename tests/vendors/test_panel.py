@@ -205,3 +205,41 @@ def test_panelist_text_never_becomes_a_formula_and_html_escapes_it(case: Path) -
     assert evil and all(c.data_type == "s" for c in evil)
     assert all(c.data_type == "s" for c in cells if c.value.startswith("@SUM"))
     assert not any(c.data_type == "f" for c in cells)
+
+
+def test_concurrent_imports_of_different_panelists_lose_nothing(
+        case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three panelists import at the same time; the store is read-merge-written under the
+    lock, so all three are kept (a slow read widens the race window a lock must close)."""
+    import threading
+    import time
+
+    import crm_readiness.io.panel as store
+
+    books = exported(case)
+    for pid, scores in SCORES.items():
+        fill(books[pid], scores)
+    slow_load = store.load_panel_scores
+
+    def slow(path: Path, vf: object) -> object:
+        time.sleep(0.2)
+        return slow_load(path, vf)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "load_panel_scores", slow)
+    (case.parent / "panel-scores.yaml").write_text("version: 1\npanelists: {}\n", "utf-8")
+    errors: list[BaseException] = []
+
+    def run(pid: str) -> None:
+        try:
+            import_panel([books[pid]], case)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(pid,)) for pid in SCORES]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=30)
+    assert not errors
+    saved = (case.parent / "panel-scores.yaml").read_text(encoding="utf-8")
+    assert all(f"{pid}:" in saved for pid in SCORES), saved
