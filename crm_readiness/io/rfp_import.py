@@ -31,6 +31,10 @@ class RfpResponses:
     problems: list[Problem] = field(default_factory=list)
 
 
+def _problem(location: str, key: str, **params: object) -> Problem:
+    return Problem(location, t(key, "en", **params), t(key, "zh", **params))
+
+
 def _ref(sheet: str, row: int, col: int) -> str:
     return cell_ref(sheet, row, col)
 
@@ -47,17 +51,16 @@ def read_rfp(path: Path, catalogue: RequirementsCatalogue) -> RfpResponses:
     with open_workbook(path) as wb:
         missing = [s for s in (L.INSTRUCTIONS, L.RESPONSES) if s not in wb.sheet_names]
         if missing:
-            raise InputFileError(path, [Problem(s, "sheet missing: not a crm-readiness RFP "
-                                                   "workbook", "缺少工作表：不是 crm-readiness 的 RFP "
-                                                   "工作簿") for s in missing])
+            raise InputFileError(path, [_problem(s, "vendors.rfp.sheet_missing")
+                                        for s in missing])
         info = wb.sheet(L.INSTRUCTIONS)
         name = _str(info.value(L.VENDOR_NAME_CELL))
         vid = _str(info.value(L.VENDOR_ID_CELL))
         _check_vendor(path, name, vid)
         out = RfpResponses(path=path, vendor_name=name, vendor_id=vid)
         if name is None:
-            out.problems.append(Problem(f"{L.INSTRUCTIONS}!{L.VENDOR_NAME_CELL}",
-                                        "vendor name missing", "缺少供应商名称"))
+            out.problems.append(_problem(f"{L.INSTRUCTIONS}!{L.VENDOR_NAME_CELL}",
+                                         "vendors.rfp.no_vendor_name"))
         _rows(wb.sheet(L.RESPONSES), catalogue, out)
         return out
 
@@ -91,30 +94,26 @@ def _rows(ws: Sheet, catalogue: RequirementsCatalogue, out: RfpResponses) -> Non
         evidence = _str(cells[L.COL_EVIDENCE - 1])
         if rid is None:
             if any(_str(c) for c in cells):
-                out.problems.append(Problem(_ref(sheet, r, L.COL_ID), "requirement id missing",
-                                            "缺少需求编号"))
+                out.problems.append(_problem(_ref(sheet, r, L.COL_ID), "vendors.rfp.no_id"))
             continue
         if rid not in known:
-            out.problems.append(Problem(_ref(sheet, r, L.COL_ID),
-                                        f"unknown requirement id {rid!r}", f"未知需求编号 {rid!r}"))
+            out.problems.append(_problem(_ref(sheet, r, L.COL_ID), "vendors.rfp.unknown_id",
+                                         id=repr(rid)))
             continue
         if rid in seen:
-            out.problems.append(Problem(_ref(sheet, r, L.COL_ID),
-                                        f"requirement {rid} appears twice", f"需求 {rid} 重复出现"))
+            out.problems.append(_problem(_ref(sheet, r, L.COL_ID), "vendors.rfp.twice", id=rid))
             continue
         seen.add(rid)
         where = _ref(sheet, r, L.COL_RESPONSE)
         if _str(raw) is None:
-            out.problems.append(Problem(where, f"no response for {rid}", f"{rid} 未填写响应"))
+            out.problems.append(_problem(where, "vendors.rfp.no_response", id=rid))
             continue
         try:
             code = normalize_response(str(raw))
             out.responses[rid] = VendorResponse(response=code, comment=comment, evidence=evidence)
         except (ValueError, ValidationError):
-            out.problems.append(Problem(
-                where, f"{str(raw)!r} is not a valid response for {rid} (choose from the list)",
-                f"{str(raw)!r} 不是 {rid} 的有效响应（请从下拉列表选择）"))
+            out.problems.append(_problem(where, "vendors.rfp.bad_response",
+                                         value=repr(str(raw)[:60]), id=rid))
     for req in catalogue.requirements:
         if req.id not in seen:
-            out.problems.append(Problem(sheet, f"requirement {req.id} is missing from the sheet",
-                                        f"工作表中缺少需求 {req.id}"))
+            out.problems.append(_problem(sheet, "vendors.rfp.missing_row", id=req.id))

@@ -343,20 +343,17 @@ def _weights(vf: VendorsFile) -> list[Located]:
     given = [c for c in vf.criteria if c.weight is not None]
     if vf.ahp is not None:
         if given:
-            out.append((("criteria",), "give weights directly or an 'ahp' block, not both",
-                        "请直接给出权重或提供 ahp 两两比较，二者只能选其一"))
+            out.append((("criteria",), *_tt("vendors.check.weights_and_ahp")))
         return out
     missing = [c.id for c in vf.criteria if c.weight is None]
     if missing:
         ids = ", ".join(missing)
-        out.append((("criteria",), f"no weight for {ids} (or give an 'ahp' block)",
-                    f"{ids} 缺少权重（或提供 ahp 两两比较）"))
+        out.append((("criteria",), *_tt("vendors.check.no_weight", ids=ids)))
         return out
     total = sum(c.weight or 0.0 for c in vf.criteria)
     if abs(total - 1.0) > 1e-6:
         pct = f"{total * 100:.2f}%"
-        out.append((("criteria",), f"weights sum to {pct}; they must sum to 100%",
-                    f"权重合计为 {pct}，必须等于 100%"))
+        out.append((("criteria",), *_tt("vendors.check.weight_sum", pct=pct)))
     return out
 
 
@@ -402,36 +399,31 @@ def _judgements(ids: list[str], comparisons: Judgements,
     seen: dict[frozenset[str], tuple[str, str]] = {}
     for a, row in comparisons.items():
         if a not in ids:
-            out.append(((*base, a), f"unknown criterion {a!r}", f"未知评估维度 {a!r}"))
+            out.append(((*base, a), *_tt("vendors.check.unknown_criterion", id=repr(a))))
             continue
         for b, raw in row.items():
             loc: tuple[str | int, ...] = (*base, a, b)
             if b not in ids:
-                out.append((loc, f"unknown criterion {b!r}", f"未知评估维度 {b!r}"))
+                out.append((loc, *_tt("vendors.check.unknown_criterion", id=repr(b))))
                 continue
             if a == b:
-                out.append((loc, "a criterion is not compared with itself",
-                            "评估维度不与自身比较"))
+                out.append((loc, *_tt("vendors.check.self_pair")))
                 continue
             try:
                 value = parse_ratio(raw)
             except (ValueError, ZeroDivisionError):
-                out.append((loc, f"{raw!r} is not a judgement like 3 or 1/3",
-                            f"{raw!r} 不是有效的判断值（如 3 或 1/3）"))
+                out.append((loc, *_tt("vendors.check.bad_judgement", value=repr(raw))))
                 continue
             if not 1 / 9 - 1e-9 <= value <= 9 + 1e-9:
-                out.append((loc, f"judgement {raw} is outside Saaty's 1/9–9 scale",
-                            f"判断值 {raw} 超出 Saaty 1/9–9 标度"))
+                out.append((loc, *_tt("vendors.check.judgement_range", value=raw)))
             pair = frozenset((a, b))
             if pair in seen:
-                out.append((loc, f"pair ({a}, {b}) is given twice",
-                            f"比较对 ({a}, {b}) 重复给出"))
+                out.append((loc, *_tt("vendors.check.pair_twice", a=a, b=b)))
             seen[pair] = (a, b)
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
             if frozenset((a, b)) not in seen:
-                out.append((base, f"missing comparison of pair ({a}, {b})",
-                            f"缺少比较对 ({a}, {b})"))
+                out.append((base, *_tt("vendors.check.pair_missing", a=a, b=b)))
     return out
 
 
@@ -441,30 +433,27 @@ def cross_check(vf: VendorsFile, catalogue: RequirementsCatalogue) -> list[Locat
     ids = [c.id for c in vf.criteria]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
-        out.append((("criteria",), f"criterion ids repeat: {', '.join(dup)}",
-                    f"评估维度 id 重复：{', '.join(dup)}"))
+        out.append((("criteria",), *_tt("vendors.check.criterion_ids_repeat",
+                                        ids=", ".join(dup))))
     for kind in ("functional_fit", "cost"):
         if sum(1 for c in vf.criteria if c.kind == kind) > 1:
-            out.append((("criteria",), f"at most one criterion of kind {kind}",
-                        f"类型为 {kind} 的评估维度最多一个"))
+            out.append((("criteria",), *_tt("vendors.check.one_of_kind", kind=kind)))
     if any(c.kind == "cost" for c in vf.criteria) and vf.budget is None:
-        out.append(((), "a cost criterion needs a 'budget' with min and max",
-                    "成本维度需要提供 budget（min 与 max）"))
+        out.append(((), *_tt("vendors.check.cost_needs_budget")))
     scored = {c.id for c in vf.criteria if c.kind == "scored"}
     req_ids = {r.id for r in catalogue.requirements}
     vids = [v.id for v in vf.vendors]
     for i, v in enumerate(vf.vendors):
         if vids.count(v.id) > 1:
-            out.append((("vendors", i, "id"), f"vendor id {v.id!r} repeats",
-                        f"供应商 id {v.id!r} 重复"))
+            out.append((("vendors", i, "id"), *_tt("vendors.check.vendor_id_repeats",
+                                                   id=repr(v.id))))
         for rid in v.responses:
             if rid not in req_ids:
-                out.append((("vendors", i, "responses", rid), f"unknown requirement id {rid!r}",
-                            f"未知需求 id {rid!r}"))
+                out.append((("vendors", i, "responses", rid),
+                            *_tt("vendors.check.unknown_requirement", id=repr(rid))))
         for cid in v.scores:
             if cid not in scored:
                 out.append((("vendors", i, "scores", cid),
-                            f"{cid!r} is not a scored criterion (scored: "
-                            f"{', '.join(sorted(scored)) or '-'})",
-                            f"{cid!r} 不是需打分的评估维度"))
+                            *_tt("vendors.check.not_scored", id=repr(cid),
+                                 scored=", ".join(sorted(scored)) or "-")))
     return out
