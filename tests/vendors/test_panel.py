@@ -243,3 +243,19 @@ def test_concurrent_imports_of_different_panelists_lose_nothing(
     assert not errors
     saved = (case.parent / "panel-scores.yaml").read_text(encoding="utf-8")
     assert all(f"{pid}:" in saved for pid in SCORES), saved
+
+
+def test_a_panel_workbook_saved_as_ods_imports_like_the_xlsx(case: Path) -> None:
+    from tests.vendors._ods import xlsx_to_ods
+
+    books = exported(case)
+    fill(books["ana"], SCORES["ana"], {("y", "usability"): "slow <b>"})
+    ods = xlsx_to_ods(books["ana"], books["ana"].with_suffix(".ods"))
+    res = import_panel([ods], case)
+    assert res.applied == {ods: 6}
+    saved = (case.parent / "panel-scores.yaml").read_text(encoding="utf-8")
+    assert "ana:" in saved and "slow <b>" in saved
+    fill(books["ben"], {**SCORES["ben"], "x": (7, 5)})
+    with pytest.raises(ImportProblems) as err:
+        import_panel([xlsx_to_ods(books["ben"], case.parent / "ben.ods")], case)
+    assert "Scores!D10: 7 is not a score" in err.value.text("en").replace("'", "")
