@@ -201,6 +201,9 @@ def test_sub_criteria_split_a_groups_weight_by_its_own_matrix(tmp_path) -> None:
     numbers = [c.value for row in wb["Config"].iter_rows() for c in row
                if isinstance(c.value, float)]
     assert any(abs(v - 1 / 6) < 1e-9 for v in numbers)  # the derived weight is used live
+    labels = [c.value for row in wb["Config"].iter_rows() for c in row]
+    assert "Group (weight): value" in labels  # the group's own matrix as a snapshot
+    assert any(abs(v - 2 / 3) < 1e-9 for v in numbers)  # usability's share in the group
 
 
 def test_sub_criteria_from_a_panel_equal_the_geometric_mean_computation(tmp_path) -> None:  # type: ignore[no-untyped-def]

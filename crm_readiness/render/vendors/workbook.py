@@ -235,6 +235,20 @@ def _ahp_block(ws: object, lay: Layout, lang: Lang, row: int) -> None:
         r += 1
     text(ws, r, 1, t("vendors.wb.ri_table", lang))
     text(ws, r, 2, ahp.ri_table)
+    for g in ahp.groups:  # sub-criteria: the group's share split by its own matrix
+        r += 2
+        text(ws, r, 1, f"{t('vendors.rep.ahp_sub_group', lang)}: {g.id}", font=BOLD)
+        value(ws, r, 2, g.weight, "0.00%", fill=SNAPSHOT_FILL)
+        text(ws, r, 3, "CR")
+        value(ws, r, 4, g.result.cr, "0.000", fill=SNAPSHOT_FILL)
+        header(ws, r + 1, [t("vendors.wb.criterion", lang), t("vendors.rep.ahp_local", lang),
+                           t("vendors.wb.weight", lang)])
+        for k, (cid, local) in enumerate(zip(g.result.criteria, g.result.weights,
+                                             strict=True)):
+            text(ws, r + 2 + k, 1, cid)
+            value(ws, r + 2 + k, 2, local, "0.00%", fill=SNAPSHOT_FILL)
+            value(ws, r + 2 + k, 3, g.weights[cid], "0.00%", fill=SNAPSHOT_FILL)
+        r += 1 + len(g.result.criteria)
 
 
 def _requirements(wb: Workbook, lay: Layout, lang: Lang) -> None:
