@@ -106,8 +106,8 @@ def _stop_or_skip(result: ImportResult, partial: bool) -> None:
     from crm_readiness.io.panel import ImportProblems
 
     bad = [InputFileError(p, probs) for p, probs in result.problems.items() if probs]
-    if bad and not partial:
-        raise ImportProblems(bad)
+    if bad and (not partial or len(bad) == len(result.problems)):
+        raise ImportProblems(bad)  # --partial with no clean file at all: nothing to import
 
 
 def _preflight(target: Path) -> None:

@@ -259,3 +259,21 @@ def test_a_panel_workbook_saved_as_ods_imports_like_the_xlsx(case: Path) -> None
     with pytest.raises(ImportProblems) as err:
         import_panel([xlsx_to_ods(books["ben"], case.parent / "ben.ods")], case)
     assert "Scores!D10: 7 is not a score" in err.value.text("en").replace("'", "")
+
+
+def test_hostile_cells_and_over_long_comments_are_located_problems(
+        case: Path) -> None:
+    from datetime import datetime as dt
+
+    books = exported(case)
+    fill(books["ana"], {"x": (1e308, True), "y": (dt(2025, 1, 2), "nan"), "z": ("-1", "4,5")})
+    with pytest.raises(ImportProblems) as err:
+        import_panel([books["ana"]], case)
+    text = err.value.text("en")
+    for cell in ("D10", "D11", "F10", "F11", "H10"):
+        assert f"Scores!{cell}:" in text, cell
+    assert "Scores!H11" not in text  # "4,5" is 4.5 written with a decimal comma
+    fill(books["ana"], SCORES["ana"], {("x", "usability"): "x" * 4001})
+    with pytest.raises(ImportProblems) as err:
+        import_panel([books["ana"]], case)
+    assert "Scores!E10: text longer than 4000 characters (4001)" in err.value.text("en")

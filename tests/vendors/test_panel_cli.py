@@ -84,6 +84,8 @@ def test_panel_import_reports_cells_partial_and_force(case: Path) -> None:
     assert not (case / "panel-scores.yaml").exists()
     r = _run("vendors", "panel", "import", str(ana), str(ben), *vendors, lang="zh")
     assert r.exit_code == 3 and "未导入任何内容" in r.output  # type: ignore[attr-defined]
+    r = _run("vendors", "panel", "import", str(ana), *vendors, "--partial")
+    assert r.exit_code == 3  # type: ignore[attr-defined]  # no clean file at all
     r = _run("vendors", "panel", "import", str(ana), str(ben), *vendors, "--partial")
     assert r.exit_code == 0, r.output  # type: ignore[attr-defined]
     flat = "".join(r.output.split())  # type: ignore[attr-defined]
