@@ -46,7 +46,12 @@ def compare(
     """Compare vendors: live workbook, scorecards, summary and JSON."""
     from rich.table import Table
 
-    from crm_readiness.workflows.vendors import COMPARE_FORMATS, run_compare, write_comparison
+    from crm_readiness.workflows.vendors import (
+        COMPARE_FORMATS,
+        comparison_notes,
+        run_compare,
+        write_comparison,
+    )
 
     language = resolve_lang(lang)
     chosen = parse_formats(formats, COMPARE_FORMATS)
@@ -72,6 +77,8 @@ def compare(
     out_console.print(plain(t(f"vendors.verdict.{rob.verdict}", language,
                                leader=names.get(rob.leader or "", "–"),
                                share=f"{share * 100:.0f}%")))
+    for note in comparison_notes(res, language):
+        out_console.print(plain(note))
     print_written(write_comparison(run, out, chosen, language, force=force), language)
 
 
@@ -167,6 +174,10 @@ def spec(
 
 def register(app: typer.Typer) -> None:
     """Add ``vendors``, ``requirements`` and ``spec`` to the main app."""
+    from crm_readiness.cli.vendors_panel import demo_app, panel_app
+
+    vendors_app.add_typer(panel_app, name="panel")
+    vendors_app.add_typer(demo_app, name="demo")
     app.add_typer(vendors_app, name="vendors")
     app.add_typer(requirements_app, name="requirements")
     app.command("spec", help=h("vendors.cli.spec_help"))(spec)

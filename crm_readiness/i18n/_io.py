@@ -49,23 +49,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Vendors file for crm-readiness vendors compare.",
         "zh": "供应商评估文件（用于 crm-readiness vendors compare）。",
     },
-    "rfp.sheet_missing": {
-        "en": "sheet missing: not a crm-readiness RFP workbook",
-        "zh": "缺少工作表：不是 crm-readiness 的 RFP 工作簿",
-    },
-    "rfp.vendor_name_missing": {"en": "vendor name missing", "zh": "缺少供应商名称"},
-    "rfp.id_missing": {"en": "requirement id missing", "zh": "缺少需求编号"},
-    "rfp.unknown_id": {"en": "unknown requirement id {rid}", "zh": "未知需求编号 {rid}"},
-    "rfp.id_twice": {"en": "requirement {rid} appears twice", "zh": "需求 {rid} 重复出现"},
-    "rfp.no_response": {"en": "no response for {rid}", "zh": "{rid} 未填写响应"},
-    "rfp.bad_response": {
-        "en": "{value} is not a valid response for {rid} (choose from the list)",
-        "zh": "{value} 不是 {rid} 的有效响应（请从下拉列表选择）",
-    },
-    "rfp.row_missing": {
-        "en": "requirement {rid} is missing from the sheet",
-        "zh": "工作表中缺少需求 {rid}",
-    },
     "io.finance.id_twice": {"en": "id {id} is used twice; ids must be unique",
                             "zh": "id {id} 重复；id 必须唯一"},
     "io.finance.year_after_horizon": {"en": "year {year} is after the horizon ({n} years)",

@@ -58,8 +58,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "总分 = Σ w·s / 5 · 100（0–100）。",
     },
     "vendors.method.rank": {
-        "en": "Rank = 1 + number of eligible vendors with a higher total.",
-        "zh": "排名 = 1 + 总分更高的合格供应商数量。",
+        "en": "Rank = 1 + number of eligible vendors whose total is higher by more than the tie "
+              "tolerance (0.05 points): totals that close share a rank.",
+        "zh": "排名 = 1 + 总分高出并列容差（0.05 分）以上的合格供应商数量：差距在容差内的总分并列同一名次。",
     },
     "vendors.method.robustness": {
         "en": "Robustness: per criterion, the weight change (others rescaled proportionally) "
@@ -460,3 +461,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "依据需求目录、企业概况与战略答卷生成《需求说明书》（md、html、docx）。",
     },
 }
+
+# messages of the evaluation panel, group AHP, demonstrations and honest ranks live in their
+# own module to keep files small; they are one catalogue with these
+from crm_readiness.i18n._vendors_panel import MESSAGES as _PANEL  # noqa: E402
+
+MESSAGES.update(_PANEL)

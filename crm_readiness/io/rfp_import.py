@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from crm_readiness.errors import InputFileError, Problem
+from crm_readiness.i18n import t
 from crm_readiness.io.workbooks import Sheet, cell_ref, open_workbook
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import Vendor, VendorResponse, normalize_response
@@ -28,6 +29,10 @@ class RfpResponses:
     vendor_id: str | None
     responses: dict[str, VendorResponse] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+
+def _problem(location: str, key: str, **params: object) -> Problem:
+    return Problem(location, t(key, "en", **params), t(key, "zh", **params))
 
 
 def _ref(sheet: str, row: int, col: int) -> str:
@@ -46,15 +51,16 @@ def read_rfp(path: Path, catalogue: RequirementsCatalogue) -> RfpResponses:
     with open_workbook(path) as wb:
         missing = [s for s in (L.INSTRUCTIONS, L.RESPONSES) if s not in wb.sheet_names]
         if missing:
-            raise InputFileError(path, [Problem.of(s, "rfp.sheet_missing") for s in missing])
+            raise InputFileError(path, [_problem(s, "vendors.rfp.sheet_missing")
+                                        for s in missing])
         info = wb.sheet(L.INSTRUCTIONS)
         name = _str(info.value(L.VENDOR_NAME_CELL))
         vid = _str(info.value(L.VENDOR_ID_CELL))
         _check_vendor(path, name, vid)
         out = RfpResponses(path=path, vendor_name=name, vendor_id=vid)
         if name is None:
-            out.problems.append(Problem.of(f"{L.INSTRUCTIONS}!{L.VENDOR_NAME_CELL}",
-                                           "rfp.vendor_name_missing"))
+            out.problems.append(_problem(f"{L.INSTRUCTIONS}!{L.VENDOR_NAME_CELL}",
+                                         "vendors.rfp.no_vendor_name"))
         _rows(wb.sheet(L.RESPONSES), catalogue, out)
         return out
 
@@ -69,8 +75,11 @@ def _check_vendor(path: Path, name: str | None, vid: str | None) -> None:
             field = str(err.get("loc", ("",))[0])
             cell = L.VENDOR_ID_CELL if field == "id" else L.VENDOR_NAME_CELL
             value = (vid if field == "id" else name) or ""
-            problems.append(Problem.of(f"{L.INSTRUCTIONS}!{cell}", "rfp.bad_vendor_cell",
-                                       value=value[:60], detail=err.get("msg", "")))
+            problems.append(Problem(f"{L.INSTRUCTIONS}!{cell}",
+                                    t("rfp.bad_vendor_cell", "en", value=value[:60],
+                                      detail=err.get("msg", "")),
+                                    t("rfp.bad_vendor_cell", "zh", value=value[:60],
+                                      detail=err.get("msg", ""))))
         raise InputFileError(path, problems) from None
 
 
@@ -85,26 +94,26 @@ def _rows(ws: Sheet, catalogue: RequirementsCatalogue, out: RfpResponses) -> Non
         evidence = _str(cells[L.COL_EVIDENCE - 1])
         if rid is None:
             if any(_str(c) for c in cells):
-                out.problems.append(Problem.of(_ref(sheet, r, L.COL_ID), "rfp.id_missing"))
+                out.problems.append(_problem(_ref(sheet, r, L.COL_ID), "vendors.rfp.no_id"))
             continue
         if rid not in known:
-            out.problems.append(Problem.of(_ref(sheet, r, L.COL_ID), "rfp.unknown_id",
-                                           rid=repr(rid)))
+            out.problems.append(_problem(_ref(sheet, r, L.COL_ID), "vendors.rfp.unknown_id",
+                                         id=repr(rid)))
             continue
         if rid in seen:
-            out.problems.append(Problem.of(_ref(sheet, r, L.COL_ID), "rfp.id_twice", rid=rid))
+            out.problems.append(_problem(_ref(sheet, r, L.COL_ID), "vendors.rfp.twice", id=rid))
             continue
         seen.add(rid)
         where = _ref(sheet, r, L.COL_RESPONSE)
         if _str(raw) is None:
-            out.problems.append(Problem.of(where, "rfp.no_response", rid=rid))
+            out.problems.append(_problem(where, "vendors.rfp.no_response", id=rid))
             continue
         try:
             code = normalize_response(str(raw))
             out.responses[rid] = VendorResponse(response=code, comment=comment, evidence=evidence)
         except (ValueError, ValidationError):
-            out.problems.append(Problem.of(where, "rfp.bad_response", value=repr(str(raw)),
-                                           rid=rid))
+            out.problems.append(_problem(where, "vendors.rfp.bad_response",
+                                         value=repr(str(raw)[:60]), id=rid))
     for req in catalogue.requirements:
         if req.id not in seen:
-            out.problems.append(Problem.of(sheet, "rfp.row_missing", rid=req.id))
+            out.problems.append(_problem(sheet, "vendors.rfp.missing_row", id=req.id))

@@ -85,18 +85,28 @@ def resolve_costs(vendors_path: Path, vf: VendorsFile
 
 
 def _refuse_inconsistent(path: Path, result: Comparison) -> None:
-    ahp = result.ahp
-    if ahp is None or ahp.consistent or ahp.accepted_inconsistent:
+    """Refuse a matrix (the top one, or a group's) whose CR is over the threshold."""
+    top = result.ahp
+    if top is None:
         return
-    pairs = "; ".join(f"{d.a}:{d.b} {d.judged:.3g} vs {d.implied:.3g}" for d in ahp.worst)
+    key = "panelists" if top.panelists else "comparisons"
+    found = [(("ahp", key), top)] + [
+        (("ahp", "groups", g.id, "panelists" if g.result.panelists else "comparisons"),
+         g.result) for g in top.groups]
+    bad = [(loc, ahp) for loc, ahp in found if not ahp.consistent and not ahp.accepted_inconsistent]
+    if not bad:
+        return
     from crm_readiness.io.yaml_files import load_yaml
 
-    params = {"cr": f"{ahp.cr:.3f}", "table": ahp.ri_table, "pairs": pairs}
-    line, col = load_yaml(path).locate(("ahp", "comparisons"))
-    raise InputFileError(path, [Problem("ahp.comparisons", t("vendors.err.inconsistent", "en",
-                                                                **params),
-                                        t("vendors.err.inconsistent", "zh", **params),
-                                        line, col)])
+    loaded = load_yaml(path)
+    problems = []
+    for loc, ahp in bad:
+        pairs = "; ".join(f"{d.a}:{d.b} {d.judged:.3g} vs {d.implied:.3g}" for d in ahp.worst)
+        params = {"cr": f"{ahp.cr:.3f}", "table": ahp.ri_table, "pairs": pairs}
+        line, col = loaded.locate(loc)
+        problems.append(Problem(".".join(loc), t("vendors.err.inconsistent", "en", **params),
+                                t("vendors.err.inconsistent", "zh", **params), line, col))
+    raise InputFileError(path, problems)
 
 
 def run_compare(vendors_path: Path, *, requirements: Path | None = None,
@@ -104,13 +114,23 @@ def run_compare(vendors_path: Path, *, requirements: Path | None = None,
     """Load the vendors file (and its catalogue and cost files) and compute the comparison."""
     from crm_readiness.engine.vendors import compare
     from crm_readiness.io.vendors import load_vendors
+    from crm_readiness.workflows.vendor_panel import load_extras
 
     vf, catalogue, cat_path = load_vendors(vendors_path, requirements)
     costs, sources = resolve_costs(vendors_path, vf)
+    panel_scores, demos = load_extras(vendors_path, vf, catalogue)
     result = compare(catalogue, vf, costs=costs, cost_sources=sources,
-                     accept_inconsistent=accept_inconsistent)
+                     accept_inconsistent=accept_inconsistent, panel_scores=panel_scores,
+                     demos=demos)
     _refuse_inconsistent(vendors_path, result)
     return CompareRun(result, catalogue, vf, vendors_path, cat_path)
+
+
+def comparison_notes(result: Comparison, lang: Lang) -> list[str]:
+    """Return the tie and close-call notes the reports show, for the terminal."""
+    from crm_readiness.render.vendors.reports import rank_notes
+
+    return rank_notes(result, lang)
 
 
 def write_comparison(run: CompareRun, out: Path, formats: Sequence[str], lang: Lang, *,
@@ -292,12 +312,34 @@ def write_spec(answers_path: Path, out_dir: Path, formats: Sequence[str], lang: 
     return outputs.commit()
 
 
+def _panel_and_demo_entries(vendors_path: Path, folder: Path, lang: Lang,
+                            section: Text) -> list[DemoEntry]:
+    """Write the panel scoring workbooks, demonstration scripts and outcome workbooks."""
+    from crm_readiness.workflows.vendor_panel import export_panel, write_demo_kits
+
+    entries: list[DemoEntry] = []
+    for path in export_panel(vendors_path, folder / "panel", lang, force=True):
+        entries.append(DemoEntry(section, tr("vendors.demo.panel_xlsx",
+                                             who=path.stem.removeprefix("panel-")),
+                                 f"vendors/panel/{path.name}"))
+    keys = {".html": "vendors.demo.script_html", ".docx": "vendors.demo.script_docx",
+            ".xlsx": "vendors.demo.outcome_xlsx"}
+    for path in write_demo_kits(vendors_path, folder / "demonstrations",
+                                ("html", "docx", "xlsx"), lang, force=True):
+        vid = path.stem.removeprefix("demo-script-").removeprefix("demo-outcomes-")
+        key = keys[path.suffix]
+        entries.append(DemoEntry(section, tr(key, vendor=vid),
+                                 f"vendors/demonstrations/{path.name}"))
+    return entries
+
+
 def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     """Compare the example organisation's three vendors; write RFP, workbook, scorecards, spec."""
     src = examples_dir() / "demo"
     inputs = ensure_dir(out_dir / "inputs")
     for name in ("requirements.yaml", "vendors.yaml", "costs-yunfan.yaml",
-                 "costs-novasales.yaml", "costs-entlink.yaml"):
+                 "costs-novasales.yaml", "costs-entlink.yaml", "panel-scores.yaml",
+                 "demo-outcomes.yaml"):
         if (src / name).is_file():
             shutil.copyfile(src / name, inputs / name)
     folder = ensure_dir(out_dir / "vendors")
@@ -322,11 +364,14 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     entries += [DemoEntry(section, tr("vendors.demo.scorecard", name=v.name),
                           f"vendors/scorecards/{v.id}.html") for v in res.vendors]
     entries.append(entry("vendors.demo.rfp", "vendors/rfp-response.xlsx"))
+    entries += _panel_and_demo_entries(inputs / "vendors.yaml", folder, lang, section)
     answers = src / "answers.yaml"
     if answers.is_file():
         write_spec(answers, folder, SPEC_FORMATS, lang, requirements=inputs / "requirements.yaml")
         entries += [entry("vendors.demo.spec_html", "vendors/requirements-spec.html"),
                     entry("vendors.demo.spec_docx", "vendors/requirements-spec.docx")]
     entries += [entry("vendors.demo.vendors_input", "inputs/vendors.yaml"),
+                entry("vendors.demo.panel_input", "inputs/panel-scores.yaml"),
+                entry("vendors.demo.outcomes_input", "inputs/demo-outcomes.yaml"),
                 entry("vendors.demo.requirements_input", "inputs/requirements.yaml")]
     return entries

@@ -41,6 +41,47 @@ def _as_phase(bad: Path, tmp: Path) -> str:
     return str(folder)
 
 
+def _demo_case(tmp: Path, **refs: Path) -> str:
+    """Copy the demo inputs to ``tmp/case``; point the vendors file's ``scores`` (panel
+    scores) or ``demonstrations`` (outcomes) at the given hostile file; return its path."""
+    folder = tmp / "case"
+    if not folder.exists():
+        shutil.copytree(DEMO, folder)
+    vendors = folder / "vendors.yaml"
+    text = (DEMO / "vendors.yaml").read_text("utf-8")
+    for key, bad in refs.items():
+        name = {"scores": "panel-scores.yaml", "demonstrations": "demo-outcomes.yaml"}[key]
+        text = text.replace(f"{key}: {name}", f"{key}: '{bad.resolve()}'", 1)
+    vendors.write_text(text, "utf-8")
+    return str(vendors)
+
+
+def _filled_panel(tmp: Path) -> str:
+    """A valid filled panel workbook of the demo case (chen's scores): the import reads it,
+    then the hostile panel scores file it merges into."""
+    from crm_readiness.workflows.vendor_panel import export_panel
+
+    book = tmp / "books" / "panel-chen.xlsx"
+    if book.exists():  # the same test runs the command in en and zh: fill once
+        return str(book)
+    vendors = Path(_demo_case(tmp))
+    export_panel(vendors, tmp / "books", "en", force=True)
+    import openpyxl
+
+    wb = openpyxl.load_workbook(book)
+    wb["Scores"].cell(10, 4).value = 4
+    wb.save(book)
+    return str(book)
+
+
+def _panel_store(bad: Path, tmp: Path) -> list[str]:
+    book = _filled_panel(tmp)
+    store = tmp / "store" / bad.name  # a copy: the import locks (and would write) beside it
+    store.parent.mkdir(exist_ok=True)
+    shutil.copyfile(bad, store)
+    return ["vendors", "panel", "import", book, "--vendors", _demo_case(tmp, scores=store)]
+
+
 YAML_COMMANDS: tuple[Command, ...] = (
     Command("assess", lambda b, o: ["assess", "--answers", str(b), "--out", str(o / "r")]),
     Command("assess-checklists", lambda b, o: ["assess", "--answers", _d("answers.yaml"),
@@ -66,6 +107,15 @@ YAML_COMMANDS: tuple[Command, ...] = (
         str(o / "v")]),
     Command("vendors-rfp", lambda b, o: ["vendors", "rfp", "--requirements", str(b), "--out",
                                          str(o / "rfp.xlsx")]),
+    Command("vendors-compare-panel-scores", lambda b, o: [
+        "vendors", "compare", _demo_case(o, scores=b), "--out", str(o / "v")]),
+    Command("vendors-compare-demo-outcomes", lambda b, o: [
+        "vendors", "compare", _demo_case(o, demonstrations=b), "--out", str(o / "v")]),
+    Command("vendors-panel-import-store", _panel_store),
+    Command("vendors-panel-export", lambda b, o: ["vendors", "panel", "export", str(b),
+                                                  "--out", str(o / "panel")]),
+    Command("vendors-demo-script", lambda b, o: ["vendors", "demo", "script", str(b),
+                                                 "--out", str(o / "demos")]),
     Command("data-profile-rules", lambda b, o: [
         "data", "profile", str(HOSTILE.parent / "data" / "small.csv"), "--rules", str(b),
         "--out", str(o / "d"), "--format", "json"]),
@@ -122,6 +172,10 @@ WORKBOOK_COMMANDS: tuple[Command, ...] = (
                                                   "--answers", _answers_copy(o)]),
     Command("vendors-import", lambda b, o: ["vendors", "import", str(b), "--vendors",
                                             str(o / "vendors.yaml")]),
+    Command("vendors-panel-import", lambda b, o: ["vendors", "panel", "import", str(b),
+                                                  "--vendors", _demo_case(o)]),
+    Command("vendors-demo-import", lambda b, o: ["vendors", "demo", "import", str(b),
+                                                 "--vendors", _demo_case(o)]),
     Command("data-profile", lambda b, o: ["data", "profile", str(b), "--rules",
                                           _d("customers-rules.yaml"), "--out", str(o / "d"),
                                           "--format", "json"]),

@@ -71,6 +71,26 @@ def _vendors(path: Path) -> Any:
     return load_vendors_shape(path)
 
 
+@cache
+def _demo_vendors() -> Any:
+    from crm_readiness.io.vendors import load_vendors
+
+    return load_vendors(DEMO / "vendors.yaml")
+
+
+def _panel_scores(path: Path) -> Any:
+    from crm_readiness.io.panel import load_panel_scores
+
+    return load_panel_scores(path, _demo_vendors()[0])
+
+
+def _demo_outcomes(path: Path) -> Any:
+    from crm_readiness.io.demo_outcomes import load_demo_outcomes
+
+    vf, catalogue, _ = _demo_vendors()
+    return load_demo_outcomes(path, vf, catalogue)
+
+
 def _checklist_file(path: Path) -> Any:
     from crm_readiness.io.checklists import validate_files
 
@@ -96,6 +116,10 @@ def _loader(path: Path) -> Callable[[Path], Any]:
         return _rules
     if name == "vendors.yaml":
         return _vendors
+    if name == "panel-scores.yaml":
+        return _panel_scores
+    if name == "demo-outcomes.yaml":
+        return _demo_outcomes
     raise AssertionError(f"no loader known for {path}: add it to tests/hostile/test_fuzz_yaml.py")
 
 

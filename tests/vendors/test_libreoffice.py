@@ -1,4 +1,11 @@
-"""LibreOffice recalculation: the workbook's live values equal the engine, also after an edit."""
+"""LibreOffice recalculation: the workbook's live values equal the engine, also after edits.
+
+One test, one LibreOffice start-up for every workbook (it dominates the cost): the
+hand-computed case (text that looks like a formula stays text), the same with a must
+edited to not supported, the demo with group AHP weights, the claim-gap case (a must
+claimed but not shown knocks out), the same with the outcome edited live, and the tied
+case (totals within the tolerance share a rank).
+"""
 
 from __future__ import annotations
 
@@ -9,27 +16,34 @@ import openpyxl
 import pytest
 
 from crm_readiness.engine.vendors import compare
-from crm_readiness.i18n import t
+from crm_readiness.i18n import Lang, t
 from crm_readiness.models.vendors import Comparison, VendorResponse
+from crm_readiness.models.vendors.panel import DemoOutcomesFile
 from crm_readiness.render.vendors.workbook import render_comparison_workbook
-from tests.vendors._libreoffice import needs_soffice, recalculate
+from tests.vendors._libreoffice import needs_soffice, recalculate_all
 from tests.vendors.conftest import load_case
+from tests.vendors.test_claims import SHOWN
+from tests.vendors.test_claims import _result as claims_result
+from tests.vendors.test_ranks import _tied
 
 NOW = datetime(2025, 1, 2, tzinfo=UTC)
 EVIL = "=HYPERLINK(\"http://evil\",\"x\")"
 
 
-def _check(book: openpyxl.Workbook, res: Comparison) -> None:
+def _check(book: openpyxl.Workbook, res: Comparison, lang: Lang = "en", *,
+           details: bool = True) -> None:
     summary, fit = book["Summary"], book["ModuleFit"]
     modules = [fit.cell(r, 1).value for r in range(2, fit.max_row + 1)]
     for i, v in enumerate(res.vendors):
         row = 2 + i
+        assert summary.cell(row, 3).value == pytest.approx(v.total, abs=1e-9), v.id
+        assert summary.cell(row, 6).value == t(f"vendors.status.{v.status}", lang), v.id
+        assert (summary.cell(row, 7).value or None) == v.rank, v.id
+        if not details:
+            continue
         assert summary.cell(row, 2).value == pytest.approx(v.functional_fit, abs=1e-12)
-        assert summary.cell(row, 3).value == pytest.approx(v.total, abs=1e-9)
         assert summary.cell(row, 4).value == len(v.must_gaps)
         assert summary.cell(row, 5).value == len(v.unanswered)
-        assert summary.cell(row, 6).value == t(f"vendors.status.{v.status}", "en")
-        assert (summary.cell(row, 7).value or None) == v.rank
         for m in v.module_fits:
             assert fit.cell(2 + modules.index(m.module), 4 + i).value == pytest.approx(m.fit)
         crit = book["Criteria"]
@@ -37,53 +51,78 @@ def _check(book: openpyxl.Workbook, res: Comparison) -> None:
             assert crit.cell(3 + k, 5 + i).value == pytest.approx(c.score, abs=1e-12)
 
 
+def _row(ws: object, rid: str) -> int:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    assert isinstance(ws, Worksheet)
+    return next(r for r in range(3, ws.max_row + 1) if ws.cell(r, 1).value == rid)
+
+
 @needs_soffice
 @pytest.mark.slow
-def test_recalculated_workbook_equals_engine_and_knocks_out_like_it(tmp_path: Path) -> None:
+def test_recalculated_workbooks_equal_the_engine(tmp_path: Path) -> None:
+    from crm_readiness._resources import examples_dir
+    from crm_readiness.workflows.vendors import run_compare
+
+    src = tmp_path / "src"
+    src.mkdir()
+    expected: dict[str, tuple[Comparison, Lang, bool]] = {}
+
+    # 1. the hand-computed case; a vendor name that looks like a formula
     vf, cat = load_case()
     evil = vf.vendors[0].model_copy(update={"name": EVIL})
     vf = vf.model_copy(update={"vendors": (evil, *vf.vendors[1:])})
     res = compare(cat, vf)
-    src = tmp_path / "comparison.xlsx"
-    src.write_bytes(render_comparison_workbook(res, cat, "en", NOW))
-    book = openpyxl.load_workbook(recalculate(src, tmp_path / "lo1"), data_only=True)
-    _check(book, res)
-    assert book["Summary"]["A2"].value == EVIL  # text stayed text after recalculation
-
-    # the consultant changes X's answer on must A-1 from native to not_supported
-    edit = openpyxl.load_workbook(src)
+    (src / "case.xlsx").write_bytes(render_comparison_workbook(res, cat, "en", NOW))
+    expected["case.xlsx"] = (res, "en", True)
+    # 2. the consultant changes X's answer on must A-1 from native to not_supported
+    edit = openpyxl.load_workbook(src / "case.xlsx")
     req = edit["Requirements"]
-    row = next(r for r in range(3, req.max_row + 1) if req.cell(r, 1).value == "A-1")
+    row = _row(req, "A-1")
     assert req.cell(row, 6).value == "native"
     req.cell(row, 6).value = "not_supported"
-    edited = tmp_path / "edited" / "comparison.xlsx"
-    edited.parent.mkdir()
-    edit.save(edited)
-    again = openpyxl.load_workbook(recalculate(edited, tmp_path / "lo2"), data_only=True)
-
+    edit.save(src / "case-edited.xlsx")
     x = vf.vendors[0]
     changed = x.model_copy(update={"responses": {**x.responses,
                                                  "A-1": VendorResponse(response="not_supported")}})
-    expected = compare(cat, vf.model_copy(update={"vendors": (changed, *vf.vendors[1:])}))
-    assert expected.vendor("x").status == "knocked_out"
-    _check(again, expected)
-    assert again["Summary"]["F2"].value == t("vendors.status.knocked_out", "en")
-    assert again["Summary"]["G2"].value in (None, "")
-
-
-@needs_soffice
-@pytest.mark.slow
-def test_demo_workbook_with_ahp_weights_recalculates_to_the_engine(tmp_path: Path) -> None:
-    from crm_readiness._resources import examples_dir
-    from crm_readiness.workflows.vendors import run_compare
-
+    knocked = compare(cat, vf.model_copy(update={"vendors": (changed, *vf.vendors[1:])}))
+    assert knocked.vendor("x").status == "knocked_out"
+    expected["case-edited.xlsx"] = (knocked, "en", True)
+    # 3. the demo: group AHP weights, panel scores, demonstrations (Chinese workbook)
     run = run_compare(examples_dir() / "demo" / "vendors.yaml")
-    src = tmp_path / "demo.xlsx"
-    src.write_bytes(render_comparison_workbook(run.comparison, run.catalogue, "zh", NOW))
-    book = openpyxl.load_workbook(recalculate(src, tmp_path / "lo"), data_only=True)
-    res = run.comparison
-    summary = book["Summary"]
-    for i, v in enumerate(res.vendors):
-        assert summary.cell(2 + i, 3).value == pytest.approx(v.total, abs=1e-9)
-        assert summary.cell(2 + i, 6).value == t(f"vendors.status.{v.status}", "zh")
-        assert (summary.cell(2 + i, 7).value or None) == v.rank
+    (src / "demo.xlsx").write_bytes(render_comparison_workbook(run.comparison, run.catalogue,
+                                                               "zh", NOW))
+    expected["demo.xlsx"] = (run.comparison, "zh", False)
+    # 4. claimed vs demonstrated: X's must A-1 claimed native, not shown → knocked out
+    claims, ccat = claims_result()
+    (src / "claims.xlsx").write_bytes(render_comparison_workbook(claims, ccat, "en", NOW))  # type: ignore[arg-type]
+    assert claims.vendor("x").status == "knocked_out"
+    expected["claims.xlsx"] = (claims, "en", True)
+    # 5. recorded live that A-1 was shown after all: X is eligible again
+    wb = openpyxl.load_workbook(src / "claims.xlsx")
+    assert wb["Requirements"]["O3"].value == "not_shown"  # X's outcome column, A-1 on row 3
+    wb["Requirements"]["O3"].value = "as_claimed"
+    wb.save(src / "claims-edited.xlsx")
+    vf2, cat2 = load_case()
+    shown = {"x": {**SHOWN["x"], "A-1": "as_claimed"}}
+    again = compare(cat2, vf2, demos=DemoOutcomesFile.model_validate({"vendors": shown}))
+    assert again.vendor("x").status == "eligible"
+    expected["claims-edited.xlsx"] = (again, "en", False)
+    # 6. tied totals (0.04 apart) share rank 1
+    tied, tcat = _tied()
+    (src / "tied.xlsx").write_bytes(render_comparison_workbook(tied, tcat, "en", NOW))  # type: ignore[arg-type]
+    expected["tied.xlsx"] = (tied, "en", False)
+
+    books = recalculate_all(sorted(src.iterdir()), tmp_path / "lo")
+    for name, (result, lang, details) in expected.items():
+        book = openpyxl.load_workbook(books[name], data_only=True)
+        _check(book, result, lang, details=details)
+    case = openpyxl.load_workbook(books["case.xlsx"], data_only=True)["Summary"]
+    assert case["A2"].value == EVIL  # text stayed text after recalculation
+    edited = openpyxl.load_workbook(books["case-edited.xlsx"], data_only=True)["Summary"]
+    assert edited["F2"].value == t("vendors.status.knocked_out", "en")
+    assert edited["G2"].value in (None, "")
+    claimed = openpyxl.load_workbook(books["claims.xlsx"], data_only=True)["Summary"]
+    assert claimed["F2"].value == t("vendors.status.knocked_out", "en")
+    ties = openpyxl.load_workbook(books["tied.xlsx"], data_only=True)["Summary"]
+    assert [ties.cell(2 + i, 7).value for i in range(3)] == [1, 1, 3]

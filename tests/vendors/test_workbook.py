@@ -70,7 +70,9 @@ def test_response_dropdowns_reference_a_range_on_the_lists_sheet(wb: openpyxl.Wo
 
 def test_live_formulas_for_points_fits_totals_gaps_status_rank(wb: openpyxl.Workbook) -> None:
     req = wb["Requirements"]
-    assert req["G3"].value == "=IFERROR(VLOOKUP(F3,RESP_TABLE,3,FALSE),0)"
+    # three vendors: their demonstration outcomes sit in O, P, Q (after the F–N blocks)
+    assert req["G3"].value == ('=IFERROR(VLOOKUP(IF(OR(F3="",O3="",O3="as_claimed"),F3,'
+                               'IFERROR(VLOOKUP(O3,DEMO_TABLE,2,FALSE),F3)),RESP_TABLE,3,FALSE),0)')
     assert req["H3"].value.startswith('=IF($D3="must"')
     assert req["E3"].value.startswith('=IF(D3="must",PW_MUST')
     assert wb["ModuleFit"]["D2"].value.startswith("=IFERROR(SUMPRODUCT(")

@@ -3,6 +3,13 @@
 Weights are the principal (Perron) eigenvector of the reciprocal comparison
 matrix, normalised to sum 1. Consistency: CI = (λmax − n)/(n − 1),
 CR = CI / RI(n) with Saaty's random-index table; CR ≤ 0.10 is acceptable.
+
+A panel: each panelist's matrix gives their own weights and CR; the group's
+matrix is the element-wise geometric mean of the judgements (AIJ, which keeps
+the matrix reciprocal), and its eigenvector the group's weights. With
+``aggregate: priorities`` (AIP) the group's weights are instead the
+normalised geometric mean of the panelists' weights; the CR reported is then
+the CR of the geometric-mean matrix.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from crm_readiness.models.vendors import AhpDeviation, AhpResult, parse_ratio
+from crm_readiness.models.vendors.panel import PanelistAhp
 
 #: Saaty's random consistency index RI(n): mean CI of random reciprocal matrices
 #: (T. L. Saaty, *The Analytic Hierarchy Process*, 1980; n = 11–15 from Saaty's
@@ -66,19 +74,51 @@ def deviations(criteria: Sequence[str], a: np.ndarray, w: np.ndarray,
     return tuple(out[:top])
 
 
-def ahp_weights(criteria: Sequence[str], comparisons: Mapping[str, Mapping[str, float | str]],
-                *, accept_inconsistent: bool = False) -> AhpResult:
-    """Return AHP weights, λmax, CI, RI, CR and the most inconsistent judgements."""
-    a = comparison_matrix(criteria, comparisons)
-    n = len(criteria)
-    w, lam = principal_eigen(a)
+def _cr(lam: float, n: int) -> tuple[float, float, float]:
     ci = (lam - n) / (n - 1) if n > 2 else 0.0
     ci = max(ci, 0.0)  # rounding can give −1e-16 for a consistent matrix
     ri = SAATY_RI.get(n, SAATY_RI[15])
-    cr = ci / ri if ri > 0 else 0.0
-    return AhpResult(
+    return ci, ri, (ci / ri if ri > 0 else 0.0)
+
+
+def _result(criteria: Sequence[str], a: np.ndarray, w: np.ndarray, lam: float,
+            accept_inconsistent: bool, **extra: object) -> AhpResult:
+    ci, ri, cr = _cr(lam, len(criteria))
+    return AhpResult.model_validate(dict(
         criteria=tuple(criteria), matrix=tuple(tuple(float(x) for x in row) for row in a),
         weights=tuple(float(x) for x in w), lambda_max=lam, ci=ci, ri=ri, cr=cr,
         ri_table=RI_TABLE_NAME, ri_values=dict(SAATY_RI), threshold=CR_THRESHOLD,
         consistent=cr <= CR_THRESHOLD, accepted_inconsistent=accept_inconsistent and
-        cr > CR_THRESHOLD, worst=deviations(criteria, a, w))
+        cr > CR_THRESHOLD, worst=deviations(criteria, a, w), **extra))
+
+
+def ahp_weights(criteria: Sequence[str], comparisons: Mapping[str, Mapping[str, float | str]],
+                *, accept_inconsistent: bool = False) -> AhpResult:
+    """Return AHP weights, λmax, CI, RI, CR and the most inconsistent judgements."""
+    a = comparison_matrix(criteria, comparisons)
+    w, lam = principal_eigen(a)
+    return _result(criteria, a, w, lam, accept_inconsistent)
+
+
+def group_ahp(criteria: Sequence[str],
+              panel: Mapping[str, Mapping[str, Mapping[str, float | str]]], *,
+              aggregate: str = "judgements", accept_inconsistent: bool = False) -> AhpResult:
+    """Return the group's AHP weights from several panelists' judgements, with each one's CR."""
+    n = len(criteria)
+    mats = {pid: comparison_matrix(criteria, comp) for pid, comp in panel.items()}
+    own: list[PanelistAhp] = []
+    vectors: list[np.ndarray] = []
+    for pid, a in mats.items():
+        w, lam = principal_eigen(a)
+        vectors.append(w)
+        cr = _cr(lam, n)[2]
+        own.append(PanelistAhp(panelist=pid, weights=tuple(float(x) for x in w), lambda_max=lam,
+                               cr=cr, consistent=cr <= CR_THRESHOLD))
+    logs = np.mean([np.log(a) for a in mats.values()], axis=0)
+    g = np.exp(logs)
+    w_g, lam_g = principal_eigen(g)
+    if aggregate == "priorities":
+        gm = np.exp(np.mean([np.log(v) for v in vectors], axis=0))
+        w_g = gm / gm.sum()
+    return _result(criteria, g, w_g, lam_g, accept_inconsistent, panelists=tuple(own),
+                   aggregate=aggregate)

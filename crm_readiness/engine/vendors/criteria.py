@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from crm_readiness.engine.vendors.cost import cost_score
@@ -12,21 +13,35 @@ from crm_readiness.models.vendors import (
     Vendor,
     VendorsFile,
 )
+from crm_readiness.models.vendors.panel import PanelCell
 
 
 def criterion_weights(vf: VendorsFile, ahp: AhpResult | None) -> tuple[CriterionWeight, ...]:
     """Return each criterion with its weight: from the AHP result if any, else as given."""
     out: list[CriterionWeight] = []
-    for i, c in enumerate(vf.criteria):
-        weight = ahp.weights[i] if ahp is not None else float(c.weight or 0.0)
+    derived = ahp_criterion_weights(ahp) if ahp is not None else {}
+    for c in vf.criteria:
+        weight = derived[c.id] if ahp is not None else float(c.weight or 0.0)
         out.append(CriterionWeight(id=c.id, name=c.name, kind=c.kind, weight=weight,
                                    description=c.description, anchors=c.anchors))
     return tuple(out)
 
 
+def ahp_criterion_weights(ahp: AhpResult) -> dict[str, float]:
+    """Return each criterion's weight from an AHP result (sub-criteria: group × local)."""
+    out = dict(zip(ahp.criteria, ahp.weights, strict=True))
+    for g in ahp.groups:
+        del out[g.id]
+        out.update(g.weights)
+    return out
+
+
 def criterion_outcomes(vf: VendorsFile, weights: tuple[CriterionWeight, ...], vendor: Vendor,
-                       fit: float, cost: Decimal | None) -> tuple[CriterionOutcome, ...]:
-    """Return the vendor's score and contribution (w · s / 5 · 100) on every criterion."""
+                       fit: float, cost: Decimal | None,
+                       panel: Mapping[str, PanelCell] | None = None
+                       ) -> tuple[CriterionOutcome, ...]:
+    """Return the vendor's score and contribution (w · s / 5 · 100) on every criterion; a
+    combined panel score (``panel``: criterion → cell) replaces the vendors file's score."""
     out: list[CriterionOutcome] = []
     for cw in weights:
         missing = False
@@ -38,6 +53,13 @@ def criterion_outcomes(vf: VendorsFile, weights: tuple[CriterionWeight, ...], ve
                 score, missing = 0.0, True
             else:
                 score = cost_score(cost, vf.budget)
+        elif panel and cw.id in panel:
+            cell = panel[cw.id]
+            score = cell.combined
+            out.append(CriterionOutcome(
+                id=cw.id, score=score, contribution=cw.weight * score / 5 * 100,
+                panel_count=len(cell.scores), panel_spread=cell.spread))
+            continue
         else:
             given = vendor.scores.get(cw.id)
             if given is None:

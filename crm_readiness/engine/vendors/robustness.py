@@ -6,6 +6,11 @@ the leader changes at the nearest x where another eligible vendor's line
 crosses the leader's. Monte Carlo: weights drawn from a Dirichlet around the
 chosen weights (α = w · concentration, fixed seed); each vendor's share of
 first places and its expected rank among the eligible vendors.
+
+Close call: the leader's margin over the runner-up is compared with how much
+that margin moves across the same weight draws — half its central 90% range,
+(P95 − P5)/2. A margin smaller than that spread (or within the tie tolerance)
+is a close call whatever the share of first places says.
 """
 
 from __future__ import annotations
@@ -81,25 +86,38 @@ def _verdict(n_eligible: int, leader_share: float) -> Verdict:
     return "moderate" if leader_share >= MODERATE_SHARE else "fragile"
 
 
-def monte_carlo(weights: Sequence[float], scores: np.ndarray,
-                settings: RobustnessSettings) -> tuple[np.ndarray, np.ndarray]:
-    """Return (share of first places, expected rank) per row of ``scores`` over random weights."""
+def _draws(weights: Sequence[float], settings: RobustnessSettings) -> np.ndarray:
     w = np.asarray(weights, dtype=float)
-    n_vendors = scores.shape[0]
-    if n_vendors == 0:
-        return np.zeros(0), np.zeros(0)
     rng = np.random.default_rng(settings.seed)
     active = w > 0
     draws = np.zeros((settings.runs, len(w)))
     draws[:, active] = rng.dirichlet(w[active] * settings.concentration, size=settings.runs)
-    totals = draws @ scores.T  # runs × vendors (the /5·100 scale does not change order)
+    return draws
+
+
+def monte_carlo(weights: Sequence[float], scores: np.ndarray,
+                settings: RobustnessSettings) -> tuple[np.ndarray, np.ndarray]:
+    """Return (share of first places, expected rank) per row of ``scores`` over random weights."""
+    n_vendors = scores.shape[0]
+    if n_vendors == 0:
+        return np.zeros(0), np.zeros(0)
+    totals = _draws(weights, settings) @ scores.T  # runs × vendors (scale does not change order)
     first = np.bincount(np.argmax(totals, axis=1), minlength=n_vendors) / settings.runs
     ranks = 1 + (totals[:, None, :] > totals[:, :, None]).sum(axis=2)
     return first, ranks.mean(axis=0)
 
 
+def margin_spread(weights: Sequence[float], scores: np.ndarray, leader: int, runner: int,
+                  settings: RobustnessSettings) -> float:
+    """Return (P95 − P5)/2 of the leader's margin over ``runner`` (points) across the draws."""
+    totals = _draws(weights, settings) @ scores.T / 5 * 100
+    margin = totals[:, leader] - totals[:, runner]
+    p5, p95 = np.percentile(margin, [5, 95])
+    return float(p95 - p5) / 2
+
+
 def robustness(criteria: Sequence[CriterionWeight], vendors: Sequence[VendorResult],
-               settings: RobustnessSettings) -> Robustness:
+               settings: RobustnessSettings, tolerance: float = 0.05) -> Robustness:
     """Return flip points, Monte Carlo shares and a verdict for the eligible vendors."""
     eligible = [v for v in vendors if v.status == "eligible"]
     weights = [c.weight for c in criteria]
@@ -119,8 +137,14 @@ def robustness(criteria: Sequence[CriterionWeight], vendors: Sequence[VendorResu
     moving = [f for f in flips if f.delta is not None]
     smallest = min(moving, key=lambda f: abs(f.delta or 0.0)) if moving else None
     runner = order[1] if len(order) > 1 else None
+    margin = (eligible[leader].total - eligible[runner].total) if runner is not None else None
+    spread = (margin_spread(weights, scores, leader, runner, settings)
+              if runner is not None else None)
+    close = margin is not None and spread is not None and (margin < spread
+                                                           or margin <= tolerance)
+    tied = tuple(v.id for v in eligible if v.rank == 1)
     return Robustness(
         leader=ids[leader], runner_up=ids[runner] if runner is not None else None,
-        margin=(eligible[leader].total - eligible[runner].total) if runner is not None else None,
-        flips=flips, settings=settings, shares=shares,
-        verdict=_verdict(len(eligible), float(first[leader])), smallest_flip=smallest)
+        margin=margin, flips=flips, settings=settings, shares=shares,
+        verdict=_verdict(len(eligible), float(first[leader])), smallest_flip=smallest,
+        margin_spread=spread, close_call=close, tied_leaders=tied if len(tied) > 1 else ())

@@ -1,5 +1,6 @@
 """Vendor-selection models: the vendors file (inputs) and the comparison result."""
 
+from crm_readiness.models.vendors.checks import cross_check
 from crm_readiness.models.vendors.inputs import (
     LEVELS,
     RESPONSE_ALIASES,
@@ -19,7 +20,6 @@ from crm_readiness.models.vendors.inputs import (
     Vendor,
     VendorResponse,
     VendorsFile,
-    cross_check,
     normalize_response,
     parse_ratio,
 )

@@ -2,7 +2,8 @@
 
 Shapes only; references between parts (a response to an unknown requirement,
 an AHP comparison with a missing pair, weights that do not sum to 100%) are
-checked by :func:`cross_check`, which the loader turns into located problems.
+checked by :func:`crm_readiness.models.vendors.checks.cross_check`, which the loader
+turns into located problems.
 """
 
 from __future__ import annotations
@@ -15,15 +16,17 @@ from pydantic import Field, field_validator, model_validator
 
 from crm_readiness.i18n import MessageError
 from crm_readiness.models._base import Model, Text
-from crm_readiness.models.requirements import Priority, RequirementsCatalogue
+from crm_readiness.models.requirements import Priority
+from crm_readiness.models.vendors._types import (
+    LEVELS,
+    RESPONSE_CODES,
+    CriterionKind,
+    ResponseCode,
+    ResponseLevel,
+)
+from crm_readiness.models.vendors.panel import PanelSettings
 
-ResponseLevel = Literal["native", "configurable", "custom", "not_supported"]
-ResponseCode = Literal["native", "configurable", "custom", "third_party", "roadmap",
-                       "not_supported"]
-LEVELS: tuple[ResponseLevel, ...] = ("native", "configurable", "custom", "not_supported")
-RESPONSE_CODES: tuple[ResponseCode, ...] = ("native", "configurable", "custom", "third_party",
-                                            "roadmap", "not_supported")
-CriterionKind = Literal["scored", "functional_fit", "cost"]
+__all__ = ["LEVELS", "RESPONSE_CODES", "CriterionKind", "ResponseCode", "ResponseLevel"]
 
 #: accepted spellings of a vendor response → its code (English and Chinese RFP wording)
 RESPONSE_ALIASES: dict[str, ResponseCode] = {
@@ -178,10 +181,61 @@ class Criterion(Model):
         return v
 
 
-class AhpSpec(Model):
-    """Pairwise judgements on Saaty's 1–9 scale: ``a: {b: 3}`` = a is 3× as important as b."""
+Judgements = dict[str, dict[str, float | str]]
 
-    comparisons: dict[str, dict[str, float | str]]
+
+class _Judged(Model):
+    """Pairwise judgements by one judge (``comparisons``) or by a panel (``panelists``)."""
+
+    comparisons: Judgements | None = None
+    panelists: dict[str, Judgements] | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> _Judged:
+        if (self.comparisons is None) == (self.panelists is None):
+            raise MessageError("vendors.model.ahp_one_of")
+        if self.panelists is not None and not self.panelists:
+            raise MessageError("vendors.model.ahp_no_panelists")
+        return self
+
+    def matrices(self) -> dict[str, Judgements]:
+        """Return the judgements per judge (one unnamed judge for ``comparisons``)."""
+        if self.panelists is not None:
+            return dict(self.panelists)
+        return {"": self.comparisons or {}}
+
+
+class AhpGroup(_Judged):
+    """One level of sub-criteria: the group is compared in the top matrix like a criterion,
+    and its weight is split among its ``criteria`` by their own matrix."""
+
+    name: Text | None = None
+    criteria: tuple[str, ...] = Field(min_length=2, description=(
+        "The criteria (ids from ``criteria``) whose weights this group's matrix splits."))
+
+
+class AhpSpec(_Judged):
+    """Pairwise judgements on Saaty's 1–9 scale: ``a: {b: 3}`` = a is 3× as important as b.
+
+    One judge gives ``comparisons``; a panel gives ``panelists`` (id → judgements), combined
+    by the geometric mean of the judgements (default) or of each panelist's priorities.
+    ``groups`` (optional, one level) name sub-criteria: the top matrix compares each group
+    id with the criteria outside any group; a group's own matrix splits its weight.
+    """
+
+    aggregate: Literal["judgements", "priorities"] = "judgements"
+    groups: dict[str, AhpGroup] = Field(default_factory=dict)
+
+    def top_ids(self, criteria: list[str]) -> list[str]:
+        """Return what the top matrix compares: each group (where its first criterion
+        stands) and the criteria outside any group, in the file's order."""
+        grouped = {c: g for g, grp in self.groups.items() for c in grp.criteria}
+        out: list[str] = []
+        for c in criteria:
+            item = grouped.get(c, c)
+            if item not in out:
+                out.append(item)
+        return out
 
 
 class Budget(Model):
@@ -276,107 +330,9 @@ class VendorsFile(Model):
     scoring: ScoringRules = ScoringRules()
     robustness: RobustnessSettings = RobustnessSettings()
     ahp: AhpSpec | None = None
+    panel: PanelSettings | None = Field(default=None, description=(
+        "The evaluation panel: its scores replace the vendors' scores once imported."))
+    demonstrations: str | None = Field(default=None, description=(
+        "The demonstration outcomes file (relative to this file); outcomes override claims."))
     criteria: tuple[Criterion, ...] = Field(min_length=1)
     vendors: tuple[Vendor, ...] = Field(default=())
-
-
-Located = tuple[tuple[str | int, ...], str, str]
-
-
-def _weights(vf: VendorsFile) -> list[Located]:
-    out: list[Located] = []
-    given = [c for c in vf.criteria if c.weight is not None]
-    if vf.ahp is not None:
-        if given:
-            out.append((("criteria",), "give weights directly or an 'ahp' block, not both",
-                        "请直接给出权重或提供 ahp 两两比较，二者只能选其一"))
-        return out
-    missing = [c.id for c in vf.criteria if c.weight is None]
-    if missing:
-        ids = ", ".join(missing)
-        out.append((("criteria",), f"no weight for {ids} (or give an 'ahp' block)",
-                    f"{ids} 缺少权重（或提供 ahp 两两比较）"))
-        return out
-    total = sum(c.weight or 0.0 for c in vf.criteria)
-    if abs(total - 1.0) > 1e-6:
-        pct = f"{total * 100:.2f}%"
-        out.append((("criteria",), f"weights sum to {pct}; they must sum to 100%",
-                    f"权重合计为 {pct}，必须等于 100%"))
-    return out
-
-
-def _ahp(vf: VendorsFile) -> list[Located]:
-    if vf.ahp is None:
-        return []
-    out: list[Located] = []
-    ids = [c.id for c in vf.criteria]
-    seen: dict[frozenset[str], tuple[str, str]] = {}
-    for a, row in vf.ahp.comparisons.items():
-        if a not in ids:
-            out.append((("ahp", "comparisons", a), f"unknown criterion {a!r}",
-                        f"未知评估维度 {a!r}"))
-            continue
-        for b, raw in row.items():
-            loc: tuple[str | int, ...] = ("ahp", "comparisons", a, b)
-            if b not in ids:
-                out.append((loc, f"unknown criterion {b!r}", f"未知评估维度 {b!r}"))
-                continue
-            if a == b:
-                out.append((loc, "a criterion is not compared with itself",
-                            "评估维度不与自身比较"))
-                continue
-            try:
-                value = parse_ratio(raw)
-            except (ValueError, ZeroDivisionError):
-                out.append((loc, f"{raw!r} is not a judgement like 3 or 1/3",
-                            f"{raw!r} 不是有效的判断值（如 3 或 1/3）"))
-                continue
-            if not 1 / 9 - 1e-9 <= value <= 9 + 1e-9:
-                out.append((loc, f"judgement {raw} is outside Saaty's 1/9–9 scale",
-                            f"判断值 {raw} 超出 Saaty 1/9–9 标度"))
-            pair = frozenset((a, b))
-            if pair in seen:
-                out.append((loc, f"pair ({a}, {b}) is given twice",
-                            f"比较对 ({a}, {b}) 重复给出"))
-            seen[pair] = (a, b)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            if frozenset((a, b)) not in seen:
-                out.append((("ahp", "comparisons"), f"missing comparison of pair ({a}, {b})",
-                            f"缺少比较对 ({a}, {b})"))
-    return out
-
-
-def cross_check(vf: VendorsFile, catalogue: RequirementsCatalogue) -> list[Located]:
-    """Return every reference problem of ``vf`` against ``catalogue``, located by path."""
-    out = _weights(vf) + _ahp(vf)
-    ids = [c.id for c in vf.criteria]
-    dup = sorted({i for i in ids if ids.count(i) > 1})
-    if dup:
-        out.append((("criteria",), f"criterion ids repeat: {', '.join(dup)}",
-                    f"评估维度 id 重复：{', '.join(dup)}"))
-    for kind in ("functional_fit", "cost"):
-        if sum(1 for c in vf.criteria if c.kind == kind) > 1:
-            out.append((("criteria",), f"at most one criterion of kind {kind}",
-                        f"类型为 {kind} 的评估维度最多一个"))
-    if any(c.kind == "cost" for c in vf.criteria) and vf.budget is None:
-        out.append(((), "a cost criterion needs a 'budget' with min and max",
-                    "成本维度需要提供 budget（min 与 max）"))
-    scored = {c.id for c in vf.criteria if c.kind == "scored"}
-    req_ids = {r.id for r in catalogue.requirements}
-    vids = [v.id for v in vf.vendors]
-    for i, v in enumerate(vf.vendors):
-        if vids.count(v.id) > 1:
-            out.append((("vendors", i, "id"), f"vendor id {v.id!r} repeats",
-                        f"供应商 id {v.id!r} 重复"))
-        for rid in v.responses:
-            if rid not in req_ids:
-                out.append((("vendors", i, "responses", rid), f"unknown requirement id {rid!r}",
-                            f"未知需求 id {rid!r}"))
-        for cid in v.scores:
-            if cid not in scored:
-                out.append((("vendors", i, "scores", cid),
-                            f"{cid!r} is not a scored criterion (scored: "
-                            f"{', '.join(sorted(scored)) or '-'})",
-                            f"{cid!r} 不是需打分的评估维度"))
-    return out

@@ -17,6 +17,7 @@ from crm_readiness.models.vendors.inputs import (
     RobustnessSettings,
     ScoringRules,
 )
+from crm_readiness.models.vendors.panel import ClaimGap, PanelistAhp, PanelResult
 
 Status = Literal["eligible", "knocked_out"]
 Verdict = Literal["robust", "moderate", "fragile", "single", "no_leader"]
@@ -48,6 +49,23 @@ class AhpResult(ResultModel):
     consistent: bool
     accepted_inconsistent: bool = False
     worst: tuple[AhpDeviation, ...] = Field(description="Most inconsistent judgements first.")
+    panelists: tuple[PanelistAhp, ...] = Field(default=(), description=(
+        "Each panelist's own weights and CR (group AHP); the matrix above is the group's."))
+    aggregate: Literal["judgements", "priorities"] | None = Field(default=None, description=(
+        "Group AHP: geometric mean of the judgements or of the panelists' priorities."))
+    groups: tuple[AhpGroupResult, ...] = Field(default=(), description=(
+        "Sub-criteria: each group's weight (from this matrix) split by its own matrix."))
+
+
+class AhpGroupResult(ResultModel):
+    """One group of sub-criteria: its weight in the top matrix and its own AHP result."""
+
+    id: str
+    name: Text | None = None
+    weight: float = Field(description="The group's weight from the top matrix.")
+    result: AhpResult = Field(description="The group's own matrix: local weights and CR.")
+    weights: dict[str, float] = Field(description=(
+        "Criterion id → global weight (group weight × local weight)."))
 
 
 class CriterionWeight(ResultModel):
@@ -74,6 +92,8 @@ class RequirementOutcome(ResultModel):
     must_gap: bool
     comment: str | None = None
     evidence: str | None = None
+    demonstrated: str | None = Field(default=None, description=(
+        "The demonstration outcome, when recorded; the level above is then what was shown."))
 
 
 class ModuleFit(ResultModel):
@@ -95,6 +115,8 @@ class CriterionOutcome(ResultModel):
     contribution: float = Field(description="w · s / 5 · 100 points of the total.")
     missing: bool = Field(default=False, description="No score/cost given: counted as 0.")
     note: str | None = None
+    panel_count: int = Field(default=0, description="Panelists whose scores were combined.")
+    panel_spread: float | None = Field(default=None, description="Their highest − lowest.")
 
 
 class VendorResult(ResultModel):
@@ -115,6 +137,11 @@ class VendorResult(ResultModel):
     rank: int | None
     responses: tuple[RequirementOutcome, ...]
     notes: str | None = None
+    claim_gaps: tuple[ClaimGap, ...] = Field(default=(), description=(
+        "Requirements the demonstration showed at a lower level than claimed."))
+    demonstrated: int = Field(default=0, description="Claims checked in a demonstration.")
+    credibility: float | None = Field(default=None, description=(
+        "Share of demonstrated claims confirmed (None when nothing was demonstrated)."))
 
 
 class FlipPoint(ResultModel):
@@ -146,6 +173,13 @@ class Robustness(ResultModel):
     shares: tuple[VendorShare, ...]
     verdict: Verdict
     smallest_flip: FlipPoint | None = None
+    margin_spread: float | None = Field(
+        default=None, description="Half the central 90% range (P95 − P5)/2 of the leader's "
+                                  "margin over the runner-up across the weight draws (points).")
+    close_call: bool = Field(default=False, description="The leader's margin is below "
+                                                        "margin_spread (or within the tie "
+                                                        "tolerance).")
+    tied_leaders: tuple[str, ...] = Field(default=(), description="Vendors sharing rank 1.")
 
 
 class Comparison(ResultModel):
@@ -158,8 +192,11 @@ class Comparison(ResultModel):
     scoring: ScoringRules
     budget: Budget | None
     weights_from: Literal["direct", "ahp"]
+    tie_tolerance: float = Field(default=0.05, description="Totals closer than this (points) "
+                                 "are equal and share a rank.")
     criteria: tuple[CriterionWeight, ...]
     ahp: AhpResult | None = None
+    panel: PanelResult | None = None
     vendors: tuple[VendorResult, ...]
     ranking: tuple[str, ...] = Field(description="Eligible vendor ids, best first.")
     robustness: Robustness

@@ -60,6 +60,17 @@ class Layout:
         """Column of vendor ``i``'s must-gap flag."""
         return self.resp_col(i) + 2
 
+    def demo_col(self, i: int) -> int:
+        """Column of vendor ``i``'s demonstration outcome (after every vendor's block)."""
+        return REQ_FIXED + 1 + 3 * len(self.result.vendors) + i
+
+    def effective(self, i: int, r: int) -> str:
+        """Return the expression of vendor ``i``'s response on row ``r`` after its demonstration:
+        the claim, unless an outcome other than as_claimed was recorded for a claim."""
+        rc, dc = col(self.resp_col(i)), col(self.demo_col(i))
+        return (f'IF(OR({rc}{r}="",{dc}{r}="",{dc}{r}="as_claimed"),{rc}{r},'
+                f"IFERROR(VLOOKUP({dc}{r},DEMO_TABLE,2,FALSE),{rc}{r}))")
+
     def req_range(self, column: int, absolute_col: bool = True) -> str:
         """Return ``Requirements!$X$3:$X$N`` for a column."""
         c = col(column)

@@ -164,7 +164,8 @@ def summary(wb: Workbook, lay: Layout, lang: Lang) -> None:
         formula(ws, r, 4, f"=SUM({lay.req_range(lay.gap_col(i))})")
         formula(ws, r, 5, f"=COUNTBLANK({lay.req_range(lay.resp_col(i))})")
         formula(ws, r, 6, f'=IF(D{r}>0,"{out}","{ok}")')
-        formula(ws, r, 7, f'=IF(D{r}>0,"",1+SUMPRODUCT(($D$2:$D${last}=0)*($C$2:$C${last}>C{r})))')
+        formula(ws, r, 7, f'=IF(D{r}>0,"",1+SUMPRODUCT(($D$2:$D${last}=0)*'
+                          f'($C$2:$C${last}>C{r}+TIE_TOL)))')
     if res.vendors:
         ws.conditional_formatting.add(f"A2:G{last}", FormulaRule(formula=["$D2>0"],
                                                                   fill=RED_FILL))
@@ -202,6 +203,11 @@ def scorecards(wb: Workbook, lay: Layout, lang: Lang) -> None:
                                   (9, "unanswered", f"=Summary!E{sr}", None)):
             text(ws, r, 1, t(f"vendors.wb.{key}", lang))
             formula(ws, r, 2, expr, fmt)
+        if v.demonstrated:
+            text(ws, 10, 1, t("vendors.rep.credibility", lang))
+            value(ws, 10, 2, v.credibility, "0%", fill=SNAPSHOT_FILL)
+            text(ws, 10, 3, t("vendors.rep.credibility_note", lang, shown=v.demonstrated,
+                              confirmed=v.demonstrated - len(v.claim_gaps)))
         header(ws, 11, [t("vendors.wb.criterion", lang), t("vendors.wb.weight", lang),
                         t("vendors.wb.score", lang), t("vendors.wb.contribution", lang),
                         t("vendors.wb.note", lang)])

@@ -23,8 +23,38 @@ def _context(result: Comparison, catalogue: RequirementsCatalogue, lang: Lang) -
     verdict = t(f"vendors.verdict.{rob.verdict}", lang, leader=names.get(rob.leader or "", "–"),
                 share=f"{share * 100:.0f}%")
     crit_names = {c.id: c.name.get(lang) for c in result.criteria}
+    for g in result.ahp.groups if result.ahp else ():
+        crit_names[g.id] = g.name.get(lang) if g.name else g.id
     return {"r": result, "names": names, "reqs": reqs, "verdict": verdict,
-            "crit_names": crit_names, "catalogue": catalogue}
+            "verdict_class": VERDICT_CLASS[rob.verdict], "rank_notes": rank_notes(result, lang),
+            "crit_names": crit_names, "catalogue": catalogue,
+            "any_demo": any(v.demonstrated for v in result.vendors),
+            "legend": [(v.name, PALETTE[i % len(PALETTE)]) for i, v in enumerate(result.vendors)]}
+
+
+#: callout style per verdict: alarm colours only for the alarming ones
+VERDICT_CLASS: dict[str, str] = {"robust": "ok", "single": "ok", "moderate": "info",
+                                 "fragile": "", "no_leader": ""}
+
+
+def rank_notes(result: Comparison, lang: Lang) -> list[str]:
+    """Return the tie and close-call notes of a comparison, in ``lang``."""
+    names = {v.id: v.name for v in result.vendors}
+    notes: list[str] = []
+    by_rank: dict[int, list[str]] = {}
+    for v in result.vendors:
+        if v.rank is not None:
+            by_rank.setdefault(v.rank, []).append(v.name)
+    for rank, group in sorted(by_rank.items()):
+        if len(group) > 1:
+            notes.append(t("vendors.rep.tie", lang, names=", ".join(group), rank=rank,
+                           tol=f"{result.tie_tolerance:g}"))
+    rob = result.robustness
+    if rob.close_call and not rob.tied_leaders and rob.margin is not None:
+        notes.append(t("vendors.rep.close_call", lang, leader=names.get(rob.leader or "", "–"),
+                       runner=names.get(rob.runner_up or "", "–"), margin=f"{rob.margin:.1f}",
+                       spread=f"{rob.margin_spread or 0:.1f}"))
+    return notes
 
 
 def _charts(result: Comparison, lang: Lang) -> dict[str, Markup]:

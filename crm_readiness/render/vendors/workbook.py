@@ -20,6 +20,7 @@ from crm_readiness import __version__
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.requirements import PRIORITIES, RequirementsCatalogue
 from crm_readiness.models.vendors import LEVELS, RESPONSE_CODES, Comparison
+from crm_readiness.models.vendors.panel import DEMO_LEVEL, DEMO_OUTCOMES
 from crm_readiness.render.vendors import _sheets
 from crm_readiness.render.vendors._cells import (
     BOLD,
@@ -48,6 +49,7 @@ LISTS = "Lists"
 RESPONSE_RANGE = f"{LISTS}!$A$2:$A${1 + len(RESPONSE_CODES)}"
 LEVEL_RANGE = f"{LISTS}!$F$2:$F${1 + len(LEVELS)}"
 PRIORITY_RANGE = f"{LISTS}!$H$2:$H${1 + len(PRIORITIES)}"
+DEMO_RANGE = f"{LISTS}!$J$2:$J${1 + len(DEMO_OUTCOMES)}"
 
 
 def _readme(wb: Workbook, lay: Layout, lang: Lang, generated_at: datetime) -> None:
@@ -134,7 +136,13 @@ def _lists(wb: Workbook, lang: Lang) -> None:
     text(ws, 1, 8, t("vendors.wb.priority", lang), font=BOLD)
     for i, p in enumerate(PRIORITIES):
         text(ws, 2 + i, 8, p)
-    widths(ws, {"A": 16, "B": 16, "C": 10, "D": 12, "F": 16, "H": 10})
+    text(ws, 1, 10, t("vendors.show.outcome", lang), font=BOLD)
+    for i, outcome in enumerate(DEMO_OUTCOMES):
+        text(ws, 2 + i, 10, outcome)
+        text(ws, 2 + i, 11, DEMO_LEVEL[outcome] or "")
+        text(ws, 2 + i, 12, t(f"vendors.show.outcome.{outcome}", lang))
+    name(wb, "DEMO_TABLE", LISTS, f"$J$2:$K${1 + len(DEMO_OUTCOMES)}")
+    widths(ws, {"A": 16, "B": 16, "C": 10, "D": 12, "F": 16, "H": 10, "J": 14, "K": 14, "L": 26})
 
 
 def _config(wb: Workbook, lay: Layout, lang: Lang) -> None:
@@ -175,6 +183,9 @@ def _config(wb: Workbook, lay: Layout, lang: Lang) -> None:
         name(wb, key, "Config", f"$B${r}")
     text(ws, 21, 1, t("vendors.wb.currency", lang))
     text(ws, 21, 2, budget.currency if budget else "")
+    text(ws, 22, 1, t("vendors.wb.tie_tolerance", lang))
+    value(ws, 22, 2, res.tie_tolerance, "0.00", fill=INPUT_FILL)
+    name(wb, "TIE_TOL", "Config", "$B$22")
     text(ws, 23, 1, t("vendors.wb.criterion_weights", lang), font=BOLD)
     header(ws, 25, [t("vendors.wb.id", lang), t("vendors.wb.criterion", lang),
                     t("vendors.wb.kind", lang), t("vendors.wb.weight", lang)])
@@ -224,6 +235,20 @@ def _ahp_block(ws: object, lay: Layout, lang: Lang, row: int) -> None:
         r += 1
     text(ws, r, 1, t("vendors.wb.ri_table", lang))
     text(ws, r, 2, ahp.ri_table)
+    for g in ahp.groups:  # sub-criteria: the group's share split by its own matrix
+        r += 2
+        text(ws, r, 1, f"{t('vendors.rep.ahp_sub_group', lang)}: {g.id}", font=BOLD)
+        value(ws, r, 2, g.weight, "0.00%", fill=SNAPSHOT_FILL)
+        text(ws, r, 3, "CR")
+        value(ws, r, 4, g.result.cr, "0.000", fill=SNAPSHOT_FILL)
+        header(ws, r + 1, [t("vendors.wb.criterion", lang), t("vendors.rep.ahp_local", lang),
+                           t("vendors.wb.weight", lang)])
+        for k, (cid, local) in enumerate(zip(g.result.criteria, g.result.weights,
+                                             strict=True)):
+            text(ws, r + 2 + k, 1, cid)
+            value(ws, r + 2 + k, 2, local, "0.00%", fill=SNAPSHOT_FILL)
+            value(ws, r + 2 + k, 3, g.weights[cid], "0.00%", fill=SNAPSHOT_FILL)
+        r += 1 + len(g.result.criteria)
 
 
 def _requirements(wb: Workbook, lay: Layout, lang: Lang) -> None:
@@ -257,10 +282,24 @@ def _requirements(wb: Workbook, lay: Layout, lang: Lang) -> None:
             o = outcomes[req.id]
             if o.response is not None:
                 text(ws, r, lay.resp_col(i), o.response)
-            formula(ws, r, lay.pts_col(i), f"=IFERROR(VLOOKUP({rc}{r},RESP_TABLE,3,FALSE),0)")
+            eff = lay.effective(i, r)
+            if o.demonstrated is not None:
+                text(ws, r, lay.demo_col(i), o.demonstrated)
+            formula(ws, r, lay.pts_col(i), f"=IFERROR(VLOOKUP({eff},RESP_TABLE,3,FALSE),0)")
             formula(ws, r, lay.gap_col(i),
-                    f'=IF($D{r}="must",IFERROR(VLOOKUP({rc}{r},RESP_TABLE,4,FALSE),0),0)')
+                    f'=IF($D{r}="must",IFERROR(VLOOKUP({eff},RESP_TABLE,4,FALSE),0),0)')
     first, last = REQ_FIRST, lay.req_last
+    dv_demo = DataValidation(type="list", formula1=DEMO_RANGE, allow_blank=True,
+                             showErrorMessage=True, error=t("vendors.show.xlsx_dv_error", lang))
+    ws.add_data_validation(dv_demo)
+    for i, v in enumerate(res.vendors):
+        dc = col(lay.demo_col(i))
+        text(ws, 1, lay.demo_col(i), v.name, font=BOLD)
+        header(ws, 2, [t("vendors.show.outcome", lang)], start=lay.demo_col(i))
+        dv_demo.add(f"{dc}{first}:{dc}{last}")
+        ws.conditional_formatting.add(f"{dc}{first}:{dc}{last}", FormulaRule(
+            formula=[f'AND({dc}{first}<>"",{dc}{first}<>"as_claimed")'], fill=RED_FILL))
+        ws.column_dimensions[dc].width = 16
     dv_prio.add(f"D{first}:D{last}")
     for i, (rc, gc) in enumerate(pcols):
         dv_resp.add(f"{rc}{first}:{rc}{last}")
@@ -273,7 +312,7 @@ def _requirements(wb: Workbook, lay: Layout, lang: Lang) -> None:
         ws.column_dimensions[gc].width = 7
     widths(ws, {"A": 10, "B": 14, "C": 44, "D": 10, "E": 8})
     ws.freeze_panes = ws.cell(REQ_FIRST, 6)
-    ws.auto_filter.ref = f"A2:{col(lay.gap_col(len(res.vendors) - 1) if res.vendors else 5)}{last}"
+    ws.auto_filter.ref = f"A2:{col(lay.demo_col(len(res.vendors) - 1) if res.vendors else 5)}{last}"
 
 
 def _comments(wb: Workbook, lay: Layout, lang: Lang) -> None:
@@ -310,6 +349,10 @@ def render_comparison_workbook(result: Comparison, catalogue: RequirementsCatalo
     _sheets.summary(wb, lay, lang)
     _sheets.scorecards(wb, lay, lang)
     _sheets.sensitivity(wb, lay, lang, generated_at)
+    if result.panel is not None:
+        from crm_readiness.render.vendors._panel_sheet import panel_sheet
+
+        panel_sheet(wb, lay, lang)
     _lists(wb, lang)
     wb.move_sheet("Summary", offset=-(wb.sheetnames.index("Summary") - 1))
     buf = io.BytesIO()
