@@ -45,6 +45,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "scoring.yaml is missing",
         "zh": "缺少 scoring.yaml",
     },
+    "io.header.demo_outcomes": {
+        "en": "Demonstration outcomes written by crm-readiness vendors demo import.",
+        "zh": "演示验证结果（由 crm-readiness vendors demo import 写入）。",
+    },
+    "io.header.panel_scores": {
+        "en": "Panel scores written by crm-readiness vendors panel import.",
+        "zh": "评审小组打分（由 crm-readiness vendors panel import 写入）。",
+    },
     "io.vendors.header": {
         "en": "Vendors file for crm-readiness vendors compare.",
         "zh": "供应商评估文件（用于 crm-readiness vendors compare）。",

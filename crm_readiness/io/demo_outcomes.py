@@ -116,5 +116,5 @@ def demo_outcomes_data(data: DemoOutcomesFile) -> dict[str, Any]:
 
 def demo_outcomes_yaml(data: DemoOutcomesFile) -> str:
     """Return the outcomes file as YAML."""
-    head = "# Demonstration outcomes (演示验证结果) written by crm-readiness vendors demo import.\n"
+    head = "".join(f"# {t('io.header.demo_outcomes', lang)}\n" for lang in ("en", "zh"))
     return head + dump_yaml(demo_outcomes_data(data))

@@ -229,5 +229,5 @@ def panel_scores_data(data: PanelScoresFile) -> dict[str, Any]:
 
 def panel_scores_yaml(data: PanelScoresFile) -> str:
     """Return the panel scores file as YAML."""
-    head = "# Panel scores (评审小组打分) written by crm-readiness vendors panel import.\n"
+    head = "".join(f"# {t('io.header.panel_scores', lang)}\n" for lang in ("en", "zh"))
     return head + dump_yaml(panel_scores_data(data))
