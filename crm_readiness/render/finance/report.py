@@ -60,7 +60,8 @@ def tco_chart(comparison: TcoComparison, lang: Lang) -> Markup | None:
                      t("finance.chart.tco_compare", lang, currency=cases[0].currency),
                      maximum=max(values) or 1.0,
                      colors=[svg.PALETTE[k % len(svg.PALETTE)] for k in range(len(cases))],
-                     value_labels=[lb.money(c.risk_adjusted.tco_nominal) for c in cases])
+                     value_labels=[lb.money(c.risk_adjusted.tco_nominal) for c in cases],
+                     heading=True)
 
 
 def flag_texts(case: FinanceCase, lang: Lang) -> list[tuple[str, str]]:

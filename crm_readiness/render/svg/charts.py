@@ -77,8 +77,9 @@ def radar(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], 
                            f"{escape(name)} {escape(labels[i])}: "
                            f"{escape(value_format.format(v))}</title></circle>")
     for k in range(1, rings + 1):  # ring values, small, beside the top axis
-        c.text(4, -r * k / rings + 4, value_format.format(maximum * k / rings), size=9,
-               fill=MUTED)
+        ring = value_format.format(maximum * k / rings)
+        c.rect(3, -r * k / rings - 4, text_width(ring, 9) + 2, 10, "#fff", ' fill-opacity="0.85"')
+        c.text(4, -r * k / rings + 4, ring, size=9, fill=MUTED)
     single = len(series) == 1
     blocks: list[tuple[float, str, list[str], Box]] = []
     for i, label in enumerate(labels):
@@ -110,12 +111,18 @@ def radar(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], 
 def hbars(labels: Sequence[str], values: Sequence[float], title: str, *,
           maximum: float = 100.0, unit: str = "", colors: Sequence[str] | None = None,
           value_labels: Sequence[str] | None = None, track: float = 320.0,
-          legend: Sequence[tuple[str, str]] = ()) -> Markup:
-    """Return horizontal bars, one per label, scaled to ``maximum``, each with its value."""
+          legend: Sequence[tuple[str, str]] = (), heading: bool = False) -> Markup:
+    """Return horizontal bars, one per label, scaled to ``maximum``, each with its value.
+
+    ``heading`` writes the title above the bars (for a chart without a caption).
+    """
     c = Canvas()
     wrapped = [wrap(x, 240) for x in labels]
     left = max((text_width(s) for ls in wrapped for s in ls), default=0.0) + 10
     y = 0.0
+    if heading:
+        c.text(0, 12, title, bold=True)
+        y = 22.0
     for i, (lines, v) in enumerate(zip(wrapped, values, strict=True)):
         row = max(26.0, LEADING * len(lines) + 8)
         mid = y + row / 2

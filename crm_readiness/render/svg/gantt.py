@@ -67,7 +67,7 @@ def gantt(plan: ImplementationPlan, lang: Lang) -> Markup:
     years.append((left, plan.start.year))
     for yx, year in years:
         box = text_box(yx + 2, top - 24, str(year), _MONTH_SIZE, bold=True)
-        if c.fits(box, -4):
+        if c.fits(box, 4):
             c.text(yx + 2, top - 24, str(year), size=_MONTH_SIZE, bold=True)
     for i, s in enumerate(plan.stages):
         y = top + i * row

@@ -18,9 +18,9 @@ from markupsafe import Markup, escape
 
 from crm_readiness.i18n import Lang
 
-#: Okabe–Ito colour-blind-safe palette (yellow last: it is faint on white)
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000",
-           "#F0E442")
+#: Okabe–Ito colour-blind-safe palette
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
+           "#000000")
 #: a series past the palette's length is drawn dashed, so two series never look alike
 DASHES = ("", "6 3", "2 3")
 GREY = "#9ca3af"
@@ -186,7 +186,7 @@ class Canvas:
     parts: list[str] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     texts: list[Box] = field(default_factory=list)
-    pad: float = 6.0
+    pad: float = 8.0
 
     def extend(self, box: Box) -> None:
         """Make room for ``box`` (a shape's extent)."""
@@ -211,9 +211,10 @@ class Canvas:
         self.shape(f'<line x1="{_f(x1)}" y1="{_f(y1)}" x2="{_f(x2)}" y2="{_f(y2)}" '
                    f'stroke="{stroke}"{extra}/>', x1, y1, x2, y2)
 
-    def fits(self, box: Box, tol: float = 0.5) -> bool:
-        """Whether ``box`` overlaps no text drawn so far."""
-        return not any(box.overlaps(b, tol) for b in self.texts)
+    def fits(self, box: Box, gap: float = 0.0) -> bool:
+        """Whether ``box``, widened by ``gap`` on each side, overlaps no text drawn so far."""
+        wide = Box(box.x0 - gap, box.y0, box.x1 + gap, box.y1)
+        return not any(wide.overlaps(b) for b in self.texts)
 
     def text(self, x: float, y: float, text: str, *, anchor: str = "start",
              size: float = FONT_SIZE, bold: bool = False, fill: str | None = None) -> Box:

@@ -38,7 +38,8 @@ def _charts(result: Comparison, lang: Lang) -> dict[str, Markup]:
         status_legend.append((t("vendors.status.knocked_out", lang), out))
     bars = hbars([v.name for v in vendors], [v.total for v in vendors],
                  t("vendors.wb.bar_title", lang), colors=colors,
-                 value_labels=[f"{v.total:.1f}" for v in vendors], legend=status_legend)
+                 value_labels=[f"{v.total:.1f}" for v in vendors], legend=status_legend,
+                 heading=True)
     labels = [c.name.get(lang) for c in result.criteria]
     prof = radar(labels, [(v.name, [c.score for c in v.criteria]) for v in vendors],
                  t("vendors.wb.radar_title", lang), maximum=5.0,
@@ -52,7 +53,7 @@ def _charts(result: Comparison, lang: Lang) -> dict[str, Markup]:
             [v.name for v in costed], costs, t("vendors.chart.tco", lang, currency=currency),
             maximum=max(costs) or 1.0,
             colors=[PALETTE[k % len(PALETTE)] for k in range(len(costed))],
-            value_labels=[money(v.cost) for v in costed])
+            value_labels=[money(v.cost) for v in costed], heading=True)
     return charts
 
 
