@@ -222,3 +222,42 @@ def test_compact_labels_carry_a_unit_and_stay_distinct() -> None:
     ticks = nice_ticks(-300_000, 1_700_000)
     shown = [compact(v, "en", ticks[1] - ticks[0]) for v in ticks]
     assert len(set(shown)) == len(shown)
+
+
+def _texts(svg_text: str) -> list[str]:
+    return [lab.text for lab in labels(ET.fromstring(svg_text))]
+
+
+def _chart(html: str, title_part: str) -> str:
+    found = [s for s in _svgs(html) if title_part in (ET.fromstring(s).findtext(f"{NS}title") or "")]
+    assert len(found) == 1, title_part
+    return found[0]
+
+
+def test_demo_charts_carry_keys_values_and_units(demo_html: dict[Lang, dict[str, str]]) -> None:
+    from crm_readiness.i18n import t
+    from crm_readiness.render.svg.kit import PALETTE
+
+    en = demo_html["en"]
+    # the vendor radar keys every vendor by colour; the readiness radar shows its values
+    vendors = _chart(en["vendors/comparison.html"], t("vendors.wb.radar_title", "en"))
+    names = ["云帆CRM (YunFan CRM)", "新智销 (NovaSales)", "企联通 (EntLink)"]
+    assert all(n in _texts(vendors) for n in names)
+    assert all(f'fill="{PALETTE[k]}"' in vendors for k in range(3))
+    radar = _chart(en["assessment/readiness.html"], t("report.radar", "en"))
+    assert sum(s.isdigit() for s in _texts(radar)) >= 6 + 5  # six phase scores, five rings
+    # the heat map has a legend of its exposure bands
+    heat = _chart(en["assessment/readiness.html"], t("report.heatmap", "en"))
+    assert {t(f"band.{b}", "en") for b in ("low", "medium", "high")} <= set(_texts(heat))
+    # the cumulative cash flow: round ticks with a unit
+    cash = _chart(en["finance/roi.html"], t("finance.chart.cumulative", "en"))
+    ticks = [s for s in _texts(cash) if re.fullmatch(r"−?\d+(\.\d)?[kM]?", s)]
+    assert len(ticks) >= 4 and "CNY" in _texts(cash)
+    # the TCO chart across vendors, in the vendors report and the TCO comparison
+    for path in ("vendors/comparison.html", "finance/tco-comparison.html"):
+        assert "TCO" in "".join(ET.fromstring(s).findtext(f"{NS}title") or ""
+                                for s in _svgs(en[path])), path
+    # the demo's "fairly robust" verdict is shown in amber, not as an alarm
+    assert 'class="callout warn">Fairly robust' in en["vendors/comparison.html"]
+    zh_trend = _chart(demo_html["zh"]["workshop/workshop-readiness.html"], t("workshop.trend", "zh"))
+    assert t("report.overall", "zh") in _texts(zh_trend)
