@@ -17,10 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from crm_readiness.demo.run import run_demo
 from crm_readiness.i18n import Lang
 from crm_readiness.io import output
+from crm_readiness.render import svg as kit_charts
 from crm_readiness.render.svg.kit import ASCENT, DESCENT, Box, compact, nice_ticks, text_width
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -261,3 +264,56 @@ def test_demo_charts_carry_keys_values_and_units(demo_html: dict[Lang, dict[str,
     assert 'class="callout warn">Fairly robust' in en["vendors/comparison.html"]
     zh_trend = _chart(demo_html["zh"]["workshop/workshop-readiness.html"], t("workshop.trend", "zh"))
     assert t("report.overall", "zh") in _texts(zh_trend)
+
+
+_WORDS = st.text(alphabet=st.sampled_from(list("abcdefghijk XYZ-()战略目标数据迁移供应商")),
+                 min_size=1, max_size=48).map(lambda s: s.strip() or "x")
+_VALUES = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False)
+_FAST = settings(max_examples=15, deadline=None,
+                 suppress_health_check=[HealthCheck.too_slow])
+
+
+@_FAST
+@given(st.lists(_WORDS, min_size=1, max_size=12), st.data())
+def test_any_bar_labels_fit(names: list[str], data: st.DataObject) -> None:
+    values = data.draw(st.lists(st.floats(0, 100), min_size=len(names), max_size=len(names)))
+    assert violations(kit_charts.hbars(names, values, "t", unit="%")) == []
+
+
+@_FAST
+@given(st.lists(_WORDS, min_size=3, max_size=10), st.integers(1, 3), st.data())
+def test_any_radar_fits(axes: list[str], n_series: int, data: st.DataObject) -> None:
+    series = [(f"S{k} {axes[k % len(axes)]}",
+               data.draw(st.lists(st.floats(0, 5), min_size=len(axes), max_size=len(axes))))
+              for k in range(n_series)]
+    assert violations(kit_charts.radar(axes, series, "t", maximum=5.0, value_format="{:.1f}")) == []
+
+
+@_FAST
+@given(st.lists(_WORDS, min_size=1, max_size=6), st.integers(2, 8), st.data(),
+       st.sampled_from(["en", "zh"]))
+def test_any_line_chart_fits(names: list[str], points: int, data: st.DataObject,
+                             lang: Lang) -> None:
+    series = [(n, data.draw(st.lists(_VALUES, min_size=points, max_size=points))) for n in names]
+    x_labels = [f"2026-{k + 1:02d}" for k in range(points)]
+    chart = kit_charts.line_chart(x_labels, series, "t", lang=lang, zero_line=True,
+                                  compact_ticks=True, unit="CNY")
+    assert violations(chart) == []
+
+
+@_FAST
+@given(st.lists(st.tuples(_WORDS, _VALUES, _VALUES), min_size=1, max_size=10), _VALUES,
+       st.sampled_from(["en", "zh"]))
+def test_any_tornado_fits(rows: list[tuple[str, float, float]], base: float, lang: Lang) -> None:
+    chart = kit_charts.diverging_bars([r[0] for r in rows], [min(r[1], r[2]) for r in rows],
+                                      [max(r[1], r[2]) for r in rows], base, "t", lang=lang,
+                                      base_label="Base", low_label="below", high_label="above",
+                                      unit="CNY")
+    assert violations(chart) == []
+
+
+@given(_VALUES, _VALUES)
+def test_nice_ticks_any_range(lo: float, hi: float) -> None:
+    ticks = nice_ticks(lo, hi)
+    assert 2 <= len(ticks) <= 12
+    assert ticks[0] <= min(lo, hi) + 1e-6 * max(1.0, abs(lo)) and ticks[-1] >= max(lo, hi) - 1e-6 * max(1.0, abs(hi))

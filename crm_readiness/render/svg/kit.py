@@ -109,20 +109,21 @@ def nice_step(span: float, count: int = 5) -> float:
 
 
 def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
-    """Return round tick values covering ``lo``..``hi`` (the first ≤ lo, the last ≥ hi)."""
+    """Return round tick values covering ``lo``..``hi`` (the first ≤ lo, the last ≥ hi).
+
+    Non-finite bounds fall back to 0..1; the result never has more than about
+    ``2 · count + 2`` ticks, whatever the magnitudes.
+    """
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        lo, hi = 0.0, 1.0
     if hi < lo:
         lo, hi = hi, lo
     if hi == lo:
-        hi = lo + 1.0
+        hi = lo + max(1.0, abs(lo) * 0.1)
     step = nice_step(hi - lo, count)
-    start = math.floor(lo / step + 1e-9) * step
-    ticks: list[float] = []
-    v = start
-    while v < hi - step * 1e-9:
-        ticks.append(_clean(v))
-        v += step
-    ticks.append(_clean(v))
-    return ticks
+    first = math.floor(lo / step + 1e-9)
+    last = math.ceil(hi / step - 1e-9)
+    return [_clean(k * step) for k in range(first, max(first + 1, last) + 1)]
 
 
 def _clean(v: float) -> float:
