@@ -59,7 +59,8 @@ def tco_chart(comparison: TcoComparison, lang: Lang) -> Markup | None:
     return svg.hbars([c.vendor or c.title for c in cases], values,
                      t("finance.chart.tco_compare", lang, currency=cases[0].currency),
                      maximum=max(values) or 1.0,
-                     colors=[svg.PALETTE[k % len(svg.PALETTE)] for k in range(len(cases))],
+                     # each vendor keeps its input-order colour, as in the vendor radar
+                     colors=[svg.PALETTE[i % len(svg.PALETTE)] for i in comparison.ranking],
                      value_labels=[lb.money(c.risk_adjusted.tco_nominal) for c in cases],
                      heading=True)
 
