@@ -316,4 +316,5 @@ def test_any_tornado_fits(rows: list[tuple[str, float, float]], base: float, lan
 def test_nice_ticks_any_range(lo: float, hi: float) -> None:
     ticks = nice_ticks(lo, hi)
     assert 2 <= len(ticks) <= 12
-    assert ticks[0] <= min(lo, hi) + 1e-6 * max(1.0, abs(lo)) and ticks[-1] >= max(lo, hi) - 1e-6 * max(1.0, abs(hi))
+    assert ticks[0] <= min(lo, hi) and ticks[-1] >= max(lo, hi)
+    assert len({round(b - a, 6) for a, b in zip(ticks, ticks[1:], strict=False)}) == 1  # one step

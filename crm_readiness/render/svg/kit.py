@@ -123,12 +123,19 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     step = nice_step(hi - lo, count)
     first = math.floor(lo / step + 1e-9)
     last = math.ceil(hi / step - 1e-9)
-    return [_clean(k * step) for k in range(first, max(first + 1, last) + 1)]
+    last = max(first + 1, last)
+    if first * step > lo:
+        first -= 1
+    if last * step < hi:
+        last += 1
+    return [_clean(k * step, step) for k in range(first, last + 1)]
 
 
-def _clean(v: float) -> float:
-    r = round(v, 10)
-    return 0.0 if r == 0 else r
+def _clean(v: float, step: float) -> float:
+    """Return ``v`` without float noise (``0.30000000000000004`` → ``0.3``; near zero → 0)."""
+    if abs(v) < step * 1e-6:
+        return 0.0
+    return float(f"{v:.12g}")
 
 
 def compact(value: float, lang: Lang, step: float | None = None) -> str:
