@@ -8,6 +8,7 @@ chart kit's own width measurement.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -317,4 +318,5 @@ def test_nice_ticks_any_range(lo: float, hi: float) -> None:
     ticks = nice_ticks(lo, hi)
     assert 2 <= len(ticks) <= 12
     assert ticks[0] <= min(lo, hi) and ticks[-1] >= max(lo, hi)
-    assert len({round(b - a, 6) for a, b in zip(ticks, ticks[1:], strict=False)}) == 1  # one step
+    steps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert all(s == pytest.approx(steps[0], rel=1e-6) for s in steps)  # one round step

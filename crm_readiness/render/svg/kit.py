@@ -101,6 +101,8 @@ def nice_step(span: float, count: int = 5) -> float:
     if span <= 0 or not math.isfinite(span):
         return 1.0
     raw = span / max(1, count)
+    if raw <= 0:
+        return 1.0
     mag = 10.0 ** math.floor(math.log10(raw))
     for m in (1.0, 2.0, 2.5, 5.0, 10.0):
         if raw <= m * mag * (1 + 1e-9):
@@ -118,7 +120,7 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
         lo, hi = 0.0, 1.0
     if hi < lo:
         lo, hi = hi, lo
-    if hi == lo:
+    if hi - lo < 1e-9 * max(1.0, abs(lo), abs(hi)):  # one value (or float noise around it)
         hi = lo + max(1.0, abs(lo) * 0.1)
     step = nice_step(hi - lo, count)
     first = math.floor(lo / step + 1e-9)
