@@ -320,3 +320,26 @@ def test_nice_ticks_any_range(lo: float, hi: float) -> None:
     assert ticks[0] <= min(lo, hi) and ticks[-1] >= max(lo, hi)
     steps = [b - a for a, b in itertools.pairwise(ticks)]
     assert all(s == pytest.approx(steps[0], rel=1e-6) for s in steps)  # one round step
+
+
+@pytest.mark.parametrize("start", ["2026-01-05", "2026-11-30", "2026-12-28", "2027-06-14"])
+def test_gantt_fits_whatever_the_start_month(start: str) -> None:
+    from datetime import date
+
+    from crm_readiness.engine.plan import build_plan
+    from crm_readiness.io.assessment import load_answers
+    from crm_readiness.io.checklists import load_checklist_set
+    from crm_readiness.render.svg.gantt import gantt, months
+    from crm_readiness.workflows.assessment import demo_answers_path, score
+
+    checklists = load_checklist_set()
+    result = score(checklists, load_answers(demo_answers_path(), checklists))
+    plan = build_plan(result, date.fromisoformat(start))
+    for lang in ("en", "zh"):
+        chart = gantt(plan, lang)
+        assert violations(chart) == [], (start, lang)
+        shown = set(_texts(chart))
+        januaries = {str(m.year) for m in months(plan.start, plan.end) if m.month == 1}
+        assert januaries <= shown, shown
+        # the start's year too, unless the next January is too close to write both
+        assert str(plan.start.year) in shown or plan.start.month == 12, shown
