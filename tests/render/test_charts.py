@@ -322,19 +322,25 @@ def test_nice_ticks_any_range(lo: float, hi: float) -> None:
     assert all(s == pytest.approx(steps[0], rel=1e-6) for s in steps)  # one round step
 
 
-@pytest.mark.parametrize("start", ["2026-01-05", "2026-11-30", "2026-12-28", "2027-06-14"])
-def test_gantt_fits_whatever_the_start_month(start: str) -> None:
-    from datetime import date
-
-    from crm_readiness.engine.plan import build_plan
+@pytest.fixture(scope="module")
+def demo_result() -> Any:
+    """The demo organisation's assessment (the plan's input)."""
     from crm_readiness.io.assessment import load_answers
     from crm_readiness.io.checklists import load_checklist_set
-    from crm_readiness.render.svg.gantt import gantt, months
     from crm_readiness.workflows.assessment import demo_answers_path, score
 
     checklists = load_checklist_set()
-    result = score(checklists, load_answers(demo_answers_path(), checklists))
-    plan = build_plan(result, date.fromisoformat(start))
+    return score(checklists, load_answers(demo_answers_path(), checklists))
+
+
+@pytest.mark.parametrize("start", ["2026-01-05", "2026-11-30", "2026-12-28", "2027-06-14"])
+def test_gantt_fits_whatever_the_start_month(demo_result: Any, start: str) -> None:
+    from datetime import date
+
+    from crm_readiness.engine.plan import build_plan
+    from crm_readiness.render.svg.gantt import gantt, months
+
+    plan = build_plan(demo_result, date.fromisoformat(start))
     for lang in ("en", "zh"):
         chart = gantt(plan, lang)
         assert violations(chart) == [], (start, lang)
