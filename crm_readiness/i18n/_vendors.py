@@ -194,6 +194,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "vendors.wb.fit": {"en": "Fit", "zh": "匹配度"},
     "vendors.wb.radar_title": {"en": "Criterion profiles (0–5)", "zh": "评估维度画像（0–5）"},
     "vendors.wb.bar_title": {"en": "Total score (0–100)", "zh": "总分（0–100）"},
+    "vendors.chart.tco": {"en": "Nominal TCO by vendor ({currency})",
+                          "zh": "各供应商名义总体拥有成本（{currency}）"},
     "vendors.wb.anchors": {"en": "Anchored scale: what each score means",
                            "zh": "锚定标度：各分值的含义"},
     "vendors.wb.status": {"en": "Status", "zh": "状态"},

@@ -275,6 +275,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.why": {"en": "Why this long", "zh": "工期说明"},
     "plan.at_benchmark": {"en": "at the benchmark for this size", "zh": "按该规模的基准工期"},
     "plan.stretched": {"en": "stretched beyond the benchmark", "zh": "超出基准的延长部分"},
+    "plan.legend.mitigation": {"en": "mitigation of a {band} risk", "zh": "{band}风险的应对"},
     "plan.waves": {"en": "{waves} roll-out wave(s), one region or business line each",
                    "zh": "分 {waves} 批推广，每批一个区域或业务线"},
     "plan.weeks_delta": {"en": "{sign}{weeks} wk:", "zh": "{sign}{weeks} 周："},

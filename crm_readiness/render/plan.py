@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import date, timedelta
-
-from markupsafe import Markup, escape
+from datetime import timedelta
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.plan import ImplementationPlan, Stage, Stretch
 from crm_readiness.render import Format
 from crm_readiness.render.jinja_env import render_template
-from crm_readiness.render.svg import PALETTE, text_width
-
-_BAND = {"high": "#dc2626", "medium": "#d97706", "low": "#16a34a"}
-_FONT = 'font-family="system-ui,-apple-system,Segoe UI,Noto Sans CJK SC,sans-serif"'
-
-
-def _svg(width: float, height: float, body: str, title: str) -> Markup:
-    return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'width="100%" style="max-width:{width:.0f}px" role="img" aria-label="{escape(title)}" '
-        f'{_FONT} font-size="12"><title>{escape(title)}</title>{body}</svg>')
+from crm_readiness.render.svg.gantt import gantt
+from crm_readiness.render.svg.kit import PALETTE
 
 
 def stretch_text(s: Stretch, lang: Lang) -> str:
@@ -37,73 +26,6 @@ def stretch_text(s: Stretch, lang: Lang) -> str:
     sign = "+" if s.weeks >= 0 else "−"
     return t("plan.weeks_delta", lang, sign=sign, weeks=abs(s.weeks)) + " " + t(
         f"plan.stretch.{s.code}", lang, **params)
-
-
-def _months(start: date, end: date) -> list[date]:
-    out: list[date] = []
-    d = date(start.year, start.month, 1)
-    while d <= end:
-        if d >= start:
-            out.append(d)
-        d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-    return out
-
-
-def gantt(plan: ImplementationPlan, lang: Lang) -> Markup:
-    """Return the plan as an SVG Gantt chart: stages, milestones and mitigations by due date."""
-    names = [t(f"plan.stage.{s.id}", lang) for s in plan.stages] + [t("plan.mitigations", lang)]
-    left = min(320.0, max(120.0, max(text_width(n) for n in names) + 16))
-    top, row, width = 34.0, 28.0, 640.0
-    days = (plan.end - plan.start).days + 1
-    lanes = len(plan.stages) + 1
-    height = top + row * lanes + 30
-
-    def x(d: date) -> float:
-        return left + width * (d - plan.start).days / days
-
-    parts: list[str] = []
-    for m in _months(plan.start, plan.end + timedelta(days=1)):
-        mx = x(m)
-        # the year shows at January, and on the first month unless a January follows closely
-        first = m == _months(plan.start, plan.end)[0]
-        label = m.strftime("%Y-%m") if m.month == 1 or (first and m.month <= 10) \
-            else m.strftime("%m")
-        parts.append(f'<line x1="{mx:.1f}" y1="{top - 6}" x2="{mx:.1f}" y2="{height - 26}" '
-                     f'stroke="{"#9ca3af" if m.month == 1 else "#e5e7eb"}"/>'
-                     f'<text x="{mx + 2:.1f}" y="{top - 10}" font-size="10">{escape(label)}</text>')
-    for i, s in enumerate(plan.stages):
-        y = top + i * row
-        color = PALETTE[i % len(PALETTE)]
-        x0, x1 = x(s.start), x(s.end + timedelta(days=1))
-        name = t(f"plan.stage.{s.id}", lang)
-        tip = f"{name}: {s.start.isoformat()} – {s.end.isoformat()} ({s.weeks} w)"
-        parts.append(f'<text x="{left - 8}" y="{y + 17}" text-anchor="end">{escape(name)}</text>')
-        parts.append(f'<rect x="{x0:.1f}" y="{y + 5}" width="{max(1.0, x1 - x0):.1f}" height="16" '
-                     f'rx="3" fill="{color}"><title>{escape(tip)}</title></rect>')
-        if s.weeks > s.baseline_weeks:
-            bx = x(s.start + timedelta(days=7 * s.baseline_weeks))
-            parts.append(f'<rect x="{bx:.1f}" y="{y + 5}" width="{max(0.0, x1 - bx):.1f}" '
-                         f'height="16" fill="#fff" fill-opacity="0.45" stroke="{color}" '
-                         f'stroke-dasharray="3 2"><title>{escape(t("plan.stretched", lang))}'
-                         f'</title></rect>')
-        mx = x1
-        parts.append(f'<polygon points="{mx:.1f},{y + 2} {mx + 6:.1f},{y + 13} {mx:.1f},{y + 24} '
-                     f'{mx - 6:.1f},{y + 13}" fill="#111827"><title>M{s.order} '
-                     f'{escape(s.end.isoformat())}</title></polygon>')
-    y = top + len(plan.stages) * row
-    parts.append(f'<text x="{left - 8}" y="{y + 17}" text-anchor="end">'
-                 f'{escape(t("plan.mitigations", lang))}</text>')
-    for mit in plan.mitigations:
-        mx = x(mit.due)
-        tip = f"{mit.risk_id} {mit.title.get(lang)} — {mit.due.isoformat()}"
-        parts.append(f'<polygon points="{mx:.1f},{y + 6} {mx + 6:.1f},{y + 20} {mx - 6:.1f},'
-                     f'{y + 20}" fill="{_BAND[mit.band]}" fill-opacity="0.8">'
-                     f"<title>{escape(tip)}</title></polygon>")
-    parts.append(f'<text x="{left}" y="{height - 8}" font-size="10">'
-                 f'{escape(plan.start.isoformat())}</text><text x="{left + width}" '
-                 f'y="{height - 8}" font-size="10" text-anchor="end">'
-                 f'{escape(plan.end.isoformat())}</text>')
-    return _svg(left + width + 20, height, "".join(parts), t("plan.gantt", lang))
 
 
 def context(plan: ImplementationPlan, lang: Lang) -> dict[str, object]:

@@ -25,7 +25,8 @@ def trend_chart(trend: Trend, lang: Lang) -> Markup | None:
         (trend.phase_titles[i].get(lang) if i in trend.phase_titles else i,
          [p.phases.get(i) for p in trend.points]) for i in ids]
     series.append((t("report.overall", lang), [p.overall for p in trend.points]))
-    return svg.line_chart(labels, series, t("workshop.trend", lang), minimum=0, maximum=100)
+    return svg.line_chart(labels, series, t("workshop.trend", lang), lang=lang, minimum=0,
+                          maximum=100)
 
 
 def render_compare_md(c: Comparison, lang: Lang) -> bytes:

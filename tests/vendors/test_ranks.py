@@ -100,14 +100,14 @@ def test_fairly_robust_is_not_in_a_red_alarm_box_and_radar_has_keys() -> None:
     fake = res.model_copy(update={"robustness": res.robustness.model_copy(
         update={"verdict": "moderate"})})
     html = render_comparison(fake, cat, "en", Format.html)  # type: ignore[arg-type]
-    assert '<div class="callout info">Fairly robust' in html
+    assert '<div class="callout warn">Fairly robust' in html  # amber, not the red alarm
     red = fake.model_copy(update={"robustness": res.robustness.model_copy(
         update={"verdict": "fragile"})})
     assert '<div class="callout ">Close call' in render_comparison(
         red, cat, "en", Format.html)  # type: ignore[arg-type]
-    for i, v in enumerate(res.vendors):
-        assert (f'<span class="key" style="background: {PALETTE[i]}"></span>{v.name}</li>'
-                in html)
+    radar = next(s for s in html.split("<svg")[1:] if "polygon" in s)
+    for i, v in enumerate(res.vendors):  # the radar's own legend: a colour key and the name
+        assert f'fill="{PALETTE[i]}"' in radar and f">{v.name}</text>" in radar
 
 
 def test_workbook_rank_formula_uses_the_tolerance() -> None:

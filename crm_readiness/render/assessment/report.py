@@ -33,10 +33,14 @@ def charts(result: AssessmentResult, lang: Lang) -> dict[str, Markup | None]:
     for r in result.risks:
         counts[(r.likelihood, r.impact)] = counts.get((r.likelihood, r.impact), 0) + 1
     return {
-        "radar": svg.radar(labels, [p.score or 0.0 for p in scored], t("report.radar", lang)),
+        "radar": svg.radar(labels, [(t("report.score", lang), [p.score or 0.0 for p in scored])],
+                           t("report.radar", lang)),
         "heatmap": svg.heatmap(counts, t("report.heatmap", lang),
                                x_label=t("report.likelihood", lang),
-                               y_label=t("report.impact", lang), band_of=_bands(result)),
+                               y_label=t("report.impact", lang), band_of=_bands(result),
+                               band_names={b: t(f"band.{b}", lang)
+                                           for b in ("low", "medium", "high")},
+                               legend_title=t("report.exposure", lang)),
         "coverage": svg.hbars([p.title.get(lang) for p in result.phases],
                               [p.coverage * 100 for p in result.phases],
                               t("report.coverage_bars", lang), unit="%"),

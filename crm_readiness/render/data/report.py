@@ -28,7 +28,8 @@ def _charts(result: DataProfileResult, lang: Lang) -> dict[str, Markup]:
     values = [(d.value or 0.0) * 100 for d in dims]
     charts: dict[str, Markup] = {}
     if dims:
-        charts["dimensions"] = svg.radar(labels, values, t("data.report.dimensions", lang))
+        charts["dimensions"] = svg.radar(labels, [(t("data.report.dimensions", lang), values)],
+                                          t("data.report.dimensions", lang))
     cols = list(result.columns)
     if cols:
         charts["completeness"] = svg.hbars(

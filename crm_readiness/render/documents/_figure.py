@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from crm_readiness.i18n import Lang
 from crm_readiness.models.document import Figure, cell_text
 from crm_readiness.render.documents._text import clean
-from crm_readiness.render.svg import _svg
+from crm_readiness.render.svg.kit import MUTED, Canvas, text_width
 
 MAX_MONTHS, MAX_QUARTER_MONTHS = 18, 54
 BAR_COLOUR = "#2563eb"
@@ -52,31 +52,32 @@ def active(fig: Figure) -> list[list[bool]]:
 
 
 def svg(fig: Figure, lang: Lang) -> Markup:
-    """Return the timeline as inline SVG (labels escaped)."""
+    """Return the timeline as inline SVG drawn with the chart kit (labels measured, escaped)."""
     spans = periods(fig)
     first, last = spans[0][0], spans[-1][1]
     total = (last - first).days + 1
-    left, width, row, top = 230.0, 560.0, 22.0, 28.0
-    parts: list[str] = []
+    names = [clean(cell_text(bar.label, lang)) for bar in fig.bars]
+    left = max(text_width(n) for n in names) + 16
+    width, row, top = 560.0, 22.0, 34.0
+    c = Canvas()
+    step = step_of(spans)
+    slot = width / max(1, len(spans))
+    shown = 1 if slot >= 24 else (2 if slot >= 12 else 3)  # thin the labels of short periods
     for i, (start, _, label) in enumerate(spans):
         x = left + width * (start - first).days / total
-        parts.append(f'<line x1="{x:.1f}" y1="{top - 6:.0f}" x2="{x:.1f}" '
-                     f'y2="{top + row * len(fig.bars):.0f}" stroke="#e5e7eb"/>')
-        if step_of(spans) < 12 and (i == 0 or label in ("1", "Q1")):
-            parts.append(f'<text x="{x + 2:.1f}" y="12" fill="#6b7280">{start.year}</text>')
-        parts.append(f'<text x="{x + 2:.1f}" y="{top - 8:.0f}" fill="#6b7280" font-size="10">'
-                     f'{escape(label)}</text>')
+        c.line(x, top - 6, x, top + row * len(fig.bars))
+        if step < 12 and (i == 0 or label in ("1", "Q1")):
+            c.text(x + 2, 12, str(start.year), fill=MUTED, bold=True)
+        if i % shown == 0:
+            c.text(x + 2, top - 10, label, size=10, fill=MUTED)
     for n, bar in enumerate(fig.bars):
         y = top + n * row
         x0 = left + width * (bar.start - first).days / total
         x1 = left + width * ((bar.end - first).days + 1) / total
-        name = clean(cell_text(bar.label, lang))
-        parts.append(f'<text x="{left - 8:.0f}" y="{y + 15:.0f}" text-anchor="end">{escape(name)}</text>')
-        parts.append(f'<rect x="{x0:.1f}" y="{y + 4:.0f}" width="{max(x1 - x0, 2):.1f}" height="{row - 8:.0f}" '
-                     f'rx="3" fill="{BAR_COLOUR}"><title>{escape(name)}: {bar.start.isoformat()} – '
-                     f'{bar.end.isoformat()}</title></rect>')
-    return _svg(left + width + 10, top + row * len(fig.bars) + 6, "".join(parts),
-                clean(fig.caption.get(lang)))
+        c.text(left - 8, y + 15, names[n], anchor="end")
+        c.rect(x0, y + 4, max(x1 - x0, 2), row - 8, BAR_COLOUR, ' rx="3"',
+               tip=f"{names[n]}: {bar.start.isoformat()} – {bar.end.isoformat()}")
+    return c.render(clean(fig.caption.get(lang)))
 
 
 def text_bars(fig: Figure, width: int = 36) -> list[str]:

@@ -29,7 +29,8 @@ def _charts(case: FinanceCase, lang: Lang) -> dict[str, Markup]:
               [float(v) for v in case.risk_adjusted.cumulative]),
              (t("finance.basis.unadjusted", lang),
               [float(v) for v in case.unadjusted.cumulative])],
-            t("finance.chart.cumulative", lang), zero_line=True, value_format="{:,.0f}"),
+            t("finance.chart.cumulative", lang), lang=lang, zero_line=True, compact_ticks=True,
+            unit=case.currency),
     }
     cats = [c for c in case.categories if c.total > 0]
     if cats:
@@ -47,8 +48,26 @@ def _charts(case: FinanceCase, lang: Lang) -> dict[str, Markup]:
             [float(min(r.npv_low, r.npv_high)) for r in rows],
             [float(max(r.npv_low, r.npv_high)) for r in rows],
             float(case.risk_adjusted.npv),
-            t("finance.chart.tornado", lang, swing=lb.pct(sens.swing, 0)))
+            t("finance.chart.tornado", lang, swing=lb.pct(sens.swing, 0)), lang=lang,
+            base_label=t("finance.chart.base_npv", lang),
+            low_label=t("finance.chart.below_base", lang),
+            high_label=t("finance.chart.above_base", lang), unit=case.currency)
     return charts
+
+
+def tco_chart(comparison: TcoComparison, lang: Lang) -> Markup | None:
+    """Return the cases' risk-adjusted nominal TCO side by side (None for a single case)."""
+    if len(comparison.cases) < 2:
+        return None
+    cases = [comparison.cases[i] for i in comparison.ranking]
+    values = [float(c.risk_adjusted.tco_nominal) for c in cases]
+    return svg.hbars([c.vendor or c.title for c in cases], values,
+                     t("finance.chart.tco_compare", lang, currency=cases[0].currency),
+                     maximum=max(values) or 1.0,
+                     # each vendor keeps its input-order colour, as in the vendor radar
+                     colors=[svg.PALETTE[i % len(svg.PALETTE)] for i in comparison.ranking],
+                     value_labels=[lb.money(c.risk_adjusted.tco_nominal) for c in cases],
+                     heading=True)
 
 
 def flag_texts(case: FinanceCase, lang: Lang) -> list[tuple[str, str]]:
@@ -111,8 +130,10 @@ def render_roi(case: FinanceCase, lang: Lang, fmt: str) -> str:
 def render_tco(comparison: TcoComparison, lang: Lang, fmt: str) -> str:
     """Return the TCO report (one case, or several side by side) as ``md`` or ``html``."""
     details = [_context(c, lang) for c in comparison.cases]
+    chart = tco_chart(comparison, lang) if fmt == "html" else None
     return render_template(f"finance/tco.{fmt}.j2", lang, comparison=comparison,
-                           details=details, lb=lb, horizon_note=horizon_note(comparison, lang))
+                           details=details, lb=lb, horizon_note=horizon_note(comparison, lang),
+                           tco_chart=chart)
 
 
 def horizon_note(comparison: TcoComparison, lang: Lang) -> str:

@@ -11,8 +11,10 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import Comparison, VendorResult
 from crm_readiness.render import Format
+from crm_readiness.render.finance.labels import money
 from crm_readiness.render.jinja_env import render_template
 from crm_readiness.render.svg import PALETTE, hbars, radar
+from crm_readiness.render.svg.kit import GREY
 
 
 def _context(result: Comparison, catalogue: RequirementsCatalogue, lang: Lang) -> dict[str, Any]:
@@ -28,12 +30,11 @@ def _context(result: Comparison, catalogue: RequirementsCatalogue, lang: Lang) -
     return {"r": result, "names": names, "reqs": reqs, "verdict": verdict,
             "verdict_class": VERDICT_CLASS[rob.verdict], "rank_notes": rank_notes(result, lang),
             "crit_names": crit_names, "catalogue": catalogue,
-            "any_demo": any(v.demonstrated for v in result.vendors),
-            "legend": [(v.name, PALETTE[i % len(PALETTE)]) for i, v in enumerate(result.vendors)]}
+            "any_demo": any(v.demonstrated for v in result.vendors)}
 
 
 #: callout style per verdict: alarm colours only for the alarming ones
-VERDICT_CLASS: dict[str, str] = {"robust": "ok", "single": "ok", "moderate": "info",
+VERDICT_CLASS: dict[str, str] = {"robust": "ok", "single": "warn", "moderate": "warn",
                                  "fragile": "", "no_leader": ""}
 
 
@@ -59,16 +60,30 @@ def rank_notes(result: Comparison, lang: Lang) -> list[str]:
 
 def _charts(result: Comparison, lang: Lang) -> dict[str, Markup]:
     vendors = list(result.vendors)
-    colors = [PALETTE[2] if v.status == "eligible" else "#9ca3af" for v in vendors]
+    eligible, out = PALETTE[2], GREY
+    colors = [eligible if v.status == "eligible" else out for v in vendors]
+    status_legend = [(t("vendors.status.eligible", lang), eligible)]
+    if any(v.status != "eligible" for v in vendors):
+        status_legend.append((t("vendors.status.knocked_out", lang), out))
     bars = hbars([v.name for v in vendors], [v.total for v in vendors],
                  t("vendors.wb.bar_title", lang), colors=colors,
-                 value_labels=[f"{v.total:.1f}" for v in vendors])
+                 value_labels=[f"{v.total:.1f}" for v in vendors], legend=status_legend,
+                 heading=True)
     labels = [c.name.get(lang) for c in result.criteria]
-    series = [(v.name, [c.score for c in v.criteria]) for v in vendors[1:]]
-    prof = radar(labels, [c.score for c in vendors[0].criteria] if vendors else [],
-                 t("vendors.wb.radar_title", lang), series=series, maximum=5.0) if vendors \
-        else Markup("")
-    return {"bars": bars, "radar": prof}
+    prof = radar(labels, [(v.name, [c.score for c in v.criteria]) for v in vendors],
+                 t("vendors.wb.radar_title", lang), maximum=5.0,
+                 value_format="{:.1f}") if vendors else Markup("")
+    charts = {"bars": bars, "radar": prof, "tco": Markup("")}
+    costed = [v for v in vendors if v.cost is not None]
+    if costed:
+        costs = [float(v.cost or 0) for v in costed]
+        currency = result.budget.currency if result.budget else "–"
+        charts["tco"] = hbars(
+            [v.name for v in costed], costs, t("vendors.chart.tco", lang, currency=currency),
+            maximum=max(costs) or 1.0,
+            colors=[PALETTE[k % len(PALETTE)] for k in range(len(costed))],
+            value_labels=[money(v.cost) for v in costed], heading=True)
+    return charts
 
 
 def render_comparison(result: Comparison, catalogue: RequirementsCatalogue, lang: Lang,
@@ -88,8 +103,9 @@ def render_scorecard(result: Comparison, vendor: VendorResult, catalogue: Requir
     ctx["v"] = vendor
     if fmt is Format.html:
         labels = [c.name.get(lang) for c in result.criteria]
-        ctx["radar"] = radar(labels, [c.score for c in vendor.criteria],
-                             t("vendors.wb.radar_title", lang), maximum=5.0)
+        ctx["radar"] = radar(labels, [(vendor.name, [c.score for c in vendor.criteria])],
+                             t("vendors.wb.radar_title", lang), maximum=5.0,
+                             value_format="{:.1f}")
         ctx["fits"] = hbars([m.name.get(lang) for m in vendor.module_fits],
                             [m.fit * 100 for m in vendor.module_fits],
                             t("vendors.sc.module_fits", lang), unit="%")
