@@ -39,4 +39,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.criterion.rv_retrospective": {
         "en": "Retrospective: financial, customer and organisational results, lessons kept",
         "zh": "复盘：财务、客户与组织三个维度的结果，记录经验教训"},
+    # --- kpis.yaml validation ---------------------------------------------------------
+    "review.value_out_of_range": {"en": "must be a finite number no larger than {limit} in size",
+                                  "zh": "必须是有限数值，绝对值不超过 {limit}"},
+    "review.amount_out_of_range": {"en": "must be a finite amount, not negative, not absurdly large",
+                                   "zh": "必须是有限金额，不能为负数，也不能大得离谱"},
+    "review.target_before_baseline": {
+        "en": "the target date {target} must be after the baseline date {baseline}",
+        "zh": "目标日期 {target} 必须晚于基线日期 {baseline}"},
+    "review.target_not_better": {
+        "en": "the target must improve on the baseline in the stated direction ({direction} is better)",
+        "zh": "目标值必须按所述方向优于基线（方向：{direction}）"},
+    "review.measurement_before_baseline": {
+        "en": "measurement dated {date} is before the baseline date {baseline}",
+        "zh": "测量日期 {date} 早于基线日期 {baseline}"},
+    "review.measurements_not_ascending": {
+        "en": "measurement dated {date} is not after the previous one; list them oldest first, one per date",
+        "zh": "测量日期 {date} 不晚于上一条；请按日期从早到晚排列，每个日期一条"},
+    "review.duplicate_kpi": {"en": "KPI id {id!r} is used twice; ids must be unique",
+                             "zh": "KPI id {id!r} 重复；id 必须唯一"},
+    "review.duplicate_cost_year": {"en": "year {year} has actual costs twice",
+                                   "zh": "第 {year} 年的实际成本重复出现"},
+    "review.unknown_question": {"en": "unknown question id {id!r}: not in the checklists",
+                                "zh": "未知的问题 id {id!r}：检查清单中没有该问题"},
+    "review.unknown_benefit": {"en": "unknown benefit id {id!r}; benefits.yaml has: {known}",
+                               "zh": "未知的收益 id {id!r}；benefits.yaml 中有：{known}"},
+    "review.cost_year_outside": {"en": "year {year} is after the horizon ({horizon} years)",
+                                 "zh": "第 {year} 年超出测算期（{horizon} 年）"},
+    "review.year1_start_needed": {
+        "en": "year1_start (the first day of year 1 of the business case) is needed to compare with the business case",
+        "zh": "与商业论证对比需要 year1_start（商业论证第 1 年的第一天）"},
 }
