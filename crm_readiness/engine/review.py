@@ -171,6 +171,9 @@ def reforecast(reg: KpiRegister, reviews: Sequence[KpiReview], costs: CostsFile,
             reforecast=view, drivers=out,
             costs=CostVariance(
                 planned=planned, actual=actual, reforecast=cost_new,
+                planned_to_date=sum((p for p, a in zip(planned, actual, strict=True)
+                                     if a is not None), Decimal(0)),
+                actual_to_date=sum((a for a in actual if a is not None), Decimal(0)),
                 variance_nominal=sum(cost_diff, Decimal(0)),
                 variance_pv=sum((d * f for d, f in zip(cost_diff, factors, strict=True)),
                                 Decimal(0))),

@@ -71,6 +71,8 @@ class CostVariance(ResultModel):
     planned: list[Decimal] = Field(description="Risk-adjusted planned costs per year.")
     actual: list[Decimal | None] = Field(description="Actual costs per year, where given.")
     reforecast: list[Decimal]
+    planned_to_date: Decimal = Field(description="Σ planned over the years with actual costs.")
+    actual_to_date: Decimal = Field(description="Σ actual costs.")
     variance_nominal: Decimal
     variance_pv: Decimal
 

@@ -1,0 +1,91 @@
+"""``crm-readiness review``: load the KPI register (and the case, the answers), review, write.
+
+Input errors are located (exit 3); the outputs are declared and preflighted
+together and written all or nothing through :class:`~crm_readiness.io.output.OutputSet`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crm_readiness.errors import UsageError
+from crm_readiness.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from crm_readiness.demo.entry import DemoEntry
+    from crm_readiness.models.review_results import ReviewResult
+
+FORMATS = ("md", "html", "json")
+#: the files of the demo's review, copied under inputs/
+DEMO_FILES = ("kpis.yaml", "costs.yaml", "benefits.yaml", "answers.yaml")
+
+
+def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None,
+           benefits: Path | None = None) -> ReviewResult:
+    """Return the review of ``kpis``; with costs and benefits the case is re-forecast."""
+    from crm_readiness.engine.review import build_review
+    from crm_readiness.engine.scoring import assess
+    from crm_readiness.io.assessment import load_answers
+    from crm_readiness.io.checklists import load_checklist_set
+    from crm_readiness.io.finance import load_benefits, load_costs
+    from crm_readiness.io.review import load_register
+
+    if (costs is None) != (benefits is None):
+        raise UsageError(t("review.costs_and_benefits", "en"), t("review.costs_and_benefits", "zh"))
+    cost_file = load_costs(costs) if costs is not None else None
+    benefit_file = (load_benefits(benefits, cost_file)
+                    if benefits is not None and cost_file is not None else None)
+    checklists = load_checklist_set()
+    questions = {q.id for c in checklists.checklists for q in c.questions}
+    register = load_register(kpis, questions=questions, benefits=benefit_file, costs=cost_file)
+    assessment = assess(checklists, load_answers(answers, checklists)) if answers else None
+    return build_review(register, costs=cost_file, benefits=benefit_file, assessment=assessment)
+
+
+def write_review(result: ReviewResult, out_dir: Path, formats: Sequence[str], lang: Lang, *,
+                 force: bool = False, stem: str = "review") -> list[Path]:
+    """Write the review in ``formats`` (all preflighted, then written together)."""
+    from crm_readiness.io.output import OutputSet
+    from crm_readiness.render import Format
+    from crm_readiness.render.review import REVIEW_RENDERERS
+
+    outputs = OutputSet(force=force)
+    for name in formats:
+        fmt = Format(name)
+        outputs.add(out_dir / f"{stem}{fmt.suffix}", partial(REVIEW_RENDERERS[fmt], result, lang))
+    return outputs.commit()
+
+
+def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    """Review the example company six months after go-live; write ``review/review.*``."""
+    from crm_readiness._resources import examples_dir
+    from crm_readiness.demo.entry import DemoEntry
+    from crm_readiness.io.output import OutputSet
+    from crm_readiness.models._base import Text, tr
+
+    demo = examples_dir() / "demo"
+    inputs = out_dir / "inputs"
+    copies = OutputSet(force=True)
+    for name in DEMO_FILES:
+        copies.add(inputs / name, (demo / name).read_bytes())
+    copies.commit()
+    result = review(inputs / "kpis.yaml", answers=inputs / "answers.yaml",
+                    costs=inputs / "costs.yaml", benefits=inputs / "benefits.yaml")
+    write_review(result, out_dir / "review", ["html", "md", "json"], lang, force=True)
+    counts = result.status_counts
+
+    def summary(language: Lang) -> str:
+        from crm_readiness.render.finance.labels import money
+
+        npv = money(result.finance.reforecast.npv) if result.finance else "–"
+        return t("review.demo.summary", language, on=counts["on_track"],
+                 risk=counts["at_risk"], off=counts["off_track"], npv=npv)
+
+    section = tr("review.demo.section")
+    return [DemoEntry(section, tr("review.demo.html"), "review/review.html",
+                      Text(en=summary("en"), zh=summary("zh"))),
+            DemoEntry(section, tr("review.demo.json"), "review/review.json", None),
+            DemoEntry(section, tr("review.demo.kpis"), "inputs/kpis.yaml", None)]
