@@ -93,6 +93,7 @@ DYNAMIC_PREFIXES = (
     "owner.",
     "plan.assumption.",
     "plan.criterion.",
+    "review.status.",
     "plan.milestone.",
     "plan.stage.",
     "plan.stretch.",

@@ -1,0 +1,26 @@
+"""The demo's review part: +6-month review of the example company, linked from index.html."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from crm_readiness.demo.run import PARTS
+from crm_readiness.workflows.review import demo_part
+
+
+def test_the_review_part_is_in_the_demo_and_writes_its_reports(tmp_path: Path) -> None:
+    assert "crm_readiness.workflows.review:demo_part" in PARTS
+    entries = demo_part(tmp_path, "en")
+    for e in entries:
+        assert (tmp_path / e.path).exists(), e.path
+        assert e.section.zh and e.title.zh
+    summary = entries[0].summary
+    assert summary is not None
+    assert summary.en.startswith("2 on track · 1 at risk · 1 off track · re-forecast NPV ")
+    assert summary.zh.startswith("正常推进 2 项")
+    data = json.loads((tmp_path / "review" / "review.json").read_text("utf-8"))
+    assert data["as_of"] == "2028-08-06" and data["golive"]["verdict"] == "not_ready"
+    statuses = {k["id"]: k["status"] for k in data["kpis"]}
+    assert statuses == {"lead_conversion": "on_track", "follow_up_hours": "on_track",
+                        "service_response_hours": "at_risk", "dealer_churn": "off_track"}
