@@ -107,3 +107,10 @@ def test_html_escapes_user_text(runner: CliRunner, tmp_path: Path,
     assert "<script>" not in html and "&lt;script&gt;" in html and "<b>" not in html
     md = (tmp_path / "o" / "review.md").read_text("utf-8")
     assert "<script>" not in md
+
+
+def test_published_schema_matches_the_result_model() -> None:
+    published = json.loads((Path(__file__).resolve().parents[2] / "docs" /
+                            "review-result.schema.json").read_text("utf-8"))
+    assert published == ReviewResult.model_json_schema(mode="serialization"), (
+        "docs/review-result.schema.json is stale: run python -m tests.tools.regen_docs")

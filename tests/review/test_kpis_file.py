@@ -104,3 +104,23 @@ def test_duplicates_unknown_ids_and_missing_year1(write_yaml: Callable[..., Path
     assert "revenue_uplift" in where["kpis.0.benefit"].text("en")
     assert "year1_start" in where[""].text("zh")
     assert all(p.line is not None for loc, p in where.items() if loc)
+
+
+def test_hostile_register_stays_bounded_and_located(tmp_path: Path) -> None:
+    many = "\n".join(f"      - {{date: 2026-01-01, value: {i}}}" for i in range(10_001))
+    head = 'kpis:\n  - id: k\n    name: "a\\x1b[31mb\\u0000"\n    direction: higher\n'
+    path = tmp_path / "kpis.yaml"
+    path.write_text(head + "    baseline: {value: .inf, date: 2026-01-01}\n"
+                    "    target: {value: 2, date: 2027-01-01}\n"
+                    f"    measurements:\n{many}\n", "utf-8")
+    with pytest.raises(InputFileError) as info:
+        load_register(path)
+    where = {p.location: p for p in info.value.problems}
+    assert {"kpis.0.baseline.value", "kpis.0.measurements"} <= set(where)
+    assert where["kpis.0.baseline.value"].line == 5
+    huge = tmp_path / "huge.yaml"
+    huge.write_text(head + "    baseline: {value: 1, date: 2026-01-01}\n"
+                    "    target: {value: 1e309, date: 2027-01-01}\n", "utf-8")
+    with pytest.raises(InputFileError) as info:
+        load_register(huge)
+    assert info.value.problems[0].line == 6 and "1e309" in info.value.text("zh")
