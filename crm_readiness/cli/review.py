@@ -53,6 +53,11 @@ def print_review(result: ReviewResult, lang: Lang, out: Console) -> None:
     if f is not None:
         out.print(plain(t("review.cli.npv", lang, approved=money(f.approved.npv),
                           reforecast=money(f.reforecast.npv), currency=f.currency)))
+    a = result.adoption
+    if a is not None:
+        share = f" ({pct(a.active_share)})" if a.active_share is not None else ""
+        seats_text = f" / {a.seats}" if a.seats else ""
+        out.print(plain(f"{t('review.active_users', lang)}: {a.active_users}{seats_text}{share}"))
     if result.golive is not None:
         out.print(plain(f"{t('review.golive', lang)}: {t('verdict.' + result.golive.verdict, lang)}"
                         f" ({len(result.golive.blockers)})"))
@@ -66,6 +71,12 @@ def review(
                                                show_default=False)] = None,
     benefits: Annotated[Path | None, typer.Option("--benefits", help=h("review.opt.benefits"),
                                                   show_default=False)] = None,
+    actuals: Annotated[Path | None, typer.Option("--actuals", help=h("review.opt.actuals"),
+                                                 show_default=False)] = None,
+    adoption: Annotated[Path | None, typer.Option("--adoption", help=h("review.opt.adoption"),
+                                                  show_default=False)] = None,
+    seats: Annotated[int | None, typer.Option("--seats", help=h("review.opt.seats"),
+                                              show_default=False)] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help=h("opt.out"))] = Path("crm-review"),
     formats: Annotated[str, typer.Option("--format", "-f", help=h(
         "review.opt.format", choices=", ".join(FORMATS)))] = DEFAULT_FORMATS,
@@ -78,7 +89,8 @@ def review(
 
     language = resolve_lang(lang)
     chosen = parse_formats(formats, FORMATS)
-    result = run(kpis, answers=answers, costs=costs, benefits=benefits)
+    result = run(kpis, answers=answers, costs=costs, benefits=benefits, actuals=actuals,
+                 adoption=adoption, seats=seats)
     out_console = console()
     print_review(result, language, out_console)
     written = write_review(result, out, chosen, language, force=force)

@@ -36,9 +36,11 @@ from crm_readiness.engine.finance.cashflow import evaluate
 from crm_readiness.engine.finance.drivers import base_params, case_drivers
 from crm_readiness.engine.finance.metrics import CONTEXT
 from crm_readiness.engine.plan import add_months
+from crm_readiness.engine.review_adoption import adoption
 from crm_readiness.models.assessment import AssessmentResult
 from crm_readiness.models.finance.inputs import BenefitsFile, CostsFile
 from crm_readiness.models.review import Kpi, KpiRegister
+from crm_readiness.models.review_adoption import ActivityRow
 from crm_readiness.models.review_results import (
     STATUS_ORDER,
     CostVariance,
@@ -167,7 +169,8 @@ def reforecast(reg: KpiRegister, reviews: Sequence[KpiReview], costs: CostsFile,
         view = build_view("risk_adjusted", cost_new, benefit_totals, rate, seats)
         return Reforecast(
             currency=costs.currency, horizon_years=n, discount_rate=rate,
-            year1_start=reg.year1_start, years_started=started, approved=approved,
+            year1_start=reg.year1_start, years_started=started, seats=seats,
+            approved=approved,
             reforecast=view, drivers=out,
             costs=CostVariance(
                 planned=planned, actual=actual, reforecast=cost_new,
@@ -193,13 +196,26 @@ def golive_readiness(result: AssessmentResult) -> GoliveReadiness | None:
 
 def build_review(reg: KpiRegister, *, costs: CostsFile | None = None,
                  benefits: BenefitsFile | None = None,
-                 assessment: AssessmentResult | None = None) -> ReviewResult:
-    """Return the review of the register on its review date."""
+                 assessment: AssessmentResult | None = None,
+                 activity: Sequence[ActivityRow] | None = None,
+                 seats: int | None = None) -> ReviewResult:
+    """Return the review of the register on its review date.
+
+    With ``activity`` (the adoption export) the adoption is measured on the same
+    date, against ``seats`` or, with a case, the seats of the latest case year begun.
+    """
     as_of = reg.review_date()
     reviews = [review_kpi(k, as_of) for k in reg.kpis]
     counts = {s: sum(1 for r in reviews if r.status == s) for s in STATUS_ORDER}
     finance = (reforecast(reg, reviews, costs, benefits, as_of)
                if costs is not None and benefits is not None else None)
+    used = None
+    if activity is not None:
+        if seats is None and finance is not None:
+            year = max(finance.years_started, default=1)
+            seats = finance.seats[year]
+        used = adoption(activity, as_of=as_of, seats=seats)
     return ReviewResult(title=reg.title, as_of=as_of, kpis=reviews, status_counts=counts,
                         finance=finance,
-                        golive=golive_readiness(assessment) if assessment is not None else None)
+                        golive=golive_readiness(assessment) if assessment is not None else None,
+                        adoption=used)

@@ -15,6 +15,7 @@ from pydantic import Field
 from crm_readiness.models._base import ResultModel, Text
 from crm_readiness.models.finance.results import CaseView
 from crm_readiness.models.review import Direction, Measurement
+from crm_readiness.models.review_adoption import AdoptionResult
 
 KpiStatusCode = Literal["on_track", "at_risk", "off_track", "no_data"]
 STATUS_ORDER: tuple[KpiStatusCode, ...] = ("on_track", "at_risk", "off_track", "no_data")
@@ -85,6 +86,7 @@ class Reforecast(ResultModel):
     discount_rate: Decimal
     year1_start: date
     years_started: list[int] = Field(description="Case years (≥ 1) begun by the review date.")
+    seats: list[int] = Field(description="Licensed seats per case year.")
     approved: CaseView = Field(description="The approved case, risk-adjusted.")
     reforecast: CaseView
     drivers: list[DriverVariance]
@@ -118,6 +120,7 @@ class ReviewResult(ResultModel):
     status_counts: dict[KpiStatusCode, int]
     finance: Reforecast | None = None
     golive: GoliveReadiness | None = None
+    adoption: AdoptionResult | None = None
     rule: str = Field(
         default="least_squares_to_target",
         description="Status rule code: the least-squares trend of the measurements projected "

@@ -24,7 +24,8 @@ DEMO_FILES = ("kpis.yaml", "costs.yaml", "benefits.yaml", "answers.yaml")
 
 
 def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None,
-           benefits: Path | None = None) -> ReviewResult:
+           benefits: Path | None = None, actuals: Path | None = None,
+           adoption: Path | None = None, seats: int | None = None) -> ReviewResult:
     """Return the review of ``kpis``; with costs and benefits the case is re-forecast."""
     from crm_readiness.engine.review import build_review
     from crm_readiness.engine.scoring import assess
@@ -32,6 +33,7 @@ def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None
     from crm_readiness.io.checklists import load_checklist_set
     from crm_readiness.io.finance import load_benefits, load_costs
     from crm_readiness.io.review import load_register
+    from crm_readiness.io.review_csv import load_actuals, load_adoption
 
     if (costs is None) != (benefits is None):
         raise UsageError(t("review.costs_and_benefits", "en"), t("review.costs_and_benefits", "zh"))
@@ -40,9 +42,16 @@ def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None
                     if benefits is not None and cost_file is not None else None)
     checklists = load_checklist_set()
     questions = {q.id for c in checklists.checklists for q in c.questions}
+    if seats is not None and not 1 <= seats <= 10_000_000:
+        raise UsageError(t("review.bad_seats", "en", value=seats),
+                         t("review.bad_seats", "zh", value=seats))
     register = load_register(kpis, questions=questions, benefits=benefit_file, costs=cost_file)
+    if actuals is not None:
+        register = load_actuals(actuals, register)
+    activity = load_adoption(adoption) if adoption is not None else None
     assessment = assess(checklists, load_answers(answers, checklists)) if answers else None
-    return build_review(register, costs=cost_file, benefits=benefit_file, assessment=assessment)
+    return build_review(register, costs=cost_file, benefits=benefit_file, assessment=assessment,
+                        activity=activity, seats=seats)
 
 
 def write_review(result: ReviewResult, out_dir: Path, formats: Sequence[str], lang: Lang, *,

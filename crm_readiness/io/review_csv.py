@@ -1,0 +1,154 @@
+"""The review's CSV inputs: KPI actuals and the adoption export, read with located errors.
+
+Contracts (UTF-8, a BOM tolerated, comma-separated, a header row; extra columns
+are ignored, column order is free):
+
+- actuals: ``kpi,date,value`` — one measured value of a KPI of the register on a
+  date (YYYY-MM-DD); merged with the register's own measurements.
+- adoption export: ``user,date,records_created,records_updated,logins`` and an
+  optional ``team`` — one row per user and day, as any CRM can export it.
+
+Every problem names the file, the column and the row's line in the file;
+reading stops after :data:`MAX_PROBLEMS` problems. Files beyond
+:data:`MAX_CSV_BYTES` are refused before they are read.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from crm_readiness.errors import InputFileError, Problem
+from crm_readiness.i18n import t
+from crm_readiness.io.yaml_files import read_text
+from crm_readiness.models.review import MAX_VALUE, KpiRegister, Measurement
+from crm_readiness.models.review_adoption import ActivityRow
+
+MAX_CSV_BYTES = 200 * 1024 * 1024
+MAX_PROBLEMS = 20
+MAX_COUNT = 10_000_000
+ACTUALS_COLUMNS = ("kpi", "date", "value")
+ADOPTION_COLUMNS = ("user", "date", "records_created", "records_updated", "logins")
+
+
+class _Rows:
+    """The data rows of a CSV file as (line, {column: text}); problems collected on the way."""
+
+    def __init__(self, path: Path, required: tuple[str, ...]) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        text = read_text(path, max_bytes=MAX_CSV_BYTES)
+        self._lines = text.splitlines()
+        header = next(csv.reader(self._lines[:1]), [])
+        self.columns = {name.strip().lower(): i for i, name in enumerate(header)}
+        missing = [c for c in required if c not in self.columns]
+        if missing:
+            self.fail(1, None, "review.csv_missing_columns", missing=", ".join(missing),
+                      expected=", ".join(required))
+            raise InputFileError(path, self.problems)
+
+    def fail(self, line: int, column: str | None, key: str, **params: object) -> None:
+        self.problems.append(Problem(column or "", t(key, "en", **params),
+                                     t(key, "zh", **params), line, None))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise InputFileError(self.path, self.problems)
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        for offset, row in enumerate(csv.reader(self._lines[1:]), start=2):
+            if row and any(cell.strip() for cell in row):
+                yield offset, row
+
+    def cell(self, row: list[str], name: str) -> str:
+        i = self.columns[name]
+        return row[i].strip() if i < len(row) else ""
+
+    def day(self, line: int, row: list[str]) -> date | None:
+        """Return the row's date, or None after recording the problem."""
+        raw = self.cell(row, "date")
+        if len(raw) == 10:
+            try:
+                return date.fromisoformat(raw)
+            except ValueError:
+                pass
+        self.fail(line, "date", "review.csv_bad_date", value=raw[:40])
+        return None
+
+    def finish(self) -> None:
+        if self.problems:
+            raise InputFileError(self.path, self.problems)
+
+
+def load_actuals(path: Path, register: KpiRegister) -> KpiRegister:
+    """Return ``register`` with the actuals of ``path`` merged into its KPIs' measurements."""
+    rows = _Rows(path, ACTUALS_COLUMNS)
+    kpis = {k.id: k for k in register.kpis}
+    extra: dict[str, list[Measurement]] = {k: [] for k in kpis}
+    seen: dict[tuple[str, date], int] = {}
+    for line, row in rows:
+        kid = rows.cell(row, "kpi")
+        kpi = kpis.get(kid)
+        if kpi is None:
+            rows.fail(line, "kpi", "review.unknown_kpi", id=kid[:60],
+                      known=", ".join(list(kpis)[:10]))
+            continue
+        day = rows.day(line, row)
+        raw = rows.cell(row, "value")
+        try:
+            value: Decimal | None = Decimal(raw)
+        except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite() or abs(value) > MAX_VALUE:
+            rows.fail(line, "value", "review.csv_bad_number", value=raw[:40])
+            continue
+        if day is None:
+            continue
+        if day < kpi.baseline.date:
+            rows.fail(line, "date", "review.measurement_before_baseline", date=day.isoformat(),
+                      baseline=kpi.baseline.date.isoformat())
+            continue
+        if (kid, day) in seen or any(m.date == day for m in kpi.measurements):
+            rows.fail(line, "date", "review.csv_duplicate_date", id=kid, date=day.isoformat())
+            continue
+        seen[(kid, day)] = line
+        extra[kid].append(Measurement(date=day, value=value))
+    rows.finish()
+    merged = tuple(
+        k.model_copy(update={"measurements": tuple(sorted((*k.measurements, *extra[k.id]),
+                                                          key=lambda m: m.date))})
+        for k in register.kpis)
+    return register.model_copy(update={"kpis": merged})
+
+
+def _count(rows: _Rows, line: int, row: list[str], name: str) -> int | None:
+    raw = rows.cell(row, name)
+    if not raw:
+        return 0
+    if not raw.isdigit() or int(raw) > MAX_COUNT:
+        rows.fail(line, name, "review.csv_bad_count", value=raw[:40])
+        return None
+    return int(raw)
+
+
+def load_adoption(path: Path) -> list[ActivityRow]:
+    """Return the rows of an adoption export (see the module's contract)."""
+    rows = _Rows(path, ADOPTION_COLUMNS)
+    has_team = "team" in rows.columns
+    out: list[ActivityRow] = []
+    for line, row in rows:
+        user = rows.cell(row, "user")
+        if not user:
+            rows.fail(line, "user", "review.csv_empty_user")
+            continue
+        day = rows.day(line, row)
+        created = _count(rows, line, row, "records_created")
+        updated = _count(rows, line, row, "records_updated")
+        logins = _count(rows, line, row, "logins")
+        if day is None or created is None or updated is None or logins is None:
+            continue
+        team = rows.cell(row, "team") if has_team else ""
+        out.append(ActivityRow(user[:200], team[:200], day, created, updated, logins))
+    rows.finish()
+    return out

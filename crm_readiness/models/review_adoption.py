@@ -1,0 +1,60 @@
+"""Adoption after go-live: the export's rows and what the review measures from them."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from pydantic import Field
+
+from crm_readiness.models._base import ResultModel
+
+
+class ActivityRow(NamedTuple):
+    """One user-day of the adoption export (checked by the reader; a tuple for speed)."""
+
+    user: str
+    team: str
+    date: date
+    records_created: int
+    records_updated: int
+    logins: int
+
+
+class MonthActivity(ResultModel):
+    """One calendar month of the export."""
+
+    month: str = Field(description="YYYY-MM.")
+    active_users: int
+    records: int = Field(description="Records created + updated.")
+    logins: int
+
+
+class TeamActivity(ResultModel):
+    """One team over the review window."""
+
+    team: str
+    users: int = Field(description="Users of the team in the export.")
+    active_users: int
+    records_per_active_user: Decimal | None
+    logins: int
+
+
+class AdoptionResult(ResultModel):
+    """Active users against licensed seats, activity per user and team, the monthly trend."""
+
+    as_of: date
+    window_days: int
+    window_start: date
+    seats: int | None = Field(description="Licensed seats (--seats, else the case's seats).")
+    users: int = Field(description="Distinct users in the export.")
+    active_users: int = Field(description="Users with a login or a record in the window.")
+    active_share: Decimal | None = Field(description="active_users / seats.")
+    inactive_users: int = Field(description="Users in the export not active in the window.")
+    daily_active_mean: Decimal = Field(description="Mean distinct active users per day.")
+    records_per_active_user: Decimal | None
+    logins_per_active_user: Decimal | None
+    months: list[MonthActivity]
+    teams: list[TeamActivity]
+    rule: str = Field(default="active = at least one login or one record created or updated")
