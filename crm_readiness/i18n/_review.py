@@ -136,8 +136,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "review.demo.kpis": {"en": "KPI register with six months of measurements",
                          "zh": "含六个月测量值的 KPI 登记表"},
     "review.demo.summary": {
-        "en": "{on} on track · {risk} at risk · {off} off track · re-forecast NPV {npv}",
-        "zh": "正常推进 {on} 项 · 有风险 {risk} 项 · 偏离目标 {off} 项 · 重新预测净现值 {npv}"},
+        "en": "{on} on track · {risk} at risk · {off} off track · re-forecast NPV {npv} · active users {active}",
+        "zh": "正常推进 {on} 项 · 有风险 {risk} 项 · 偏离目标 {off} 项 · 重新预测净现值 {npv} · 活跃用户 {active}"},
+    "review.demo.adoption": {"en": "Adoption export (90 days, generated)",
+                             "zh": "使用情况导出（90 天，生成数据）"},
     # --- CSV inputs: actuals and the adoption export ------------------------------------
     "review.csv_missing_columns": {"en": "missing column(s) {missing}; the header must name: {expected}",
                                    "zh": "缺少列 {missing}；表头必须包含：{expected}"},

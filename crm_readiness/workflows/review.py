@@ -7,6 +7,7 @@ together and written all or nothing through :class:`~crm_readiness.io.output.Out
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 FORMATS = ("md", "html", "json")
 #: the files of the demo's review, copied under inputs/
 DEMO_FILES = ("kpis.yaml", "costs.yaml", "benefits.yaml", "answers.yaml")
+#: the demo's review date (the plan's +6-month review; also ``as_of`` in its kpis.yaml)
+DEMO_REVIEW_DATE = date(2028, 8, 6)
 
 
 def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None,
@@ -68,6 +71,34 @@ def write_review(result: ReviewResult, out_dir: Path, formats: Sequence[str], la
     return outputs.commit()
 
 
+def demo_adoption_csv(end: date, *, users: int = 180, days: int = 90, seed: int = 20280806) -> str:
+    """Return the demo's adoption export: ``users`` users over the ``days`` days up to ``end``.
+
+    Deterministic: 24 users never log in; the others are active on most working
+    days, more often as the weeks pass (adoption growing after go-live), with a
+    handful of records created and updated on the days they are active.
+    """
+    import random
+
+    rng = random.Random(seed)
+    teams = ("sales_east", "sales_south", "sales_north", "service")
+    lines = ["user,team,date,records_created,records_updated,logins"]
+    for u in range(users):
+        team = teams[3] if u >= users - 40 else teams[u % 3]
+        never = u % 15 == 7 or u >= users - 12
+        if never:  # in the export (a licensed user) without any activity
+            lines.append(f"u{u:03d},{team},{(end - timedelta(days=days - 1)).isoformat()},0,0,0")
+            continue
+        for d in range(days):
+            day = end - timedelta(days=days - 1 - d)
+            if day.weekday() >= 5 or rng.random() > 0.55 + 0.35 * d / days:
+                continue
+            created, updated = rng.randint(0, 6), rng.randint(0, 9)
+            lines.append(f"u{u:03d},{team},{day.isoformat()},{created},{updated},"
+                         f"{rng.randint(1, 4)}")
+    return "\n".join(lines) + "\n"
+
+
 def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     """Review the example company six months after go-live; write ``review/review.*``."""
     from crm_readiness._resources import examples_dir
@@ -80,9 +111,11 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     copies = OutputSet(force=True)
     for name in DEMO_FILES:
         copies.add(inputs / name, (demo / name).read_bytes())
+    copies.add(inputs / "adoption.csv", demo_adoption_csv(DEMO_REVIEW_DATE).encode("utf-8"))
     copies.commit()
     result = review(inputs / "kpis.yaml", answers=inputs / "answers.yaml",
-                    costs=inputs / "costs.yaml", benefits=inputs / "benefits.yaml")
+                    costs=inputs / "costs.yaml", benefits=inputs / "benefits.yaml",
+                    adoption=inputs / "adoption.csv")
     write_review(result, out_dir / "review", ["html", "md", "json"], lang, force=True)
     counts = result.status_counts
 
@@ -90,11 +123,14 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
         from crm_readiness.render.finance.labels import money
 
         npv = money(result.finance.reforecast.npv) if result.finance else "–"
+        a = result.adoption
+        active = f"{a.active_users}/{a.seats}" if a is not None and a.seats else "–"
         return t("review.demo.summary", language, on=counts["on_track"],
-                 risk=counts["at_risk"], off=counts["off_track"], npv=npv)
+                 risk=counts["at_risk"], off=counts["off_track"], npv=npv, active=active)
 
     section = tr("review.demo.section")
     return [DemoEntry(section, tr("review.demo.html"), "review/review.html",
                       Text(en=summary("en"), zh=summary("zh"))),
             DemoEntry(section, tr("review.demo.json"), "review/review.json", None),
-            DemoEntry(section, tr("review.demo.kpis"), "inputs/kpis.yaml", None)]
+            DemoEntry(section, tr("review.demo.kpis"), "inputs/kpis.yaml", None),
+            DemoEntry(section, tr("review.demo.adoption"), "inputs/adoption.csv", None)]

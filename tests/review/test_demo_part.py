@@ -21,6 +21,10 @@ def test_the_review_part_is_in_the_demo_and_writes_its_reports(tmp_path: Path) -
     assert summary.zh.startswith("正常推进 2 项")
     data = json.loads((tmp_path / "review" / "review.json").read_text("utf-8"))
     assert data["as_of"] == "2028-08-06" and data["golive"]["verdict"] == "not_ready"
+    adoption = data["adoption"]
+    # 180 seats in year 1 of the case; 23 licensed users never active
+    assert (adoption["seats"], adoption["users"], adoption["active_users"]) == (180, 180, 157)
+    assert summary.en.endswith("active users 157/180")
     statuses = {k["id"]: k["status"] for k in data["kpis"]}
     assert statuses == {"lead_conversion": "on_track", "follow_up_hours": "on_track",
                         "service_response_hours": "at_risk", "dealer_churn": "off_track"}

@@ -69,5 +69,9 @@ def test_the_demo_figures_quoted_are_the_demos(tmp_path: Path) -> None:
     for figure in (r.finance.approved.npv, r.finance.reforecast.npv, r.finance.costs.actual_to_date,
                    r.finance.costs.variance_nominal):
         assert f"{figure:,.0f}" in page, figure
+    a = r.adoption
+    assert a is not None
+    assert f"{a.active_users} of the {a.seats} licensed" in page
+    assert f"{a.inactive_users} licensed users never logged in" in page
     for k in r.kpis:
         assert k.projected_share is not None and f"{k.projected_share * 100:.0f} %" in page, k.id
