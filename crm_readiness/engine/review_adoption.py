@@ -31,53 +31,55 @@ def adoption(rows: Sequence[ActivityRow], *, as_of: date | None = None,
     """Return the adoption measures of ``rows`` on ``as_of`` (default: the last date)."""
     end = as_of or max((r.date for r in rows), default=date.today())
     start = end - timedelta(days=window_days - 1)
-    users: set[str] = set()
-    team_users: dict[str, set[str]] = {}
+    user_team: dict[str, str] = {}
     active: set[str] = set()
-    team_active: dict[str, set[str]] = {}
-    team_records: dict[str, int] = {}
-    team_logins: dict[str, int] = {}
-    daily: dict[date, set[str]] = {}
-    months: dict[str, tuple[set[str], list[int]]] = {}
-    records = logins = 0
-    for r in rows:
-        if r.date > end:
+    window_work: dict[str, int] = {}
+    window_logins: dict[str, int] = {}
+    daily: set[tuple[date, str]] = set()
+    month_users: set[tuple[int, str]] = set()
+    month_sums: dict[int, list[int]] = {}
+    for user, team, day, created, updated, logins in rows:
+        if day > end:
             continue
-        users.add(r.user)
-        team_users.setdefault(r.team, set()).add(r.user)
-        work = r.records_created + r.records_updated
-        is_active = work > 0 or r.logins > 0
-        key = f"{r.date.year:04d}-{r.date.month:02d}"
-        bucket = months.get(key)
-        if bucket is None:
-            bucket = months[key] = (set(), [0, 0])
-        bucket[1][0] += work
-        bucket[1][1] += r.logins
-        if is_active:
-            bucket[0].add(r.user)
-        if r.date < start:
-            continue
-        team_records[r.team] = team_records.get(r.team, 0) + work
-        team_logins[r.team] = team_logins.get(r.team, 0) + r.logins
-        records += work
-        logins += r.logins
-        if is_active:
-            active.add(r.user)
-            team_active.setdefault(r.team, set()).add(r.user)
-            daily.setdefault(r.date, set()).add(r.user)
-    teams = [TeamActivity(team=name, users=len(members),
-                          active_users=len(team_active.get(name, ())),
-                          records_per_active_user=_ratio(team_records.get(name, 0),
-                                                         len(team_active.get(name, ()))),
-                          logins=team_logins.get(name, 0))
-             for name, members in sorted(team_users.items())]
+        user_team[user] = team
+        work = created + updated
+        key = day.year * 12 + day.month - 1
+        sums = month_sums.get(key)
+        if sums is None:
+            sums = month_sums[key] = [0, 0]
+        sums[0] += work
+        sums[1] += logins
+        if work or logins:
+            month_users.add((key, user))
+            if day >= start:
+                active.add(user)
+                daily.add((day, user))
+        if day >= start:
+            window_work[user] = window_work.get(user, 0) + work
+            window_logins[user] = window_logins.get(user, 0) + logins
+    month_active: dict[int, int] = {}
+    for key, _ in month_users:
+        month_active[key] = month_active.get(key, 0) + 1
+    team_users: dict[str, list[str]] = {}
+    for user, team in user_team.items():
+        team_users.setdefault(team, []).append(user)
+    teams = []
+    for name, members in sorted(team_users.items()):
+        live = [u for u in members if u in active]
+        teams.append(TeamActivity(
+            team=name, users=len(members), active_users=len(live),
+            records_per_active_user=_ratio(sum(window_work.get(u, 0) for u in members),
+                                           len(live)),
+            logins=sum(window_logins.get(u, 0) for u in members)))
+    n_active = len(active)
     return AdoptionResult(
-        as_of=end, window_days=window_days, window_start=start, seats=seats, users=len(users),
-        active_users=len(active), active_share=_ratio(len(active), seats or 0),
-        inactive_users=len(users) - len(active),
-        daily_active_mean=Decimal(sum(len(s) for s in daily.values())) / window_days,
-        records_per_active_user=_ratio(records, len(active)),
-        logins_per_active_user=_ratio(logins, len(active)),
-        months=[MonthActivity(month=k, active_users=len(v[0]), records=v[1][0], logins=v[1][1])
-                for k, v in sorted(months.items())],
+        as_of=end, window_days=window_days, window_start=start, seats=seats,
+        users=len(user_team), active_users=n_active, active_share=_ratio(n_active, seats or 0),
+        inactive_users=len(user_team) - n_active,
+        daily_active_mean=Decimal(len(daily)) / window_days,
+        records_per_active_user=_ratio(sum(window_work.values()), n_active),
+        logins_per_active_user=_ratio(sum(window_logins.values()), n_active),
+        months=[MonthActivity(month=f"{k // 12:04d}-{k % 12 + 1:02d}",
+                              active_users=month_active.get(k, 0), records=v[0], logins=v[1])
+                for k, v in sorted(month_sums.items())],
         teams=teams)
