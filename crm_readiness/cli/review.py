@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from crm_readiness.models.review_results import ReviewResult
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "xlsx")
 DEFAULT_FORMATS = "md,html,json"
 
 

@@ -149,12 +149,13 @@ def reforecast(reg: KpiRegister, reviews: Sequence[KpiReview], costs: CostsFile,
             evidence = [r for r in reviews if r.benefit == line.spec.id]
             share = _share(evidence)
             plan = [Decimal(a) for a in line.adjusted(-1)]
-            new = [Decimal(full.amounts[t]) * share if share is not None and t in started
-                   else plan[t] for t in range(n + 1)]
+            value = [Decimal(a) for a in full.amounts]
+            new = [value[t] * share if share is not None and t in started else plan[t]
+                   for t in range(n + 1)]
             diff = [a - b for a, b in zip(new, plan, strict=True)]
             out.append(DriverVariance(
                 id=line.spec.id, name=line.spec.name, kpis=tuple(r.id for r in evidence),
-                share=share, approved=plan, reforecast=new,
+                share=share, approved=plan, at_target=value, reforecast=new,
                 realised_to_date=sum((new[t] for t in started), Decimal(0)),
                 approved_to_date=sum((plan[t] for t in started), Decimal(0)),
                 variance_nominal=sum(diff, Decimal(0)),

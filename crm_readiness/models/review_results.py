@@ -58,6 +58,8 @@ class DriverVariance(ResultModel):
     share: Decimal | None = Field(
         description="Mean achieved share of its KPIs (clamped to 0–2); none: not evidenced.")
     approved: list[Decimal] = Field(description="Risk-adjusted forecast per year.")
+    at_target: list[Decimal] = Field(
+        description="Full-year value at target per year (ramp 100 %, no risk adjustment).")
     reforecast: list[Decimal] = Field(
         description="Years started: forecast at target × share (realised); later years: plan.")
     realised_to_date: Decimal = Field(description="Σ re-forecast over the years started.")

@@ -80,8 +80,18 @@ def render_review_json(result: ReviewResult, lang: Lang) -> bytes:
     return (result.model_dump_json(indent=2) + "\n").encode("utf-8")
 
 
+def render_review_xlsx(result: ReviewResult, lang: Lang) -> bytes:
+    """Return the live re-forecast workbook (needs the business case: --costs, --benefits)."""
+    from crm_readiness.render.review_workbook import reforecast_workbook
+
+    if result.finance is None:
+        raise ValueError("the review workbook needs the business case")  # checked by the workflow
+    return reforecast_workbook(result.finance, lang)
+
+
 REVIEW_RENDERERS: dict[Format, Callable[[ReviewResult, Lang], bytes]] = {
     Format.html: render_review_html,
     Format.md: render_review_md,
     Format.json: render_review_json,
+    Format.xlsx: render_review_xlsx,
 }

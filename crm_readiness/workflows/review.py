@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from crm_readiness.demo.entry import DemoEntry
     from crm_readiness.models.review_results import ReviewResult
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "xlsx")
 #: the files of the demo's review, copied under inputs/
 DEMO_FILES = ("kpis.yaml", "costs.yaml", "benefits.yaml", "answers.yaml")
 #: the demo's review date (the plan's +6-month review; also ``as_of`` in its kpis.yaml)
@@ -64,10 +64,13 @@ def write_review(result: ReviewResult, out_dir: Path, formats: Sequence[str], la
     from crm_readiness.render import Format
     from crm_readiness.render.review import REVIEW_RENDERERS
 
+    if "xlsx" in formats and result.finance is None:
+        raise UsageError(t("review.xlsx_needs_case", "en"), t("review.xlsx_needs_case", "zh"))
     outputs = OutputSet(force=force)
     for name in formats:
         fmt = Format(name)
-        outputs.add(out_dir / f"{stem}{fmt.suffix}", partial(REVIEW_RENDERERS[fmt], result, lang))
+        outputs.add(out_dir / f"{stem}{fmt.suffix}", partial(REVIEW_RENDERERS[fmt], result, lang),
+                    editable=fmt == Format.xlsx)
     return outputs.commit()
 
 
@@ -116,7 +119,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     result = review(inputs / "kpis.yaml", answers=inputs / "answers.yaml",
                     costs=inputs / "costs.yaml", benefits=inputs / "benefits.yaml",
                     adoption=inputs / "adoption.csv")
-    write_review(result, out_dir / "review", ["html", "md", "json"], lang, force=True)
+    write_review(result, out_dir / "review", ["html", "md", "json", "xlsx"], lang, force=True)
     counts = result.status_counts
 
     def summary(language: Lang) -> str:
@@ -132,5 +135,6 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     return [DemoEntry(section, tr("review.demo.html"), "review/review.html",
                       Text(en=summary("en"), zh=summary("zh"))),
             DemoEntry(section, tr("review.demo.json"), "review/review.json", None),
+            DemoEntry(section, tr("review.demo.xlsx"), "review/review.xlsx", None),
             DemoEntry(section, tr("review.demo.kpis"), "inputs/kpis.yaml", None),
             DemoEntry(section, tr("review.demo.adoption"), "inputs/adoption.csv", None)]

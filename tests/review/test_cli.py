@@ -40,6 +40,10 @@ def test_demo_review_writes_md_html_json(runner: CliRunner, tmp_path: Path) -> N
     assert "NPV approved 2,389,657 → re-forecast" in r.output
     again = _run(runner, "--kpis", str(DEMO / "kpis.yaml"), "--out", str(out), "-f", "json")
     assert again.exit_code == 0  # reports (not user-editable) are replaced
+    book = [*CASE, "--kpis", str(DEMO / "kpis.yaml"), "--out", str(out), "-f", "xlsx"]
+    assert _run(runner, *book).exit_code == 0 and (out / "review.xlsx").exists()
+    assert _run(runner, *book).exit_code == 4  # the workbook is user-editable: --force
+    assert _run(runner, *book, "--force").exit_code == 0
     assert json.loads((out / "review.json").read_text("utf-8"))["finance"] is None
 
 
@@ -83,8 +87,10 @@ def test_usage_and_output_errors(runner: CliRunner, tmp_path: Path) -> None:
     half = _run(runner, "--kpis", kpis, "--costs", str(DEMO / "costs.yaml"),
                 "--out", str(tmp_path / "o"), "--lang", "en")
     assert half.exit_code == 2 and "--benefits" in half.output
-    fmt = _run(runner, "--kpis", kpis, "--out", str(tmp_path / "o"), "-f", "xlsx")
+    fmt = _run(runner, "--kpis", kpis, "--out", str(tmp_path / "o"), "-f", "pdf")
     assert fmt.exit_code == 2
+    book = _run(runner, "--kpis", kpis, "--out", str(tmp_path / "o"), "-f", "xlsx", "--lang", "en")
+    assert book.exit_code == 2 and "--costs and --benefits" in book.output
     missing = _run(runner, "--kpis", str(tmp_path / "nope.yaml"), "--out", str(tmp_path / "o"))
     assert missing.exit_code == 3
     blocker = tmp_path / "file"
