@@ -94,6 +94,8 @@ DYNAMIC_PREFIXES = (
     "plan.assumption.",
     "plan.criterion.",
     "review.status.",
+    "review.dim.",
+    "review.dim_figure.",
     "plan.milestone.",
     "plan.stage.",
     "plan.stretch.",

@@ -77,6 +77,8 @@ def review(
                                                   show_default=False)] = None,
     seats: Annotated[int | None, typer.Option("--seats", help=h("review.opt.seats"),
                                               show_default=False)] = None,
+    lessons: Annotated[Path | None, typer.Option("--lessons", help=h("review.opt.lessons"),
+                                                 show_default=False)] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help=h("opt.out"))] = Path("crm-review"),
     formats: Annotated[str, typer.Option("--format", "-f", help=h(
         "review.opt.format", choices=", ".join(FORMATS)))] = DEFAULT_FORMATS,
@@ -90,7 +92,7 @@ def review(
     language = resolve_lang(lang)
     chosen = parse_formats(formats, FORMATS)
     result = run(kpis, answers=answers, costs=costs, benefits=benefits, actuals=actuals,
-                 adoption=adoption, seats=seats)
+                 adoption=adoption, seats=seats, lessons=lessons)
     out_console = console()
     print_review(result, language, out_console)
     written = write_review(result, out, chosen, language, force=force)

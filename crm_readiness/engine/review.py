@@ -39,8 +39,8 @@ from crm_readiness.engine.plan import add_months
 from crm_readiness.engine.review_adoption import adoption
 from crm_readiness.models.assessment import AssessmentResult
 from crm_readiness.models.finance.inputs import BenefitsFile, CostsFile
-from crm_readiness.models.review import Kpi, KpiRegister
-from crm_readiness.models.review_adoption import ActivityRow
+from crm_readiness.models.review import DIMENSIONS, Kpi, KpiRegister, LessonsFile
+from crm_readiness.models.review_adoption import ActivityRow, AdoptionResult
 from crm_readiness.models.review_results import (
     STATUS_ORDER,
     CostVariance,
@@ -50,6 +50,7 @@ from crm_readiness.models.review_results import (
     KpiReview,
     KpiStatusCode,
     Reforecast,
+    RetrospectiveDimension,
     ReviewResult,
 )
 
@@ -101,7 +102,7 @@ def review_kpi(kpi: Kpi, as_of: date) -> KpiReview:
         share = (projected - float(base)) / float(planned)
     return KpiReview(
         id=kpi.id, name=kpi.name, unit=kpi.unit, direction=kpi.direction, owner=kpi.owner,
-        serves=kpi.serves, benefit=kpi.benefit, baseline=base, baseline_date=kpi.baseline.date,
+        serves=kpi.serves, benefit=kpi.benefit, dimension=kpi.dimension, baseline=base, baseline_date=kpi.baseline.date,
         target=goal, target_date=kpi.target.date, measurements=ms, latest=latest,
         achieved_share=achieved, slope_per_day=slope, projected=projected, projected_share=share,
         status=status_of(share))
@@ -199,7 +200,8 @@ def build_review(reg: KpiRegister, *, costs: CostsFile | None = None,
                  benefits: BenefitsFile | None = None,
                  assessment: AssessmentResult | None = None,
                  activity: Sequence[ActivityRow] | None = None,
-                 seats: int | None = None) -> ReviewResult:
+                 seats: int | None = None,
+                 lessons: LessonsFile | None = None) -> ReviewResult:
     """Return the review of the register on its review date.
 
     With ``activity`` (the adoption export) the adoption is measured on the same
@@ -219,4 +221,26 @@ def build_review(reg: KpiRegister, *, costs: CostsFile | None = None,
     return ReviewResult(title=reg.title, as_of=as_of, kpis=reviews, status_counts=counts,
                         finance=finance,
                         golive=golive_readiness(assessment) if assessment is not None else None,
-                        adoption=used)
+                        adoption=used,
+                        retrospective=retrospective(reviews, finance, used, lessons, as_of))
+
+
+def retrospective(reviews: Sequence[KpiReview], finance: Reforecast | None,
+                  used: AdoptionResult | None, lessons: LessonsFile | None,
+                  as_of: date) -> list[RetrospectiveDimension]:
+    """Return the three dimensions: their KPIs and statuses, a headline figure, the lessons."""
+    kept = sorted((x for x in (lessons.lessons if lessons else ()) if x.date <= as_of),
+                  key=lambda x: x.date)
+    out = []
+    for dim in DIMENSIONS:
+        mine = [r for r in reviews if r.dimension == dim]
+        figure = None
+        if dim == "financial" and finance is not None:
+            figure = finance.npv_variance
+        if dim == "organisational" and used is not None:
+            figure = used.active_share
+        out.append(RetrospectiveDimension(
+            dimension=dim, kpis=[r.id for r in mine],
+            status_counts={s: sum(1 for r in mine if r.status == s) for s in STATUS_ORDER},
+            figure=figure, lessons=[x for x in kept if x.dimension == dim]))
+    return out

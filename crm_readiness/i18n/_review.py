@@ -208,4 +208,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "review.wb.npv_approved": {"en": "NPV, approved", "zh": "净现值（批准方案）"},
     "review.wb.npv_reforecast": {"en": "NPV, re-forecast", "zh": "净现值（重新预测）"},
     "review.wb.npv_variance": {"en": "NPV variance", "zh": "净现值差异"},
+    # --- retrospective -----------------------------------------------------------------
+    "review.opt.lessons": {"en": "Lessons file (lessons.yaml) kept from earlier reviews; shown in the retrospective.",
+                           "zh": "经验教训文件（lessons.yaml），记录以往评估的结论；在复盘中显示。"},
+    "review.retrospective": {"en": "Retrospective: financial, customer, organisational",
+                             "zh": "复盘：财务、客户、组织"},
+    "review.dim.financial": {"en": "Financial", "zh": "财务"},
+    "review.dim.customer": {"en": "Customer", "zh": "客户"},
+    "review.dim.organisational": {"en": "Organisational", "zh": "组织"},
+    "review.dim_figure.financial": {"en": "NPV variance: {value}", "zh": "净现值差异：{value}"},
+    "review.dim_figure.organisational": {"en": "Active users / seats: {value}",
+                                         "zh": "活跃用户 / 席位：{value}"},
+    "review.lessons": {"en": "Lessons kept", "zh": "经验教训"},
+    "review.no_lessons": {"en": "No lessons recorded yet.", "zh": "尚未记录经验教训。"},
+    "review.action": {"en": "Action", "zh": "行动"},
 }

@@ -16,7 +16,7 @@ from crm_readiness.errors import InputFileError, Problem
 from crm_readiness.i18n import t
 from crm_readiness.io.yaml_files import LoadedYaml, load_yaml, validate_loaded
 from crm_readiness.models.finance.inputs import BenefitsFile, CostsFile
-from crm_readiness.models.review import KpiRegister
+from crm_readiness.models.review import KpiRegister, LessonsFile
 
 PathKey = tuple[str | int, ...]
 
@@ -92,3 +92,16 @@ def load_register(path: Path, *, questions: set[str] | None = None,
     if problems:
         raise InputFileError(path, problems)
     return reg
+
+
+def load_lessons(path: Path, register: KpiRegister) -> LessonsFile:
+    """Load ``lessons.yaml``; every ``kpi`` must name a KPI of the register (located, exit 3)."""
+    loaded = load_yaml(path)
+    lessons = validate_loaded(loaded, LessonsFile)
+    known = [k.id for k in register.kpis]
+    problems = [_problem(loaded, ("lessons", i, "kpi"), "review.unknown_kpi", id=x.kpi,
+                         known=", ".join(known[:10]))
+                for i, x in enumerate(lessons.lessons) if x.kpi is not None and x.kpi not in known]
+    if problems:
+        raise InputFileError(path, problems)
+    return lessons

@@ -32,6 +32,9 @@ MAX_KPIS = 1000
 MAX_MEASUREMENTS = 10_000
 
 Direction = Literal["higher", "lower"]
+#: the three dimensions of the retrospective (financial, customer, organisational)
+Dimension = Literal["financial", "customer", "organisational"]
+DIMENSIONS: tuple[Dimension, ...] = ("financial", "customer", "organisational")
 
 
 def _text(v: Any) -> Any:
@@ -94,6 +97,8 @@ class Kpi(Model):
         default=(), description="Checklist question ids (pain point or goal) the KPI serves.")
     benefit: Slug | None = Field(
         default=None, description="Id of the benefit line in benefits.yaml this KPI evidences.")
+    dimension: Dimension | None = Field(
+        default=None, description="Retrospective dimension: financial, customer, organisational.")
     measurements: tuple[Measurement, ...] = Field(default=(), max_length=MAX_MEASUREMENTS)
 
     @model_validator(mode="after")
@@ -132,3 +137,20 @@ class KpiRegister(Model):
             return self.as_of
         dates = [m.date for k in self.kpis for m in k.measurements]
         return max(dates) if dates else max(k.baseline.date for k in self.kpis)
+
+
+class Lesson(Model):
+    """A lesson recorded at a review, read by the next one."""
+
+    date: date
+    dimension: Dimension
+    text: UserText
+    action: UserText | None = None
+    owner: str | None = Field(default=None, max_length=200)
+    kpi: Slug | None = Field(default=None, description="The KPI the lesson is about, if one.")
+
+
+class LessonsFile(Model):
+    """The ``lessons.yaml`` file: lessons kept from review to review."""
+
+    lessons: tuple[Lesson, ...] = Field(default=(), max_length=MAX_KPIS * 10)

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from crm_readiness.models._base import ResultModel, Text
 from crm_readiness.models.finance.results import CaseView
-from crm_readiness.models.review import Direction, Measurement
+from crm_readiness.models.review import Dimension, Direction, Lesson, Measurement
 from crm_readiness.models.review_adoption import AdoptionResult
 
 KpiStatusCode = Literal["on_track", "at_risk", "off_track", "no_data"]
@@ -31,6 +31,7 @@ class KpiReview(ResultModel):
     owner: str | None
     serves: tuple[str, ...]
     benefit: str | None
+    dimension: Dimension | None = None
     baseline: Decimal
     baseline_date: date
     target: Decimal
@@ -113,6 +114,18 @@ class GoliveReadiness(ResultModel):
     blockers: list[GoliveBlocker]
 
 
+class RetrospectiveDimension(ResultModel):
+    """One dimension of the retrospective: its KPIs, a headline figure, the lessons kept."""
+
+    dimension: Dimension
+    kpis: list[str] = Field(description="Ids of the KPIs in this dimension.")
+    status_counts: dict[KpiStatusCode, int]
+    figure: Decimal | None = Field(
+        description="financial: NPV variance; organisational: active users / seats; "
+                    "customer: none.")
+    lessons: list[Lesson] = Field(description="Lessons recorded up to the review date.")
+
+
 class ReviewResult(ResultModel):
     """The benefits review (``crm-readiness review``)."""
 
@@ -123,6 +136,8 @@ class ReviewResult(ResultModel):
     finance: Reforecast | None = None
     golive: GoliveReadiness | None = None
     adoption: AdoptionResult | None = None
+    retrospective: list[RetrospectiveDimension] = Field(
+        default_factory=list, description="Financial, customer, organisational.")
     rule: str = Field(
         default="least_squares_to_target",
         description="Status rule code: the least-squares trend of the measurements projected "

@@ -21,21 +21,22 @@ if TYPE_CHECKING:
 
 FORMATS = ("md", "html", "json", "xlsx")
 #: the files of the demo's review, copied under inputs/
-DEMO_FILES = ("kpis.yaml", "costs.yaml", "benefits.yaml", "answers.yaml")
+DEMO_FILES = ("kpis.yaml", "costs.yaml", "benefits.yaml", "answers.yaml", "lessons.yaml")
 #: the demo's review date (the plan's +6-month review; also ``as_of`` in its kpis.yaml)
 DEMO_REVIEW_DATE = date(2028, 8, 6)
 
 
 def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None,
            benefits: Path | None = None, actuals: Path | None = None,
-           adoption: Path | None = None, seats: int | None = None) -> ReviewResult:
+           adoption: Path | None = None, seats: int | None = None,
+           lessons: Path | None = None) -> ReviewResult:
     """Return the review of ``kpis``; with costs and benefits the case is re-forecast."""
     from crm_readiness.engine.review import build_review
     from crm_readiness.engine.scoring import assess
     from crm_readiness.io.assessment import load_answers
     from crm_readiness.io.checklists import load_checklist_set
     from crm_readiness.io.finance import load_benefits, load_costs
-    from crm_readiness.io.review import load_register
+    from crm_readiness.io.review import load_lessons, load_register
     from crm_readiness.io.review_csv import load_actuals, load_adoption
 
     if (costs is None) != (benefits is None):
@@ -52,9 +53,10 @@ def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None
     if actuals is not None:
         register = load_actuals(actuals, register)
     activity = load_adoption(adoption) if adoption is not None else None
+    kept = load_lessons(lessons, register) if lessons is not None else None
     assessment = assess(checklists, load_answers(answers, checklists)) if answers else None
     return build_review(register, costs=cost_file, benefits=benefit_file, assessment=assessment,
-                        activity=activity, seats=seats)
+                        activity=activity, seats=seats, lessons=kept)
 
 
 def write_review(result: ReviewResult, out_dir: Path, formats: Sequence[str], lang: Lang, *,
@@ -118,7 +120,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     copies.commit()
     result = review(inputs / "kpis.yaml", answers=inputs / "answers.yaml",
                     costs=inputs / "costs.yaml", benefits=inputs / "benefits.yaml",
-                    adoption=inputs / "adoption.csv")
+                    adoption=inputs / "adoption.csv", lessons=inputs / "lessons.yaml")
     write_review(result, out_dir / "review", ["html", "md", "json", "xlsx"], lang, force=True)
     counts = result.status_counts
 

@@ -28,3 +28,17 @@ def test_the_review_part_is_in_the_demo_and_writes_its_reports(tmp_path: Path) -
     statuses = {k["id"]: k["status"] for k in data["kpis"]}
     assert statuses == {"lead_conversion": "on_track", "follow_up_hours": "on_track",
                         "service_response_hours": "at_risk", "dealer_churn": "off_track"}
+
+
+def test_the_demo_retrospective_reads_the_lessons_of_the_last_review(tmp_path: Path) -> None:
+    demo_part(tmp_path, "en")
+    data = json.loads((tmp_path / "review" / "review.json").read_text("utf-8"))
+    retro = {d["dimension"]: d for d in data["retrospective"]}
+    assert list(retro) == ["financial", "customer", "organisational"]
+    assert retro["customer"]["kpis"] == ["service_response_hours", "dealer_churn"]
+    assert retro["customer"]["status_counts"]["off_track"] == 1
+    assert retro["financial"]["figure"] == data["finance"]["npv_variance"]
+    assert retro["organisational"]["figure"] == data["adoption"]["active_share"]
+    assert [len(d["lessons"]) for d in retro.values()] == [1, 1, 1]
+    md = (tmp_path / "review" / "review.md").read_text("utf-8")
+    assert "### Customer" in md and "WeCom service account" in md

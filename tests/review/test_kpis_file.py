@@ -124,3 +124,27 @@ def test_hostile_register_stays_bounded_and_located(tmp_path: Path) -> None:
     with pytest.raises(InputFileError) as info:
         load_register(huge)
     assert info.value.problems[0].line == 6 and "1e309" in info.value.text("zh")
+
+
+def test_lessons_name_known_kpis_and_later_ones_wait(tmp_path: Path,
+                                                     write_yaml: Callable[..., Path]) -> None:
+    from crm_readiness.engine.review import build_review
+    from crm_readiness.io.review import load_lessons
+
+    reg = load_register(write_yaml("kpis.yaml", _register(dimension="customer")))
+    bad = write_yaml("lessons.yaml", {"lessons": [
+        {"date": "2026-05-01", "dimension": "customer", "text": "x", "kpi": "nope"}]})
+    with pytest.raises(InputFileError) as info:
+        load_lessons(bad, reg)
+    assert info.value.problems[0].location == "lessons.0.kpi"
+    assert info.value.problems[0].line == 5
+    wrong = write_yaml("lessons2.yaml", {"lessons": [
+        {"date": "2026-05-01", "dimension": "money", "text": "x"}]})
+    with pytest.raises(InputFileError):
+        load_lessons(wrong, reg)
+    good = write_yaml("lessons3.yaml", {"lessons": [
+        {"date": "2026-05-01", "dimension": "customer", "text": "kept", "kpi": "conversion"},
+        {"date": "2026-09-01", "dimension": "customer", "text": "later"}]})
+    result = build_review(reg, lessons=load_lessons(good, reg))
+    customer = next(d for d in result.retrospective if d.dimension == "customer")
+    assert customer.kpis == ["conversion"] and [x.text.en for x in customer.lessons] == ["kept"]
