@@ -96,6 +96,7 @@ DYNAMIC_PREFIXES = (
     "review.status.",
     "review.dim.",
     "review.dim_figure.",
+    "review.trend.",
     "plan.milestone.",
     "plan.stage.",
     "plan.stretch.",

@@ -79,6 +79,10 @@ def review(
                                               show_default=False)] = None,
     lessons: Annotated[Path | None, typer.Option("--lessons", help=h("review.opt.lessons"),
                                                  show_default=False)] = None,
+    profile_before: Annotated[Path | None, typer.Option(
+        "--profile-before", help=h("review.opt.profile_before"), show_default=False)] = None,
+    profile_now: Annotated[Path | None, typer.Option(
+        "--profile-now", help=h("review.opt.profile_now"), show_default=False)] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help=h("opt.out"))] = Path("crm-review"),
     formats: Annotated[str, typer.Option("--format", "-f", help=h(
         "review.opt.format", choices=", ".join(FORMATS)))] = DEFAULT_FORMATS,
@@ -92,7 +96,8 @@ def review(
     language = resolve_lang(lang)
     chosen = parse_formats(formats, FORMATS)
     result = run(kpis, answers=answers, costs=costs, benefits=benefits, actuals=actuals,
-                 adoption=adoption, seats=seats, lessons=lessons)
+                 adoption=adoption, seats=seats, lessons=lessons,
+                 profile_before=profile_before, profile_now=profile_now)
     out_console = console()
     print_review(result, language, out_console)
     written = write_review(result, out, chosen, language, force=force)

@@ -1,10 +1,10 @@
-"""Adoption after go-live: the export's rows and what the review measures from them."""
+"""Adoption and data quality after go-live: the export's rows, what the review measures."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
@@ -58,3 +58,32 @@ class AdoptionResult(ResultModel):
     months: list[MonthActivity]
     teams: list[TeamActivity]
     rule: str = Field(default="active = at least one login or one record created or updated")
+
+
+class DimensionDrift(ResultModel):
+    """One data-quality dimension at go-live and now."""
+
+    dimension: str
+    before: float | None
+    now: float | None
+    change: float | None = Field(description="now − before (share points as a fraction).")
+    target: float | None
+    passed_now: bool | None
+    trend: Literal["better", "stable", "worse", "unknown"] = Field(
+        description="stable: |change| < 0.5 points.")
+
+
+class DataDrift(ResultModel):
+    """Data-quality drift between the profile at go-live and the profile now."""
+
+    before_as_of: date
+    now_as_of: date
+    rows_before: int
+    rows_now: int
+    readiness_before: float | None
+    readiness_now: float | None
+    readiness_change: float | None
+    record_pass_rate_before: float | None
+    record_pass_rate_now: float | None
+    dimensions: list[DimensionDrift]
+    worse: list[str] = Field(description="Dimensions that got worse.")

@@ -15,7 +15,7 @@ from pydantic import Field
 from crm_readiness.models._base import ResultModel, Text
 from crm_readiness.models.finance.results import CaseView
 from crm_readiness.models.review import Dimension, Direction, Lesson, Measurement
-from crm_readiness.models.review_adoption import AdoptionResult
+from crm_readiness.models.review_adoption import AdoptionResult, DataDrift
 
 KpiStatusCode = Literal["on_track", "at_risk", "off_track", "no_data"]
 STATUS_ORDER: tuple[KpiStatusCode, ...] = ("on_track", "at_risk", "off_track", "no_data")
@@ -136,6 +136,7 @@ class ReviewResult(ResultModel):
     finance: Reforecast | None = None
     golive: GoliveReadiness | None = None
     adoption: AdoptionResult | None = None
+    data_drift: DataDrift | None = None
     retrospective: list[RetrospectiveDimension] = Field(
         default_factory=list, description="Financial, customer, organisational.")
     rule: str = Field(

@@ -29,7 +29,8 @@ DEMO_REVIEW_DATE = date(2028, 8, 6)
 def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None,
            benefits: Path | None = None, actuals: Path | None = None,
            adoption: Path | None = None, seats: int | None = None,
-           lessons: Path | None = None) -> ReviewResult:
+           lessons: Path | None = None, profile_before: Path | None = None,
+           profile_now: Path | None = None) -> ReviewResult:
     """Return the review of ``kpis``; with costs and benefits the case is re-forecast."""
     from crm_readiness.engine.review import build_review
     from crm_readiness.engine.scoring import assess
@@ -46,6 +47,8 @@ def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None
                     if benefits is not None and cost_file is not None else None)
     checklists = load_checklist_set()
     questions = {q.id for c in checklists.checklists for q in c.questions}
+    if (profile_before is None) != (profile_now is None):
+        raise UsageError(t("review.profiles_together", "en"), t("review.profiles_together", "zh"))
     if seats is not None and not 1 <= seats <= 10_000_000:
         raise UsageError(t("review.bad_seats", "en", value=seats),
                          t("review.bad_seats", "zh", value=seats))
@@ -55,8 +58,15 @@ def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None
     activity = load_adoption(adoption) if adoption is not None else None
     kept = load_lessons(lessons, register) if lessons is not None else None
     assessment = assess(checklists, load_answers(answers, checklists)) if answers else None
-    return build_review(register, costs=cost_file, benefits=benefit_file, assessment=assessment,
-                        activity=activity, seats=seats, lessons=kept)
+    result = build_review(register, costs=cost_file, benefits=benefit_file,
+                          assessment=assessment, activity=activity, seats=seats, lessons=kept)
+    if profile_before is not None and profile_now is not None:
+        from crm_readiness.engine.review_drift import drift
+        from crm_readiness.io.data_sources import load_profile_result
+
+        result = result.model_copy(update={"data_drift": drift(
+            load_profile_result(profile_before), load_profile_result(profile_now))})
+    return result
 
 
 def write_review(result: ReviewResult, out_dir: Path, formats: Sequence[str], lang: Lang, *,
