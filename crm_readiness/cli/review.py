@@ -83,6 +83,10 @@ def review(
         "--profile-before", help=h("review.opt.profile_before"), show_default=False)] = None,
     profile_now: Annotated[Path | None, typer.Option(
         "--profile-now", help=h("review.opt.profile_now"), show_default=False)] = None,
+    previous: Annotated[Path | None, typer.Option("--previous", help=h("review.opt.previous"),
+                                                  show_default=False)] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help=h("review.opt.as_of"),
+                                              show_default=False)] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help=h("opt.out"))] = Path("crm-review"),
     formats: Annotated[str, typer.Option("--format", "-f", help=h(
         "review.opt.format", choices=", ".join(FORMATS)))] = DEFAULT_FORMATS,
@@ -90,14 +94,23 @@ def review(
     force: ForceOpt = False,
 ) -> None:
     """Review the KPIs (and the business case) after go-live."""
+    from datetime import date
+
+    from crm_readiness.errors import UsageError
     from crm_readiness.workflows.review import review as run
     from crm_readiness.workflows.review import write_review
 
     language = resolve_lang(lang)
     chosen = parse_formats(formats, FORMATS)
+    try:
+        day = date.fromisoformat(as_of) if as_of is not None else None
+    except ValueError:
+        raise UsageError(t("review.bad_as_of", "en", value=as_of),
+                         t("review.bad_as_of", "zh", value=as_of)) from None
     result = run(kpis, answers=answers, costs=costs, benefits=benefits, actuals=actuals,
                  adoption=adoption, seats=seats, lessons=lessons,
-                 profile_before=profile_before, profile_now=profile_now)
+                 profile_before=profile_before, profile_now=profile_now, previous=previous,
+                 as_of=day)
     out_console = console()
     print_review(result, language, out_console)
     written = write_review(result, out, chosen, language, force=force)

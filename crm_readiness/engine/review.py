@@ -47,10 +47,12 @@ from crm_readiness.models.review_results import (
     DriverVariance,
     GoliveBlocker,
     GoliveReadiness,
+    KpiChange,
     KpiReview,
     KpiStatusCode,
     Reforecast,
     RetrospectiveDimension,
+    ReviewComparison,
     ReviewResult,
 )
 
@@ -244,3 +246,28 @@ def retrospective(reviews: Sequence[KpiReview], finance: Reforecast | None,
             status_counts={s: sum(1 for r in mine if r.status == s) for s in STATUS_ORDER},
             figure=figure, lessons=[x for x in kept if x.dimension == dim]))
     return out
+
+
+def compare_reviews(previous: ReviewResult, now: ReviewResult) -> ReviewComparison:
+    """Return this review beside the previous one: KPI by KPI, the NPV, the active users."""
+    before = {k.id: k for k in previous.kpis}
+    current = {k.id: k for k in now.kpis}
+    order = [k.id for k in now.kpis] + [k for k in before if k not in current]
+    rows = []
+    for kid in order:
+        b, c = before.get(kid), current.get(kid)
+        named = c or b
+        assert named is not None
+        rows.append(KpiChange(
+            id=kid, name=named.name, status_before=b.status if b else None,
+            status_now=c.status if c else None,
+            latest_before=b.latest.value if b and b.latest else None,
+            latest_now=c.latest.value if c and c.latest else None,
+            projected_share_before=b.projected_share if b else None,
+            projected_share_now=c.projected_share if c else None))
+    return ReviewComparison(
+        previous_as_of=previous.as_of, kpis=rows,
+        npv_before=previous.finance.reforecast.npv if previous.finance else None,
+        npv_now=now.finance.reforecast.npv if now.finance else None,
+        active_users_before=previous.adoption.active_users if previous.adoption else None,
+        active_users_now=now.adoption.active_users if now.adoption else None)

@@ -241,4 +241,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "review.trend.stable": {"en": "stable", "zh": "持平"},
     "review.trend.worse": {"en": "worse", "zh": "变差"},
     "review.trend.unknown": {"en": "not comparable", "zh": "无法比较"},
+    # --- snapshots: the previous review ------------------------------------------------
+    "review.opt.previous": {"en": "The JSON of an earlier review: this one is compared with it.",
+                            "zh": "以往某次评估的 JSON：本次评估与之对比。"},
+    "review.opt.as_of": {"en": "Review date YYYY-MM-DD (overrides as_of in the register).",
+                         "zh": "评估日期 YYYY-MM-DD（覆盖登记表中的 as_of）。"},
+    "review.bad_as_of": {"en": "--as-of {value!r} is not a date; use YYYY-MM-DD.",
+                         "zh": "--as-of {value!r} 不是日期；请使用 YYYY-MM-DD。"},
+    "review.not_a_review": {"en": "not a review JSON written by crm-readiness review",
+                            "zh": "不是 crm-readiness review 生成的评估 JSON"},
+    "review.since": {"en": "Since the previous review ({date})", "zh": "与上次评估（{date}）相比"},
+    "review.before": {"en": "Previous", "zh": "上次"},
+    "review.npv_then_now": {"en": "Re-forecast NPV: {before} → {now}", "zh": "重新预测净现值：{before} → {now}"},
+    "review.active_then_now": {"en": "Active users: {before} → {now}", "zh": "活跃用户：{before} → {now}"},
 }

@@ -17,8 +17,10 @@ from crm_readiness.i18n import t
 from crm_readiness.io.yaml_files import LoadedYaml, load_yaml, validate_loaded
 from crm_readiness.models.finance.inputs import BenefitsFile, CostsFile
 from crm_readiness.models.review import KpiRegister, LessonsFile
+from crm_readiness.models.review_results import ReviewResult
 
 PathKey = tuple[str | int, ...]
+MAX_JSON_BYTES = 50 * 1024 * 1024
 
 
 def _problem(loaded: LoadedYaml, loc: PathKey, key: str, **params: object) -> Problem:
@@ -105,3 +107,18 @@ def load_lessons(path: Path, register: KpiRegister) -> LessonsFile:
     if problems:
         raise InputFileError(path, problems)
     return lessons
+
+
+def load_previous(path: Path) -> ReviewResult:
+    """Load a review JSON written by an earlier ``review`` (its snapshot); exit 3 if it is not one."""
+    from pydantic import ValidationError
+
+    from crm_readiness.io.yaml_files import read_text, validation_problems
+
+    text = read_text(path, max_bytes=MAX_JSON_BYTES)
+    try:
+        return ReviewResult.model_validate_json(text)
+    except ValidationError as exc:
+        problems = validation_problems(exc)[:20] or [
+            Problem("", t("review.not_a_review", "en"), t("review.not_a_review", "zh"))]
+        raise InputFileError(path, problems) from None

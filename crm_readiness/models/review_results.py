@@ -126,6 +126,30 @@ class RetrospectiveDimension(ResultModel):
     lessons: list[Lesson] = Field(description="Lessons recorded up to the review date.")
 
 
+class KpiChange(ResultModel):
+    """One KPI in the previous review and in this one."""
+
+    id: str
+    name: Text
+    status_before: KpiStatusCode | None = Field(description="None: not in the previous review.")
+    status_now: KpiStatusCode | None = Field(description="None: no longer in the register.")
+    latest_before: Decimal | None
+    latest_now: Decimal | None
+    projected_share_before: float | None
+    projected_share_now: float | None
+
+
+class ReviewComparison(ResultModel):
+    """This review against the previous one (its JSON snapshot)."""
+
+    previous_as_of: date
+    kpis: list[KpiChange]
+    npv_before: Decimal | None = Field(description="Re-forecast NPV of the previous review.")
+    npv_now: Decimal | None
+    active_users_before: int | None
+    active_users_now: int | None
+
+
 class ReviewResult(ResultModel):
     """The benefits review (``crm-readiness review``)."""
 
@@ -137,6 +161,7 @@ class ReviewResult(ResultModel):
     golive: GoliveReadiness | None = None
     adoption: AdoptionResult | None = None
     data_drift: DataDrift | None = None
+    previous: ReviewComparison | None = None
     retrospective: list[RetrospectiveDimension] = Field(
         default_factory=list, description="Financial, customer, organisational.")
     rule: str = Field(

@@ -24,13 +24,16 @@ FORMATS = ("md", "html", "json", "xlsx")
 DEMO_FILES = ("kpis.yaml", "costs.yaml", "benefits.yaml", "answers.yaml", "lessons.yaml")
 #: the demo's review date (the plan's +6-month review; also ``as_of`` in its kpis.yaml)
 DEMO_REVIEW_DATE = date(2028, 8, 6)
+#: the demo's earlier review (the plan's +3-month review), which this one is compared with
+DEMO_FIRST_REVIEW = date(2028, 5, 6)
 
 
 def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None,
            benefits: Path | None = None, actuals: Path | None = None,
            adoption: Path | None = None, seats: int | None = None,
            lessons: Path | None = None, profile_before: Path | None = None,
-           profile_now: Path | None = None) -> ReviewResult:
+           profile_now: Path | None = None, previous: Path | None = None,
+           as_of: date | None = None) -> ReviewResult:
     """Return the review of ``kpis``; with costs and benefits the case is re-forecast."""
     from crm_readiness.engine.review import build_review
     from crm_readiness.engine.scoring import assess
@@ -53,6 +56,8 @@ def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None
         raise UsageError(t("review.bad_seats", "en", value=seats),
                          t("review.bad_seats", "zh", value=seats))
     register = load_register(kpis, questions=questions, benefits=benefit_file, costs=cost_file)
+    if as_of is not None:
+        register = register.model_copy(update={"as_of": as_of})
     if actuals is not None:
         register = load_actuals(actuals, register)
     activity = load_adoption(adoption) if adoption is not None else None
@@ -66,6 +71,12 @@ def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None
 
         result = result.model_copy(update={"data_drift": drift(
             load_profile_result(profile_before), load_profile_result(profile_now))})
+    if previous is not None:
+        from crm_readiness.engine.review import compare_reviews
+        from crm_readiness.io.review import load_previous
+
+        result = result.model_copy(update={"previous": compare_reviews(
+            load_previous(previous), result)})
     return result
 
 
@@ -128,9 +139,14 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
         copies.add(inputs / name, (demo / name).read_bytes())
     copies.add(inputs / "adoption.csv", demo_adoption_csv(DEMO_REVIEW_DATE).encode("utf-8"))
     copies.commit()
+    costs, benefits = inputs / "costs.yaml", inputs / "benefits.yaml"
+    first = review(inputs / "kpis.yaml", as_of=DEMO_FIRST_REVIEW, costs=costs, benefits=benefits)
+    write_review(first, out_dir / "review", ["json"], lang, force=True,
+                 stem=f"review-{DEMO_FIRST_REVIEW.isoformat()}")
     result = review(inputs / "kpis.yaml", answers=inputs / "answers.yaml",
-                    costs=inputs / "costs.yaml", benefits=inputs / "benefits.yaml",
-                    adoption=inputs / "adoption.csv", lessons=inputs / "lessons.yaml")
+                    adoption=inputs / "adoption.csv", lessons=inputs / "lessons.yaml",
+                    previous=out_dir / "review" / f"review-{DEMO_FIRST_REVIEW.isoformat()}.json",
+                    costs=costs, benefits=benefits)
     write_review(result, out_dir / "review", ["html", "md", "json", "xlsx"], lang, force=True)
     counts = result.status_counts
 
