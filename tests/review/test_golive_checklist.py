@@ -88,3 +88,34 @@ def test_the_demo_answers_cover_the_golive_phase(packaged: ChecklistSet) -> None
     assert golive.coverage == pytest.approx(1.0)
     blocked = {b.question_id for b in r.blockers if b.phase == "golive"}
     assert blocked == {"golive.cutover_rollback", "golive.hypercare_team"}
+
+
+def test_golive_takes_part_in_questionnaires_and_snapshot_compare(packaged: ChecklistSet) -> None:
+    from crm_readiness.engine.progress import compare
+    from crm_readiness.io.snapshots import make_snapshot
+    from crm_readiness.models.profile import OrganizationProfile
+    from crm_readiness.models.progress import SnapshotInfo
+    from crm_readiness.render.questionnaire import questions_for
+
+    profile = OrganizationProfile.model_validate(PROFILE)
+    for_it = {q.id for _, q in questions_for(packaged, "it", profile)}
+    assert {"golive.cutover_rollback", "golive.reconciliation_plan"} <= for_it
+    assert "golive.uat_business_testers" in {
+        q.id for _, q in questions_for(packaged, "sales", profile)}
+    before = best_answers(packaged)
+    before["golive.hypercare_team"] = {"value": "none"}
+    ra = assess(packaged, AnswersFile.model_validate({"profile": PROFILE, "answers": before}))
+    rb = assess(packaged, AnswersFile.model_validate(
+        {"profile": PROFILE, "answers": best_answers(packaged)}))
+
+    def info(name: str, r: Any) -> SnapshotInfo:
+        return SnapshotInfo(name=name, taken_at=r.meta.generated_at, path=name,
+                            overall=r.overall.score, coverage=r.overall.coverage,
+                            verdict=r.overall.verdict, blockers=len(r.blockers),
+                            risks=len(r.risks), checklist_versions=r.meta.checklist_versions)
+
+    c = compare(make_snapshot("a", ra), make_snapshot("b", rb), info("a", ra), info("b", rb))
+    assert [b.question_id for b in c.blockers_closed] == ["golive.hypercare_team"]
+    golive = next(p for p in c.phases if p.id == "golive")
+    assert golive.status == "both"
+    assert (c.verdict_a, c.verdict_b) == ("not_ready", "ready")
