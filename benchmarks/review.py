@@ -78,8 +78,14 @@ def main() -> None:
                 times.append(elapsed)
                 print(f"run {i}: {elapsed:.2f} s")
         assert result.adoption is not None and result.adoption.users == args.users
+        start = time.perf_counter()
+        for _ in range(10_000_000):
+            pass
+        loop = time.perf_counter() - start
         print(f"{args.kpis} KPIs × {args.months} months + {args.users} users × {args.days} days: "
               f"median {statistics.median(times):.2f} s of {args.runs}")
+        print(f"machine calibration: an empty 10-million-step Python loop took {loop:.2f} s "
+              f"(about 0.25 s on an idle core): compare the median with that in mind")
 
 
 if __name__ == "__main__":
