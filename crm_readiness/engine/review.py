@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, localcontext
+from typing import Any
 
 from crm_readiness.engine.finance.case import build_view
 from crm_readiness.engine.finance.cashflow import evaluate
@@ -40,7 +41,7 @@ from crm_readiness.engine.review_adoption import adoption
 from crm_readiness.models.assessment import AssessmentResult
 from crm_readiness.models.finance.inputs import BenefitsFile, CostsFile
 from crm_readiness.models.review import DIMENSIONS, Kpi, KpiRegister, LessonsFile
-from crm_readiness.models.review_adoption import ActivityRow, AdoptionResult
+from crm_readiness.models.review_adoption import AdoptionResult
 from crm_readiness.models.review_results import (
     STATUS_ORDER,
     CostVariance,
@@ -201,12 +202,13 @@ def golive_readiness(result: AssessmentResult) -> GoliveReadiness | None:
 def build_review(reg: KpiRegister, *, costs: CostsFile | None = None,
                  benefits: BenefitsFile | None = None,
                  assessment: AssessmentResult | None = None,
-                 activity: Sequence[ActivityRow] | None = None,
+                 activity: Any = None,
                  seats: int | None = None,
                  lessons: LessonsFile | None = None) -> ReviewResult:
     """Return the review of the register on its review date.
 
-    With ``activity`` (the adoption export) the adoption is measured on the same
+    With ``activity`` (a DuckDB connection holding the adoption export as table
+    ``activity``) the adoption is measured on the same
     date, against ``seats`` or, with a case, the seats of the latest case year begun.
     """
     as_of = reg.review_date()

@@ -1,5 +1,7 @@
 """Adoption from the export: active users in the window against seats, per team, per month.
 
+The export is a DuckDB table (``crm_readiness.io.review_csv.open_adoption``); the
+measures are SQL over it, so a year of a thousand users stays well under a second.
 A user is *active* on a day with at least one login or one record created or
 updated. The window is the ``window_days`` days ending on the review date
 (inclusive); rows after it are ignored. Months are calendar months of the
@@ -8,12 +10,11 @@ rows up to the review date.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from crm_readiness.models.review_adoption import (
-    ActivityRow,
     AdoptionResult,
     MonthActivity,
     TeamActivity,
@@ -26,60 +27,50 @@ def _ratio(a: int, b: int) -> Decimal | None:
     return Decimal(a) / Decimal(b) if b else None
 
 
-def adoption(rows: Sequence[ActivityRow], *, as_of: date | None = None,
-             seats: int | None = None, window_days: int = WINDOW_DAYS) -> AdoptionResult:
-    """Return the adoption measures of ``rows`` on ``as_of`` (default: the last date)."""
-    end = as_of or max((r.date for r in rows), default=date.today())
+def adoption(conn: Any, *, as_of: date | None = None, seats: int | None = None,
+             window_days: int = WINDOW_DAYS) -> AdoptionResult:
+    """Return the adoption measures of table ``activity`` in ``conn`` on ``as_of``.
+
+    ``as_of`` defaults to the last date of the export; a user's team is the one of
+    their latest row up to it.
+    """
+    if as_of is None:
+        last = conn.execute("SELECT max(day) FROM activity").fetchone()
+        as_of = last[0] if last and last[0] is not None else date.today()
+    end = as_of
     start = end - timedelta(days=window_days - 1)
-    user_team: dict[str, str] = {}
-    active: set[str] = set()
-    window_work: dict[str, int] = {}
-    window_logins: dict[str, int] = {}
-    daily: set[tuple[date, str]] = set()
-    month_users: set[tuple[int, str]] = set()
-    month_sums: dict[int, list[int]] = {}
-    for user, team, day, created, updated, logins in rows:
-        if day > end:
-            continue
-        user_team[user] = team
-        work = created + updated
-        key = day.year * 12 + day.month - 1
-        sums = month_sums.get(key)
-        if sums is None:
-            sums = month_sums[key] = [0, 0]
-        sums[0] += work
-        sums[1] += logins
-        if work or logins:
-            month_users.add((key, user))
-            if day >= start:
-                active.add(user)
-                daily.add((day, user))
-        if day >= start:
-            window_work[user] = window_work.get(user, 0) + work
-            window_logins[user] = window_logins.get(user, 0) + logins
-    month_active: dict[int, int] = {}
-    for key, _ in month_users:
-        month_active[key] = month_active.get(key, 0) + 1
-    team_users: dict[str, list[str]] = {}
-    for user, team in user_team.items():
-        team_users.setdefault(team, []).append(user)
+    conn.execute("DROP TABLE IF EXISTS act")
+    conn.execute("CREATE TEMP TABLE act AS SELECT *, (work > 0 OR logins > 0) AS active, "
+                 "day >= ? AS in_window FROM activity WHERE day <= ?", [start, end])
+    row = conn.execute(
+        "SELECT count(DISTINCT \"user\"), "
+        "count(DISTINCT \"user\") FILTER (WHERE active AND in_window), "
+        "coalesce(sum(work) FILTER (WHERE in_window), 0), "
+        "coalesce(sum(logins) FILTER (WHERE in_window), 0) FROM act").fetchone()
+    users, n_active, records, logins = (int(x) for x in row)
+    daily = conn.execute("SELECT count(*) FROM (SELECT DISTINCT day, \"user\" FROM act "
+                         "WHERE active AND in_window)").fetchone()[0]
+    months = [MonthActivity(month=m, active_users=int(a), records=int(w), logins=int(lg))
+              for m, a, w, lg in conn.execute(
+                  "SELECT strftime(day, '%Y-%m') AS m, "
+                  "count(DISTINCT \"user\") FILTER (WHERE active), sum(work), sum(logins) "
+                  "FROM act GROUP BY m ORDER BY m").fetchall()]
     teams = []
-    for name, members in sorted(team_users.items()):
-        live = [u for u in members if u in active]
-        teams.append(TeamActivity(
-            team=name, users=len(members), active_users=len(live),
-            records_per_active_user=_ratio(sum(window_work.get(u, 0) for u in members),
-                                           len(live)),
-            logins=sum(window_logins.get(u, 0) for u in members)))
-    n_active = len(active)
+    for name, members, live, work, team_logins in conn.execute(
+            "WITH u AS (SELECT \"user\", arg_max(team, day) AS team, "
+            "bool_or(active AND in_window) AS live, "
+            "coalesce(sum(work) FILTER (WHERE in_window), 0) AS work, "
+            "coalesce(sum(logins) FILTER (WHERE in_window), 0) AS logins "
+            "FROM act GROUP BY \"user\") "
+            "SELECT team, count(*), count(*) FILTER (WHERE live), sum(work), sum(logins) "
+            "FROM u GROUP BY team ORDER BY team").fetchall():
+        teams.append(TeamActivity(team=str(name), users=int(members), active_users=int(live),
+                                  records_per_active_user=_ratio(int(work), int(live)),
+                                  logins=int(team_logins)))
+    conn.execute("DROP TABLE act")
     return AdoptionResult(
-        as_of=end, window_days=window_days, window_start=start, seats=seats,
-        users=len(user_team), active_users=n_active, active_share=_ratio(n_active, seats or 0),
-        inactive_users=len(user_team) - n_active,
-        daily_active_mean=Decimal(len(daily)) / window_days,
-        records_per_active_user=_ratio(sum(window_work.values()), n_active),
-        logins_per_active_user=_ratio(sum(window_logins.values()), n_active),
-        months=[MonthActivity(month=f"{k // 12:04d}-{k % 12 + 1:02d}",
-                              active_users=month_active.get(k, 0), records=v[0], logins=v[1])
-                for k, v in sorted(month_sums.items())],
-        teams=teams)
+        as_of=end, window_days=window_days, window_start=start, seats=seats, users=users,
+        active_users=n_active, active_share=_ratio(n_active, seats or 0),
+        inactive_users=users - n_active, daily_active_mean=Decimal(int(daily)) / window_days,
+        records_per_active_user=_ratio(records, n_active),
+        logins_per_active_user=_ratio(logins, n_active), months=months, teams=teams)

@@ -254,4 +254,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "review.before": {"en": "Previous", "zh": "上次"},
     "review.npv_then_now": {"en": "Re-forecast NPV: {before} → {now}", "zh": "重新预测净现值：{before} → {now}"},
     "review.active_then_now": {"en": "Active users: {before} → {now}", "zh": "活跃用户：{before} → {now}"},
+    "review.csv_unreadable": {"en": "the file could not be read as CSV: {detail}",
+                              "zh": "无法按 CSV 读取该文件：{detail}"},
 }

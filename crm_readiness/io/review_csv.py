@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from crm_readiness.errors import InputFileError, Problem
 from crm_readiness.i18n import t
@@ -189,3 +190,95 @@ def load_adoption(path: Path) -> list[ActivityRow]:
                 append(checked)
     rows.finish()
     return out
+
+
+class AdoptionTable:
+    """The adoption export loaded into DuckDB as table ``activity``.
+
+    Columns: ``user``, ``team`` (text), ``day`` (DATE), ``work`` (records created
+    + updated) and ``logins``; every row checked. Close it (or use ``with``).
+    """
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def close(self) -> None:
+        """Close the DuckDB connection."""
+        self.conn.close()
+
+    def __enter__(self) -> AdoptionTable:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _sql_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def open_adoption(path: Path) -> AdoptionTable:
+    """Load an adoption export into DuckDB (see the module's contract).
+
+    DuckDB reads and checks the file in bulk; when it finds a bad row or cannot
+    read the file, the file is read again by :func:`load_adoption`, which names
+    each problem's column and line.
+    """
+    import duckdb
+
+    from crm_readiness.io.data_sources import connect
+
+    read_text_limit(path)
+    conn = connect()
+    try:
+        try:
+            conn.execute("CREATE TEMP TABLE raw AS SELECT * FROM read_csv(?, header = true, "
+                         "all_varchar = true, delim = ',', quote = '\"', escape = '\"')",
+                         [str(path)])
+        except duckdb.Error as exc:
+            load_adoption(path)  # raises the located problems when it finds them
+            raise InputFileError(path, [Problem("", t("review.csv_unreadable", "en",
+                                                      detail=str(exc)[:200]),
+                                                t("review.csv_unreadable", "zh",
+                                                  detail=str(exc)[:200]))]) from None
+        names = {str(r[0]).strip().lower(): str(r[0])
+                 for r in conn.execute("DESCRIBE raw").fetchall()}
+        if any(c not in names for c in ADOPTION_COLUMNS):
+            load_adoption(path)  # the missing columns, located
+        col = {c: _sql_name(names[c]) for c in ADOPTION_COLUMNS}
+        team = f"coalesce(trim({_sql_name(names['team'])}), '')" if "team" in names else "''"
+
+        def count(c: str) -> str:
+            return f"coalesce(nullif(trim({col[c]}), ''), '0')"
+
+        ok = (f"coalesce(trim({col['user']}), '') <> '' "
+              f"AND length(trim({col['date']})) = 10 "
+              f"AND try_strptime(trim({col['date']}), '%Y-%m-%d') IS NOT NULL"
+              + "".join(f" AND regexp_full_match({count(c)}, '[0-9]{{1,8}}') "
+                        f"AND CAST({count(c)} AS BIGINT) <= {MAX_COUNT}"
+                        for c in ("records_created", "records_updated", "logins")))
+        bad = conn.execute(f"SELECT count(*) FROM raw WHERE NOT coalesce({ok}, false)").fetchone()
+        if bad and bad[0]:
+            load_adoption(path)  # raises with every problem located
+        conn.execute(
+            f"CREATE TEMP TABLE activity AS SELECT left(trim({col['user']}), 200) AS \"user\", "
+            f"left({team}, 200) AS team, CAST(trim({col['date']}) AS DATE) AS day, "
+            f"CAST({count('records_created')} AS BIGINT) + "
+            f"CAST({count('records_updated')} AS BIGINT) AS work, "
+            f"CAST({count('logins')} AS BIGINT) AS logins FROM raw")
+        conn.execute("DROP TABLE raw")
+    except BaseException:
+        conn.close()
+        raise
+    return AdoptionTable(conn)
+
+
+def read_text_limit(path: Path) -> None:
+    """Refuse a missing, unreadable or too large file before DuckDB opens it (located)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        read_text(path)  # the located "not found"
+        return
+    if size > MAX_CSV_BYTES or path.is_dir():
+        read_text(path, max_bytes=MAX_CSV_BYTES)

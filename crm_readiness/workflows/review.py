@@ -41,7 +41,7 @@ def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None
     from crm_readiness.io.checklists import load_checklist_set
     from crm_readiness.io.finance import load_benefits, load_costs
     from crm_readiness.io.review import load_lessons, load_register
-    from crm_readiness.io.review_csv import load_actuals, load_adoption
+    from crm_readiness.io.review_csv import load_actuals, open_adoption
 
     if (costs is None) != (benefits is None):
         raise UsageError(t("review.costs_and_benefits", "en"), t("review.costs_and_benefits", "zh"))
@@ -60,11 +60,16 @@ def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None
         register = register.model_copy(update={"as_of": as_of})
     if actuals is not None:
         register = load_actuals(actuals, register)
-    activity = load_adoption(adoption) if adoption is not None else None
     kept = load_lessons(lessons, register) if lessons is not None else None
     assessment = assess(checklists, load_answers(answers, checklists)) if answers else None
-    result = build_review(register, costs=cost_file, benefits=benefit_file,
-                          assessment=assessment, activity=activity, seats=seats, lessons=kept)
+    if adoption is not None:
+        with open_adoption(adoption) as table:
+            result = build_review(register, costs=cost_file, benefits=benefit_file,
+                                  assessment=assessment, activity=table.conn, seats=seats,
+                                  lessons=kept)
+    else:
+        result = build_review(register, costs=cost_file, benefits=benefit_file,
+                              assessment=assessment, seats=seats, lessons=kept)
     if profile_before is not None and profile_now is not None:
         from crm_readiness.engine.review_drift import drift
         from crm_readiness.io.data_sources import load_profile_result

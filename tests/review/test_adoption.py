@@ -10,7 +10,7 @@ import pytest
 
 from crm_readiness.engine.review_adoption import adoption
 from crm_readiness.errors import InputFileError
-from crm_readiness.io.review_csv import load_adoption
+from crm_readiness.io.review_csv import load_adoption, open_adoption
 
 START = date(2026, 1, 1)  # day 0; 31 January is day 30, 28 February day 58, 31 March day 89
 
@@ -34,9 +34,10 @@ def _export(path: Path) -> Path:
 
 
 def test_hand_counted_active_users(tmp_path: Path) -> None:
-    rows = load_adoption(_export(tmp_path / "adoption.csv"))
-    assert len(rows) == 18_000
-    a = adoption(rows, seats=250)
+    path = _export(tmp_path / "adoption.csv")
+    assert len(load_adoption(path)) == 18_000  # the row reader that locates problems
+    with open_adoption(path) as table:
+        a = adoption(table.conn, seats=250)
     # window: the 30 days ending on 31 March (the last date) = 2 March (day 60) … 31 March
     assert (a.as_of, a.window_start) == (date(2026, 3, 31), date(2026, 3, 2))
     assert (a.users, a.active_users, a.inactive_users) == (200, 150, 50)
@@ -55,8 +56,8 @@ def test_hand_counted_active_users(tmp_path: Path) -> None:
 
 
 def test_review_date_limits_the_window(tmp_path: Path) -> None:
-    rows = load_adoption(_export(tmp_path / "adoption.csv"))
-    jan = adoption(rows, as_of=date(2026, 1, 31))
+    with open_adoption(_export(tmp_path / "adoption.csv")) as table:
+        jan = adoption(table.conn, as_of=date(2026, 1, 31))
     assert (jan.active_users, jan.seats, jan.active_share) == (180, None, None)
     assert [m.month for m in jan.months] == ["2026-01"]
 
@@ -75,7 +76,30 @@ def test_bad_export_is_located(tmp_path: Path, text: str, where: tuple[str, int]
     path = tmp_path / "adoption.csv"
     path.write_text(text, "utf-8")
     with pytest.raises(InputFileError) as info:
-        load_adoption(path)
+        open_adoption(path)
     problem = info.value.problems[0]
     assert (problem.location, problem.line) == where and words in problem.text("en")
     assert problem.message_zh and str(path) in info.value.text("zh")
+
+
+def test_export_edges(tmp_path: Path) -> None:
+    ok = tmp_path / "ok.csv"
+    ok.write_text("\ufeffUser,Date,Records_Created,Records_Updated,Logins,note\n"
+                  'u1,2026-01-02,,,1,"a, b"\nu2,2026-01-02,0,0,0,\n', "utf-8")
+    with open_adoption(ok) as table:
+        a = adoption(table.conn)
+    assert (a.users, a.active_users, a.logins_per_active_user) == (2, 1, 1)
+    assert [t.team for t in a.teams] == [""]
+    for name, data in (("gbk.csv", "user,date,records_created,records_updated,logins\n"
+                                   "王,2026-01-01,1,0,1\n".encode("gbk")),
+                       ("ragged.csv", b"user,date,records_created,records_updated,logins\n"
+                                      b"u1,2026-01-01,1,0,1,9,9\nu2\n"),
+                       ("big.csv", b"user,date,records_created,records_updated,logins\n"
+                                   b"u1,2026-01-01,99999999,0,1\n")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(InputFileError) as info:
+            open_adoption(path)
+        assert info.value.path == path and info.value.problems
+    with pytest.raises(InputFileError):
+        open_adoption(tmp_path / "missing.csv")
