@@ -249,24 +249,24 @@ def open_adoption(path: Path) -> AdoptionTable:
         team = f"coalesce(trim({_sql_name(names['team'])}), '')" if "team" in names else "''"
 
         def count(c: str) -> str:
-            return f"coalesce(nullif(trim({col[c]}), ''), '0')"
+            return (f"TRY_CAST(coalesce(nullif(trim({col[c]}), ''), '0') AS UINTEGER)")
 
-        ok = (f"coalesce(trim({col['user']}), '') <> '' "
-              f"AND length(trim({col['date']})) = 10 "
-              f"AND try_strptime(trim({col['date']}), '%Y-%m-%d') IS NOT NULL"
-              + "".join(f" AND regexp_full_match({count(c)}, '[0-9]{{1,8}}') "
-                        f"AND CAST({count(c)} AS BIGINT) <= {MAX_COUNT}"
-                        for c in ("records_created", "records_updated", "logins")))
-        bad = conn.execute(f"SELECT count(*) FROM raw WHERE NOT coalesce({ok}, false)").fetchone()
+        day = (f"CASE WHEN length(trim({col['date']})) = 10 "
+               f"THEN TRY_CAST(trim({col['date']}) AS DATE) END")
+        conn.execute(
+            f"CREATE TEMP TABLE typed AS SELECT left(trim({col['user']}), 200) AS \"user\", "
+            f"left({team}, 200) AS team, {day} AS day, {count('records_created')} AS created, "
+            f"{count('records_updated')} AS updated, {count('logins')} AS logins FROM raw")
+        conn.execute("DROP TABLE raw")
+        bad = conn.execute(
+            "SELECT count(*) FROM typed WHERE coalesce(\"user\", '') = '' OR day IS NULL "
+            f"OR created IS NULL OR updated IS NULL OR logins IS NULL OR created > {MAX_COUNT} "
+            f"OR updated > {MAX_COUNT} OR logins > {MAX_COUNT}").fetchone()
         if bad and bad[0]:
             load_adoption(path)  # raises with every problem located
-        conn.execute(
-            f"CREATE TEMP TABLE activity AS SELECT left(trim({col['user']}), 200) AS \"user\", "
-            f"left({team}, 200) AS team, CAST(trim({col['date']}) AS DATE) AS day, "
-            f"CAST({count('records_created')} AS BIGINT) + "
-            f"CAST({count('records_updated')} AS BIGINT) AS work, "
-            f"CAST({count('logins')} AS BIGINT) AS logins FROM raw")
-        conn.execute("DROP TABLE raw")
+        conn.execute("CREATE TEMP VIEW activity AS SELECT \"user\", team, day, "
+                     "CAST(created AS BIGINT) + updated AS work, "
+                     "CAST(logins AS BIGINT) AS logins FROM typed")
     except BaseException:
         conn.close()
         raise
