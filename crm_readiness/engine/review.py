@@ -238,15 +238,12 @@ def retrospective(reviews: Sequence[KpiReview], finance: Reforecast | None,
     out = []
     for dim in DIMENSIONS:
         mine = [r for r in reviews if r.dimension == dim]
-        figure = None
-        if dim == "financial" and finance is not None:
-            figure = finance.npv_variance
-        if dim == "organisational" and used is not None:
-            figure = used.active_share
         out.append(RetrospectiveDimension(
             dimension=dim, kpis=[r.id for r in mine],
             status_counts={s: sum(1 for r in mine if r.status == s) for s in STATUS_ORDER},
-            figure=figure, lessons=[x for x in kept if x.dimension == dim]))
+            npv_variance=finance.npv_variance if dim == "financial" and finance else None,
+            active_share=used.active_share if dim == "organisational" and used else None,
+            lessons=[x for x in kept if x.dimension == dim]))
     return out
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Literal, NamedTuple
 
 from pydantic import Field
 
 from crm_readiness.models._base import ResultModel
+from crm_readiness.models.finance.results import Rate
 
 
 class ActivityRow(NamedTuple):
@@ -37,7 +37,7 @@ class TeamActivity(ResultModel):
     team: str
     users: int = Field(description="Users of the team in the export.")
     active_users: int
-    records_per_active_user: Decimal | None
+    records_per_active_user: Rate | None
     logins: int
 
 
@@ -50,11 +50,11 @@ class AdoptionResult(ResultModel):
     seats: int | None = Field(description="Licensed seats (--seats, else the case's seats).")
     users: int = Field(description="Distinct users in the export.")
     active_users: int = Field(description="Users with a login or a record in the window.")
-    active_share: Decimal | None = Field(description="active_users / seats.")
+    active_share: Rate | None = Field(description="active_users / seats.")
     inactive_users: int = Field(description="Users in the export not active in the window.")
-    daily_active_mean: Decimal = Field(description="Mean distinct active users per day.")
-    records_per_active_user: Decimal | None
-    logins_per_active_user: Decimal | None
+    daily_active_mean: Rate = Field(description="Mean distinct active users per day.")
+    records_per_active_user: Rate | None
+    logins_per_active_user: Rate | None
     months: list[MonthActivity]
     teams: list[TeamActivity]
     rule: str = Field(default="active = at least one login or one record created or updated")

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from crm_readiness.models._base import ResultModel, Text
-from crm_readiness.models.finance.results import CaseView
+from crm_readiness.models.finance.results import CaseView, Money, Rate
 from crm_readiness.models.review import Dimension, Direction, Lesson, Measurement
 from crm_readiness.models.review_adoption import AdoptionResult, DataDrift
 
@@ -38,7 +38,7 @@ class KpiReview(ResultModel):
     target_date: date
     measurements: tuple[Measurement, ...] = Field(description="Measurements up to the review date.")
     latest: Measurement | None
-    achieved_share: Decimal | None = Field(
+    achieved_share: Rate | None = Field(
         description="(latest − baseline) / (target − baseline): share of the planned improvement "
                     "reached at the latest measurement.")
     slope_per_day: float | None = Field(description="Least-squares trend of the measurements.")
@@ -56,29 +56,29 @@ class DriverVariance(ResultModel):
     id: str
     name: str
     kpis: tuple[str, ...] = Field(description="KPIs that evidence it.")
-    share: Decimal | None = Field(
+    share: Rate | None = Field(
         description="Mean achieved share of its KPIs (clamped to 0–2); none: not evidenced.")
-    approved: list[Decimal] = Field(description="Risk-adjusted forecast per year.")
-    at_target: list[Decimal] = Field(
+    approved: list[Money] = Field(description="Risk-adjusted forecast per year.")
+    at_target: list[Money] = Field(
         description="Full-year value at target per year (ramp 100 %, no risk adjustment).")
-    reforecast: list[Decimal] = Field(
+    reforecast: list[Money] = Field(
         description="Years started: forecast at target × share (realised); later years: plan.")
-    realised_to_date: Decimal = Field(description="Σ re-forecast over the years started.")
-    approved_to_date: Decimal = Field(description="Σ approved over the years started.")
-    variance_nominal: Decimal = Field(description="Σ (re-forecast − approved), all years.")
-    variance_pv: Decimal = Field(description="Σ (re-forecast − approved) × discount factor.")
+    realised_to_date: Money = Field(description="Σ re-forecast over the years started.")
+    approved_to_date: Money = Field(description="Σ approved over the years started.")
+    variance_nominal: Money = Field(description="Σ (re-forecast − approved), all years.")
+    variance_pv: Money = Field(description="Σ (re-forecast − approved) × discount factor.")
 
 
 class CostVariance(ResultModel):
     """Costs actual against plan, per year (actual where given)."""
 
-    planned: list[Decimal] = Field(description="Risk-adjusted planned costs per year.")
-    actual: list[Decimal | None] = Field(description="Actual costs per year, where given.")
-    reforecast: list[Decimal]
-    planned_to_date: Decimal = Field(description="Σ planned over the years with actual costs.")
-    actual_to_date: Decimal = Field(description="Σ actual costs.")
-    variance_nominal: Decimal
-    variance_pv: Decimal
+    planned: list[Money] = Field(description="Risk-adjusted planned costs per year.")
+    actual: list[Money | None] = Field(description="Actual costs per year, where given.")
+    reforecast: list[Money]
+    planned_to_date: Money = Field(description="Σ planned over the years with actual costs.")
+    actual_to_date: Money = Field(description="Σ actual costs.")
+    variance_nominal: Money
+    variance_pv: Money
 
 
 class Reforecast(ResultModel):
@@ -86,7 +86,7 @@ class Reforecast(ResultModel):
 
     currency: str
     horizon_years: int
-    discount_rate: Decimal
+    discount_rate: Rate
     year1_start: date
     years_started: list[int] = Field(description="Case years (≥ 1) begun by the review date.")
     seats: list[int] = Field(description="Licensed seats per case year.")
@@ -94,7 +94,7 @@ class Reforecast(ResultModel):
     reforecast: CaseView
     drivers: list[DriverVariance]
     costs: CostVariance
-    npv_variance: Decimal = Field(
+    npv_variance: Money = Field(
         description="Re-forecast NPV − approved NPV = Σ driver PV variances − cost PV variance.")
 
 
@@ -120,9 +120,8 @@ class RetrospectiveDimension(ResultModel):
     dimension: Dimension
     kpis: list[str] = Field(description="Ids of the KPIs in this dimension.")
     status_counts: dict[KpiStatusCode, int]
-    figure: Decimal | None = Field(
-        description="financial: NPV variance; organisational: active users / seats; "
-                    "customer: none.")
+    npv_variance: Money | None = Field(description="financial: the re-forecast NPV variance.")
+    active_share: Rate | None = Field(description="organisational: active users / seats.")
     lessons: list[Lesson] = Field(description="Lessons recorded up to the review date.")
 
 
@@ -144,8 +143,8 @@ class ReviewComparison(ResultModel):
 
     previous_as_of: date
     kpis: list[KpiChange]
-    npv_before: Decimal | None = Field(description="Re-forecast NPV of the previous review.")
-    npv_now: Decimal | None
+    npv_before: Money | None = Field(description="Re-forecast NPV of the previous review.")
+    npv_now: Money | None
     active_users_before: int | None
     active_users_now: int | None
 

@@ -67,7 +67,7 @@ def test_cli_actuals_unknown_id_exits_3_with_file_and_place(tmp_path: Path,
     r = CliRunner().invoke(app, ["review", "--kpis", str(register), "--actuals", str(actuals),
                                  "--out", str(tmp_path / "o"), "--lang", "zh"])
     no_traceback(r)
-    assert r.exit_code == 3 and str(actuals) in r.output and "kpi (line 2)" in r.output
+    assert r.exit_code == 3 and str(actuals) in r.output and "kpi （第 2 行）" in r.output
     ok = tmp_path / "ok.csv"
     ok.write_text("kpi,date,value\nconv,2026-07-01,17\n", "utf-8")
     r = CliRunner().invoke(app, ["review", "--kpis", str(register), "--actuals", str(ok),

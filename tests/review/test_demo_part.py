@@ -37,8 +37,9 @@ def test_the_demo_retrospective_reads_the_lessons_of_the_last_review(tmp_path: P
     assert list(retro) == ["financial", "customer", "organisational"]
     assert retro["customer"]["kpis"] == ["service_response_hours", "dealer_churn"]
     assert retro["customer"]["status_counts"]["off_track"] == 1
-    assert retro["financial"]["figure"] == data["finance"]["npv_variance"]
-    assert retro["organisational"]["figure"] == data["adoption"]["active_share"]
+    assert retro["financial"]["npv_variance"] == data["finance"]["npv_variance"]
+    assert retro["organisational"]["active_share"] == data["adoption"]["active_share"]
+    assert retro["customer"]["npv_variance"] is None
     assert [len(d["lessons"]) for d in retro.values()] == [1, 1, 1]
     md = (tmp_path / "review" / "review.md").read_text("utf-8")
     assert "### Customer" in md and "WeCom service account" in md

@@ -24,7 +24,7 @@ BENEFITS = BenefitsFile.model_validate({"benefits": [
      "risk": "0.2"},
     # plan: 10 h × 5 people × 20 = 1000 a year
     {"id": "time", "type": "time_saved", "name": "Time", "hours": 10, "people": 5, "rate": 20,
-     "ramp": ["1"]}]})
+     "ramp": ["1"], "ramp_rest": "last"}]})
 
 
 def _kpi(kid: str, direction: str, base: int, target: int, values: tuple[float, ...],
