@@ -16,6 +16,7 @@ from crm_readiness.cli import checklist as _checklist
 from crm_readiness.cli import data as _data
 from crm_readiness.cli import documents as _documents
 from crm_readiness.cli import finance as _finance
+from crm_readiness.cli import review as _review
 from crm_readiness.cli import vendors as _vendors
 from crm_readiness.cli import workshop as _workshop
 from crm_readiness.cli import workspace as _workspace
@@ -53,6 +54,7 @@ _vendors.register(app)
 _workshop.register(app)
 _data.register(app)
 _documents.register(app)
+_review.register(app)
 
 
 def _crash_report(exc: BaseException) -> str:

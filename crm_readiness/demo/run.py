@@ -34,6 +34,8 @@ PARTS: tuple[str, ...] = (
     "crm_readiness.workflows.assessment:demo_measured_part",
     # the project's documents, with the data part's profile in the migration plan
     "crm_readiness.workflows.documents:demo_part",
+    # six months after go-live: KPIs, the case re-forecast, go-live readiness
+    "crm_readiness.workflows.review:demo_part",
 )
 
 

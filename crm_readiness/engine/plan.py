@@ -22,11 +22,17 @@ Method (docs/workshops.md "Planning"):
    arithmetic makes year ends and leap days exact.
 5. Each risk's mitigation is due by the end of the stage in which it must be
    settled (a data risk before migration starts, a vendor risk by the
-   contract …).
+   contract, a go-live risk before go-live …).
+6. After the roll-out, hypercare (the go-live observation, 1–2 weeks, stretched
+   by the go-live phase's gaps like a stage) with entry and exit criteria; then
+   benefits reviews at +3, +6 and +12 calendar months after the roll-out ends
+   (31 August + 6 months = the last day of February), each naming what it
+   measures.
 """
 
 from __future__ import annotations
 
+import calendar
 import math
 from datetime import date, timedelta
 
@@ -34,10 +40,12 @@ from crm_readiness.models.assessment import AssessmentResult, PhaseResult
 from crm_readiness.models.plan import (
     STAGES,
     ExitCriterion,
+    Hypercare,
     ImplementationPlan,
     Milestone,
     PlacedMitigation,
     PlanBenchmarks,
+    ReviewMilestone,
     Stage,
     StageId,
     Stretch,
@@ -52,7 +60,7 @@ FEEDS: dict[StageId, tuple[str, ...]] = {
     "design": ("requirements",),
     "build": (),
     "migration_uat": ("data",),
-    "training_golive": ("training",),
+    "training_golive": ("training", "golive"),
     "pilot": ("training",),
     "rollout": (),
 }
@@ -61,7 +69,11 @@ FEEDS: dict[StageId, tuple[str, ...]] = {
 MITIGATE_BY: dict[str, StageId] = {
     "strategy": "requirements", "requirements": "requirements", "vendor": "selection",
     "budget": "selection", "data": "build", "training": "migration_uat",
+    "golive": "training_golive",
 }
+
+#: the phases whose gaps lengthen hypercare (the go-live observation after roll-out)
+HYPERCARE_FEEDS: tuple[str, ...] = ("golive",)
 
 WAVES = {"smb": 1, "mid": 2, "large": 3}
 
@@ -114,11 +126,11 @@ def _profile_stretches(stage: StageId, base: int, p: OrganizationProfile,
     return out
 
 
-def _gap_stretches(stage: StageId, base: int, phases: dict[str, PhaseResult],
+def _gap_stretches(feeds: tuple[str, ...], base: int, phases: dict[str, PhaseResult],
                    b: PlanBenchmarks, blockers: dict[str, int]) -> list[Stretch]:
-    """Return the stretch from the weakest assessment phase feeding ``stage`` (one, not a sum)."""
+    """Return the stretch from the weakest assessment phase in ``feeds`` (one, not a sum)."""
     worst: tuple[float, float, PhaseResult] | None = None
-    for pid in FEEDS[stage]:
+    for pid in feeds:
         phase = phases.get(pid)
         if phase is None or phase.score is None or phase.verdict == "ready":
             continue
@@ -166,9 +178,49 @@ def _stage_weeks(stage: StageId, p: OrganizationProfile, b: PlanBenchmarks,
         waves = WAVES[p.size]
         return rng, waves * baseline(rng, p.size), [], waves
     base = baseline(rng, p.size)
-    stretches = _profile_stretches(stage, base, p, b) + _gap_stretches(stage, base, phases, b,
-                                                                       blockers)
+    stretches = _profile_stretches(stage, base, p, b) + _gap_stretches(FEEDS[stage], base, phases,
+                                                                       b, blockers)
     return rng, base, stretches, None
+
+
+def add_months(day: date, months: int) -> date:
+    """Return ``day`` + ``months`` calendar months; the month's last day when it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
+
+
+def _hypercare(rollout_end: date, p: OrganizationProfile, b: PlanBenchmarks,
+               phases: dict[str, PhaseResult], blockers: dict[str, int]) -> Hypercare:
+    c = ExitCriterion
+    base = baseline(b.hypercare, p.size)
+    stretches = _gap_stretches(HYPERCARE_FEEDS, base, phases, b, blockers)
+    weeks = max(1, base + sum(s.weeks for s in stretches))
+    start = rollout_end + timedelta(days=1)
+    entry = [c(code="hc_cutover_done"), c(code="hc_team_named")]
+    if p.data_migration:
+        entry.append(c(code="hc_reconciled"))
+    return Hypercare(
+        baseline_weeks=base, weeks=weeks, start=start,
+        end=start + timedelta(days=7 * weeks - 1), stretches=tuple(stretches),
+        phases=HYPERCARE_FEEDS, entry=tuple(entry),
+        exit=(c(code="hc_no_critical_defects", target="0"),
+              c(code="hc_tickets_normal"), c(code="user_satisfaction", target="≥80%"),
+              c(code="hc_handover")))
+
+
+def _reviews(rollout_end: date, b: PlanBenchmarks) -> tuple[ReviewMilestone, ...]:
+    c = ExitCriterion
+    measures = {3: (c(code="rv_adoption"), c(code="rv_data_quality"), c(code="rv_kpi_trend")),
+                6: (c(code="rv_kpi_targets"), c(code="rv_benefits"), c(code="rv_adoption")),
+                12: (c(code="rv_reforecast"), c(code="rv_retrospective"),
+                     c(code="rv_kpi_targets"))}
+    return tuple(ReviewMilestone(id=f"R{m}", months=m, date=add_months(rollout_end, m),
+                                 measures=measures.get(m, (c(code="rv_kpi_targets"),
+                                                           c(code="rv_benefits"))))
+                 for m in sorted(set(b.review_months)))
 
 
 def build_plan(result: AssessmentResult, start: date, *,
@@ -206,4 +258,6 @@ def build_plan(result: AssessmentResult, start: date, *,
         organization=p.organization, profile=p, start=start, end=stages[-1].end,
         total_weeks=sum(s.weeks for s in stages), stages=tuple(stages),
         milestones=tuple(milestones), mitigations=tuple(placed),
-        overall_verdict=result.overall.verdict)
+        overall_verdict=result.overall.verdict,
+        hypercare=_hypercare(stages[-1].end, p, b, phases, blockers),
+        reviews=_reviews(stages[-1].end, b))

@@ -30,6 +30,7 @@ CATALOGUES: tuple[str, ...] = (
     "_io",
     "_documents",
     "_documents_process",
+    "_review",
 )
 
 

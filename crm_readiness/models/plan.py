@@ -9,7 +9,7 @@ says so. Explanations are codes with parameters, phrased by the renderers.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -56,6 +56,10 @@ class PlanBenchmarks(Model):
     training_golive: WeekRange = WeekRange(min=2, max=3)
     pilot: WeekRange = WeekRange(min=8, max=13)
     rollout_wave: WeekRange = WeekRange(min=2, max=3)
+    #: the go-live observation after the last roll-out wave (hypercare)
+    hypercare: WeekRange = WeekRange(min=1, max=2)
+    #: benefits reviews, in calendar months after the roll-out ends
+    review_months: tuple[Annotated[int, Field(ge=1, le=60)], ...] = (3, 6, 12)
     #: extension of a stage whose assessment phase is "ready with risks" / "not ready"
     stretch_ready_with_risks: float = Field(default=0.25, ge=0, le=2)
     stretch_not_ready: float = Field(default=0.5, ge=0, le=2)
@@ -115,6 +119,28 @@ class PlacedMitigation(ResultModel):
     due: date
 
 
+class Hypercare(ResultModel):
+    """The go-live observation after the last roll-out wave, with entry and exit criteria."""
+
+    baseline_weeks: int
+    weeks: int
+    start: date
+    end: date = Field(description="Last day of hypercare (inclusive).")
+    stretches: tuple[Stretch, ...] = ()
+    phases: tuple[str, ...] = Field(default=(), description="Assessment phases that feed it.")
+    entry: tuple[ExitCriterion, ...] = Field(description="Conditions to start hypercare.")
+    exit: tuple[ExitCriterion, ...] = Field(description="Conditions to hand over to support.")
+
+
+class ReviewMilestone(ResultModel):
+    """A benefits review a given number of calendar months after the roll-out ends."""
+
+    id: str
+    months: int
+    date: date  # roll-out end + months (the month's last day when it is shorter)
+    measures: tuple[ExitCriterion, ...] = Field(description="What the review measures.")
+
+
 class ImplementationPlan(ResultModel):
     """The phased plan (``crm-readiness plan``)."""
 
@@ -127,6 +153,8 @@ class ImplementationPlan(ResultModel):
     milestones: tuple[Milestone, ...]
     mitigations: tuple[PlacedMitigation, ...]
     overall_verdict: str | None = None
+    hypercare: Hypercare | None = None
+    reviews: tuple[ReviewMilestone, ...] = ()
     assumptions: tuple[str, ...] = Field(
         default=("plan_weeks", "no_holidays", "sequential"),
         description="Codes of the stated assumptions (phrased by the renderer).")

@@ -33,7 +33,8 @@ def context(plan: ImplementationPlan, lang: Lang) -> dict[str, object]:
     def stage_notes(s: Stage) -> list[str]:
         return [stretch_text(x, lang) for x in s.stretches]
 
-    return {"p": plan, "notes": {s.id: stage_notes(s) for s in plan.stages},
+    hc_notes = [stretch_text(x, lang) for x in plan.hypercare.stretches] if plan.hypercare else []
+    return {"p": plan, "notes": {s.id: stage_notes(s) for s in plan.stages}, "hc_notes": hc_notes,
             "criterion": lambda c: t(f"plan.criterion.{c.code}", lang, target=c.target or "")}
 
 

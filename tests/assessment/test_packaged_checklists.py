@@ -1,4 +1,4 @@
-"""The six packaged checklists: valid, bilingual, complete, consistent with each other."""
+"""The seven packaged checklists: valid, bilingual, complete, consistent with each other."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from crm_readiness.io.checklists import load_checklist_set
 from crm_readiness.models.checklist import ChecklistSet, RiskDefault, RiskRule, RiskSpec
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-PHASES = ["strategy", "requirements", "vendor", "budget", "data", "training"]
+PHASES = ["strategy", "requirements", "vendor", "budget", "data", "training", "golive"]
 
 
 @pytest.fixture(scope="module")
@@ -18,9 +18,12 @@ def packaged() -> ChecklistSet:
     return load_checklist_set()
 
 
-def test_the_six_phases_load_in_order_with_weights_summing_to_100(packaged: ChecklistSet) -> None:
+def test_the_seven_phases_load_in_order_with_their_weights(packaged: ChecklistSet) -> None:
     assert [c.id for c in packaged.checklists] == PHASES
-    assert sum(c.weight for c in packaged.checklists) == pytest.approx(100)
+    # the six pre-purchase phases keep their 100; go-live adds 10 (the overall score is the
+    # weight-normalised mean, so go-live counts 10/110 and each phase's share is weight/110)
+    assert sum(c.weight for c in packaged.checklists) == pytest.approx(110)
+    assert packaged.checklists[-1].weight == 10
     for c in packaged.checklists:
         assert 12 <= len(c.questions) <= 25, (c.id, len(c.questions))
 
@@ -50,6 +53,9 @@ def test_gates_where_the_domain_says_do_not_proceed(packaged: ChecklistSet) -> N
     owner = packaged.question("data.data_owner")
     assert owner is not None and owner[1].applies_when is not None
     assert owner[1].applies_when.data_migration is True  # only a gate when data is migrated
+    # go-live: stop without business UAT, a cut-over with rollback, reconciliation, hypercare
+    assert {"golive.uat_business_testers", "golive.cutover_rollback",
+            "golive.reconciliation_plan", "golive.hypercare_team"} <= gates
 
 
 def test_a_shared_risk_id_means_the_same_risk(packaged: ChecklistSet) -> None:

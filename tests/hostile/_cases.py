@@ -119,6 +119,10 @@ YAML_COMMANDS: tuple[Command, ...] = (
     Command("data-profile-rules", lambda b, o: [
         "data", "profile", str(HOSTILE.parent / "data" / "small.csv"), "--rules", str(b),
         "--out", str(o / "d"), "--format", "json"]),
+    Command("review-kpis", lambda b, o: ["review", "--kpis", str(b), "--out", str(o / "rv")]),
+    Command("review-kpis-case", lambda b, o: ["review", "--kpis", str(b), "--costs",
+                                              _d("costs.yaml"), "--benefits",
+                                              _d("benefits.yaml"), "--out", str(o / "rv")]),
     Command("data-clean-rules", lambda b, o: [
         "data", "clean", str(HOSTILE.parent / "data" / "small.csv"), "--rules", str(b),
         "--out", str(o / "clean.csv")]),

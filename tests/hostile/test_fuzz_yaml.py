@@ -91,6 +91,22 @@ def _demo_outcomes(path: Path) -> Any:
     return load_demo_outcomes(path, vf, catalogue)
 
 
+def _kpis(path: Path) -> Any:
+    from crm_readiness.io.finance import load_benefits, load_costs
+    from crm_readiness.io.review import load_register
+
+    costs = load_costs(DEMO / "costs.yaml")
+    questions = {q.id for c in _checklists().checklists for q in c.questions}
+    return load_register(path, questions=questions,
+                         benefits=load_benefits(DEMO / "benefits.yaml", costs), costs=costs)
+
+
+def _lessons(path: Path) -> Any:
+    from crm_readiness.io.review import load_lessons, load_register
+
+    return load_lessons(path, load_register(DEMO / "kpis.yaml"))
+
+
 def _checklist_file(path: Path) -> Any:
     from crm_readiness.io.checklists import validate_files
 
@@ -120,6 +136,10 @@ def _loader(path: Path) -> Callable[[Path], Any]:
         return _panel_scores
     if name == "demo-outcomes.yaml":
         return _demo_outcomes
+    if name == "kpis.yaml":
+        return _kpis
+    if name == "lessons.yaml":
+        return _lessons
     raise AssertionError(f"no loader known for {path}: add it to tests/hostile/test_fuzz_yaml.py")
 
 

@@ -21,11 +21,13 @@ def schemas() -> dict[str, dict[str, object]]:
     """Return each published schema by file name."""
     from crm_readiness.models.assessment import AssessmentResult
     from crm_readiness.models.finance.results import FinanceCase, TcoComparison
+    from crm_readiness.models.review_results import ReviewResult
 
     return {
         "assessment-result.schema.json": AssessmentResult.model_json_schema(mode="serialization"),
         "finance-roi-result.schema.json": FinanceCase.model_json_schema(mode="serialization"),
         "finance-tco-result.schema.json": TcoComparison.model_json_schema(mode="serialization"),
+        "review-result.schema.json": ReviewResult.model_json_schema(mode="serialization"),
     }
 
 
