@@ -19,7 +19,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "vendors.wb.tie_tolerance": {"en": "Tie tolerance (points): closer totals share a rank",
                                  "zh": "并列容差（分）：差距更小的总分并列"},
-    "vendors.rep.legend": {"en": "Legend", "zh": "图例"},
     # --- panel scoring workbook and import ---
     "vendors.panel.xlsx.title": {"en": "Vendor evaluation: panel scoring sheet",
                                  "zh": "供应商评估：评审打分表"},
