@@ -182,10 +182,13 @@ def render_plan_xlsx(plan: ImplementationPlan, lang: Lang) -> bytes:
     """Return the plan as an xlsx workbook holding the Gantt sheet."""
     from openpyxl import Workbook
 
+    from crm_readiness.render.cells import print_setup
+
     wb = Workbook()
     wb.remove(wb.active)
     add_gantt_sheet(wb, plan, lang)
     buf = io.BytesIO()
+    print_setup(wb)
     wb.save(buf)
     return buf.getvalue()
 
