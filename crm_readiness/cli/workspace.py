@@ -16,6 +16,7 @@ from crm_readiness.cli._common import (
     plain,
     resolve_lang,
 )
+from crm_readiness.cli._help import HelpCommand
 from crm_readiness.i18n import t
 
 
@@ -50,5 +51,5 @@ def init(directory: Annotated[Path, typer.Argument(help="Folder to create / и¶Бе
 
 def register(app: typer.Typer) -> None:
     """Add ``demo`` and ``init`` to the app."""
-    app.command("demo", help=h("demo.help"))(handle_errors(demo))
-    app.command("init", help=h("init.help"))(handle_errors(init))
+    app.command("demo", help=h("demo.help"), cls=HelpCommand, epilog=h("ex.demo"))(handle_errors(demo))
+    app.command("init", help=h("init.help"), cls=HelpCommand, epilog=h("ex.init"))(handle_errors(init))

@@ -28,6 +28,7 @@ CATALOGUES: tuple[str, ...] = (
     "_data",
     "_models",
     "_io",
+    "_examples",
 )
 
 
