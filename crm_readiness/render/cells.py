@@ -165,7 +165,7 @@ def print_setup(wb: Any) -> None:
 
     A4 paper, fit to one page wide, landscape when the sheet is wide, margins,
     the header row(s) repeated on every page (the rows above the frozen pane,
-    else a bold first row), sheet name and page numbers in the running header
+    else a first row of two or more bold labels), sheet name and page numbers in the running header
     and footer; columns holding dates or numbers widened so their values show
     (no ``###``) and rows holding wrapped text made tall enough for it. A
     streaming (write-only) workbook gets only what can still be set: use
@@ -209,8 +209,8 @@ def print_setup_sheet(ws: Worksheet | WriteOnlyWorksheet, *, header_rows: int | 
     ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75,
                                   header=0.3, footer=0.3)
     ws.print_options.horizontalCentered = False
-    if 0 < header_rows <= MAX_TITLE_ROWS:
-        ws.print_title_rows = f"1:{header_rows}"
+    if header_rows > 0:  # a tall frozen block: repeat only its last row, the column headings
+        ws.print_title_rows = f"{1 if header_rows <= MAX_TITLE_ROWS else header_rows}:{header_rows}"
     ws.oddHeader.center.text = "&A"
     ws.oddFooter.center.text = "&P / &N"
 
@@ -229,7 +229,8 @@ def _header_rows(ws: Worksheet) -> int:
     if ws.max_row < 2:
         return 0
     first = [c for c in ws[1] if c.value is not None]
-    return 1 if first and all(c.font is not None and c.font.b for c in first) else 0
+    # a header row labels two columns or more (a lone bold cell is the sheet's title)
+    return 1 if len(first) > 1 and all(c.font is not None and c.font.b for c in first) else 0
 
 
 def _width(ws: Worksheet | WriteOnlyWorksheet, col: int) -> float:
@@ -267,7 +268,8 @@ def _fit_columns(ws: Worksheet) -> None:
 def shown_length(value: Any, number_format: str, *, formula_guess: float = 0) -> int:
     """Return how many characters a date or number is shown with (0 for text)."""
     fmt = number_format or "General"
-    literal = sum(len(s) for s in _QUOTED.findall(fmt)) + sum(fmt.count(c) for c in "¥$€£")
+    bare = _QUOTED.sub("", fmt)
+    literal = sum(len(s) for s in _QUOTED.findall(fmt)) + sum(bare.count(c) for c in "¥$€£")
     if isinstance(value, str) and value.startswith("=") and fmt != "General":
         value = formula_guess  # a formula the tool wrote: assume its result is a digit longer
     if isinstance(value, datetime):
@@ -284,7 +286,8 @@ def shown_length(value: Any, number_format: str, *, formula_guess: float = 0) ->
     if "%" in body:
         number *= 100
     grouped = f"{number:,.{decimals}f}" if "," in body else f"{number:.{decimals}f}"
-    return len(grouped) + literal + ("%" in body) + 1  # +1: a minus sign or a bracket
+    bracket = number < 0 and ";" in fmt  # a negative section may show (1,234) for -1,234
+    return len(grouped) + literal + ("%" in body) + bracket
 
 
 _QUOTED = re.compile(r'"([^"]*)"')
