@@ -262,7 +262,8 @@ class HelpGroup(TyperGroup):
 
 _GENERIC = (
     (re.compile(r"No such command '(?P<name>.*)'\.?"), "usage.no_such_command"),
-    (re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)"), "usage.extra_args"),
+    (re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)\.?"),
+     "usage.extra_args"),
     (re.compile(r"Missing command\.?"), "usage.missing_command"),
     (re.compile(r"Option '(?P<name>[^']*)' does not take a value\.?"), "usage.option_no_value"),
     (re.compile(r"Option '(?P<name>[^']*)' requires (?:an argument|\d+ arguments)\.?"),
