@@ -150,6 +150,11 @@ def _extras(extra: str, lang: Lang) -> str:
     return extra.replace("required", t("help.required", lang))
 
 
+#: options Typer and click add themselves, with their text from the catalogue
+_BUILTIN = {"help": "help.opt.help", "install_completion": "help.opt.install_completion",
+            "show_completion": "help.opt.show_completion"}
+
+
 def _param_rows(cmd: click.Command, ctx: click.Context,
                 lang: Lang) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     arguments: list[tuple[str, str]] = []
@@ -164,7 +169,8 @@ def _param_rows(cmd: click.Command, ctx: click.Context,
         else:
             names, full = record
         extra = full[len(raw):].strip() if full.startswith(raw) else ""
-        text = t("help.opt.help", lang) if param.name == "help" else localize(raw, lang)
+        builtin = _BUILTIN.get(param.name or "")
+        text = t(builtin, lang) if builtin else localize(raw, lang)
         if extra:
             text = f"{text}  {_extras(extra, lang)}".strip()
         (arguments if param.param_type_name == "argument" else options).append((names, text))
@@ -269,6 +275,7 @@ _GENERIC = (
     (re.compile(r"Option '(?P<name>[^']*)' requires (?:an argument|\d+ arguments)\.?"),
      "usage.option_needs_value"),
 )
+_KINDS = {"option": "usage.kind.option", "argument": "usage.kind.argument"}
 _REASONS = {
     "float_parsing": "usage.reason.number", "float_type": "usage.reason.number",
     "int_parsing": "usage.reason.integer", "int_type": "usage.reason.integer",
@@ -312,7 +319,7 @@ def usage_message(exc: click.ClickException, lang: Lang) -> str:
     """Return click's error ``exc`` as usage line, help hint and reason, in ``lang``."""
     if isinstance(exc, click.exceptions.MissingParameter):
         kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "")
-        kind_text = t(f"usage.kind.{kind}", lang) if kind in ("option", "argument") else kind
+        kind_text = t(_KINDS[kind], lang) if kind in _KINDS else kind
         reason = t("usage.missing", lang, kind=kind_text, name=_hint(exc))
     elif isinstance(exc, click.exceptions.BadParameter):
         reason = t("usage.bad_value", lang, name=_hint(exc), reason=_reason(exc, lang))

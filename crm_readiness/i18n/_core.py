@@ -196,6 +196,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.default": {"en": "default:", "zh": "默认："},
     "help.required": {"en": "required", "zh": "必填"},
     "help.opt.help": {"en": "Show this message and exit.", "zh": "显示本帮助并退出。"},
+    "help.opt.install_completion": {
+        "en": "Install tab completion for the current shell (bash, zsh, fish, PowerShell).",
+        "zh": "为当前 shell（bash、zsh、fish、PowerShell）安装 Tab 补全。",
+    },
+    "help.opt.show_completion": {
+        "en": "Print the completion script for the current shell, to copy or customise it.",
+        "zh": "输出当前 shell 的补全脚本，便于复制或自定义安装。",
+    },
     "usage.try_help": {"en": "Try '{command}' for help.", "zh": "运行 '{command}' 查看帮助。"},
     "usage.error": {"en": "Error: {reason}", "zh": "错误：{reason}"},
     "usage.aborted": {"en": "Aborted.", "zh": "已中止。"},

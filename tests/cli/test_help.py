@@ -59,7 +59,8 @@ def test_every_help_page_is_whole_at_80_columns(lang: Lang) -> None:
         for param in cmd.params:
             if getattr(param, "hidden", False) or not getattr(param, "help", None):
                 continue
-            texts.append(localize(param.help, lang))
+            if param.name not in ("install_completion", "show_completion"):
+                texts.append(localize(param.help, lang))
         # nothing cut: the only ellipses are those the texts themselves hold ("gbk …")
         assert out.count("…") == sum(text.count("…") for text in texts), where
         for text in texts:
@@ -67,6 +68,9 @@ def test_every_help_page_is_whole_at_80_columns(lang: Lang) -> None:
             if lang == "zh":
                 assert CJK.search(text), (where, "not translated", text)
         assert _squash(t("help.opt.help", lang)) in body, where
+        if not path:
+            for key in ("help.opt.install_completion", "help.opt.show_completion"):
+                assert _squash(t(key, lang)) in body, where
         examples = _examples(cmd, lang)
         assert 1 <= len(examples) <= 2, where
         tail = out[out.rindex(t("help.examples", lang)):]  # the page ends with its examples
