@@ -158,13 +158,16 @@ DEFAULT_WIDTH = 8.43
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 MAX_ROW_HEIGHT = 409.0  # the spreadsheet limit
 MAX_TITLE_ROWS = 5
+#: a chart anchored below this row starts a new printed page (it sits under a table).
+CHART_BREAK_ROW = 10
 
 
 def print_setup(wb: Any) -> None:
     """Make every sheet of ``wb`` print and show well; call it just before saving.
 
     A4 paper, fit to one page wide, landscape when the sheet is wide, margins,
-    the header row(s) repeated on every page (the rows above the frozen pane,
+    a chart below a table starting a new page (a chart is shorter than a page,
+    so it never splits), the header row(s) repeated on every page (the rows above the frozen pane,
     else a first row of two or more bold labels), sheet name and page numbers in the running header
     and footer; columns holding dates or numbers widened so their values show
     (no ``###``) and rows holding wrapped text made tall enough for it. A
@@ -176,6 +179,7 @@ def print_setup(wb: Any) -> None:
             continue
         _fit_columns(ws)
         _fit_rows(ws)
+        _keep_charts_whole(ws)
         print_setup_sheet(ws, header_rows=_header_rows(ws), columns=ws.max_column)
 
 
@@ -213,6 +217,19 @@ def print_setup_sheet(ws: Worksheet | WriteOnlyWorksheet, *, header_rows: int | 
         ws.print_title_rows = f"{1 if header_rows <= MAX_TITLE_ROWS else header_rows}:{header_rows}"
     ws.oddHeader.center.text = "&A"
     ws.oddFooter.center.text = "&P / &N"
+
+
+def _keep_charts_whole(ws: Worksheet) -> None:
+    """Put a manual page break above each chart anchored under a table."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.worksheet.pagebreak import Break
+
+    rows = {coordinate_to_tuple(chart.anchor)[0] for chart in ws._charts
+            if isinstance(chart.anchor, str)}
+    have = {b.id for b in ws.row_breaks.brk}
+    for row in sorted(rows):
+        if row > CHART_BREAK_ROW and row - 1 not in have:
+            ws.row_breaks.append(Break(id=row - 1))
 
 
 def _frozen_rows(ws: Worksheet | WriteOnlyWorksheet) -> int:

@@ -180,3 +180,24 @@ def test_plan_due_dates_have_room() -> None:
     ws["A2"].alignment = Alignment(wrap_text=True)
     print_setup(wb)
     assert ws.column_dimensions["D"].width >= 11
+
+
+def test_a_chart_under_a_table_starts_a_new_page() -> None:
+    from openpyxl.chart import LineChart
+
+    wb = Workbook()
+    ws = wb.active
+    for r in range(1, 40):
+        put(ws, r, 1, r)
+    ws.add_chart(LineChart(), "A42")
+    ws.add_chart(LineChart(), "E42")  # side by side: one break
+    ws.add_chart(LineChart(), "H2")  # beside the table's top: no break
+    print_setup(wb)
+    assert [b.id for b in ws.row_breaks.brk] == [41]
+
+
+def test_demo_charts_below_tables_start_a_page(loaded: list[tuple[Path, Any]]) -> None:
+    finance = [wb for book, wb in loaded if book.name == "roi.xlsx"]
+    assert finance
+    breaks = [b.id for ws in finance[0].worksheets for b in ws.row_breaks.brk]
+    assert breaks, "the cash-flow charts sit under the table and must start a page"
