@@ -275,6 +275,13 @@ _GENERIC = (
     (re.compile(r"Option '(?P<name>[^']*)' requires (?:an argument|\d+ arguments)\.?"),
      "usage.option_needs_value"),
 )
+_CLICK_REASONS = (
+    (re.compile(r"'(?P<value>.*)' is not a valid float(?: range)?\."), "usage.reason.number"),
+    (re.compile(r"'(?P<value>.*)' is not a valid integer(?: range)?\."), "usage.reason.integer"),
+    (re.compile(r"'(?P<value>.*)' is not a valid boolean\."), "usage.reason.bool"),
+    (re.compile(r"(?P<value>\S+) is not in the range (?P<limit>.*)\."), "usage.reason.range"),
+    (re.compile(r"'(?P<value>.*)' is not (?:one of )?(?P<limit>.*)\."), "usage.reason.choice"),
+)
 _KINDS = {"option": "usage.kind.option", "argument": "usage.kind.argument"}
 _REASONS = {
     "float_parsing": "usage.reason.number", "float_type": "usage.reason.number",
@@ -299,6 +306,10 @@ def _reason(exc: click.exceptions.BadParameter, lang: Lang) -> str:
                 limits = {k: v for k, v in (first.get("ctx") or {}).items()
                           if k in ("ge", "gt", "le", "lt", "expected")}
                 return t(key, lang, value=first.get("input"), limit=next(iter(limits.values()), ""))
+    for pattern, key in _CLICK_REASONS:  # click's own types (Typer < 0.20)
+        match = pattern.fullmatch(str(exc.message))
+        if match:
+            return t(key, lang, **match.groupdict())
     return str(exc.message)
 
 

@@ -234,5 +234,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.reason.gt": {"en": "{value} must be greater than {limit}.", "zh": "{value} 必须大于 {limit}。"},
     "usage.reason.le": {"en": "{value} is above the maximum {limit}.", "zh": "{value} 大于最大值 {limit}。"},
     "usage.reason.lt": {"en": "{value} must be less than {limit}.", "zh": "{value} 必须小于 {limit}。"},
+    "usage.reason.range": {"en": "{value} is not in the range {limit}.", "zh": "{value} 不在范围 {limit} 内。"},
     "usage.reason.choice": {"en": "{value!r} is not one of {limit}.", "zh": "{value!r} 不在可选值 {limit} 之中。"},
 }
