@@ -44,7 +44,7 @@ def list_(checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
 @checklist_app.command("show", help=h("checklist.show.help"), cls=HelpCommand,
                        epilog=h("ex.checklist.show"))
 @handle_errors
-def show(phase: Annotated[str, typer.Argument(help="Phase id, e.g. strategy / 阶段 id")],
+def show(phase: Annotated[str, typer.Argument(help=h("checklist.arg.phase"))],
          checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
     """Show one phase's questions."""
     from rich.table import Table
@@ -77,8 +77,7 @@ def show(phase: Annotated[str, typer.Argument(help="Phase id, e.g. strategy / �
 @checklist_app.command("validate", help=h("checklist.validate.help"), cls=HelpCommand,
                        epilog=h("ex.checklist.validate"))
 @handle_errors
-def validate(paths: Annotated[list[Path], typer.Argument(help="Checklist files or folders / "
-                                                          "检查清单文件或文件夹")],
+def validate(paths: Annotated[list[Path], typer.Argument(help=h("checklist.arg.paths"))],
              lang: LangOpt = None) -> None:
     """Validate checklist files, reporting every problem; exit 3 if any is invalid."""
     from crm_readiness.cli._common import report_error

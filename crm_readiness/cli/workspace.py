@@ -36,7 +36,7 @@ def demo(out: Annotated[Path, typer.Option("--out", "-o", help=h("demo.opt.out")
     out_console.print(f"[green]{t('demo.done', language, path=plain(out), index=plain(run.index))}[/]")
 
 
-def init(directory: Annotated[Path, typer.Argument(help="Folder to create / 要创建的文件夹")],
+def init(directory: Annotated[Path, typer.Argument(help=h("init.arg.directory"))],
          force: ForceOpt = False, lang: LangOpt = None) -> None:
     """Create a workspace with commented starter files."""
     from crm_readiness.workflows.workspace import init_workspace

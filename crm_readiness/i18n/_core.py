@@ -188,6 +188,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # help pages and command-line usage errors (crm_readiness/cli/_help.py)
     "opt.version": {"en": "Show the version and exit.", "zh": "显示版本并退出。"},
+    "checklist.arg.phase": {"en": "Phase id, e.g. strategy.", "zh": "阶段 id，例如 strategy。"},
+    "checklist.arg.paths": {"en": "Checklist files or folders.", "zh": "检查清单文件或文件夹。"},
+    "init.arg.directory": {"en": "Folder to create.", "zh": "要创建的文件夹。"},
     "help.usage": {"en": "Usage:", "zh": "用法："},
     "help.arguments": {"en": "Arguments:", "zh": "参数："},
     "help.options": {"en": "Options:", "zh": "选项："},
