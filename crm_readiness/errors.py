@@ -49,14 +49,15 @@ class Problem:
             return self.message_zh
         return self.message
 
-    def where(self) -> str:
-        """Return ``location (line L, column C)`` or as much of it as is known."""
+    def where(self, lang: Lang = "en") -> str:
+        """Return ``location (line L, column C)`` in ``lang``, or as much of it as is known."""
+        from crm_readiness.i18n import t
+
         parts = [self.location] if self.location else []
         if self.line is not None:
-            pos = f"line {self.line}"
-            if self.column is not None:
-                pos += f", column {self.column}"
-            parts.append(f"({pos})")
+            pos = (t("err.at_line_column", lang, line=self.line, column=self.column)
+                   if self.column is not None else t("err.at_line", lang, line=self.line))
+            parts.append(t("err.position", lang, pos=pos))
         return " ".join(parts)
 
 
@@ -103,14 +104,13 @@ class InputFileError(CrmReadinessError):
         super().__init__(self._render("en"), self._render("zh"))
 
     def _render(self, lang: Lang) -> str:
+        from crm_readiness.i18n import t
+
         n = len(self.problems)
-        if lang == "zh":
-            head = f"输入文件无效：{self.path}（{n} 个问题）"
-        else:
-            head = f"Invalid input file: {self.path} ({n} problem{'s' if n != 1 else ''})"
-        lines = [head]
+        key = "err.input_file_one" if n == 1 else "err.input_file_many"
+        lines = [t(key, lang, path=str(self.path), n=n)]
         for p in self.problems:
-            where = p.where()
+            where = p.where(lang)
             lines.append(f"  - {where}: {p.text(lang)}" if where else f"  - {p.text(lang)}")
         return "\n".join(lines)
 
@@ -121,12 +121,13 @@ class OutputError(CrmReadinessError):
     exit_code = EXIT_OUTPUT
 
     def __init__(self, path: Path | str, reason: str, reason_zh: str | None = None) -> None:
+        from crm_readiness.i18n import t
+
         self.path = Path(path)
         self.reason = reason
-        super().__init__(
-            f"Cannot write {self.path}: {reason}",
-            f"无法写入 {self.path}：{reason_zh or reason}",
-        )
+        super().__init__(t("err.cannot_write", "en", path=str(self.path), reason=reason),
+                         t("err.cannot_write", "zh", path=str(self.path),
+                           reason=reason_zh or reason))
 
 
 def file_error(path: Path | str, message: str, message_zh: str | None = None,

@@ -29,21 +29,28 @@ def test_init_writes_valid_starters_and_refuses_to_overwrite(runner: CliRunner, 
     assert not (ws / "answers.yaml").read_text("utf-8").startswith("# my edits")
 
 
-def test_demo_writes_an_index_and_refuses_a_foreign_folder(runner: CliRunner, tmp_path: Path) -> None:
-    out = tmp_path / "demo"
-    r = runner.invoke(app, ["demo", "--out", str(out), "--lang", "en"])
-    no_traceback(r)
-    assert r.exit_code == 0, r.output
-    index = (out / "index.html").read_text("utf-8")
+def test_demo_writes_an_index_whose_links_all_resolve(demo_en: Path) -> None:
+    index = (demo_en / "index.html").read_text("utf-8")
     links = [line.split('href="')[1].split('"')[0] for line in index.splitlines() if 'href="' in line]
     assert "assessment/readiness.html" in links
     for link in links:
-        assert (out / link).exists(), link
-    # an earlier demo folder is replaced; a folder the demo did not write is not
-    assert runner.invoke(app, ["demo", "--out", str(out)]).exit_code == 0
+        assert (demo_en / link).exists(), link
+
+
+def test_demo_replaces_its_own_folder_and_refuses_a_foreign_one(runner: CliRunner,
+                                                                tmp_path: Path) -> None:
+    from crm_readiness.demo.run import MARKER, prepare_out_dir
+
+    earlier = tmp_path / "demo"
+    earlier.mkdir()
+    (earlier / MARKER).write_text("x")
+    (earlier / "stale.html").write_text("old")
+    prepare_out_dir(earlier, force=False)  # an earlier demo's folder is replaced
+    assert sorted(p.name for p in earlier.iterdir()) == [MARKER]
     foreign = tmp_path / "mine"
     foreign.mkdir()
     (foreign / "notes.txt").write_text("keep me")
     refused = runner.invoke(app, ["demo", "--out", str(foreign), "--lang", "en"])
     no_traceback(refused)
     assert refused.exit_code == 4 and (foreign / "notes.txt").read_text() == "keep me"
+    assert sorted(p.name for p in foreign.iterdir()) == ["notes.txt"]

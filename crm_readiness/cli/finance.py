@@ -116,13 +116,16 @@ def print_roi(case: FinanceCase, lang: Lang, out: Console) -> None:
     for key in ("finance.driver", "finance.npv_low", "finance.npv_high", "finance.swing"):
         tornado.add_column(t(key, lang), justify="left" if key == "finance.driver" else "right")
     for row in sens.tornado[:TORNADO_SHOWN]:
-        tornado.add_row(lb.driver_label(row.driver, names, lang), lb.money(row.npv_low),
+        tornado.add_row(lb.tornado_label(row, names, lang), lb.money(row.npv_low),
                         lb.money(row.npv_high), lb.money(row.swing))
     out.print(tornado)
     mc = sens.monte_carlo
+    from crm_readiness.workflows.display import mc_position
+
     out.print(plain(t("finance.summary.mc", lang, draws=lb.money(mc.draws),
                        p10=lb.money(mc.npv_p10), p50=lb.money(mc.npv_p50),
-                       p90=lb.money(mc.npv_p90), prob=lb.pct(mc.probability_positive))))
+                       p90=lb.money(mc.npv_p90), prob=lb.pct(mc.probability_positive))
+                     + " " + mc_position(mc, names, lang)))
 
 
 def print_tco(comparison: TcoComparison, lang: Lang, out: Console) -> None:
@@ -135,16 +138,20 @@ def print_tco(comparison: TcoComparison, lang: Lang, out: Console) -> None:
     table = Table(title=t("finance.tco.compare_title" if many else "finance.tco.title", lang),
                   title_justify="left")
     for key in ("finance.tco.vendor", "finance.metric.tco_nominal", "finance.metric.tco_pv",
-                "finance.basis.unadjusted", "finance.metric.one_time",
-                "finance.metric.cost_per_user_year"):
+                "finance.basis.unadjusted", "finance.metric.tco_net_nominal",
+                "finance.metric.one_time", "finance.metric.cost_per_user_year"):
         table.add_column(t(key, lang), justify="left" if key == "finance.tco.vendor" else "right")
     for i in comparison.ranking:
         c = comparison.cases[i]
         table.add_row(c.vendor or c.title, money(c.risk_adjusted.tco_nominal),
                       money(c.risk_adjusted.tco_pv), money(c.unadjusted.tco_nominal),
+                      money(c.risk_adjusted.tco_net_nominal),
                       money(c.one_time_total * (1 + c.contingency)),
                       money(c.risk_adjusted.cost_per_user_year))
     out.print(table)
+    from crm_readiness.workflows.display import horizon_note
+
+    out.print(plain(horizon_note(comparison, lang)))
     for case in comparison.cases:
         if many:
             out.print(f"\n[bold]{plain(case.vendor or case.title)}[/]")
@@ -156,15 +163,19 @@ def tco(
     costs: Annotated[list[Path], typer.Argument(help=h("finance.opt.costs"), show_default=False)],
     out: OutOpt = Path("crm-finance"),
     formats: FormatOpt = DEFAULT_FORMATS,
+    horizon: Annotated[int | None, typer.Option("--horizon", help=h("finance.opt.horizon"),
+                                                show_default=False)] = None,
+    rate: Annotated[list[str] | None, typer.Option("--rate", help=h("finance.opt.rate"),
+                                                   show_default=False)] = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """Total cost of ownership of one or several costs files."""
-    from crm_readiness.workflows.finance import tco_comparison, write_tco
+    from crm_readiness.workflows.finance import parse_rates, tco_comparison, write_tco
 
     language = resolve_lang(lang)
     chosen = parse_formats(formats, FORMATS)
-    comparison = tco_comparison(costs)
+    comparison = tco_comparison(costs, horizon=horizon, rates=parse_rates(rate or []))
     out_console = console()
     print_tco(comparison, language, out_console)
     stems = _unique_stems(costs)

@@ -14,6 +14,7 @@ from crm_readiness import __version__
 from crm_readiness.cli import assess as _assess
 from crm_readiness.cli import checklist as _checklist
 from crm_readiness.cli import data as _data
+from crm_readiness.cli import documents as _documents
 from crm_readiness.cli import finance as _finance
 from crm_readiness.cli import vendors as _vendors
 from crm_readiness.cli import workshop as _workshop
@@ -54,6 +55,7 @@ _workspace.register(app)
 _vendors.register(app)
 _workshop.register(app)
 _data.register(app)
+_documents.register(app)
 
 
 def _crash_report(exc: BaseException) -> str:

@@ -32,6 +32,8 @@ PARTS: tuple[str, ...] = (
     "crm_readiness.workflows.data:demo_part",
     # needs the data part's profile: the data phase measured, shown against the claims
     "crm_readiness.workflows.assessment:demo_measured_part",
+    # the project's documents, with the data part's profile in the migration plan
+    "crm_readiness.workflows.documents:demo_part",
 )
 
 

@@ -28,6 +28,8 @@ CATALOGUES: tuple[str, ...] = (
     "_data",
     "_models",
     "_io",
+    "_documents",
+    "_documents_process",
     "_examples",
 )
 

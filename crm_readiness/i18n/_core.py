@@ -151,8 +151,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "out.is_dir": {"en": "is a folder, not a file", "zh": "是文件夹，不是文件"},
     "out.parent_not_dir": {"en": "{folder} is not a folder", "zh": "{folder} 不是文件夹"},
     "out.not_writable": {
-        "en": "the folder {folder} is not writable (nothing was written)",
-        "zh": "文件夹 {folder} 不可写（未写入任何文件）",
+        "en": "the folder {folder} is not writable: {reason} (nothing was written)",
+        "zh": "文件夹 {folder} 不可写：{reason}（未写入任何文件）",
     },
     "out.write_failed": {
         "en": "{reason} (nothing was replaced; existing files are unchanged)",

@@ -63,6 +63,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # errors
     "data.err.empty": {"en": "has no data rows", "zh": "没有数据行"},
+    "data.err.regex_engine": {
+        "en": "the pattern {pattern!r} cannot run in the data engine (RE2: no lookaround, no "
+              "backreferences): {detail}",
+        "zh": "正则表达式 {pattern!r} 无法在数据引擎中运行（RE2 不支持环视与反向引用）：{detail}",
+    },
     "data.err.binary": {
         "en": "is a binary file, not CSV text (an XLSX workbook needs the .xlsx suffix)",
         "zh": "是二进制文件而不是 CSV 文本（XLSX 工作簿须使用 .xlsx 后缀）",

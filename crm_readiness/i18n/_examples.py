@@ -57,6 +57,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ex.demo": _ex("Write the demo in Chinese and open its index.html:",
                    "生成中文演示并打开其中的 index.html：",
                    "crm-readiness demo --out crm-readiness-demo --lang zh"),
+    "ex.docs": _ex("Write the project charter and the go-live checklist as Word files:"
+                   "|Write every document as HTML and Markdown, the costs included:",
+                   "以 Word 格式生成项目章程与上线检查清单：|以 HTML 与 Markdown 生成全部文档，并纳入成本：",
+                   "crm-readiness docs charter,golive -a answers.yaml -f docx",
+                   "crm-readiness docs all -a answers.yaml --costs costs.yaml -f html,md"),
     "ex.history": _ex("List the snapshots of an assessment:", "列出一次评估的快照：",
                       "crm-readiness history -a answers.yaml"),
     "ex.init": _ex("Start your own project from commented starter files:",

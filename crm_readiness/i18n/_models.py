@@ -122,8 +122,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "没有收益条目",
     },
     "model.give_exactly_one_of_per_user": {
-        "en": "give exactly one of per_user, per_module (with modules) or amount",
-        "zh": "per_user、per_module（需配合 modules）、amount 三者必须且只能填一项",
+        "en": "give exactly one of per_user, per_module (with modules), amount or amounts",
+        "zh": "per_user、per_module（需配合 modules）、amount、amounts 必须且只能填一项",
     },
     "model.per_module_needs_modules_how_many": {
         "en": "per_module needs modules (how many)",

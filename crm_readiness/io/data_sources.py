@@ -22,6 +22,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TextIO
 
+from crm_readiness.engine.data.sql import one
 from crm_readiness.engine.data.table import DataTable, Progress, no_progress
 from crm_readiness.errors import InputFileError, Problem, file_error
 from crm_readiness.i18n import t
@@ -38,6 +39,10 @@ def _err(path: Path, key: str, location: str = "", **params: object) -> InputFil
     return file_error(path, t(key, "en", **params), t(key, "zh", **params), location)
 
 
+#: DuckDB's memory ceiling for one run (the rest of the process adds a few hundred MB).
+MEMORY_LIMIT = "1200MB"
+
+
 def connect() -> Any:
     """Return an in-memory DuckDB connection that never downloads or auto-loads extensions."""
     import duckdb
@@ -47,6 +52,9 @@ def connect() -> Any:
     con.execute("SET autoinstall_known_extensions=false")
     con.execute("SET autoload_known_extensions=false")
     con.execute("SET enable_progress_bar=false")  # progress is ours to report, not DuckDB's
+    # bounded memory: past this DuckDB spills to the private temp folder (a wide export's
+    # normalised table does not fit in RAM on a small box)
+    con.execute(f"SET memory_limit='{MEMORY_LIMIT}'")
     return con
 
 
@@ -225,9 +233,9 @@ def _load_one(con: Any, path: Path, csv_path: Path, delimiter: str, first: bool)
             for c in cols:
                 if c not in have:
                     con.execute(f"ALTER TABLE {TABLE} ADD COLUMN {ident(c)} VARCHAR")
-        before = con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+        before = one(con, f"SELECT count(*) FROM {TABLE}")[0]
         con.execute(f"INSERT INTO {TABLE} BY NAME SELECT * FROM {src}")
-        after = con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+        after = one(con, f"SELECT count(*) FROM {TABLE}")[0]
     except duckdb.Error as exc:
         text = str(exc)
         if "sniffing" in text or "Expected Number of Columns" in text:
@@ -294,10 +302,24 @@ def open_export(paths: Sequence[Path], *, encoding: str | None = None, sheet: st
 
 def load_rules(path: Path, columns: Sequence[str] | None = None) -> DataRules:
     """Load a rules file; with ``columns``, every column it names must exist in the data."""
+    from crm_readiness.engine.data.formats import regex_problems
     from crm_readiness.io.yaml_files import load_yaml, validate_loaded
 
     loaded = load_yaml(path)
     rules = validate_loaded(loaded, DataRules)
+    refused = regex_problems([r.pattern for r in rules.columns.values() if r.pattern])
+    if refused:
+        found: list[Problem] = []
+        for name, rule in rules.columns.items():
+            if rule.pattern in refused:
+                line, column = loaded.locate(("columns", name, "pattern"))
+                detail = refused[rule.pattern]
+                found.append(Problem(
+                    f"columns.{name}.pattern",
+                    t("data.err.regex_engine", "en", pattern=rule.pattern, detail=detail),
+                    t("data.err.regex_engine", "zh", pattern=rule.pattern, detail=detail),
+                    line, column))
+        raise InputFileError(path, found)
     if columns is not None:
         have = set(columns)
         shown = ", ".join(columns[:30])
@@ -344,6 +366,8 @@ def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
     import csv
     import io
 
+    import duckdb
+
     from crm_readiness.cells_rule import safe_text, safe_text_sql
     from crm_readiness.engine.data.formats import lit
     from crm_readiness.errors import OutputError
@@ -353,7 +377,10 @@ def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
     ensure_dir(path.parent)
     if on_start:
         on_start()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(path, exc.strerror or str(exc)) from None
     os.close(fd)
     body = Path(tmp_name + ".body")
     try:
@@ -377,6 +404,8 @@ def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
         os.replace(tmp_name, path)
     except OSError as exc:
         raise OutputError(path, exc.strerror or str(exc)) from None
+    except duckdb.Error as exc:  # COPY failed: full disk, folder not writable …
+        raise OutputError(path, " ".join(str(exc).split())[:300]) from None
     finally:
         for leftover in (Path(tmp_name), body):
             with contextlib.suppress(OSError):

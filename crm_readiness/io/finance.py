@@ -9,6 +9,7 @@ reported at once with file, dotted path and line/column (exit 3).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 
 from crm_readiness.engine.finance.drivers import case_drivers
@@ -17,9 +18,9 @@ from crm_readiness.io.yaml_files import LoadedYaml, load_yaml, validate_loaded
 from crm_readiness.models.finance.inputs import BenefitsFile, CostsFile
 
 
-def _problem(loaded: LoadedYaml, loc: tuple[str | int, ...], en: str, zh: str) -> Problem:
+def _problem(loaded: LoadedYaml, loc: tuple[str | int, ...], key: str, **params: object) -> Problem:
     line, col = loaded.locate(loc)
-    return Problem(".".join(str(p) for p in loc), en, zh, line, col)
+    return Problem.of(".".join(str(p) for p in loc), key, line, col, **params)
 
 
 def _duplicates(loaded: LoadedYaml, entries: Iterable[tuple[tuple[str | int, ...], str]],
@@ -27,10 +28,25 @@ def _duplicates(loaded: LoadedYaml, entries: Iterable[tuple[tuple[str | int, ...
     out = []
     for loc, line_id in entries:
         if line_id in seen:
-            out.append(_problem(loaded, loc, f"id {line_id!r} is used twice; ids must be unique",
-                                f"id {line_id!r} 重复；id 必须唯一"))
+            out.append(_problem(loaded, loc, "io.finance.id_twice", id=repr(line_id)))
         seen.add(line_id)
     return out
+
+
+def _yearly_problems(loaded: LoadedYaml, loc: tuple[str | int, ...],
+                     amounts: tuple[Decimal, ...] | dict[int, Decimal], rest: str | None,
+                     n: int) -> list[Problem]:
+    if isinstance(amounts, dict):
+        late = sorted(y for y in amounts if y > n)
+        return [_problem(loaded, (*loc, y), "io.finance.year_after_horizon", year=y, n=n)
+                for y in late]
+    if len(amounts) > n + 1:
+        return [_problem(loaded, loc, "io.finance.amounts_too_many", count=len(amounts),
+                         years=n + 1, n=n)]
+    if len(amounts) < n + 1 and rest is None:
+        return [_problem(loaded, loc, "io.finance.amounts_too_few", count=len(amounts),
+                         years=n + 1, n=n)]
+    return []
 
 
 def check_costs(costs: CostsFile, loaded: LoadedYaml) -> list[Problem]:
@@ -38,22 +54,28 @@ def check_costs(costs: CostsFile, loaded: LoadedYaml) -> list[Problem]:
     n = costs.horizon_years
     problems: list[Problem] = []
     entries: list[tuple[tuple[str | int, ...], str]] = []
+    entries += [(("funding", i, "id"), f.id) for i, f in enumerate(costs.funding)]
+    for i, f in enumerate(costs.funding):
+        if f.year > n:
+            problems.append(_problem(loaded, ("funding", i, "year"),
+                                     "io.finance.year_after_horizon", year=f.year, n=n))
+    for i, r in enumerate(costs.recurring):
+        if r.amounts is not None:
+            problems += _yearly_problems(loaded, ("recurring", i, "amounts"), r.amounts,
+                                         r.ramp_rest, n)
     for section in ("one_time", "recurring", "staff"):
         entries += [((section, i, "id"), line.id) for i, line in enumerate(getattr(costs, section))]
     problems += _duplicates(loaded, entries, set())
     for i, o in enumerate(costs.one_time):
         if o.year > n:
             problems.append(_problem(
-                loaded, ("one_time", i, "year"),
-                f"year {o.year} is after the horizon ({n} years)",
-                f"年份 {o.year} 超出测算期（{n} 年）"))
+                loaded, ("one_time", i, "year"), "io.finance.year_after_horizon", year=o.year, n=n))
     for section in ("recurring", "staff"):
         for i, line in enumerate(getattr(costs, section)):
             if line.start_year > n:
                 problems.append(_problem(
-                    loaded, (section, i, "start_year"),
-                    f"start_year {line.start_year} is after the horizon ({n} years)",
-                    f"start_year {line.start_year} 超出测算期（{n} 年）"))
+                    loaded, (section, i, "start_year"), "io.finance.start_after_horizon",
+                    year=line.start_year, n=n))
     return problems
 
 
@@ -70,16 +92,40 @@ def load_costs(path: Path) -> CostsFile:
 def check_benefits(benefits: BenefitsFile, loaded: LoadedYaml, costs: CostsFile) -> list[Problem]:
     """Return the problems of a benefits model seen against its costs file."""
     n = costs.horizon_years
-    cost_ids = {line.id for s in (costs.one_time, costs.recurring, costs.staff) for line in s}
-    problems = _duplicates(loaded, [(("benefits", i, "id"), b.id)
-                                    for i, b in enumerate(benefits.benefits)], set(cost_ids))
+    cost_ids = {line.id for s in (costs.one_time, costs.recurring, costs.staff, costs.funding)
+                for line in s}
+    entries: list[tuple[tuple[str | int, ...], str]] = [
+        (("benefits", i, "id"), b.id) for i, b in enumerate(benefits.benefits)]
+    if benefits.option_value is not None:
+        entries.append((("option_value", "id"), benefits.option_value.id))
+        if benefits.option_value.year > n:
+            problems_ov = [_problem(loaded, ("option_value", "year"),
+                                    "io.finance.year_after_horizon",
+                                    year=benefits.option_value.year, n=n)]
+        else:
+            problems_ov = []
+    else:
+        problems_ov = []
+    problems = _duplicates(loaded, entries, set(cost_ids)) + problems_ov
     for i, b in enumerate(benefits.benefits):
+        amounts = getattr(b, "amounts", None)
+        if amounts is not None:
+            problems += _yearly_problems(loaded, ("benefits", i, "amounts"), amounts,
+                                         b.ramp_rest, n)
+            continue
         if b.start_year > n:
             problems.append(_problem(
-                loaded, ("benefits", i, "start_year"),
-                f"the benefit has no year inside the horizon (starts in year {b.start_year}, "
-                f"horizon {n} years)",
-                f"该收益在测算期内没有任何年度（第 {b.start_year} 年开始，测算期 {n} 年）"))
+                loaded, ("benefits", i, "start_year"), "io.finance.benefit_outside_horizon",
+                year=b.start_year, n=n))
+            continue
+        years = n - b.start_year + 1
+        ramp = b.ramp or ()
+        if len(ramp) < years and b.ramp_rest is None:
+            problems.append(_problem(
+                loaded, ("benefits", i, "ramp"), "io.finance.ramp_too_short", count=len(ramp),
+                years=years, start=b.start_year, n=n))
+    if problems:
+        return problems
     _, drivers = case_drivers(costs, benefits)
     sensitive = sorted(k for k, d in drivers.items() if d.sensitive)
     hint = ", ".join(sensitive[:8]) + (" …" if len(sensitive) > 8 else "")
@@ -87,15 +133,13 @@ def check_benefits(benefits: BenefitsFile, loaded: LoadedYaml, costs: CostsFile)
         if key not in drivers or not drivers[key].sensitive:
             problems.append(_problem(
                 loaded, ("sensitivity", "ranges", key),
-                f"unknown driver {key!r}; known drivers include: {hint}",
-                f"未知的驱动因素 {key!r}；可用的包括：{hint}"))
+                "io.finance.unknown_driver", driver=repr(key), hint=hint))
     for name, scenario in benefits.sensitivity.scenarios.items():
         for key in scenario.values:
             if key not in drivers:
                 problems.append(_problem(
                     loaded, ("sensitivity", "scenarios", name, "values", key),
-                    f"unknown driver {key!r}; known drivers include: {hint}",
-                    f"未知的驱动因素 {key!r}；可用的包括：{hint}"))
+                    "io.finance.unknown_driver", driver=repr(key), hint=hint))
     return problems
 
 

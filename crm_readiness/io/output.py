@@ -19,6 +19,7 @@ replaced, the link stays). See docs/outputs.md for the overwrite rule.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,16 +59,16 @@ def _existing_ancestor(folder: Path) -> Path:
     return probe
 
 
-def _writable(folder: Path) -> bool:
-    """Whether files can be created in ``folder``: permission bits, then a real probe."""
+def _not_writable(folder: Path) -> str | None:
+    """Why files cannot be created in ``folder`` (None when they can): permissions, then a probe."""
     if not os.access(folder, os.W_OK | os.X_OK):
-        return False
+        return os.strerror(errno.EACCES)
     try:
         probe = new_temp(folder / ".crm-readiness-probe")
-    except OSError:
-        return False
+    except OSError as exc:  # a full disk, a read-only mount, a quota
+        return exc.strerror or str(exc)
     remove_quietly(probe)
-    return True
+    return None
 
 
 class OutputSet:
@@ -116,8 +117,9 @@ class OutputSet:
             folder = _existing_ancestor(real.parent)
             if not folder.is_dir():
                 raise _error(x.path, "out.parent_not_dir", folder=folder)
-            if not _writable(folder):
-                raise _error(x.path, "out.not_writable", folder=folder)
+            why = _not_writable(folder)
+            if why is not None:
+                raise _error(x.path, "out.not_writable", folder=folder, reason=why)
             x.real = real
 
     def commit(self) -> list[Path]:

@@ -13,7 +13,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from crm_readiness.errors import InputFileError, Problem
-from crm_readiness.i18n import t
 from crm_readiness.io.workbooks import Sheet, cell_ref, open_workbook
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import Vendor, VendorResponse, normalize_response
@@ -47,17 +46,15 @@ def read_rfp(path: Path, catalogue: RequirementsCatalogue) -> RfpResponses:
     with open_workbook(path) as wb:
         missing = [s for s in (L.INSTRUCTIONS, L.RESPONSES) if s not in wb.sheet_names]
         if missing:
-            raise InputFileError(path, [Problem(s, "sheet missing: not a crm-readiness RFP "
-                                                   "workbook", "缺少工作表：不是 crm-readiness 的 RFP "
-                                                   "工作簿") for s in missing])
+            raise InputFileError(path, [Problem.of(s, "rfp.sheet_missing") for s in missing])
         info = wb.sheet(L.INSTRUCTIONS)
         name = _str(info.value(L.VENDOR_NAME_CELL))
         vid = _str(info.value(L.VENDOR_ID_CELL))
         _check_vendor(path, name, vid)
         out = RfpResponses(path=path, vendor_name=name, vendor_id=vid)
         if name is None:
-            out.problems.append(Problem(f"{L.INSTRUCTIONS}!{L.VENDOR_NAME_CELL}",
-                                        "vendor name missing", "缺少供应商名称"))
+            out.problems.append(Problem.of(f"{L.INSTRUCTIONS}!{L.VENDOR_NAME_CELL}",
+                                           "rfp.vendor_name_missing"))
         _rows(wb.sheet(L.RESPONSES), catalogue, out)
         return out
 
@@ -72,11 +69,8 @@ def _check_vendor(path: Path, name: str | None, vid: str | None) -> None:
             field = str(err.get("loc", ("",))[0])
             cell = L.VENDOR_ID_CELL if field == "id" else L.VENDOR_NAME_CELL
             value = (vid if field == "id" else name) or ""
-            problems.append(Problem(f"{L.INSTRUCTIONS}!{cell}",
-                                    t("rfp.bad_vendor_cell", "en", value=value[:60],
-                                      detail=err.get("msg", "")),
-                                    t("rfp.bad_vendor_cell", "zh", value=value[:60],
-                                      detail=err.get("msg", ""))))
+            problems.append(Problem.of(f"{L.INSTRUCTIONS}!{cell}", "rfp.bad_vendor_cell",
+                                       value=value[:60], detail=err.get("msg", "")))
         raise InputFileError(path, problems) from None
 
 
@@ -91,30 +85,26 @@ def _rows(ws: Sheet, catalogue: RequirementsCatalogue, out: RfpResponses) -> Non
         evidence = _str(cells[L.COL_EVIDENCE - 1])
         if rid is None:
             if any(_str(c) for c in cells):
-                out.problems.append(Problem(_ref(sheet, r, L.COL_ID), "requirement id missing",
-                                            "缺少需求编号"))
+                out.problems.append(Problem.of(_ref(sheet, r, L.COL_ID), "rfp.id_missing"))
             continue
         if rid not in known:
-            out.problems.append(Problem(_ref(sheet, r, L.COL_ID),
-                                        f"unknown requirement id {rid!r}", f"未知需求编号 {rid!r}"))
+            out.problems.append(Problem.of(_ref(sheet, r, L.COL_ID), "rfp.unknown_id",
+                                           rid=repr(rid)))
             continue
         if rid in seen:
-            out.problems.append(Problem(_ref(sheet, r, L.COL_ID),
-                                        f"requirement {rid} appears twice", f"需求 {rid} 重复出现"))
+            out.problems.append(Problem.of(_ref(sheet, r, L.COL_ID), "rfp.id_twice", rid=rid))
             continue
         seen.add(rid)
         where = _ref(sheet, r, L.COL_RESPONSE)
         if _str(raw) is None:
-            out.problems.append(Problem(where, f"no response for {rid}", f"{rid} 未填写响应"))
+            out.problems.append(Problem.of(where, "rfp.no_response", rid=rid))
             continue
         try:
             code = normalize_response(str(raw))
             out.responses[rid] = VendorResponse(response=code, comment=comment, evidence=evidence)
         except (ValueError, ValidationError):
-            out.problems.append(Problem(
-                where, f"{str(raw)!r} is not a valid response for {rid} (choose from the list)",
-                f"{str(raw)!r} 不是 {rid} 的有效响应（请从下拉列表选择）"))
+            out.problems.append(Problem.of(where, "rfp.bad_response", value=repr(str(raw)),
+                                           rid=rid))
     for req in catalogue.requirements:
         if req.id not in seen:
-            out.problems.append(Problem(sheet, f"requirement {req.id} is missing from the sheet",
-                                        f"工作表中缺少需求 {req.id}"))
+            out.problems.append(Problem.of(sheet, "rfp.row_missing", rid=req.id))

@@ -12,13 +12,13 @@ __all__ = ["Lang", "Model", "ResultModel", "Text", "bi", "tr"]
 class Model(BaseModel):
     """A validated, immutable value: unknown fields are an error (typos are caught)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ResultModel(BaseModel):
     """A result emitted as JSON: immutable, fields documented in the published schema."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Model):

@@ -13,9 +13,10 @@ from crm_readiness.render.finance.labels import (
     money,
     payback_text,
     pct,
+    tornado_label,
 )
-from crm_readiness.render.finance.report import flag_texts
+from crm_readiness.render.finance.report import flag_texts, horizon_note, mc_position
 from crm_readiness.render.plan import stretch_text
 
-__all__ = ["driver_label", "flag_texts", "irr_text", "line_names", "money", "payback_text",
-           "pct", "stretch_text"]
+__all__ = ["driver_label", "flag_texts", "horizon_note", "irr_text", "line_names", "mc_position",
+           "money", "payback_text", "pct", "stretch_text", "tornado_label"]

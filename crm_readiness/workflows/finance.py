@@ -6,20 +6,25 @@ costs file (the vendor comparison's cost criterion).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crm_readiness._resources import examples_dir
 from crm_readiness.demo.entry import DemoEntry
-from crm_readiness.errors import UsageError
+from crm_readiness.errors import InputFileError, Problem, UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.finance import load_benefits, load_costs
 from crm_readiness.io.output import OutputSet
 from crm_readiness.models._base import bi
+from crm_readiness.models.finance.inputs import CostsFile
 from crm_readiness.models.finance.results import FinanceCase, TcoComparison
 from crm_readiness.render import Format
+
+if TYPE_CHECKING:
+    from crm_readiness.engine.finance.compare import Mismatch
 
 Step = Callable[[str], None]
 #: the demo's vendor cost files, in the vendor comparison's order (A, B, C).
@@ -47,11 +52,108 @@ def roi_case(costs_path: Path, benefits_path: Path, *, swing: Decimal | None = N
     return build_case(costs, benefits, options=options)
 
 
-def tco_comparison(paths: Sequence[Path]) -> TcoComparison:
-    """Return the TCO of every costs file, side by side (all files checked before any fails)."""
+_MISMATCH_KEYS = {
+    ("currency", True): "finance.err.currency_mismatch",
+    ("horizon", True): "finance.err.horizon_mismatch",
+    ("currency", False): "finance.err.currency_mismatch_vendors",
+    ("horizon", False): "finance.err.horizon_mismatch_vendors",
+}
+
+
+def _mismatch_error(mismatches: Sequence[Mismatch], paths: Mapping[str, Path],
+                    hint: bool) -> InputFileError:
+    first = mismatches[0]
+    problems = []
+    for m in mismatches:
+        key = _MISMATCH_KEYS[m.kind, hint]
+        params = {"first": m.first, "second": m.second, "first_value": m.first_value,
+                  "second_value": m.second_value}
+        problems.append(Problem("currency" if m.kind == "currency" else "horizon_years",
+                                t(key, "en", **params), t(key, "zh", **params)))
+    return InputFileError(paths.get(first.second, Path(first.second)), problems)
+
+
+def comparable_costs(paths: Sequence[Path], *, horizon: int | None = None,
+                     rates: Mapping[str, Decimal] | None = None,
+                     currency: str | None = None, budget: str = "budget",
+                     budget_horizon: int | None = None, vendors: bool = False
+                     ) -> tuple[list[CostsFile], dict[str, Decimal]]:
+    """Load the costs files and refuse (exit 3, naming both files) incomparable ones.
+
+    ``horizon`` restates every file over that many years; ``rates`` converts a
+    currency into the first file's (1 unit = rate units). ``currency`` and
+    ``budget_horizon`` (a budget's, named ``budget`` in messages) must equal the
+    first file's. Used by ``tco`` and (``vendors=True``: messages without the
+    ``--horizon`` / ``--rate`` hints) by ``vendors compare``.
+    Returns the (restated, converted) files and the exchange rates used.
+    """
+    from crm_readiness.engine.finance.compare import comparable, convert, restate
+
+    loaded = [load_costs(p) for p in paths]
+    names = {str(p): p for p in paths}
+    found = comparable([(str(p), c) for p, c in zip(paths, loaded, strict=True)],
+                       horizon=horizon, rates=rates, currency=currency, budget=budget,
+                       budget_horizon=budget_horizon)
+    if found:
+        raise _mismatch_error(found, names, hint=not vendors)
+    if not loaded:
+        return loaded, {}
+    base = loaded[0].currency
+    out = []
+    used: dict[str, Decimal] = {}
+    for path, costs in zip(paths, loaded, strict=True):
+        if costs.currency != base and rates:
+            used[costs.currency] = rates[costs.currency]
+            costs = convert(costs, rates[costs.currency], base)
+        if horizon is not None:
+            costs = restate(costs, horizon)
+            short = [i for i, r in enumerate(costs.recurring) if isinstance(r.amounts, tuple)
+                     and len(r.amounts) < horizon + 1 and r.ramp_rest is None]
+            if short:
+                msg = {lang: t("finance.err.restate_short", lang, years=horizon) for lang in
+                       ("en", "zh")}
+                raise InputFileError(path, [Problem(f"recurring.{i}.amounts", msg["en"],
+                                                    msg["zh"]) for i in short])
+        out.append(costs)
+    return out, used
+
+
+def parse_rates(values: Sequence[str]) -> dict[str, Decimal]:
+    """Return ``{"USD": Decimal("7.1")}`` from ``["USD=7.1"]`` (exit 2 on a bad form)."""
+    import re
+    from decimal import InvalidOperation
+
+    out: dict[str, Decimal] = {}
+    for value in values:
+        m = re.fullmatch(r"([A-Z]{3})=([0-9]+(?:\.[0-9]+)?)", value.strip())
+        try:
+            rate = Decimal(m.group(2)) if m else Decimal(0)
+        except InvalidOperation:
+            rate = Decimal(0)
+        if m is None or rate <= 0 or rate > Decimal("1e6"):
+            raise UsageError(t("finance.err.rate", "en", value=value),
+                             t("finance.err.rate", "zh", value=value))
+        out[m.group(1)] = rate
+    return out
+
+
+def tco_comparison(paths: Sequence[Path], *, horizon: int | None = None,
+                   rates: Mapping[str, Decimal] | None = None) -> TcoComparison:
+    """Return the TCO of every costs file, side by side, on one currency and horizon.
+
+    Different currencies or horizons are refused (exit 3, naming both files)
+    unless ``horizon`` restates them or ``rates`` converts them.
+    """
     from crm_readiness.engine.finance import compare_tco
 
-    return compare_tco([load_costs(p) for p in paths])
+    if horizon is not None and not 1 <= horizon <= 30:
+        raise UsageError(f"--horizon must be between 1 and 30 (got {horizon})",
+                         f"--horizon 必须介于 1 与 30 之间（当前为 {horizon}）")
+    files, used = comparable_costs(paths, horizon=horizon, rates=rates)
+    result = compare_tco(files, restated=horizon is not None)
+    if used:
+        result = result.model_copy(update={"exchange_rates": used})
+    return result
 
 
 def tco_of_file(path: Path | str, *, risk_adjusted: bool = True) -> Decimal:

@@ -72,6 +72,15 @@ def resolve_costs(vendors_path: Path, vf: VendorsFile
             raise InputFileError(vendors_path, [Problem(where, exc.text("en"), exc.text("zh"))]
                                  ) from None
         sources[v.id] = v.cost
+    if sources:  # one currency and horizon across the cost files and the budget (finance)
+        from crm_readiness.workflows.finance import comparable_costs
+
+        comparable_costs([Path(s) if Path(s).is_absolute() else vendors_path.parent / s
+                          for s in sources.values()],
+                         currency=vf.budget.currency if vf.budget is not None else None,
+                         budget=f"{vendors_path} (budget)",
+                         budget_horizon=vf.budget.horizon_years if vf.budget else None,
+                         vendors=True)
     return costs, sources
 
 

@@ -80,7 +80,7 @@ def import_questionnaires(paths: Sequence[Path], answers_path: Path, checklists:
     load_answers(answers_path, checklists)  # a broken answers file is reported before the workbooks
     parsed, report = merge_into(answers_path, paths, checklists, partial=partial, now=now)
     skipped = [(p.path, [f"{x.where()}: {x.text('en')}" for x in p.problems],
-                [f"{x.where()}: {x.text('zh')}" for x in p.problems]) for p in parsed if p.problems]
+                [f"{x.where('zh')}: {x.text('zh')}" for x in p.problems]) for p in parsed if p.problems]
     return report, skipped
 
 

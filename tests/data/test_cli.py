@@ -144,11 +144,10 @@ def test_demo_rules_file_matches_generator() -> None:
     assert shipped == RULES_YAML
 
 
-def test_demo_part(tmp_path: Path) -> None:
-    from crm_readiness.workflows.data import demo_part
+def test_demo_part(demo_en: Path) -> None:
+    from crm_readiness.demo.run import PARTS
 
-    entries = demo_part(tmp_path, "en")
-    paths = {e.path for e in entries}
-    assert "data/customers-profile.html" in paths and "inputs/customers.csv" in paths
-    for p in paths:
-        assert (tmp_path / p).exists()
+    assert "crm_readiness.workflows.data:demo_part" in PARTS
+    index = (demo_en / "index.html").read_text("utf-8")
+    for p in ("data/customers-profile.html", "data/customers-issues.xlsx", "inputs/customers.csv"):
+        assert f'href="{p}"' in index and (demo_en / p).exists(), p

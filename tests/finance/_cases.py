@@ -25,4 +25,4 @@ def benefits(lines: list[dict[str, Any]], **overrides: Any) -> BenefitsFile:
 
 def amount(line_id: str, value: float, ramp: list[float], **extra: Any) -> dict[str, Any]:
     return {"id": line_id, "type": "amount", "name": line_id, "amount": value, "ramp": ramp,
-            **extra}
+            "ramp_rest": "last", **extra}

@@ -86,3 +86,45 @@ def test_help_is_bilingual_capable(runner: CliRunner) -> None:
     for command in ("tco", "roi"):
         r = _run(runner, command, "--help")
         assert r.exit_code == 0 and "--format" in r.output
+
+
+def _demo_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    folder = tmp_path / "demo"
+    shutil.copytree(DEMO, folder)
+    return folder
+
+
+def test_mixed_horizons_and_currencies_exit_3_naming_both_files(runner: CliRunner,
+                                                                tmp_path: Path) -> None:
+    demo = _demo_copy(tmp_path)
+    five = demo / "costs-novasales.yaml"
+    five.write_text(five.read_text("utf-8").replace("horizon_years: 3", "horizon_years: 5"),
+                    "utf-8")
+    usd = demo / "costs-entlink.yaml"
+    usd.write_text(usd.read_text("utf-8").replace("currency: CNY", "currency: USD"), "utf-8")
+    first = str(demo / "costs-yunfan.yaml")
+    for lang, other, word in (("en", five, "--horizon"), ("zh", usd, "--rate")):
+        r = _run(runner, "tco", first, str(other), "--out", str(tmp_path / "o"), "--lang", lang)
+        flat = r.output.replace("\n", "")
+        assert r.exit_code == 3 and first in flat and str(other) in flat and word in flat, r.output
+    ok = _run(runner, "tco", first, str(five), "--horizon", "4", "--out", str(tmp_path / "o"),
+              "--format", "json", "--lang", "en")
+    assert ok.exit_code == 0 and "Compared over 4 years, restated with --horizon." in ok.output
+    # vendors compare: the cost files and the budget share one horizon
+    r = _run(runner, "vendors", "compare", str(demo / "vendors.yaml"), "--out",
+             str(tmp_path / "v"), "--format", "json", "--lang", "en")
+    flat = r.output.replace("\n", "")
+    assert r.exit_code == 3 and "costs-novasales.yaml" in flat and "costs-yunfan.yaml" in flat
+    five.write_text(five.read_text("utf-8").replace("horizon_years: 5", "horizon_years: 3"),
+                    "utf-8")
+    usd.write_text(usd.read_text("utf-8").replace("currency: USD", "currency: CNY"), "utf-8")
+    vendors = demo / "vendors.yaml"
+    vendors.write_text(vendors.read_text("utf-8").replace("horizon_years: 3", "horizon_years: 5"),
+                       "utf-8")
+    r = _run(runner, "vendors", "compare", str(vendors), "--out", str(tmp_path / "v"),
+             "--format", "json", "--lang", "zh")
+    flat = r.output.replace("\n", "")
+    assert r.exit_code == 3 and "vendors.yaml (budget)" in flat and "测算期" in flat, r.output
+    assert "costs-yunfan.yaml" in flat

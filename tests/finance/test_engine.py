@@ -82,12 +82,12 @@ def test_benefit_ramp_start_year_and_risk() -> None:
 def test_benefit_formulas() -> None:
     b = benefits([
         {"id": "rev", "type": "revenue_uplift", "name": "Rev", "baseline_revenue": 1_000_000,
-         "uplift": 0.02, "gross_margin": 0.3, "ramp": [1]},
+         "uplift": 0.02, "gross_margin": 0.3, "ramp": [1], "ramp_rest": "last"},
         {"id": "time", "type": "time_saved", "name": "Time", "hours": 10, "people": 5,
-         "rate": 100, "ramp": [1]},
+         "rate": 100, "ramp": [1], "ramp_rest": "last"},
         {"id": "churn", "type": "churn_avoided", "name": "Churn", "customers": 200,
-         "churn_reduction": 0.05, "margin_per_customer": 1000, "ramp": [1]},
-        {"id": "old", "type": "cost_avoided", "name": "Old", "amount": 700, "ramp": [1]}])
+         "churn_reduction": 0.05, "margin_per_customer": 1000, "ramp": [1], "ramp_rest": "last"},
+        {"id": "old", "type": "cost_avoided", "name": "Old", "amount": 700, "ramp": [1], "ramp_rest": "last"}])
     case = build_case(costs(), b)
     assert [line(case, i).amounts[1] for i in ("rev", "time", "churn", "old")] == [
         6000, 5000, 10000, 700]
@@ -184,7 +184,9 @@ def test_tornado_ranked_and_break_even_gives_zero_npv() -> None:
     structure, drivers = case_drivers(c, b)
     from crm_readiness.engine.finance.cashflow import npv_of
 
-    params = base_params(drivers) | {be.driver: be.value}
+    assert be.change is not None
+    base = base_params(drivers)
+    params = base | {be.driver: base[be.driver] * (1 + be.change)}
     assert abs(npv_of(structure, params)) < D("0.000001")
 
 

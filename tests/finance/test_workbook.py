@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal as D
 from io import BytesIO
 from pathlib import Path
@@ -15,10 +14,9 @@ from crm_readiness._resources import examples_dir
 from crm_readiness.engine.finance import build_case
 from crm_readiness.io.finance import load_benefits, load_costs
 from crm_readiness.models.finance.results import FinanceCase
-from crm_readiness.render.finance import case_json
 from crm_readiness.render.finance.workbook import render_workbook
 from tests.finance._cases import amount, benefits, costs
-from tests.finance._libreoffice import named_values, needs_soffice, recalculate
+from tests.finance._libreoffice import error_cells, named_values, needs_soffice, recalculate_many
 
 DEMO = examples_dir() / "demo"
 EVIL = '=HYPERLINK("http://x","y")'
@@ -80,11 +78,11 @@ def test_text_from_inputs_stays_text(tmp_path: Path) -> None:
 
 
 def _assert_equal(values: dict[str, Any], case: FinanceCase) -> None:
-    data = json.loads(case_json(case, "en"))
+    data = case.model_dump()  # exact Decimals (the JSON rounds money to the cent)
     v, u = data["risk_adjusted"], data["unadjusted"]
 
-    def cents(a: Any, b: str) -> None:
-        assert abs(D(str(a)) - D(b)) <= CENT, (a, b)
+    def cents(a: Any, b: Any) -> None:
+        assert abs(D(str(a)) - D(str(b))) <= CENT, (a, b)
 
     cents(values["out_npv"], v["npv"])
     cents(values["out_npv_unadjusted"], u["npv"])
@@ -92,7 +90,10 @@ def _assert_equal(values: dict[str, Any], case: FinanceCase) -> None:
     cents(values["out_tco_pv"], v["tco_pv"])
     cents(values["out_tco_nominal_unadjusted"], u["tco_nominal"])
     cents(values["out_benefits_pv"], v["benefits_pv"])
-    cents(values["out_cost_per_user_year"], v["cost_per_user_year"])
+    if v["cost_per_user_year"] is None:
+        assert values["out_cost_per_user_year"] in ("", None)
+    else:
+        cents(values["out_cost_per_user_year"], v["cost_per_user_year"])
     for key, row in (("out_costs", v["costs"]), ("out_benefits", v["benefits"]),
                      ("out_net", v["net"]), ("out_cumulative", v["cumulative"]),
                      ("out_pv_costs", v["pv_costs"]), ("out_costs_unadjusted", u["costs"]),
@@ -101,39 +102,40 @@ def _assert_equal(values: dict[str, Any], case: FinanceCase) -> None:
         for a, b in zip(values[key], row, strict=True):
             cents(a, b)
     assert values["out_seats"] == data["seats"]
-    assert abs(D(str(values["out_roi_pv"])) - D(v["roi_pv"])) < D("1e-9")
-    assert abs(D(str(values["out_roi_simple"])) - D(v["roi_simple"])) < D("1e-9")
-    assert abs(D(str(values["out_roi_simple_unadjusted"])) - D(u["roi_simple"])) < D("1e-9")
-    if v["irr"]["value"] is None:
-        assert values["out_irr"] == "not defined"
-    else:
-        assert abs(D(str(values["out_irr"])) - D(v["irr"]["value"])) < D("1e-9")
-    if v["payback"]["months"] is None:
-        assert values["out_payback_months"] == "not within the horizon"
-    else:
-        assert abs(D(str(values["out_payback_months"])) - D(v["payback"]["months"])) < D("1e-9")
+    for name, value in (("out_roi_pv", v["roi_pv"]), ("out_roi_simple", v["roi_simple"]),
+                        ("out_roi_simple_unadjusted", u["roi_simple"])):
+        if value is None:
+            assert values[name] in ("", None), name
+        else:
+            assert abs(D(str(values[name])) - value) < D("1e-9"), name
+    for name, view in (("out_irr", v), ("out_irr_unadjusted", u)):
+        if view["irr"]["value"] is None:
+            assert values[name] == "not defined", (name, values[name])
+        else:
+            assert abs(D(str(values[name])) - view["irr"]["value"]) < D("1e-9"), name
+    for name, p in (("out_payback_months", v["payback"]),
+                    ("out_discounted_payback_months", v["discounted_payback"])):
+        if p["months"] is None:
+            assert values[name] == "not within the horizon", (name, values[name])
+        else:
+            assert abs(D(str(values[name])) - p["months"]) < D("1e-9"), name
+    cents(values["out_funding_nominal"], v["funding_nominal"])
+    cents(values["out_tco_net_nominal"], v["tco_net_nominal"])
+    x = data["vat"]
+    for name, key in (("out_costs_excluding_vat", "costs_excluding_vat"),
+                      ("out_vat_input", "input_vat"), ("out_vat_recoverable", "recoverable_vat"),
+                      ("out_vat_non_recoverable", "non_recoverable_vat"),
+                      ("out_costs_including_vat", "costs_including_vat")):
+        cents(values[name], x[key])
+    pnl = data["pnl"]
+    for key in ("opex", "capex", "amortisation", "expenses", "result"):
+        for a, b in zip(values[f"out_pnl_{key}"], pnl[key], strict=True):
+            cents(a, b)
+    cents(values["out_book_value_end"], pnl["book_value_end"])
 
 
-@needs_soffice
-@pytest.mark.slow
-def test_libreoffice_recalculation_equals_the_engine(tmp_path: Path) -> None:
-    c = load_costs(DEMO / "costs.yaml")
-    upgrade = c.one_time[1].model_copy(update={"id": "upgrade", "year": 6})
-    long = c.model_copy(update={"horizon_years": 10, "one_time": (*c.one_time, upgrade)})
-    cases = {"demo": _demo_case(), "evil": _evil_case(),
-             "tco": build_case(load_costs(DEMO / "costs-entlink.yaml")),
-             "ten_years": build_case(long, load_benefits(DEMO / "benefits.yaml", long))}
-    for name, case in cases.items():
-        src = _save(case, tmp_path / f"{name}.xlsx")
-        values = named_values(recalculate(src, tmp_path / "out"))
-        _assert_equal(values, case)
-    evil = openpyxl.load_workbook(tmp_path / "out" / "evil.xlsx", data_only=True)
-    assert any(c.value == EVIL for ws in evil for row in ws.iter_rows() for c in row)
-
-
-@needs_soffice
-@pytest.mark.slow
-def test_changing_an_input_moves_npv_as_the_engine_says(tmp_path: Path) -> None:
+def _changed_input_workbook(tmp_path: Path) -> tuple[Path, FinanceCase, D]:
+    """The demo workbook with two inputs edited, the engine's case for those values, base NPV."""
     c = load_costs(DEMO / "costs.yaml")
     b = load_benefits(DEMO / "benefits.yaml", c)
     src = _save(build_case(c, b), tmp_path / "case.xlsx")
@@ -143,13 +145,58 @@ def test_changing_an_input_moves_npv_as_the_engine_says(tmp_path: Path) -> None:
     (sheet, ref), = list(wb.defined_names["in_users_growth"].destinations)
     wb[sheet][ref.replace("$", "")].value = 0.13
     wb.save(tmp_path / "changed.xlsx")
-    values = named_values(recalculate(tmp_path / "changed.xlsx", tmp_path / "out"))
     recurring = tuple(r.model_copy(update={"per_user": D(2500)}) if r.id == "subscription" else r
                       for r in c.recurring)
     changed = c.model_copy(update={"recurring": recurring,
                                    "users": c.users.model_copy(update={"growth": D("0.13")})})
-    expected = build_case(changed, b)
-    base = build_case(c, b).risk_adjusted.npv
+    return tmp_path / "changed.xlsx", build_case(changed, b), build_case(c, b).risk_adjusted.npv
+
+
+def _generated_picks() -> dict[str, FinanceCase]:
+    """A few generated differential cases: VAT, losing, very profitable, no IRR, zero rate."""
+    from tests.finance.test_differential import cases
+
+    picks: dict[str, FinanceCase] = {}
+    rules = {
+        "gen_vat": lambda g, c: c.vat.non_recoverable_vat > 0 and c.risk_adjusted.funding_nominal > 0,
+        "gen_losing": lambda g, c: (c.risk_adjusted.irr.value or 0) < D("-0.35"),
+        "gen_profitable": lambda g, c: (c.risk_adjusted.irr.value or 0) > 1,
+        "gen_no_irr": lambda g, c: c.risk_adjusted.irr.reason == "several_sign_changes",
+        "gen_zero_rate": lambda g, c: g.costs.discount_rate == 0,
+        "gen_ten_years": lambda g, c: g.costs.horizon_years == 10,
+    }
+    for name, rule in rules.items():
+        picks[name] = next(c for g, c in cases() if rule(g, c))
+    return picks
+
+
+@needs_soffice
+@pytest.mark.slow
+def test_libreoffice_recalculation_equals_the_engine(tmp_path: Path) -> None:
+    """One LibreOffice call recalculates every workbook; each equals the engine, no error cell."""
+    from tests.finance.test_views import vat_amortisation_case
+
+    c = load_costs(DEMO / "costs.yaml")
+    upgrade = c.one_time[1].model_copy(update={"id": "upgrade", "year": 6})
+    long = c.model_copy(update={"horizon_years": 10, "one_time": (*c.one_time, upgrade)})
+    cases = {"demo": _demo_case(), "evil": _evil_case(),
+             "tco": build_case(load_costs(DEMO / "costs-entlink.yaml")),
+             "ten_years": build_case(long, load_benefits(DEMO / "benefits.yaml", long)),
+             "vat_hand": vat_amortisation_case(), **_generated_picks()}
+    sources = [_save(case, tmp_path / f"{name}.xlsx") for name, case in cases.items()]
+    changed, expected, base = _changed_input_workbook(tmp_path)
+    results = recalculate_many([*sources, changed], tmp_path / "out")
+    for (name, case), result in zip(cases.items(), results, strict=False):
+        assert error_cells(result) == [], name
+        _assert_equal(named_values(result), case)
+    values = named_values(results[-1])
     moved = D(str(values["out_npv"])) - base
     assert abs(moved - (expected.risk_adjusted.npv - base)) <= CENT and moved != 0
+    assert error_cells(results[-1]) == []
     _assert_equal(values, expected)
+    hand = named_values(results[list(cases).index("vat_hand")])
+    assert [round(D(str(x)), 2) for x in hand["out_pnl_amortisation"]] == [0, 100000, 100000,
+                                                                         100000]
+    assert round(D(str(hand["out_vat_non_recoverable"])), 2) == 3000
+    evil = openpyxl.load_workbook(tmp_path / "out" / "evil.xlsx", data_only=True)
+    assert any(c.value == EVIL for ws in evil for row in ws.iter_rows() for c in row)

@@ -20,8 +20,13 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 def schemas() -> dict[str, dict[str, object]]:
     """Return each published schema by file name."""
     from crm_readiness.models.assessment import AssessmentResult
+    from crm_readiness.models.finance.results import FinanceCase, TcoComparison
 
-    return {"assessment-result.schema.json": AssessmentResult.model_json_schema(mode="serialization")}
+    return {
+        "assessment-result.schema.json": AssessmentResult.model_json_schema(mode="serialization"),
+        "finance-roi-result.schema.json": FinanceCase.model_json_schema(mode="serialization"),
+        "finance-tco-result.schema.json": TcoComparison.model_json_schema(mode="serialization"),
+    }
 
 
 def main() -> None:

@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 from crm_readiness.demo.run import PARTS
-from crm_readiness.workflows.workshop import demo_part
 
 
-def test_demo_part(tmp_path: Path) -> None:
+def test_demo_part(demo_en: Path) -> None:
     assert "crm_readiness.workflows.workshop:demo_part" in PARTS
-    entries = demo_part(tmp_path, "en")
-    for e in entries:
-        assert (tmp_path / e.path).exists(), e.path
+    tmp_path = demo_en  # the shared demo folder: read only
+    index = (tmp_path / "index.html").read_text("utf-8")
+    assert 'href="workshop/workshop-readiness.html"' in index
     result = json.loads((tmp_path / "workshop" / "workshop-readiness.json").read_text())
     consensus = result["consensus"]
     assert len(consensus["respondents"]) == 5

@@ -20,6 +20,7 @@ import numpy as np
 from crm_readiness.engine.data.formats import ident, lit
 from crm_readiness.engine.data.fuzzy import FZ, Matches, build_fields, build_pairs, score_pairs
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
+from crm_readiness.engine.data.sql import one
 from crm_readiness.engine.data.table import DataTable, Progress
 from crm_readiness.engine.data.unionfind import UnionFind
 from crm_readiness.models.data.result import (
@@ -81,8 +82,8 @@ def exact_keys(table: DataTable, rules: DataRules, plans: dict[str, ColumnPlan],
         table.conn.execute(
             f"CREATE OR REPLACE TABLE _cr_k AS SELECT n{i} AS v, count(*) AS c FROM {NORM} "
             f"WHERE n{i} IS NOT NULL{hub} GROUP BY 1 HAVING count(*) > 1")
-        groups, records = table.conn.execute(
-            "SELECT count(*), coalesce(sum(c), 0) FROM _cr_k").fetchone()
+        groups, records = one(table.conn,
+            "SELECT count(*), coalesce(sum(c), 0) FROM _cr_k")
         examples = table.conn.execute(
             "SELECT v, c FROM _cr_k ORDER BY c DESC, v LIMIT 5").fetchall()
         out.append(ExactKeyDuplicates(column=name, groups=int(groups), records=int(records),
@@ -168,8 +169,8 @@ def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
         columns = list(dup.keys)
     progress("duplicates: clusters", lo + (hi - lo) * 0.9)
     _register_clusters(table, matches, plans)
-    clusters, in_clusters = table.conn.execute(
-        f"SELECT count(DISTINCT cid), count(*) FROM {CLUSTERS}").fetchone()
+    clusters, in_clusters = one(table.conn,
+        f"SELECT count(DISTINCT cid), count(*) FROM {CLUSTERS}")
     return DuplicateSummary(
         exact=tuple(exact), hubs=tuple(hubs), fuzzy_run=run_fuzzy,
         candidate_pairs=matches.candidates, matched_pairs=len(matches.left),

@@ -144,6 +144,31 @@ def regex_sql(v: str, pattern: str) -> str:
     return f"(CASE WHEN regexp_full_match({v}, {lit(pattern)}) THEN {v} END)"
 
 
+def regex_problems(patterns: Sequence[str]) -> dict[str, str]:
+    """Return, per pattern DuckDB's RE2 engine refuses (lookahead, backreference …), its error.
+
+    The rules model checks patterns with Python's ``re``; the profile runs them
+    in DuckDB, whose RE2 accepts less, so the loader checks them here too.
+    """
+    import duckdb
+
+    out: dict[str, str] = {}
+    if not patterns:
+        return out
+    con = duckdb.connect(config={"autoinstall_known_extensions": False,
+                                 "autoload_known_extensions": False})
+    try:
+        for pattern in dict.fromkeys(patterns):
+            try:
+                con.execute("SELECT regexp_full_match('', ?)", [pattern]).fetchall()
+            except duckdb.Error as exc:
+                text = " ".join(str(exc).split())
+                out[pattern] = text.split(":", 1)[-1].strip()[:200]
+    finally:
+        con.close()
+    return out
+
+
 def normalise_sql(v: str, rule: ColumnRule) -> str:
     """Return the normalised-or-NULL expression of ``rule.format`` for the cleaned value ``v``."""
     fmt = rule.format

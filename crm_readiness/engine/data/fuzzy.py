@@ -23,6 +23,7 @@ import numpy.typing as npt
 from crm_readiness.engine.data.company import company_core_sql
 from crm_readiness.engine.data.formats import lit
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
+from crm_readiness.engine.data.sql import one
 from crm_readiness.engine.data.table import DataTable, Progress
 from crm_readiness.models.data.rules import FuzzyRules
 
@@ -30,6 +31,10 @@ FZ = "_cr_fz"
 PAIRS = "_cr_pairs"
 CHUNK = 400_000
 SEP = "\x1f"
+#: characters of a value compared and used in blocking keys (a 200 KB "name" is cut here).
+MAX_COMPARED = 256
+#: one-deletion typo variants are generated only for values this long or shorter.
+MAX_TYPO_LEN = 64
 
 
 @dataclass
@@ -59,14 +64,14 @@ def build_fields(table: DataTable, fuzzy: FuzzyRules, plans: dict[str, ColumnPla
             expr = f"n{i}"
         if f.column in hub_sql:
             expr = f"(CASE WHEN {hub_sql[f.column]} THEN NULL ELSE {expr} END)"
-        cols.append(f"{expr} AS g{j}")
+        cols.append(f"left({expr}, {MAX_COMPARED}) AS g{j}")
     extra = {c for b in fuzzy.blocking for c in b.columns} - {f.column for f in fuzzy.fields}
     for name in sorted(extra):
         i = plans[name].index
         expr = f"n{i}"
         if name in hub_sql:
             expr = f"(CASE WHEN {hub_sql[name]} THEN NULL ELSE {expr} END)"
-        cols.append(f"{expr} AS h{i}")
+        cols.append(f"left({expr}, {MAX_COMPARED}) AS h{i}")
     table.conn.execute(f"CREATE OR REPLACE TABLE {FZ} AS SELECT {', '.join(cols)} "
                        f"FROM {NORM}")
 
@@ -76,6 +81,17 @@ def _field_ref(fuzzy: FuzzyRules, plans: dict[str, ColumnPlan], column: str) -> 
         if f.column == column:
             return f"g{j}"
     return f"h{plans[column].index}"
+
+
+def typo_variants_sql(ref: str) -> str:
+    """Return the list of ``ref`` and its one-deletion variants (none past :data:`MAX_TYPO_LEN`).
+
+    A value of length L gives L + 1 keys of length ≤ L, so the length cap keeps
+    a pathological value (a 200 KB "name") from producing L² characters.
+    """
+    return (f"list_prepend({ref}, CASE WHEN length({ref}) BETWEEN 3 AND {MAX_TYPO_LEN} THEN "
+            f"[{ref}[:i - 1] || {ref}[i + 1:] FOR i IN range(1, length({ref}) + 1)] "
+            f"ELSE [] END)")
 
 
 def build_pairs(table: DataTable, fuzzy: FuzzyRules,
@@ -93,15 +109,13 @@ def build_pairs(table: DataTable, fuzzy: FuzzyRules,
         t = _field_ref(fuzzy, plans, key.typos_in)
         parts = [f"{r}" if r != t else "var" for r in refs]
         k = f"concat_ws({lit(SEP)}, {', '.join(parts)})"
-        variants = (f"SELECT *, unnest(list_prepend({t}, CASE WHEN length({t}) >= 3 THEN "
-                    f"[{t}[:i - 1] || {t}[i + 1:] FOR i IN range(1, length({t}) + 1)] "
-                    f"ELSE [] END)) AS var FROM {FZ} WHERE {present}")
+        variants = f"SELECT *, unnest({typo_variants_sql(t)}) AS var FROM {FZ} WHERE {present}"
         selects.append(f"SELECT DISTINCT {b} AS b, {k} AS k, rid FROM ({variants})")
     con.execute(f"CREATE OR REPLACE TABLE _cr_bk AS {' UNION ALL '.join(selects)}")
     con.execute("CREATE OR REPLACE TABLE _cr_blocks AS SELECT b, k, count(*) AS n "
                 "FROM _cr_bk GROUP BY b, k HAVING count(*) >= 2")
-    skipped = con.execute(f"SELECT count(*), coalesce(sum(n), 0) FROM _cr_blocks "
-                          f"WHERE n > {fuzzy.max_block}").fetchone()
+    skipped = one(con, f"SELECT count(*), coalesce(sum(n), 0) FROM _cr_blocks "
+                          f"WHERE n > {fuzzy.max_block}")
     con.execute(f"CREATE OR REPLACE TABLE {PAIRS} AS "
                 f"SELECT row_number() OVER (ORDER BY a, b) - 1 AS pid, a, b FROM ("
                 f"SELECT DISTINCT x.rid AS a, y.rid AS b FROM "
@@ -109,7 +123,7 @@ def build_pairs(table: DataTable, fuzzy: FuzzyRules,
                 f"WHERE n <= {fuzzy.max_block}) g USING (b, k)) x "
                 f"JOIN _cr_bk y ON x.b = y.b AND x.k = y.k AND x.rid < y.rid)")
     con.execute("DROP TABLE _cr_bk")
-    n = con.execute(f"SELECT count(*) FROM {PAIRS}").fetchone()
+    n = one(con, f"SELECT count(*) FROM {PAIRS}")
     return int(n[0]), int(skipped[0]), int(skipped[1])
 
 

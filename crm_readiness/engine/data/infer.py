@@ -13,6 +13,7 @@ from typing import Any
 
 from crm_readiness.engine.data.formats import clean_sql, ident, missing_sql, normalise_sql
 from crm_readiness.engine.data.regions import AREA_CODES
+from crm_readiness.engine.data.sql import rows, run
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.rules import DEFAULT_PLACEHOLDERS, ColumnRule, DataRules
 
@@ -36,27 +37,60 @@ def _has_hint(name: str, hints: tuple[str, ...]) -> bool:
     return any(h in low for h in hints)
 
 
+#: columns measured per query (as one long (column, value) relation, so the validators are
+#: planned once per batch, not once per column: a 1,000-column export is a few queries).
+DRAFT_BATCH = 250
+#: values checked when drafting (rows × columns); a wide export gets fewer sample rows,
+#: never fewer than MIN_DRAFT_ROWS.
+DRAFT_CELLS = 2_000_000
+MIN_DRAFT_ROWS = 1000
+
+
+def _long_sql(names: list[str]) -> str:
+    """Return ``(k, v)`` rows: the column number within ``names`` and its cleaned value."""
+    cols = ", ".join(ident(n) for n in names)
+    return (f"SELECT k, {clean_sql('x')} AS v FROM (SELECT unnest(range({len(names)})) AS k, "
+            f"unnest([{cols}]) AS x FROM _cr_draft)")
+
+
+def _measure(table: DataTable, names: list[str], marks: list[str]) -> dict[int, tuple[Any, ...]]:
+    """Return, per column number, (total, filled, distinct, companies, cities, *fits)."""
+    fits = ", ".join(
+        f"count({normalise_sql('v', ColumnRule.model_validate({'format': f}))})"
+        for f in _CANDIDATES)
+    got = rows(table.conn,
+        f"SELECT k, count(*), count(*) FILTER (WHERE NOT m), count(DISTINCT v) FILTER (NOT m), "
+        f"count(*) FILTER (WHERE NOT m AND v LIKE '%公司'), "
+        f"count(*) FILTER (WHERE NOT m AND regexp_replace(v, '市$', '') IN ("
+        f"{', '.join(repr(c) for c in AREA_CODES)})), {fits} "
+        f"FROM (SELECT k, v, {missing_sql('v', marks)} AS m FROM ({_long_sql(names)})) "
+        f"GROUP BY k")
+    return {int(r[0]): tuple(r[1:]) for r in got}
+
+
 def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
-    """Return a draft rules model for ``table`` from its first ``sample_rows`` records."""
+    """Return a draft rules model for ``table`` from its first ``sample_rows`` records.
+
+    At most :data:`DRAFT_CELLS` values are looked at, so a 1,000-column export is
+    drafted from its first 2,000 records (never fewer than :data:`MIN_DRAFT_ROWS`).
+    """
     con = table.conn
     marks = [p.lower() for p in DEFAULT_PLACEHOLDERS]
-    con.execute(f"CREATE OR REPLACE TABLE _cr_draft AS SELECT * FROM {ident(table.table)} "
-                f"LIMIT {int(sample_rows)}")
+    names = list(table.columns)
+    # a wide export is drafted from fewer rows: at most DRAFT_CELLS values are checked
+    limit = min(int(sample_rows), max(MIN_DRAFT_ROWS, DRAFT_CELLS // max(1, len(names))))
+    run(con, f"CREATE OR REPLACE TABLE _cr_draft AS SELECT * FROM {ident(table.table)} "
+             f"LIMIT {limit}")
+    measured: dict[str, tuple[Any, ...]] = {}
+    for lo in range(0, len(names), DRAFT_BATCH):
+        part = names[lo:lo + DRAFT_BATCH]
+        got = _measure(table, part, marks)
+        measured.update({n: got[j] for j, n in enumerate(part)})
     columns: dict[str, dict[str, Any]] = {}
     shapes: dict[str, str] = {}
-    for name in table.columns:
-        v = clean_sql(ident(name))
-        fits = ", ".join(
-            f"count({normalise_sql('v', ColumnRule.model_validate({'format': f}))})"
-            for f in _CANDIDATES)
-        row = con.execute(
-            f"SELECT count(*), count_if(NOT m), count(DISTINCT v) FILTER (NOT m), "
-            f"count_if(NOT m AND v LIKE '%公司'), "
-            f"count_if(NOT m AND regexp_replace(v, '市$', '') IN ("
-            f"{', '.join(repr(c) for c in AREA_CODES)})), {fits} "
-            f"FROM (SELECT v, {missing_sql('v', marks)} AS m FROM "
-            f"(SELECT {v} AS v FROM _cr_draft)) WHERE NOT m OR TRUE").fetchone()
-        total, filled, distinct, companies, cities, *fit = row
+    enum_wanted: dict[str, int] = {}
+    for name in names:
+        total, filled, distinct, companies, cities, *fit = measured[name]
         rule: dict[str, Any] = {}
         fmt = "text"
         if filled:
@@ -75,9 +109,7 @@ def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
         if total and filled / total >= 0.99:
             rule["required"] = True
         if fmt == "text" and filled >= 30 and 1 < distinct <= 60:
-            enum = _enum_values(table, v, marks, filled)
-            if enum:
-                rule.update({"format": "enum", "enum": enum})
+            enum_wanted[name] = int(filled)
         if _has_hint(name, _ID_HINTS) and filled and distinct == filled:
             rule["unique"] = True
         if filled and companies / filled >= 0.3:
@@ -87,7 +119,13 @@ def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
         elif _has_hint(name, _CONTACT_HINTS):
             shapes[name] = "contact"
         columns[name] = rule
-    con.execute("DROP TABLE _cr_draft")
+    for name, enum in _enum_values(table, enum_wanted, marks).items():
+        rule = columns[name]
+        unique = rule.pop("unique", None)  # keep the key order of the draft: ..., enum, unique
+        rule.update({"format": "enum", "enum": enum})
+        if unique is not None:
+            rule["unique"] = unique
+    run(con, "DROP TABLE _cr_draft")
     city = next((c for c, s in shapes.items() if s == "city"), None)
     for name, rule in columns.items():
         if rule.get("format") == "cn_landline" and city:
@@ -101,15 +139,25 @@ def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
     return DataRules.model_validate(data)
 
 
-def _enum_values(table: DataTable, v: str, marks: list[str], filled: int) -> list[str] | None:
-    """Return the few values (each ≥ 2 %, together ≥ 90 % of filled) that look like an enum."""
-    rows = table.conn.execute(
-        f"SELECT upper(v) AS u, count(*) AS c, min(v) FROM (SELECT {v} AS v FROM _cr_draft) "
-        f"WHERE NOT {missing_sql('v', marks)} GROUP BY u ORDER BY c DESC, u").fetchall()
-    frequent = [(str(first), int(c)) for _u, c, first in rows if c / filled >= 0.02]
-    if not 1 < len(frequent) <= 15 or sum(c for _, c in frequent) / filled < 0.9:
-        return None
-    return sorted(value for value, _ in frequent)
+def _enum_values(table: DataTable, filled: dict[str, int],
+                 marks: list[str]) -> dict[str, list[str]]:
+    """Return, per column that looks like one, its few values (each ≥ 2 %, together ≥ 90 %)."""
+    out: dict[str, list[str]] = {}
+    names = list(filled)
+    for lo in range(0, len(names), DRAFT_BATCH):
+        part = names[lo:lo + DRAFT_BATCH]
+        counts: dict[int, list[tuple[str, int]]] = {}
+        for k, c, first in rows(table.conn,
+                f"SELECT k, count(*) AS c, min(v) FROM ({_long_sql(part)}) "
+                f"WHERE NOT {missing_sql('v', marks)} GROUP BY k, upper(v) "
+                f"ORDER BY k, c DESC, upper(v)"):
+            counts.setdefault(int(k), []).append((str(first), int(c)))
+        for j, name in enumerate(part):
+            n = filled[name]
+            frequent = [(v, c) for v, c in counts.get(j, []) if c / n >= 0.02]
+            if 1 < len(frequent) <= 15 and sum(c for _, c in frequent) / n >= 0.9:
+                out[name] = sorted(value for value, _ in frequent)
+    return out
 
 
 def _draft_duplicates(columns: dict[str, dict[str, Any]],

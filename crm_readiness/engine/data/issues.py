@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from crm_readiness.engine.data.duplicates import CLUSTERS, MATCHES
 from crm_readiness.engine.data.formats import ident, lit
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
+from crm_readiness.engine.data.sql import one
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.result import ClusterRow, IssueRow
 
@@ -18,8 +19,8 @@ _BATCH = 5000
 
 
 def _has(table: DataTable, name: str) -> bool:
-    rows = table.conn.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()
+    rows = one(table.conn,
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name])
     return bool(rows and rows[0])
 
 

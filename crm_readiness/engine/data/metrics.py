@@ -15,14 +15,18 @@ Definitions (see docs/data.md):
 
 from __future__ import annotations
 
+from typing import Any
+
 from crm_readiness.engine.data.formats import ident
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
+from crm_readiness.engine.data.sql import one
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.result import ColumnProfile, DimensionScore, ValueChange
 from crm_readiness.models.data.rules import DIMENSIONS, DataRules, Dimension
 
 EXAMPLES = 5
 POOL = 60  # earliest values looked at for EXAMPLES distinct examples
+BATCH = 24  # columns measured per aggregate query
 
 
 def _distinct(values: list[object], limit: int = EXAMPLES) -> list[object]:
@@ -40,25 +44,54 @@ def _rate(num: int, den: int) -> float | None:
     return num / den if den else None
 
 
+def _column_aggs(p: ColumnPlan) -> list[str]:
+    i = p.index
+    aggs = [f"count(*) FILTER (WHERE m{i})", f"count(*) FILTER (WHERE p{i})",
+            f"count(*) FILTER (WHERE NOT m{i} AND e{i} IS NULL)",
+            f"count(*) FILTER (WHERE NOT m{i} AND e{i} IS NOT NULL)", f"count(n{i})",
+            f"count(DISTINCT n{i})", f"count(*) FILTER (WHERE c{i})",
+            f"min_by(struct_pack(r := x{i}, n := n{i}), rid, {POOL}) FILTER (c{i})",
+            f"min_by(x{i}, rid, {POOL}) FILTER (NOT m{i} AND e{i} IS NOT NULL)"]
+    if p.rule.city_column:
+        aggs += [f"count(k{i})", f"count(*) FILTER (WHERE k{i} IS FALSE)"]
+    if p.rule.max_age_days is not None:
+        aggs += [f"count(t{i})", f"count(*) FILTER (WHERE t{i} IS FALSE)"]
+    return aggs
+
+
+def _norm_columns(p: ColumnPlan) -> list[str]:
+    i = p.index
+    cols = [f"m{i}", f"p{i}", f"e{i}", f"n{i}", f"c{i}"]
+    if p.rule.city_column:
+        cols.append(f"k{i}")
+    if p.rule.max_age_days is not None:
+        cols.append(f"t{i}")
+    return cols
+
+
+def _aggregate_row(table: DataTable, plans: list[ColumnPlan]) -> list[Any]:
+    """Return count(*) then every column's aggregates, in batches of :data:`BATCH` columns.
+
+    DuckDB plans one very wide query in time that grows faster than its width,
+    so a 1,000-column export is measured as many narrow passes.
+    """
+    out: list[Any] = []
+    for lo in range(0, max(1, len(plans)), BATCH):
+        part = plans[lo:lo + BATCH]
+        aggs = [a for p in part for a in _column_aggs(p)]
+        raw = ", ".join(f"{ident(p.name)} AS x{p.index}" for p in part) or "NULL AS x"
+        norm = ", ".join(["rid", *[c for p in part for c in _norm_columns(p)]])
+        sql = (f"SELECT {', '.join(['count(*)', *aggs])} FROM (SELECT {raw} FROM "
+               f"{ident(table.table)}) AS s POSITIONAL JOIN (SELECT {norm} FROM {NORM}) AS z")
+        row = one(table.conn, sql)
+        out.extend(row if lo == 0 else row[1:])
+    return out
+
+
 def column_profiles(table: DataTable, rules: DataRules,
                     plans: list[ColumnPlan]) -> list[ColumnProfile]:
-    """Return the measurements of every column (one aggregate pass over the data)."""
-    aggs: list[str] = []
-    for p in plans:
-        i = p.index
-        aggs += [f"count_if(m{i})", f"count_if(p{i})", f"count_if(NOT m{i} AND e{i} IS NULL)",
-                 f"count_if(NOT m{i} AND e{i} IS NOT NULL)", f"count(n{i})",
-                 f"count(DISTINCT n{i})", f"count_if(c{i})",
-                 f"min_by(struct_pack(r := x{i}, n := n{i}), rid, {POOL}) FILTER (c{i})",
-                 f"min_by(x{i}, rid, {POOL}) FILTER (NOT m{i} AND e{i} IS NOT NULL)"]
-        if p.rule.city_column:
-            aggs += [f"count(k{i})", f"count_if(k{i} = FALSE)"]
-        if p.rule.max_age_days is not None:
-            aggs += [f"count(t{i})", f"count_if(t{i} = FALSE)"]
-    raw = ", ".join(f"{ident(p.name)} AS x{p.index}" for p in plans)
-    sql = (f"SELECT count(*), {', '.join(aggs)} FROM (SELECT {raw} FROM {ident(table.table)}) "
-           f"AS s POSITIONAL JOIN {NORM} AS z")
-    row = table.conn.execute(sql).fetchone()
+    """Return the measurements of every column (aggregate passes over the data)."""
+    row = _aggregate_row(table, plans)
     keys = set(rules.duplicates.keys) if rules.duplicates else set()
     total = int(row[0])
     k = 1

@@ -26,6 +26,7 @@ from crm_readiness.engine.data.formats import (
     range_sql,
 )
 from crm_readiness.engine.data.regions import AREA_CODES
+from crm_readiness.engine.data.sql import run
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.rules import ColumnRule, DataRules
 
@@ -80,16 +81,20 @@ def _error_sql(p: ColumnPlan) -> str:
     return "(CASE " + " ".join(parts) + " END)"
 
 
-def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
-               as_of: date) -> None:
-    """Create the table ``_cr_norm`` in the table's connection (replacing an earlier one)."""
+#: columns normalised per query: DuckDB plans one very wide query in time that grows
+#: faster than its width, so a 1,000-column export is built as narrow slices.
+NORM_BATCH = 32
+
+
+def _norm_sql(table: DataTable, rules: DataRules, part: list[ColumnPlan],
+              by_name: dict[str, ColumnPlan], as_of: date, with_rid: bool) -> str:
     marks = rules.all_placeholders()
     lvl1 = ["rowid AS rid"]
     lvl2 = ["rid"]
     lvl3 = ["rid"]
-    lvl4 = ["rid"]
-    by_name = {p.name: p for p in plans}
-    for p in plans:
+    lvl4 = ["rid"] if with_rid else []
+    inside = {p.name for p in part}
+    for p in part:
         i = p.index
         col = ident(p.name)
         lvl1 += [f"{col} AS x{i}", f"{clean_sql(col)} AS v{i}"]
@@ -102,7 +107,13 @@ def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
                  f"({ok} AND f{i} IS DISTINCT FROM x{i}) AS c{i}"]
         rule = p.rule
         if rule.city_column and rule.city_column in by_name:
-            j = by_name[rule.city_column].index
+            city = by_name[rule.city_column]
+            j = city.index
+            if city.name not in inside:  # the city is normalised in another slice
+                inside.add(city.name)
+                lvl1.append(f"{clean_sql(ident(city.name))} AS v{j}")
+                lvl2.append(f"v{j}")
+                lvl3.append(f"v{j}")
             code = _city_code_sql(f"v{j}")
             lvl3.append(f"{code} AS a{i}")
             lvl4.append(f"(CASE WHEN {ok} AND f{i} LIKE '0%' AND a{i} IS NOT NULL "
@@ -112,10 +123,30 @@ def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
             cutoff = as_of - timedelta(days=rule.max_age_days)
             lvl4.append(f"(CASE WHEN {ok} THEN CAST(f{i} AS DATE) >= "
                         f"DATE {lit(cutoff.isoformat())} END) AS t{i}")
-    sql = (f"CREATE OR REPLACE TABLE {NORM} AS SELECT {', '.join(lvl4)} FROM ("
-           f"SELECT {', '.join(lvl3)} FROM ("
-           f"SELECT {', '.join(lvl2)} FROM (SELECT {', '.join(lvl1)} FROM {ident(table.table)})))")
-    table.conn.execute(sql)
+    return (f"SELECT {', '.join(lvl4)} FROM (SELECT {', '.join(lvl3)} FROM ("
+            f"SELECT {', '.join(lvl2)} FROM (SELECT {', '.join(lvl1)} FROM "
+            f"{ident(table.table)})))")
+
+
+def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
+               as_of: date) -> None:
+    """Create the table ``_cr_norm`` in the table's connection (replacing an earlier one)."""
+    by_name = {p.name: p for p in plans}
+    con = table.conn
+    if len(plans) <= NORM_BATCH:
+        run(con, f"CREATE OR REPLACE TABLE {NORM} AS "
+                 f"{_norm_sql(table, rules, plans, by_name, as_of, True)}")
+        return
+    slices: list[str] = []
+    for k, lo in enumerate(range(0, len(plans), NORM_BATCH)):
+        name = f"_cr_norm_{k}"
+        slices.append(name)
+        run(con, f"CREATE OR REPLACE TABLE {name} AS "
+                 f"{_norm_sql(table, rules, plans[lo:lo + NORM_BATCH], by_name, as_of, k == 0)}")
+    run(con, f"CREATE OR REPLACE TABLE {NORM} AS SELECT * FROM "
+             f"{' POSITIONAL JOIN '.join(slices)}")
+    for name in slices:
+        run(con, f"DROP TABLE {name}")
 
 
 def record_ok_sql(plans: list[ColumnPlan]) -> str:

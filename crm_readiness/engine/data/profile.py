@@ -10,6 +10,7 @@ from crm_readiness.engine.data.duplicates import find_duplicates
 from crm_readiness.engine.data.metrics import column_profiles, dimensions
 from crm_readiness.engine.data.plan import NORM, build_norm, column_plans, problem_sql, record_ok_sql
 from crm_readiness.engine.data.score import readiness
+from crm_readiness.engine.data.sql import one
 from crm_readiness.engine.data.table import DataTable, Progress, no_progress
 from crm_readiness.models.data.result import DataProfileResult, DuplicateSummary
 from crm_readiness.models.data.rules import DataRules
@@ -39,9 +40,9 @@ def profile(table: DataTable, rules: DataRules, options: ProfileOptions = Profil
     progress("metrics", 0.25)
     columns = column_profiles(table, rules, plans)
     con = table.conn
-    passing, issues = con.execute(
-        f"SELECT count_if({record_ok_sql(plans)}), count_if({problem_sql(plans)}) "
-        f"FROM {NORM}").fetchone()
+    passing, issues = one(con,
+        f"SELECT count(*) FILTER (WHERE {record_ok_sql(plans)}), count(*) FILTER (WHERE {problem_sql(plans)}) "
+        f"FROM {NORM}")
     progress("duplicates", 0.35)
     dups = (find_duplicates(table, rules, plans, fuzzy=options.fuzzy,
                             max_listed=options.max_listed_clusters, progress=progress,

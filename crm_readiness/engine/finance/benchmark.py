@@ -22,7 +22,15 @@ EXPECTED = ("software", "implementation", "customization", "data_migration", "in
             "training", "project_management", "maintenance", "security", "internal_staff")
 TRAINING_FLOOR = Decimal("0.10")
 SPLIT_TOLERANCE = Decimal("0.10")
-ONE_TIME_RANGE_CNY = (Decimal(2_000_000), Decimal(5_000_000))
+#: one-time budget range (CNY) by company size, with its source. Only the mid-size range
+#: is published in the domain sources (domain.md §4; the budget guide: 中型企业总预算通常在
+#: 200-500万元); small and large have no sourced range, so the check is not made for them
+#: (a ``one_time_unchecked`` note says so) unless the file gives ``benchmark_one_time``.
+ONE_TIME_RANGES: dict[str, tuple[Decimal, Decimal, str] | None] = {
+    "small": None,
+    "mid": (Decimal(2_000_000), Decimal(5_000_000), "domain.md §4 (mid-size enterprise)"),
+    "large": None,
+}
 SERVICES_RATIO = (Decimal(1), Decimal(3))
 MAINTENANCE_SHARE = (Decimal("0.10"), Decimal("0.30"))
 
@@ -33,12 +41,16 @@ def _pct(x: Decimal) -> str:
 
 def category_totals(lines: Sequence[LineFlow]) -> list[CategoryTotal]:
     """Return risk-adjusted nominal costs per category (contingency its own), report order."""
-    order = [*COST_CATEGORIES, "contingency"]
+    order = [*COST_CATEGORIES, "contingency", "vat"]
     one: dict[str, Decimal] = {}
     rec: dict[str, Decimal] = {}
     for line in lines:
+        if line.kind == "vat":  # the aggregate row: split below by the lines it comes from
+            continue
         bucket = one if line.kind in ("one_time", "contingency") else rec
         bucket[line.category] = bucket.get(line.category, Decimal(0)) + line.total_risk_adjusted
+        if line.vat_rate and line.vat_recoverable is False:
+            bucket["vat"] = bucket.get("vat", Decimal(0)) + line.total_risk_adjusted * line.vat_rate
     grand = sum(one.values(), Decimal(0)) + sum(rec.values(), Decimal(0))
     out = []
     for cat in order:
@@ -100,10 +112,17 @@ def flags(costs: CostsFile, lines: Sequence[LineFlow], one_time_total: Decimal,
                 "component": row.component, "share": _pct(row.share),
                 "benchmark": _pct(row.benchmark)}))
     with_contingency = one_time_total * (1 + costs.contingency)
-    low, high = ONE_TIME_RANGE_CNY
-    if costs.currency == "CNY" and not low <= with_contingency <= high:
+    given = costs.benchmark_one_time
+    bench = ((given.low, given.high, given.source) if given is not None
+             else ONE_TIME_RANGES[costs.company_size])
+    if bench is None:
+        out.append(FinanceFlag(code="one_time_unchecked", severity="info",
+                               params={"size": costs.company_size}))
+    elif (costs.currency == "CNY" or given is not None) and one_time_total \
+            and not bench[0] <= with_contingency <= bench[1]:
         out.append(FinanceFlag(code="one_time_range", severity="info", params={
-            "amount": f"{with_contingency:,.0f}", "low": f"{low:,.0f}", "high": f"{high:,.0f}"}))
+            "amount": f"{with_contingency:,.0f}", "low": f"{bench[0]:,.0f}",
+            "high": f"{bench[1]:,.0f}", "size": costs.company_size, "source": bench[2]}))
     # software = licence bought plus the first year's subscription
     licence = sum((ln.total for ln in lines if ln.kind == "one_time"
                    and ln.category == "software"), Decimal(0))

@@ -13,8 +13,14 @@ arrays (Monte Carlo, one element per draw). Conventions (docs/finance.md):
 - risk: a cost line × (1 + risk), a benefit line × (1 − risk); a line's own
   ``risk`` overrides its file's ``risk_adjustment``; contingency is a reserve
   and is not risk-adjusted again;
-- a benefit from ``start_year`` on: value × ramp share, the last share
-  repeating until the horizon.
+- a benefit from ``start_year`` on: value × ramp share; after a ramp shorter
+  than the horizon the line's ``ramp_rest`` rule applies (last share repeats,
+  or zero) — the loader refuses a short ramp without a rule;
+- a line with yearly amounts reads ``{id}.y{t}`` (no escalation, no ramp);
+- non-recoverable input VAT (增值税进项不可抵扣) is a cost: Σ line × rate × (1 −
+  recoverable), risk-adjusted with its line; recoverable VAT is not a cost;
+- funding (grants, subsidies) is money in: an amount, or a share of the
+  one-time costs (before contingency and risk), in its year, × (1 − risk).
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ class LineAmounts:
     spec: LineSpec
     amounts: list[Num]
     risk: Num
+    #: the share of the amount that is a non-recoverable VAT cost (rate × (1 − recoverable)).
+    vat_cost: Num = 0
 
     def adjusted(self, sign: int) -> list[Num]:
         """Return amounts × (1 + sign × risk): sign +1 for costs, −1 for benefits."""
@@ -56,12 +64,32 @@ class Evaluated:
     costs: list[LineAmounts]
     contingency: list[Num]
     benefits: list[LineAmounts]
+    funding: list[LineAmounts]
 
-    def cost_totals(self, risk_adjusted: bool) -> list[Num]:
-        """Return total costs per year (contingency included)."""
-        totals = list(self.contingency)
+    def vat_totals(self, risk_adjusted: bool) -> list[Num]:
+        """Return the non-recoverable input VAT per year (a cost)."""
+        totals: list[Num] = [0] * len(self.seats)
         for line in self.costs:
             amounts = line.adjusted(+1) if risk_adjusted else line.amounts
+            totals = [a + b * line.vat_cost for a, b in zip(totals, amounts, strict=True)]
+        return totals
+
+    def cost_totals(self, risk_adjusted: bool) -> list[Num]:
+        """Return total costs per year (contingency and non-recoverable VAT included)."""
+        lines = [line.adjusted(+1) if risk_adjusted else line.amounts for line in self.costs]
+        vat: list[Num] = [0] * len(self.seats)
+        for line, amounts in zip(self.costs, lines, strict=True):  # as vat_totals, each line once
+            vat = [a + b * line.vat_cost for a, b in zip(vat, amounts, strict=True)]
+        totals = [a + b for a, b in zip(self.contingency, vat, strict=True)]
+        for amounts in lines:
+            totals = [a + b for a, b in zip(totals, amounts, strict=True)]
+        return totals
+
+    def funding_totals(self, risk_adjusted: bool) -> list[Num]:
+        """Return the funding received per year (grants, subsidies)."""
+        totals: list[Num] = [0] * len(self.seats)
+        for line in self.funding:
+            amounts = line.adjusted(-1) if risk_adjusted else line.amounts
             totals = [a + b for a, b in zip(totals, amounts, strict=True)]
         return totals
 
@@ -81,6 +109,8 @@ def _active(t: int, p: Mapping[str, Num], line_id: str) -> bool:
 def _cost_amounts(spec: LineSpec, p: Mapping[str, Num], seats: list[Num],
                   years: range) -> list[Num]:
     i = spec.id
+    if spec.yearly:
+        return [p[f"{i}.y{t}"] for t in years]
     out: list[Num] = []
     for t in years:
         if spec.kind == "one_time":
@@ -104,13 +134,15 @@ def _cost_amounts(spec: LineSpec, p: Mapping[str, Num], seats: list[Num],
 
 def _benefit_amounts(spec: LineSpec, p: Mapping[str, Num], years: range) -> list[Num]:
     i = spec.id
+    if spec.yearly:
+        return [p[f"{i}.y{t}"] for t in years]
     value: Num = 1
     for param, _ in BENEFIT_PARAMS[spec.category]:
         value = value * p[f"{i}.{param}"]
     start = int(p[f"{i}.start_year"])
     out: list[Num] = []
     for t in years:
-        if t < start:
+        if t < start or (spec.ramp_rest == "zero" and t - start >= spec.ramp_length):
             out.append(0)
         else:
             k = min(t - start, spec.ramp_length - 1) + 1
@@ -122,14 +154,18 @@ def evaluate(structure: Structure, p: Mapping[str, Num],
              ceil6: Callable[[Num], Num] = ceil6_decimal) -> Evaluated:
     """Return every line's yearly amounts for driver values ``p``."""
     years = structure.years
-    initial, growth = p["users.initial"], p["users.growth"]
-    seats = [ceil6(initial * (1 + growth) ** max(t - 1, 0)) for t in years]
+    if structure.has_users:
+        initial, growth = p["users.initial"], p["users.growth"]
+        seats = [ceil6(initial * (1 + growth) ** max(t - 1, 0)) for t in years]
+    else:
+        seats = [0 for _ in years]
     costs: list[LineAmounts] = []
     one_time: list[Num] = [0] * len(years)
     for spec in structure.cost_lines:
         amounts = _cost_amounts(spec, p, seats, years)
         risk = p[f"{spec.id}.risk"] if spec.has_own_risk else p["costs.risk_adjustment"]
-        costs.append(LineAmounts(spec, amounts, risk))
+        vat = p[f"{spec.id}.vat_rate"] * (1 - p[f"{spec.id}.vat_recoverable"])
+        costs.append(LineAmounts(spec, amounts, risk, vat))
         if spec.kind == "one_time":
             one_time = [a + b for a, b in zip(one_time, amounts, strict=True)]
     contingency = [p["contingency"] * a for a in one_time]
@@ -138,7 +174,14 @@ def evaluate(structure: Structure, p: Mapping[str, Num],
                     p[f"{spec.id}.risk"] if spec.has_own_risk else p["benefits.risk_adjustment"])
         for spec in structure.benefit_lines
     ]
-    return Evaluated(seats, costs, contingency, benefits)
+    base = sum(one_time[1:], one_time[0])
+    funding = []
+    for spec in structure.funding_lines:
+        i = spec.id
+        value = p[f"{i}.amount"] if spec.basis == "amount" else p[f"{i}.share"] * base
+        amounts = [value if t == int(p[f"{i}.year"]) else 0 for t in years]
+        funding.append(LineAmounts(spec, amounts, p[f"{i}.risk"] if spec.has_own_risk else 0))
+    return Evaluated(seats, costs, contingency, benefits, funding)
 
 
 def npv_of(structure: Structure, p: Mapping[str, Num],
@@ -147,8 +190,9 @@ def npv_of(structure: Structure, p: Mapping[str, Num],
     ev = evaluate(structure, p, ceil6)
     costs = ev.cost_totals(risk_adjusted)
     benefits = ev.benefit_totals(risk_adjusted)
+    funding = ev.funding_totals(risk_adjusted)
     r = p["discount_rate"]
     total: Num = 0
     for t in structure.years:
-        total = total + (benefits[t] - costs[t]) / (1 + r) ** t
+        total = total + (benefits[t] + funding[t] - costs[t]) / (1 + r) ** t
     return total

@@ -5,8 +5,11 @@
 - IRR only when the flows change sign exactly once (zeros skipped): then NPV
   has exactly one root r > −1 (Descartes' rule in x = 1/(1+r)), found by
   bisection on a bracket, in 50-digit Decimal arithmetic, to 1e-20.
-- payback = (k−1) + (−cum₍ₖ₋₁₎)/CFₖ years for the first year k whose
-  cumulative flow is ≥ 0; 0 when year 0 already is; None past the horizon.
+- payback = the *final* crossing: (k−1) + (−cum₍ₖ₋₁₎)/CFₖ years for the
+  last year k with cum₍ₖ₋₁₎ < 0 ≤ cumₖ, when the cumulative stays ≥ 0 from
+  there to the horizon; 0 when it never is below 0; None when it ends below
+  0. Years in which the cumulative falls back below 0 after having reached 0
+  are reported (``dips``).
 """
 
 from __future__ import annotations
@@ -83,13 +86,28 @@ def payback(flows: Sequence[Decimal], *, rate: Decimal | None = None) -> Payback
             factors = discount_factors(rate, len(flows) - 1)
             flows = [cf * f for cf, f in zip(flows, factors, strict=True)]
         cumulative = Decimal(0)
+        years: Decimal | None = Decimal(0)
+        first: Decimal | None = None
+        dips: list[int] = []
+        reached = False
         for k, cf in enumerate(flows):
             previous = cumulative
             cumulative += cf
-            if cumulative >= 0:
-                years = Decimal(0) if k == 0 else (k - 1) + (-previous) / cf
-                return Payback(discounted=rate is not None, years=years, months=years * 12)
-    return Payback(discounted=rate is not None, years=None, months=None)
+            if k == 0:
+                reached = cumulative >= 0
+                years = Decimal(0) if reached else None
+                first = years
+                continue
+            if previous < 0 <= cumulative:
+                years = (k - 1) + (-previous) / cf
+                first = years if first is None else first
+                reached = True
+            elif previous >= 0 > cumulative:
+                dips.append(k)
+                years = None
+        return Payback(discounted=rate is not None, years=years,
+                       months=None if years is None else years * 12,
+                       first_years=first if dips else None, dips=dips)
 
 
 def ratio(numerator: Decimal, denominator: Decimal) -> Decimal | None:

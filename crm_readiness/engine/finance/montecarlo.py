@@ -38,13 +38,26 @@ def npv_draws(structure: Structure, params: Mapping[str, Decimal],
     return np.broadcast_to(np.asarray(values, dtype=np.float64), (draws,))
 
 
+def _dec(x: Any) -> Decimal:
+    value = float(x)
+    return Decimal(repr(value)) if np.isfinite(value) else Decimal(0)
+
+
 def monte_carlo(structure: Structure, params: Mapping[str, Decimal],
                 ranges: Mapping[str, tuple[Decimal, Decimal, Decimal]], draws: int,
-                seed: int) -> MonteCarloResult:
-    """Return P10/P50/P90 and mean NPV and the probability that NPV > 0."""
+                seed: int, deterministic: Decimal | None = None) -> MonteCarloResult:
+    """Return P10/P50/P90 and mean NPV, P(NPV > 0) and where the base case lies.
+
+    ``skew``: ranged drivers whose mode is not the middle of their range — the
+    reason the median and mean draw differ from the base case (mode) NPV.
+    """
     npv = npv_draws(structure, params, ranges, draws, seed)
     p10, p50, p90 = np.percentile(npv, [10, 50, 90])
+    base = deterministic if deterministic is not None else npv_of(structure, params)
+    below = float((npv < float(base)).mean())
+    skew = sorted(k for k, (lo, md, hi) in ranges.items() if hi > lo and md * 2 != lo + hi)
     return MonteCarloResult(
         draws=draws, seed=seed, drivers=sorted(ranges), ranges=dict(ranges),
-        npv_mean=float(npv.mean()), npv_p10=float(p10), npv_p50=float(p50), npv_p90=float(p90),
-        probability_positive=float((npv > 0).mean()))
+        npv_mean=_dec(npv.mean()), npv_p10=_dec(p10), npv_p50=_dec(p50), npv_p90=_dec(p90),
+        probability_positive=_dec((npv > 0).mean()), deterministic_npv=base,
+        deterministic_percentile=_dec(below), skew=skew)

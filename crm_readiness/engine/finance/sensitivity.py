@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from crm_readiness.engine.finance.cashflow import evaluate, npv_of
-from crm_readiness.engine.finance.drivers import Driver, Structure
+from crm_readiness.engine.finance.drivers import Driver, LineSpec, Structure
 from crm_readiness.engine.finance.metrics import irr, payback, ratio
 from crm_readiness.engine.finance.montecarlo import monte_carlo
 from crm_readiness.models._base import Text
@@ -62,20 +62,82 @@ def _with(params: Mapping[str, Decimal], changes: Mapping[str, Decimal]) -> dict
     return out
 
 
+@dataclass(frozen=True)
+class Effect:
+    """One distinct effect of the tornado: the drivers moved together and what they are."""
+
+    driver: str
+    line: str | None
+    factors: tuple[str, ...]
+    moves: tuple[str, ...]
+    base: Decimal
+    kind: str
+
+
+def effects(structure: Structure, drivers: Mapping[str, Driver]) -> list[Effect]:
+    """Return the distinct effects in file order.
+
+    A line whose value is a product of drivers is one effect (moving any one factor
+    by x% moves the line by x%: its first factor is moved); a line given year by year
+    is one effect (all its years moved together). Other sensitive drivers with a
+    non-zero base are one effect each.
+    """
+    grouped: dict[str, LineSpec] = {}
+    for spec in (*structure.cost_lines, *structure.benefit_lines):
+        if len(spec.factors) > 1:
+            grouped.update({f: spec for f in spec.factors})
+    out: list[Effect] = []
+    done: set[str] = set()
+    for d in drivers.values():
+        if not d.sensitive:
+            continue
+        found = grouped.get(d.id)
+        if found is None:
+            if d.base != 0:
+                out.append(Effect(d.id, None, (d.id,), (d.id,), d.base, d.kind))
+            continue
+        spec = found
+        if spec.id in done:
+            continue
+        done.add(spec.id)
+        bases = [drivers[f].base for f in spec.factors]
+        if spec.yearly:
+            moves = tuple(f for f, b in zip(spec.factors, bases, strict=True) if b != 0)
+            if moves:
+                out.append(Effect(moves[0], spec.id, moves, moves, sum(bases, Decimal(0)),
+                                  "money"))
+        elif all(b != 0 for b in bases):
+            value = Decimal(1)
+            for b in bases:
+                value *= b
+            out.append(Effect(spec.factors[0], spec.id, spec.factors, (spec.factors[0],), value,
+                              "money"))
+    return out
+
+
+def _moved(params: Mapping[str, Decimal], effect: Effect, m: Decimal) -> dict[str, Decimal]:
+    return _with(params, {k: params[k] * m for k in effect.moves})
+
+
 def tornado(structure: Structure, drivers: Mapping[str, Driver],
             params: Mapping[str, Decimal], swing: Decimal) -> list[TornadoRow]:
-    """Return one row per sensitive non-zero driver, largest NPV swing first."""
+    """Return one row per distinct effect, largest NPV swing first, file order on ties.
+
+    Ties: swings equal to the cent keep the order of the drivers in the files
+    (costs file first, line by line), the rule the report states.
+    """
     rows = []
-    for d in drivers.values():
-        if not d.sensitive or d.base == 0:
-            continue
-        low, high = d.base * (1 - swing), d.base * (1 + swing)
-        npv_low = npv_of(structure, _with(params, {d.id: low}))
-        npv_high = npv_of(structure, _with(params, {d.id: high}))
-        rows.append(TornadoRow(driver=d.id, base=d.base, low_value=low, high_value=high,
-                               npv_low=npv_low, npv_high=npv_high,
-                               swing=abs(npv_high - npv_low)))
-    rows.sort(key=lambda r: (-r.swing, r.driver))
+    order: dict[str, int] = {}
+    for k, e in enumerate(effects(structure, drivers)):
+        npv_low = npv_of(structure, _moved(params, e, 1 - swing))
+        npv_high = npv_of(structure, _moved(params, e, 1 + swing))
+        rows.append(TornadoRow(driver=e.driver, line=e.line,
+                               factors=list(e.factors) if e.line else [], kind=e.kind,
+                               base=e.base, low_value=e.base * (1 - swing),
+                               high_value=e.base * (1 + swing), npv_low=npv_low,
+                               npv_high=npv_high, swing=abs(npv_high - npv_low)))
+        order[e.driver] = k
+    rows.sort(key=lambda r: (-r.swing.quantize(Decimal("0.01")), order[r.driver]))
     return rows
 
 
@@ -85,10 +147,12 @@ def _scenario(structure: Structure, params: Mapping[str, Decimal], name: str,
     ev = evaluate(structure, p)
     costs = [Decimal(c) for c in ev.cost_totals(True)]
     benefits = [Decimal(b) for b in ev.benefit_totals(True)]
+    funding = [Decimal(f) for f in ev.funding_totals(True)]
     r = p["discount_rate"]
     factors = [1 / (1 + r) ** t for t in structure.years]
-    net = [b - c for b, c in zip(benefits, costs, strict=True)]
+    net = [b + f - c for b, f, c in zip(benefits, funding, costs, strict=True)]
     pv_c = sum((c * f for c, f in zip(costs, factors, strict=True)), Decimal(0))
+    pv_c -= sum((x * f for x, f in zip(funding, factors, strict=True)), Decimal(0))
     pv_b = sum((b * f for b, f in zip(benefits, factors, strict=True)), Decimal(0))
     return ScenarioResult(
         name=name, label_en=label.en if label else None, label_zh=label.zh if label else None,
@@ -97,16 +161,22 @@ def _scenario(structure: Structure, params: Mapping[str, Decimal], name: str,
 
 
 def _derived_scenarios(drivers: Mapping[str, Driver], rows: Sequence[TornadoRow],
-                       options: SensitivityOptions
+                       found: Sequence[Effect], options: SensitivityOptions
                        ) -> list[tuple[str, Text | None, dict[str, Decimal], bool]]:
     worse: dict[str, Decimal] = {}
     better: dict[str, Decimal] = {}
     mode: dict[str, Decimal] = {}
-    raises = {r.driver: r.npv_high >= r.npv_low for r in rows}
+    up_by_row = {r.driver: r.npv_high >= r.npv_low for r in rows}
+    raises: dict[str, bool] = {}
+    ends: dict[str, Range] = {}
+    for e in found:
+        for k in e.factors:
+            raises[k] = up_by_row.get(e.driver, True)
+        for k in e.moves:
+            b = drivers[k].base
+            ends[k] = (b * (1 - options.swing), b, b * (1 + options.swing))
     if options.ranges:
-        ends = {k: (lo, md, hi) for k, (lo, md, hi) in options.ranges.items()}
-    else:
-        ends = {r.driver: (r.low_value, r.base, r.high_value) for r in rows}
+        ends = dict(options.ranges)
     for key, (lo, md, hi) in ends.items():
         up = raises.get(key, True)
         worse[key], better[key] = (lo, hi) if up else (hi, lo)
@@ -125,51 +195,59 @@ def scenarios(structure: Structure, drivers: Mapping[str, Driver],
         if "expected" not in {s[0] for s in specs}:
             specs.insert(0, ("expected", None, {}, True))
     else:
-        specs = _derived_scenarios(drivers, rows, options)
+        specs = _derived_scenarios(drivers, rows, effects(structure, drivers), options)
     return [_scenario(structure, params, n, lbl, v, derived) for n, lbl, v, derived in specs]
 
 
-def break_even(structure: Structure, params: Mapping[str, Decimal],
-               row: TornadoRow) -> BreakEven:
-    """Return the value of ``row``'s driver at which the risk-adjusted NPV is zero."""
+def break_even(structure: Structure, params: Mapping[str, Decimal], row: TornadoRow,
+               effect: Effect) -> BreakEven:
+    """Return the value of ``row``'s effect at which the risk-adjusted NPV is zero.
+
+    The effect's drivers are scaled by a multiplier m (searched from 0 to 100×);
+    the value is the row's base × m (for a line row: the line's value).
+    """
     base = row.base
 
-    def f(value: Decimal) -> Decimal:
-        result: Decimal = npv_of(structure, _with(params, {row.driver: value}))
+    def f(m: Decimal) -> Decimal:
+        result: Decimal = npv_of(structure, _moved(params, effect, m))
         return result
 
-    f0 = f(base)
+    def done(m: Decimal | None) -> BreakEven:
+        return BreakEven(driver=row.driver, line=row.line, base=base,
+                         value=None if m is None else base * m,
+                         change=None if m is None else m - 1)
+
+    f0 = f(Decimal(1))
     if f0 == 0:
-        return BreakEven(driver=row.driver, base=base, value=base, change=Decimal(0))
+        return done(Decimal(1))
     bracket: tuple[Decimal, Decimal] | None = None
     best = None
     for steps in (_UP, _DOWN):
-        prev, fprev = base, f0
+        prev, fprev = Decimal(1), f0
         for m in steps:
-            v = base * Decimal(m)
+            v = Decimal(m)
             fv = f(v)
             if (fv > 0) != (fprev > 0) or fv == 0:
-                distance = abs(Decimal(m) - 1)
+                distance = abs(v - 1)
                 if best is None or distance < best:
                     best, bracket = distance, (prev, v)
                 break
             prev, fprev = v, fv
     if bracket is None:
-        return BreakEven(driver=row.driver, base=base, value=None, change=None)
+        return done(None)
     a, b = bracket
     fa = f(a)
     for _ in range(200):
         mid = (a + b) / 2
         fm = f(mid)
-        if fm == 0 or abs(b - a) <= abs(base) * Decimal("1e-18"):
+        if fm == 0 or abs(b - a) <= Decimal("1e-18"):
             a = b = mid
             break
         if (fm > 0) == (fa > 0):
             a, fa = mid, fm
         else:
             b = mid
-    value = (a + b) / 2
-    return BreakEven(driver=row.driver, base=base, value=value, change=value / base - 1)
+    return done((a + b) / 2)
 
 
 def sensitivity(structure: Structure, drivers: Mapping[str, Driver],
@@ -177,11 +255,16 @@ def sensitivity(structure: Structure, drivers: Mapping[str, Driver],
     """Return tornado, scenarios, Monte Carlo and break-even of the risk-adjusted NPV."""
     rows = tornado(structure, drivers, params, options.swing)
     ranges = dict(options.ranges) or {
-        r.driver: (min(r.low_value, r.high_value), r.base, max(r.low_value, r.high_value))
-        for r in rows}
+        d.id: (min(d.base * (1 - options.swing), d.base * (1 + options.swing)), d.base,
+               max(d.base * (1 - options.swing), d.base * (1 + options.swing)))
+        for d in drivers.values() if d.sensitive and d.base != 0}
     top = next((r for r in rows if r.swing > 0), None)
+    by_driver = {e.driver: e for e in effects(structure, drivers)}
+    base_npv = npv_of(structure, params)
     return SensitivityResult(
         swing=options.swing, tornado=rows,
         scenarios=scenarios(structure, drivers, params, rows, options),
-        monte_carlo=monte_carlo(structure, params, ranges, options.draws, options.seed),
-        break_even=break_even(structure, params, top) if top is not None else None)
+        monte_carlo=monte_carlo(structure, params, ranges, options.draws, options.seed,
+                                base_npv),
+        break_even=(break_even(structure, params, top, by_driver[top.driver])
+                    if top is not None else None))

@@ -35,8 +35,11 @@ BENCHMARK_SPLIT: tuple[tuple[str, Decimal, tuple[str, ...]], ...] = (
     ("project_management", Decimal("0.08"), ("project_management",)),
 )
 
-RESERVED_IDS = frozenset({"users", "costs", "benefits", "discount_rate", "contingency"})
+RESERVED_IDS = frozenset({"users", "costs", "benefits", "discount_rate", "contingency", "vat",
+                          "funding"})
 MAX_HORIZON = 30
+#: the largest amount one field may hold (a quadrillion): beyond it is a typo, not a CRM budget.
+MAX_AMOUNT = Decimal("1e15")
 
 
 def _fraction(v: Decimal) -> Decimal:
@@ -54,8 +57,12 @@ def _growth(v: Decimal) -> Decimal:
 
 
 def _non_negative(v: Decimal) -> Decimal:
+    if not v.is_finite():
+        raise MessageError("finance.model.finite")
     if v < 0:
         raise MessageError("model.must_not_be_negative")
+    if v > MAX_AMOUNT:
+        raise MessageError("finance.model.above_bound", value=str(v))
     return v
 
 
@@ -65,12 +72,23 @@ def _ramp(v: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
     return v
 
 
+def _yearly(v: tuple[Decimal, ...] | dict[int, Decimal]) -> tuple[Decimal, ...] | dict[int, Decimal]:
+    if not v:
+        raise MessageError("finance.model.amounts_empty")
+    return v
+
+
 Fraction = Annotated[Decimal, AfterValidator(_fraction)]
 Growth = Annotated[Decimal, AfterValidator(_growth)]
 Amount = Annotated[Decimal, AfterValidator(_non_negative)]
 Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$",
                             description="Short id: lower-case letters, digits, underscores.")]
 Year = Annotated[int, Field(ge=0, le=MAX_HORIZON)]
+#: yearly amounts: a list from year 0 ([y0, y1, …]) or a map {year: amount} (other years 0).
+YearlyAmounts = Annotated[tuple[Amount, ...] | dict[Year, Amount], AfterValidator(_yearly)]
+#: what a ramp or a list of yearly amounts shorter than the horizon means for the later years.
+RampRest = Literal["last", "zero"]
+VatRate = Annotated[Decimal, Field(ge=0, le=Decimal("0.5"))]
 
 
 def _check_id(value: str) -> str:
@@ -88,7 +106,26 @@ class _Line(Model):
     note: str | None = None
 
 
-class OneTimeCost(_Line):
+class _CostLine(_Line):
+    vat_rate: VatRate | None = Field(
+        default=None, description="Input VAT rate on this line (default by category).")
+    vat_recoverable: bool | None = Field(
+        default=None, description="Input VAT deductible (default: the file's vat.recoverable).")
+    accounting: Literal["opex", "capex"] = Field(
+        default="opex", description="capex: capitalised and amortised in the P&L view.")
+    amortisation_years: Annotated[int, Field(ge=1, le=MAX_HORIZON)] | None = Field(
+        default=None, description="Straight-line amortisation period of a capex line.")
+
+    @model_validator(mode="after")
+    def _accounting(self) -> _CostLine:
+        if self.accounting == "capex" and self.amortisation_years is None:
+            raise MessageError("finance.model.capex_needs_years")
+        if self.accounting == "opex" and self.amortisation_years is not None:
+            raise MessageError("finance.model.years_only_capex")
+        return self
+
+
+class OneTimeCost(_CostLine):
     """A one-time cost in year 0 (the initial period) or a given year."""
 
     category: CostCategory
@@ -97,14 +134,18 @@ class OneTimeCost(_Line):
     risk: Fraction | None = Field(default=None, description="Overrides the file's risk share.")
 
 
-class RecurringCost(_Line):
-    """A yearly cost: per user (seats), per module, or a flat amount; escalates yearly."""
+class RecurringCost(_CostLine):
+    """A yearly cost: per user (seats), per module, a flat amount, or yearly amounts."""
 
     category: CostCategory
     per_user: Amount | None = Field(default=None, description="Price per seat per year.")
     per_module: Amount | None = Field(default=None, description="Price per module per year.")
     modules: Annotated[int, Field(ge=1, le=1000)] | None = None
     amount: Amount | None = Field(default=None, description="Flat amount per year.")
+    amounts: YearlyAmounts | None = Field(
+        default=None, description="Yearly amounts: [y0, y1, …] from year 0, or {year: amount}.")
+    ramp_rest: RampRest | None = Field(
+        default=None, description="A list shorter than the horizon: last repeats, or zero.")
     escalation: Growth = Decimal(0)
     start_year: Year = 1
     end_year: Year | None = None
@@ -112,9 +153,15 @@ class RecurringCost(_Line):
 
     @model_validator(mode="after")
     def _one_basis(self) -> RecurringCost:
-        given = [k for k in ("per_user", "per_module", "amount") if getattr(self, k) is not None]
+        given = [k for k in ("per_user", "per_module", "amount", "amounts")
+                 if getattr(self, k) is not None]
         if len(given) != 1:
             raise MessageError("model.give_exactly_one_of_per_user")
+        if self.amounts is not None and (self.escalation or "start_year" in self.model_fields_set
+                                         or self.end_year is not None):
+            raise MessageError("finance.model.amounts_no_escalation")
+        if self.ramp_rest is not None and not isinstance(self.amounts, tuple):
+            raise MessageError("finance.model.ramp_rest_list")
         if self.per_module is not None and self.modules is None:
             raise MessageError("model.per_module_needs_modules_how_many")
         if self.modules is not None and self.per_module is None:
@@ -125,13 +172,15 @@ class RecurringCost(_Line):
 
     @property
     def basis(self) -> str:
-        """Return ``per_user``, ``per_module`` or ``flat``."""
+        """Return ``per_user``, ``per_module``, ``flat`` or ``yearly``."""
         if self.per_user is not None:
             return "per_user"
+        if self.amounts is not None:
+            return "yearly"
         return "per_module" if self.per_module is not None else "flat"
 
 
-class StaffCost(_Line):
+class StaffCost(_CostLine):
     """Internal staff time: hours per person per year × people × loaded hourly rate."""
 
     category: CostCategory = "internal_staff"
@@ -157,6 +206,54 @@ class Users(Model):
     growth: Growth = Decimal(0)
 
 
+#: default input VAT (增值税) rate per category — PRC VAT: modern / IT services 6%
+#: (财税〔2016〕36号), goods such as servers 13% (财政部 税务总局 海关总署公告2019年第39号);
+#: internal staff time is not a purchase. Override per file (vat.rates) or per line (vat_rate).
+DEFAULT_VAT: dict[str, Decimal] = {
+    "software": Decimal("0.06"), "implementation": Decimal("0.06"),
+    "customization": Decimal("0.06"), "data_migration": Decimal("0.06"),
+    "integration": Decimal("0.06"), "training": Decimal("0.06"),
+    "project_management": Decimal("0.06"), "maintenance": Decimal("0.06"),
+    "hosting": Decimal("0.13"), "security": Decimal("0.06"), "internal_staff": Decimal(0),
+    "data_services": Decimal("0.06"), "other": Decimal("0.06"),
+}
+
+
+class VatSettings(Model):
+    """Input VAT: amounts in the files are net of VAT (不含税); rates per category."""
+
+    recoverable: bool = Field(default=True, description=(
+        "Input VAT deductible (general taxpayer 一般纳税人); false for a small-scale taxpayer."))
+    rates: dict[CostCategory, VatRate] = Field(default_factory=dict,
+                                               description="Overrides of the default rates.")
+
+
+class Funding(_Line):
+    """A grant or subsidy (e.g. 上云用数赋智): money in, shown apart, reducing the net cost."""
+
+    kind: Literal["grant", "subsidy", "tax_incentive"] = "grant"
+    amount: Amount | None = None
+    share: Fraction | None = Field(default=None, description=(
+        "Share of the one-time costs (before contingency and risk) instead of an amount."))
+    year: Year = 1
+    conditions: str | None = Field(default=None, description="What must be met to receive it.")
+    risk: Fraction | None = Field(default=None, description="Share at risk of not being paid.")
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> Funding:
+        if (self.amount is None) == (self.share is None):
+            raise MessageError("finance.model.amount_or_share")
+        return self
+
+
+class BenchmarkRange(Model):
+    """Your own one-time budget range for the benchmark check, with where it comes from."""
+
+    low: Amount
+    high: Amount
+    source: str = Field(min_length=1)
+
+
 class CostsFile(Model):
     """One vendor's (or the chosen) cost case over the horizon."""
 
@@ -166,7 +263,7 @@ class CostsFile(Model):
     horizon_years: int = Field(default=3, ge=1, le=MAX_HORIZON)
     discount_rate: Fraction = Decimal("0.10")
     deployment: Literal["saas", "on-prem", "hybrid"] = "saas"
-    users: Users
+    users: Users | None = Field(default=None, description="Needed when a line is per user.")
     contingency: Fraction = Field(default=Decimal(0),
                                   description="Reserve as a share of one-time costs.")
     risk_adjustment: Fraction = Field(default=Decimal(0),
@@ -174,21 +271,73 @@ class CostsFile(Model):
     one_time: tuple[OneTimeCost, ...] = ()
     recurring: tuple[RecurringCost, ...] = ()
     staff: tuple[StaffCost, ...] = ()
-    not_applicable: dict[CostCategory, str] = Field(
-        default_factory=dict, description="Components deliberately absent, with the reason.")
+    funding: tuple[Funding, ...] = ()
+    vat: VatSettings = VatSettings()
+    company_size: Literal["small", "mid", "large"] = Field(
+        default="mid", description="Picks the benchmark ranges (small / mid / large).")
+    benchmark_one_time: BenchmarkRange | None = None
+    not_applicable: dict[CostCategory | Literal["contingency"], str] = Field(
+        default_factory=dict, description=(
+            "Components deliberately absent (no hidden-cost warning), with the reason."))
 
     @model_validator(mode="after")
     def _some_cost(self) -> CostsFile:
         if not (self.one_time or self.recurring or self.staff):
             raise MessageError("model.no_cost_lines_add_one_time")
+        if self.users is None and any(r.per_user is not None for r in self.recurring):
+            raise MessageError("finance.model.per_user_needs_users")
+        for key, reason in self.not_applicable.items():
+            if not reason.strip():
+                raise MessageError("finance.model.na_reason", key=key)
         return self
+
+    def vat_rate(self, line: OneTimeCost | RecurringCost | StaffCost) -> Decimal:
+        """Return the VAT rate of ``line``: its own, the file's for its category, the default."""
+        if line.vat_rate is not None:
+            return line.vat_rate
+        return self.vat.rates.get(line.category, DEFAULT_VAT[line.category])
+
+    def vat_recoverable(self, line: OneTimeCost | RecurringCost | StaffCost) -> bool:
+        """Return whether ``line``'s input VAT is deductible."""
+        return self.vat.recoverable if line.vat_recoverable is None else line.vat_recoverable
 
 
 class _Benefit(_Line):
-    ramp: Annotated[tuple[Fraction, ...], AfterValidator(_ramp)] = Field(
-        description="Share realised per year from start_year (last value repeats).")
+    ramp: Annotated[tuple[Fraction, ...], AfterValidator(_ramp)] | None = Field(
+        default=None, description="Share realised per year from start_year.")
+    ramp_rest: RampRest | None = Field(default=None, description=(
+        "Years after a ramp shorter than the horizon: last share repeats, or zero."))
     start_year: Annotated[int, Field(ge=0, le=MAX_HORIZON)] = 1
     risk: Fraction | None = Field(default=None, description="Benefit reduced by this share.")
+
+    @model_validator(mode="after")
+    def _needs_ramp(self) -> _Benefit:
+        if self.ramp is None and getattr(self, "amounts", None) is None:
+            raise MessageError("finance.model.needs_ramp")
+        return self
+
+
+class _Flat(_Benefit):
+    amount: Amount | None = None
+    amounts: YearlyAmounts | None = Field(
+        default=None, description="Yearly amounts [y0, y1, …] or {year: amount}, no ramp.")
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> _Flat:
+        if (self.amount is None) == (self.amounts is None):
+            raise MessageError("finance.model.amount_or_amounts")
+        if self.amounts is not None and (self.ramp is not None
+                                         or "start_year" in self.model_fields_set):
+            raise MessageError("finance.model.amounts_no_ramp")
+        if self.ramp_rest is not None and self.amounts is not None \
+                and not isinstance(self.amounts, tuple):
+            raise MessageError("finance.model.ramp_rest_list")
+        return self
+
+    @property
+    def yearly(self) -> bool:
+        """Return True when the line gives yearly amounts."""
+        return self.amounts is not None
 
 
 class RevenueUplift(_Benefit):
@@ -218,18 +367,16 @@ class ChurnAvoided(_Benefit):
     margin_per_customer: Amount
 
 
-class CostAvoided(_Benefit):
+class CostAvoided(_Flat):
     """A retired system's or process's yearly cost no longer paid."""
 
     type: Literal["cost_avoided"]
-    amount: Amount
 
 
-class PlainAmount(_Benefit):
-    """Any other benefit given directly as an amount per year."""
+class PlainAmount(_Flat):
+    """Any other benefit given directly as an amount per year (or yearly amounts)."""
 
     type: Literal["amount"]
-    amount: Amount
 
 
 _BENEFIT_TAGS = {"revenue_uplift": "RevenueUplift", "time_saved": "TimeSaved",
@@ -294,6 +441,25 @@ class SensitivitySettings(Model):
     monte_carlo: MonteCarloSettings = MonteCarloSettings()
 
 
+class QualitativeBenefit(Model):
+    """A benefit the board should see but the NPV does not count."""
+
+    title: str = Field(min_length=1)
+    owner: str = Field(min_length=1, description="Who is accountable for it.")
+    evidence: str = Field(min_length=1, description="Why we believe it.")
+    observed_by: str = Field(min_length=1, description="How it will be observed (a measure).")
+
+
+class OptionValue(_Line):
+    """Flexibility (option) value, TEI-style: amount × probability, labelled, apart."""
+
+    amount: Amount = Field(description="Value if the option is exercised.")
+    year: Annotated[int, Field(ge=0, le=MAX_HORIZON)] = Field(description="Year it would arise.")
+    probability: Fraction = Field(description="Likelihood (the risk adjustment).")
+    in_headline: bool = Field(default=False,
+                              description="Add its PV to the headline NPV (default: shown apart).")
+
+
 class BenefitsFile(Model):
     """The benefit lines of the case and how its sensitivity is explored."""
 
@@ -301,4 +467,6 @@ class BenefitsFile(Model):
     risk_adjustment: Fraction = Field(default=Decimal(0),
                                       description="Benefits reduced by this share by default.")
     benefits: Annotated[tuple[Benefit, ...], AfterValidator(_some_benefit)]
+    qualitative: tuple[QualitativeBenefit, ...] = ()
+    option_value: OptionValue | None = None
     sensitivity: SensitivitySettings = SensitivitySettings()

@@ -190,6 +190,8 @@ class Budget(Model):
     min: Decimal = Field(ge=0)
     max: Decimal = Field(gt=0)
     currency: str = "CNY"
+    horizon_years: int | None = Field(default=None, ge=1, le=30, description=(
+        "Years the budget covers; when given, every cost file must have this horizon."))
 
     @model_validator(mode="after")
     def _order(self) -> Budget:

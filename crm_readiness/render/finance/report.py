@@ -7,7 +7,12 @@ from typing import Any
 from markupsafe import Markup
 
 from crm_readiness.i18n import Lang, t
-from crm_readiness.models.finance.results import FinanceCase, ScenarioResult, TcoComparison
+from crm_readiness.models.finance.results import (
+    FinanceCase,
+    MonteCarloResult,
+    ScenarioResult,
+    TcoComparison,
+)
 from crm_readiness.render import svg
 from crm_readiness.render.finance import labels as lb
 from crm_readiness.render.jinja_env import render_template
@@ -38,7 +43,7 @@ def _charts(case: FinanceCase, lang: Lang) -> dict[str, Markup]:
         rows = sens.tornado[:TORNADO_ROWS]
         names = lb.line_names(case)
         charts["tornado"] = svg.diverging_bars(
-            [lb.driver_label(r.driver, names, lang) for r in rows],
+            [lb.tornado_label(r, names, lang) for r in rows],
             [float(min(r.npv_low, r.npv_high)) for r in rows],
             [float(max(r.npv_low, r.npv_high)) for r in rows],
             float(case.risk_adjusted.npv),
@@ -67,10 +72,29 @@ def scenario_label(s: ScenarioResult, lang: Lang) -> str:
     return s.name
 
 
+_MC_POSITION = {"above": "finance.mc.position_above", "below": "finance.mc.position_below"}
+
+
+def mc_position(mc: MonteCarloResult, names: dict[str, str], lang: Lang) -> str:
+    """Return where the base-case NPV lies in the Monte Carlo distribution, and why."""
+    side = "above" if mc.deterministic_npv >= mc.npv_p50 else "below"
+    text = t(_MC_POSITION[side], lang, npv=lb.money(mc.deterministic_npv),
+             pct=lb.pct(mc.deterministic_percentile, 0), p50=lb.money(mc.npv_p50))
+    if mc.skew:
+        shown = [lb.driver_label(d, names, lang) for d in mc.skew[:4]]
+        more = len(mc.skew) - len(shown)
+        drivers = "; ".join(shown) + (t("finance.mc.more", lang, n=more) if more > 0 else "")
+        return text + " " + t("finance.mc.skewed", lang, drivers=drivers)
+    return text + " " + t("finance.mc.symmetric", lang)
+
+
 def _context(case: FinanceCase, lang: Lang) -> dict[str, Any]:
     names = lb.line_names(case)
     kinds = {a.driver: a.kind for a in case.assumptions}
     return {
+        "tornado_label": lambda r: lb.tornado_label(r, names, lang),
+        "be_label": lambda b: lb.break_even_label(b, names, lang),
+        "mc_position": lambda mc: mc_position(mc, names, lang),
         "case": case, "charts": _charts(case, lang), "lb": lb, "names": names, "kinds": kinds,
         "label": lambda d: lb.driver_label(d, names, lang),
         "years": list(range(case.horizon_years + 1)),
@@ -88,4 +112,16 @@ def render_tco(comparison: TcoComparison, lang: Lang, fmt: str) -> str:
     """Return the TCO report (one case, or several side by side) as ``md`` or ``html``."""
     details = [_context(c, lang) for c in comparison.cases]
     return render_template(f"finance/tco.{fmt}.j2", lang, comparison=comparison,
-                           details=details, lb=lb)
+                           details=details, lb=lb, horizon_note=horizon_note(comparison, lang))
+
+
+def horizon_note(comparison: TcoComparison, lang: Lang) -> str:
+    """Return which horizon (and exchange rates) the comparison used."""
+    key = "finance.tco.horizon_restated" if comparison.restated else "finance.tco.horizon_used"
+    text = t(key, lang, years=comparison.horizon_years)
+    if comparison.exchange_rates:
+        base = comparison.cases[0].currency if comparison.cases else ""
+        rates = ", ".join(f"1 {c} = {lb.money(r, 6)} {base}"
+                          for c, r in sorted(comparison.exchange_rates.items()))
+        text += " " + t("finance.tco.exchange_used", lang, rates=rates)
+    return text

@@ -15,6 +15,7 @@ openpyxl stores no cached results: Excel and LibreOffice compute on open.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
@@ -32,7 +33,7 @@ from crm_readiness.render.finance._cashflow_sheet import CashflowLayout, write_c
 from crm_readiness.render.finance.report import scenario_label
 
 _FORMATS = {"money": _xl.MONEY, "rate": _xl.RATE, "count": _xl.COUNT, "hours": _xl.COUNT,
-            "year": "0"}
+            "year": "0", "flag": "0"}
 
 
 def _inputs(wb: Any, ws: Worksheet, case: FinanceCase, lang: Lang) -> _xl.Names:
@@ -111,8 +112,8 @@ def _sensitivity(ws: Worksheet, case: FinanceCase, sens: SensitivityResult,
     top = r + 1
     for row in sens.tornado:
         r += 1
-        fmt = _FORMATS[kinds[row.driver]]
-        _xl.text(ws, f"A{r}", lb.driver_label(row.driver, names, lang))
+        fmt = _FORMATS[row.kind]
+        _xl.text(ws, f"A{r}", lb.tornado_label(row, names, lang))
         for col, value, f in (("B", row.base, fmt), ("C", row.low_value, fmt),
                               ("D", row.high_value, fmt), ("E", row.npv_low, _xl.MONEY),
                               ("F", row.npv_high, _xl.MONEY), ("G", row.swing, _xl.MONEY)):
@@ -148,7 +149,7 @@ def _sensitivity(ws: Worksheet, case: FinanceCase, sens: SensitivityResult,
     r += 2
     _xl.text(ws, f"A{r}", t("finance.monte_carlo", lang), bold=True)
     _xl.text(ws, f"B{r}", t("finance.mc.note", lang, draws=mc.draws, seed=mc.seed))
-    stats: tuple[tuple[str, float, str], ...] = (
+    stats: tuple[tuple[str, Decimal, str], ...] = (
         ("P10", mc.npv_p10, _xl.MONEY), ("P50", mc.npv_p50, _xl.MONEY),
         ("P90", mc.npv_p90, _xl.MONEY), (t("finance.mc.mean", lang), mc.npv_mean, _xl.MONEY),
         (t("finance.mc.prob", lang), mc.probability_positive, _xl.RATE))
@@ -161,10 +162,11 @@ def _sensitivity(ws: Worksheet, case: FinanceCase, sens: SensitivityResult,
         r += 2
         _xl.text(ws, f"A{r}", t("finance.break_even", lang), bold=True)
         r += 1
-        _xl.text(ws, f"A{r}", lb.driver_label(be.driver, names, lang))
-        _xl.number(ws, f"B{r}", be.base, _FORMATS[kinds[be.driver]])
+        kind = "money" if be.line else kinds[be.driver]
+        _xl.text(ws, f"A{r}", lb.break_even_label(be, names, lang))
+        _xl.number(ws, f"B{r}", be.base, _FORMATS[kind])
         if be.value is not None:
-            _xl.number(ws, f"C{r}", be.value, _FORMATS[kinds[be.driver]])
+            _xl.number(ws, f"C{r}", be.value, _FORMATS[kind])
     ws.column_dimensions["A"].width = 60
     for col in "BCDEFG":
         ws.column_dimensions[col].width = 16
