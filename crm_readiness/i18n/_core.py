@@ -191,6 +191,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "checklist.arg.phase": {"en": "Phase id, e.g. strategy.", "zh": "阶段 id，例如 strategy。"},
     "checklist.arg.paths": {"en": "Checklist files or folders.", "zh": "检查清单文件或文件夹。"},
     "init.arg.directory": {"en": "Folder to create.", "zh": "要创建的文件夹。"},
+    # the plan workbook's sheets beside the Gantt (crm_readiness/render/plan.py)
+    "plan.sheet_milestones": {"en": "Milestones", "zh": "里程碑"},
+    "plan.sheet_mitigations": {"en": "Risk mitigations", "zh": "风险应对"},
     "help.usage": {"en": "Usage:", "zh": "用法："},
     "help.arguments": {"en": "Arguments:", "zh": "参数："},
     "help.options": {"en": "Options:", "zh": "选项："},

@@ -201,3 +201,18 @@ def test_demo_charts_below_tables_start_a_page(loaded: list[tuple[Path, Any]]) -
     assert finance
     breaks = [b.id for ws in finance[0].worksheets for b in ws.row_breaks.brk]
     assert breaks, "the cash-flow charts sit under the table and must start a page"
+
+
+def test_plan_workbook_keeps_milestones_and_mitigations_off_the_week_grid(
+        loaded: list[tuple[Path, Any]]) -> None:
+    from crm_readiness.i18n import t
+
+    plan = next(wb for book, wb in loaded if book.name == "plan.xlsx")
+    names = plan.sheetnames
+    assert names == [t("plan.sheet", "zh"), t("plan.sheet_milestones", "zh"),
+                     t("plan.sheet_mitigations", "zh")]
+    gantt, _, mitigations = plan.worksheets
+    assert gantt.max_row < 15  # stages only: it prints on one landscape page
+    due = [c for c in mitigations["D"][1:] if isinstance(c.value, datetime)]
+    assert due and mitigations.column_dimensions["D"].width >= 11
+    assert mitigations.print_title_rows.replace("$", "") == "1:1"
