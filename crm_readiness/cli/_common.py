@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
+from crm_readiness.cli._help import remember
 from crm_readiness.errors import EXIT_INTERRUPTED, CrmReadinessError, UsageError
 from crm_readiness.i18n import Lang, default_lang, normalize_lang, t
 
@@ -27,8 +28,8 @@ HELP_LANG: Lang = default_lang()
 
 
 def h(key: str, **params: object) -> str:
-    """Return help text ``key`` in the locale's language (help is built at start-up)."""
-    return t(key, HELP_LANG, **params)
+    """Return help text ``key`` in the locale's language; help pages re-render it in ``--lang``'s."""
+    return remember(t(key, HELP_LANG, **params), key, params)
 
 
 _state: dict[str, Lang] = {"lang": HELP_LANG}

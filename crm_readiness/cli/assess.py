@@ -19,6 +19,7 @@ from crm_readiness.cli._common import (
     resolve_lang,
     stdin_is_tty,
 )
+from crm_readiness.cli._help import HelpCommand
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import t
 
@@ -100,4 +101,5 @@ def assess(
 
 def register(app: typer.Typer) -> None:
     """Add ``assess`` to the app."""
-    app.command("assess", help=h("assess.help"))(handle_errors(assess))
+    app.command("assess", help=h("assess.help"), epilog=h("ex.assess"),
+                cls=HelpCommand)(handle_errors(assess))

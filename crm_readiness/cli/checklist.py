@@ -8,16 +8,19 @@ from typing import Annotated
 import typer
 
 from crm_readiness.cli._common import LangOpt, console, h, handle_errors, plain, resolve_lang
+from crm_readiness.cli._help import HelpCommand, HelpGroup
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import t
 
-checklist_app = typer.Typer(help=h("checklist.help"), no_args_is_help=True)
+checklist_app = typer.Typer(help=h("checklist.help"), no_args_is_help=True, cls=HelpGroup,
+                            epilog=h("ex.checklist"))
 
 ChecklistsOpt = Annotated[Path | None, typer.Option("--checklists", help=h("opt.checklists"),
                                                     show_default=False)]
 
 
-@checklist_app.command("list", help=h("checklist.list.help"))
+@checklist_app.command("list", help=h("checklist.list.help"), cls=HelpCommand,
+                       epilog=h("ex.checklist.list"))
 @handle_errors
 def list_(checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
     """List the phase checklists in use."""
@@ -38,9 +41,10 @@ def list_(checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
     console().print(table)
 
 
-@checklist_app.command("show", help=h("checklist.show.help"))
+@checklist_app.command("show", help=h("checklist.show.help"), cls=HelpCommand,
+                       epilog=h("ex.checklist.show"))
 @handle_errors
-def show(phase: Annotated[str, typer.Argument(help="Phase id, e.g. strategy / 阶段 id")],
+def show(phase: Annotated[str, typer.Argument(help=h("checklist.arg.phase"))],
          checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
     """Show one phase's questions."""
     from rich.table import Table
@@ -70,10 +74,10 @@ def show(phase: Annotated[str, typer.Argument(help="Phase id, e.g. strategy / �
     console().print(table)
 
 
-@checklist_app.command("validate", help=h("checklist.validate.help"))
+@checklist_app.command("validate", help=h("checklist.validate.help"), cls=HelpCommand,
+                       epilog=h("ex.checklist.validate"))
 @handle_errors
-def validate(paths: Annotated[list[Path], typer.Argument(help="Checklist files or folders / "
-                                                          "检查清单文件或文件夹")],
+def validate(paths: Annotated[list[Path], typer.Argument(help=h("checklist.arg.paths"))],
              lang: LangOpt = None) -> None:
     """Validate checklist files, reporting every problem; exit 3 if any is invalid."""
     from crm_readiness.cli._common import report_error

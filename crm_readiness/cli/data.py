@@ -25,6 +25,7 @@ from crm_readiness.cli._common import (
     print_written,
     resolve_lang,
 )
+from crm_readiness.cli._help import HelpCommand, HelpGroup
 from crm_readiness.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -189,10 +190,15 @@ def clean(
 
 def register(app: typer.Typer) -> None:
     """Add the ``data`` command family to the app."""
-    data_app = typer.Typer(help=h("data.help"), no_args_is_help=True)
-    rules_app = typer.Typer(help=h("data.rules.help"), no_args_is_help=True)
-    data_app.command("profile", help=h("data.profile.help"))(handle_errors(profile))
-    data_app.command("clean", help=h("data.clean.help"))(handle_errors(clean))
-    rules_app.command("init", help=h("data.rules_init.help"))(handle_errors(rules_init))
+    data_app = typer.Typer(help=h("data.help"), no_args_is_help=True, cls=HelpGroup,
+                           epilog=h("ex.data"))
+    rules_app = typer.Typer(help=h("data.rules.help"), no_args_is_help=True, cls=HelpGroup,
+                            epilog=h("ex.data.rules"))
+    data_app.command("profile", help=h("data.profile.help"), cls=HelpCommand,
+                     epilog=h("ex.data.profile"))(handle_errors(profile))
+    data_app.command("clean", help=h("data.clean.help"), cls=HelpCommand,
+                     epilog=h("ex.data.clean"))(handle_errors(clean))
+    rules_app.command("init", help=h("data.rules_init.help"), cls=HelpCommand,
+                      epilog=h("ex.data.rules.init"))(handle_errors(rules_init))
     data_app.add_typer(rules_app, name="rules")
     app.add_typer(data_app, name="data")

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from crm_readiness.cli._common import ForceOpt, LangOpt, h, handle_errors, parse_formats, print_written, resolve_lang
+from crm_readiness.cli._help import HelpCommand
 
 
 def _date(value: str | None) -> date | None:
@@ -55,4 +56,4 @@ def docs(
 
 def register(app: typer.Typer) -> None:
     """Add ``docs`` to the main app."""
-    app.command("docs", help=h("docs.cli.help"))(docs)
+    app.command("docs", help=h("docs.cli.help"), cls=HelpCommand, epilog=h("ex.docs"))(docs)

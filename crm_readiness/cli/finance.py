@@ -22,6 +22,7 @@ from crm_readiness.cli._common import (
     print_written,
     resolve_lang,
 )
+from crm_readiness.cli._help import HelpCommand
 from crm_readiness.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -227,5 +228,5 @@ def roi(
 
 def register(app: typer.Typer) -> None:
     """Add ``tco`` and ``roi`` to the app."""
-    app.command("tco", help=h("finance.tco.help"))(handle_errors(tco))
-    app.command("roi", help=h("finance.roi.help"))(handle_errors(roi))
+    app.command("tco", help=h("finance.tco.help"), cls=HelpCommand, epilog=h("ex.tco"))(handle_errors(tco))
+    app.command("roi", help=h("finance.roi.help"), cls=HelpCommand, epilog=h("ex.roi"))(handle_errors(roi))

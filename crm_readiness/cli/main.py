@@ -21,12 +21,15 @@ from crm_readiness.cli import vendors as _vendors
 from crm_readiness.cli import workshop as _workshop
 from crm_readiness.cli import workspace as _workspace
 from crm_readiness.cli._common import h
+from crm_readiness.cli._help import HelpGroup
 
 app = typer.Typer(
     name="crm-readiness",
     help=h("app.help"),
+    epilog=h("ex.root"),
+    cls=HelpGroup,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -41,7 +44,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Show the version and exit. / 显示版本并退出。"),
+                                 help=h("opt.version")),
 ) -> None:
     pass
 

@@ -19,17 +19,21 @@ from crm_readiness.cli._common import (
     print_written,
     resolve_lang,
 )
+from crm_readiness.cli._help import HelpCommand, HelpGroup
 from crm_readiness.errors import InputFileError
 from crm_readiness.i18n import t
 
-vendors_app = typer.Typer(help=h("vendors.cli.help"), no_args_is_help=True)
-requirements_app = typer.Typer(help=h("vendors.cli.requirements_help"), no_args_is_help=True)
+vendors_app = typer.Typer(help=h("vendors.cli.help"), no_args_is_help=True, cls=HelpGroup,
+                          epilog=h("ex.vendors"))
+requirements_app = typer.Typer(help=h("vendors.cli.requirements_help"), no_args_is_help=True,
+                               cls=HelpGroup, epilog=h("ex.requirements"))
 
 RequirementsOpt = Annotated[Path | None, typer.Option(
     "--requirements", help=h("vendors.cli.opt_requirements"), show_default=False)]
 
 
-@vendors_app.command("compare", help=h("vendors.cli.compare_help"))
+@vendors_app.command("compare", help=h("vendors.cli.compare_help"), cls=HelpCommand,
+                     epilog=h("ex.vendors.compare"))
 @handle_errors
 def compare(
     vendors: Annotated[Path, typer.Argument(help=h("vendors.cli.arg_vendors"))],
@@ -82,7 +86,8 @@ def compare(
     print_written(write_comparison(run, out, chosen, language, force=force), language)
 
 
-@vendors_app.command("rfp", help=h("vendors.cli.rfp_help"))
+@vendors_app.command("rfp", help=h("vendors.cli.rfp_help"), cls=HelpCommand,
+                     epilog=h("ex.vendors.rfp"))
 @handle_errors
 def rfp(
     out: Annotated[Path, typer.Option("--out", help=h("vendors.cli.opt_out_rfp"))] =
@@ -105,7 +110,8 @@ def rfp(
                              force=force)], language)
 
 
-@vendors_app.command("import", help=h("vendors.cli.import_help"))
+@vendors_app.command("import", help=h("vendors.cli.import_help"), cls=HelpCommand,
+                     epilog=h("ex.vendors.import"))
 @handle_errors
 def import_(
     files: Annotated[list[Path], typer.Argument(help=h("vendors.cli.arg_rfp_files"))],
@@ -137,7 +143,8 @@ def import_(
     print_written([report.vendors_path], language)
 
 
-@requirements_app.command("init", help=h("vendors.cli.init_help"))
+@requirements_app.command("init", help=h("vendors.cli.init_help"), cls=HelpCommand,
+                          epilog=h("ex.requirements.init"))
 @handle_errors
 def init(
     path: Annotated[Path, typer.Argument(help=h("vendors.cli.arg_init"))] =
@@ -180,4 +187,5 @@ def register(app: typer.Typer) -> None:
     vendors_app.add_typer(demo_app, name="demo")
     app.add_typer(vendors_app, name="vendors")
     app.add_typer(requirements_app, name="requirements")
-    app.command("spec", help=h("vendors.cli.spec_help"))(spec)
+    app.command("spec", help=h("vendors.cli.spec_help"), cls=HelpCommand,
+                epilog=h("ex.spec"))(spec)

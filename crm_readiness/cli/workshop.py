@@ -19,10 +19,12 @@ from crm_readiness.cli._common import (
     print_written,
     resolve_lang,
 )
+from crm_readiness.cli._help import HelpCommand, HelpGroup
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import t
 
-questionnaire_app = typer.Typer(help=h("questionnaire.help"), no_args_is_help=True)
+questionnaire_app = typer.Typer(help=h("questionnaire.help"), no_args_is_help=True,
+                                cls=HelpGroup, epilog=h("ex.questionnaire"))
 
 AnswersOpt = Annotated[Path, typer.Option("--answers", "-a", help=h("workshop.opt.answers"))]
 ChecklistsOpt = Annotated[Path | None, typer.Option("--checklists", help=h("opt.checklists"),
@@ -37,7 +39,8 @@ def _fmt(v: float | None, digits: int = 1, sign: bool = False) -> str:
     return f"{v:+.{digits}f}" if sign else f"{v:.{digits}f}"
 
 
-@questionnaire_app.command("export", help=h("questionnaire.export.help"))
+@questionnaire_app.command("export", help=h("questionnaire.export.help"), cls=HelpCommand,
+                           epilog=h("ex.questionnaire.export"))
 @handle_errors
 def export(role: Annotated[str, typer.Option("--role", "-r", help=h("questionnaire.opt.role"))],
            answers: AnswersOpt,
@@ -56,7 +59,8 @@ def export(role: Annotated[str, typer.Option("--role", "-r", help=h("questionnai
     print_written(export_questionnaires(sets, data, roles, out, force=force), language)
 
 
-@questionnaire_app.command("import", help=h("questionnaire.import.help"))
+@questionnaire_app.command("import", help=h("questionnaire.import.help"), cls=HelpCommand,
+                           epilog=h("ex.questionnaire.import"))
 @handle_errors
 def import_(files: Annotated[list[Path], typer.Argument(help=h("questionnaire.arg.files"))],
             answers: AnswersOpt,
@@ -161,6 +165,8 @@ def plan(answers: AnswersOpt,
 def register(app: typer.Typer) -> None:
     """Add ``questionnaire``, ``history``, ``compare`` and ``plan`` to the app."""
     app.add_typer(questionnaire_app, name="questionnaire")
-    app.command("history", help=h("history.help"))(handle_errors(history))
-    app.command("compare", help=h("compare.help"))(handle_errors(compare))
-    app.command("plan", help=h("plan.help"))(handle_errors(plan))
+    app.command("history", help=h("history.help"), cls=HelpCommand,
+                epilog=h("ex.history"))(handle_errors(history))
+    app.command("compare", help=h("compare.help"), cls=HelpCommand,
+                epilog=h("ex.compare"))(handle_errors(compare))
+    app.command("plan", help=h("plan.help"), cls=HelpCommand, epilog=h("ex.plan"))(handle_errors(plan))

@@ -16,6 +16,7 @@ from crm_readiness.cli._common import (
     plain,
     resolve_lang,
 )
+from crm_readiness.cli._help import HelpCommand
 from crm_readiness.i18n import t
 
 
@@ -35,7 +36,7 @@ def demo(out: Annotated[Path, typer.Option("--out", "-o", help=h("demo.opt.out")
     out_console.print(f"[green]{t('demo.done', language, path=plain(out), index=plain(run.index))}[/]")
 
 
-def init(directory: Annotated[Path, typer.Argument(help="Folder to create / 要创建的文件夹")],
+def init(directory: Annotated[Path, typer.Argument(help=h("init.arg.directory"))],
          force: ForceOpt = False, lang: LangOpt = None) -> None:
     """Create a workspace with commented starter files."""
     from crm_readiness.workflows.workspace import init_workspace
@@ -50,5 +51,5 @@ def init(directory: Annotated[Path, typer.Argument(help="Folder to create / 要�
 
 def register(app: typer.Typer) -> None:
     """Add ``demo`` and ``init`` to the app."""
-    app.command("demo", help=h("demo.help"))(handle_errors(demo))
-    app.command("init", help=h("init.help"))(handle_errors(init))
+    app.command("demo", help=h("demo.help"), cls=HelpCommand, epilog=h("ex.demo"))(handle_errors(demo))
+    app.command("init", help=h("init.help"), cls=HelpCommand, epilog=h("ex.init"))(handle_errors(init))

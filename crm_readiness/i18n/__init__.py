@@ -31,6 +31,7 @@ CATALOGUES: tuple[str, ...] = (
     "_documents",
     "_documents_process",
     "_review",
+    "_examples",
 )
 
 

@@ -13,6 +13,7 @@ tool builds itself from its own references go through :func:`formula` only.
 
 from __future__ import annotations
 
+import re
 from copy import copy
 from datetime import date, datetime
 from decimal import Decimal
@@ -26,8 +27,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from crm_readiness.cells_rule import FORMULA_START, needs_quote, safe_text, visible_controls
 
-__all__ = ["FORMULA_START", "cell_value", "formula", "header", "put", "safe_text",
-           "sheet_title", "visible_controls", "write_only_cell"]
+__all__ = [
+    "FORMULA_START",
+    "cell_value",
+    "display_width",
+    "formula",
+    "header",
+    "print_setup",
+    "print_setup_sheet",
+    "put",
+    "safe_text",
+    "sheet_title",
+    "shown_length",
+    "visible_controls",
+    "write_only_cell",
+]
 HEADER_FILL = PatternFill("solid", fgColor="E5E7EB")
 INPUT_FILL = PatternFill("solid", fgColor="FFF7D6")
 BOLD = Font(bold=True)
@@ -132,3 +146,191 @@ def sheet_title(text: str) -> str:
     """Return ``text`` made a valid sheet title (≤ 31 characters, no ``[]:*?/\\``)."""
     clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in text).strip("'") or "Sheet"
     return clean[:31]
+
+
+# --- print setup: every sheet of every workbook prints on A4 and shows its numbers -------------
+
+#: a sheet wider than this many columns, or than this many characters, prints landscape.
+LANDSCAPE_COLUMNS = 8
+LANDSCAPE_CHARS = 110
+#: LibreOffice and Excel show a column of 8.43 characters when none is set.
+DEFAULT_WIDTH = 8.43
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+MAX_ROW_HEIGHT = 409.0  # the spreadsheet limit
+MAX_TITLE_ROWS = 5
+#: a chart anchored below this row starts a new printed page (it sits under a table).
+CHART_BREAK_ROW = 10
+
+
+def print_setup(wb: Any) -> None:
+    """Make every sheet of ``wb`` print and show well; call it just before saving.
+
+    A4 paper, fit to one page wide, landscape when the sheet is wide, margins,
+    a chart below a table starting a new page (a chart is shorter than a page,
+    so it never splits), the header row(s) repeated on every page (the rows above the frozen pane,
+    else a first row of two or more bold labels), sheet name and page numbers in the running header
+    and footer; columns holding dates or numbers widened so their values show
+    (no ``###``) and rows holding wrapped text made tall enough for it. A
+    streaming (write-only) workbook gets only what can still be set: use
+    :func:`print_setup_sheet` on each of its sheets before writing rows.
+    """
+    for ws in wb.worksheets:
+        if isinstance(ws, WriteOnlyWorksheet):
+            continue
+        _fit_columns(ws)
+        _fit_rows(ws)
+        _keep_charts_whole(ws)
+        print_setup_sheet(ws, header_rows=_header_rows(ws), columns=ws.max_column)
+
+
+def print_setup_sheet(ws: Worksheet | WriteOnlyWorksheet, *, header_rows: int | None = None,
+                      columns: int | None = None) -> None:
+    """Set the page of one sheet (paper, fit, orientation, margins, titles, header and footer).
+
+    For a write-only sheet call it after setting column widths and frozen
+    panes and before the first row; ``header_rows`` defaults to the rows above
+    the frozen pane and ``columns`` to the columns given a width.
+    """
+    from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    dims = ws.column_dimensions
+    if columns is None:
+        columns = max((d.max or 0 for d in dims.values()), default=0)
+    if header_rows is None:
+        header_rows = _frozen_rows(ws)
+    chars = sum(_width(ws, c) for c in range(1, columns + 1))
+    setup = ws.page_setup
+    setup.paperSize = 9  # A4
+    setup.orientation = ("landscape" if columns > LANDSCAPE_COLUMNS or chars > LANDSCAPE_CHARS
+                         else "portrait")
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # as many pages tall as needed
+    props = ws.sheet_properties
+    if props.pageSetUpPr is None:
+        props.pageSetUpPr = PageSetupProperties()
+    props.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75,
+                                  header=0.3, footer=0.3)
+    ws.print_options.horizontalCentered = False
+    if header_rows > 0:  # a tall frozen block: repeat only its last row, the column headings
+        ws.print_title_rows = f"{1 if header_rows <= MAX_TITLE_ROWS else header_rows}:{header_rows}"
+    ws.oddHeader.center.text = "&A"
+    ws.oddFooter.center.text = "&P / &N"
+
+
+def _keep_charts_whole(ws: Worksheet) -> None:
+    """Put a manual page break above each chart anchored under a table."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.worksheet.pagebreak import Break
+
+    rows = {coordinate_to_tuple(chart.anchor)[0] for chart in ws._charts
+            if isinstance(chart.anchor, str)}
+    have = {b.id for b in ws.row_breaks.brk}
+    for row in sorted(rows):
+        if row > CHART_BREAK_ROW and row - 1 not in have:
+            ws.row_breaks.append(Break(id=row - 1))
+
+
+def _frozen_rows(ws: Worksheet | WriteOnlyWorksheet) -> int:
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    pane = ws.freeze_panes
+    return coordinate_to_tuple(pane)[0] - 1 if pane else 0
+
+
+def _header_rows(ws: Worksheet) -> int:
+    frozen = _frozen_rows(ws)
+    if frozen:
+        return frozen
+    if ws.max_row < 2:
+        return 0
+    first = [c for c in ws[1] if c.value is not None]
+    # a header row labels two columns or more (a lone bold cell is the sheet's title)
+    return 1 if len(first) > 1 and all(c.font is not None and c.font.b for c in first) else 0
+
+
+def _width(ws: Worksheet | WriteOnlyWorksheet, col: int) -> float:
+    from openpyxl.utils import get_column_letter
+
+    letter = get_column_letter(col)
+    dims = ws.column_dimensions
+    if letter in dims and dims[letter].width:
+        return float(dims[letter].width)
+    return DEFAULT_WIDTH
+
+
+def _fit_columns(ws: Worksheet) -> None:
+    """Widen each column to the widest date or number it shows (text may overflow; numbers can't)."""
+    from openpyxl.utils import get_column_letter
+
+    merged = {c for rng in ws.merged_cells.ranges for row in rng.rows for c in row}
+    biggest = max((abs(float(v)) for row in ws.iter_rows(values_only=True) for v in row
+                   if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)),
+                  default=0.0)
+    need: dict[int, float] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if (cell.row, cell.column) in merged or cell.value is None:
+                continue
+            shown = shown_length(cell.value, cell.number_format, formula_guess=biggest * 10)
+            if shown:
+                bold = 1.1 if cell.font is not None and cell.font.b else 1.0
+                need[cell.column] = max(need.get(cell.column, 0.0), shown * bold + 2)
+    for col, width in need.items():
+        if width > _width(ws, col):
+            ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
+
+
+def shown_length(value: Any, number_format: str, *, formula_guess: float = 0) -> int:
+    """Return how many characters a date or number is shown with (0 for text)."""
+    fmt = number_format or "General"
+    bare = _QUOTED.sub("", fmt)
+    literal = sum(len(s) for s in _QUOTED.findall(fmt)) + sum(bare.count(c) for c in "¥$€£")
+    if isinstance(value, str) and value.startswith("=") and fmt != "General":
+        value = formula_guess  # a formula the tool wrote: assume its result is a digit longer
+    if isinstance(value, datetime):
+        return max(len(fmt), 16) if fmt == "General" else len(fmt.replace("\\", ""))
+    if isinstance(value, date):
+        return 10 if fmt == "General" else len(fmt.replace("\\", ""))
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return 0
+    number = float(value)
+    if fmt == "General":
+        return min(len(f"{number:.10g}"), 11)
+    body = fmt.split(";")[0]
+    decimals = len(body.split(".")[1].split("%")[0].rstrip(' _)"')) if "." in body else 0
+    if "%" in body:
+        number *= 100
+    grouped = f"{number:,.{decimals}f}" if "," in body else f"{number:.{decimals}f}"
+    bracket = number < 0 and ";" in fmt  # a negative section may show (1,234) for -1,234
+    return len(grouped) + literal + ("%" in body) + bracket
+
+
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def _fit_rows(ws: Worksheet) -> None:
+    """Give each row holding wrapped text the height its longest cell needs."""
+    lines: dict[int, int] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if not isinstance(cell.value, str) or cell.alignment is None or not cell.alignment.wrap_text:
+                continue
+            width = max(_width(ws, cell.column) - 1, 1.0)
+            count = sum(max(1, -(-display_width(part) // int(width)))
+                        for part in cell.value.split("\n"))
+            lines[cell.row] = max(lines.get(cell.row, 1), count)
+    for r, n in lines.items():
+        if n > 1:
+            height = min(n * LINE_HEIGHT + 2, MAX_ROW_HEIGHT)
+            current = ws.row_dimensions[r].height
+            if current is None or current < height:
+                ws.row_dimensions[r].height = height
+
+
+def display_width(text: str) -> int:
+    """Return the width of ``text`` in character cells: CJK and full-width count two."""
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)

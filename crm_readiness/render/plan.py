@@ -55,7 +55,7 @@ def render_plan_json(plan: ImplementationPlan, lang: Lang) -> bytes:
 
 
 def add_gantt_sheet(wb: object, plan: ImplementationPlan, lang: Lang) -> None:
-    """Add a Gantt sheet (one column per plan week, stage cells filled) to workbook ``wb``."""
+    """Add the plan's sheets to ``wb``: the Gantt (a column per week), milestones, mitigations."""
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -81,34 +81,41 @@ def add_gantt_sheet(wb: object, plan: ImplementationPlan, lang: Lang) -> None:
         for w in range(week0, week0 + s.weeks):
             ws.cell(row=i, column=len(fixed) + 1 + w).fill = fill
         week0 += s.weeks
-    r = len(plan.stages) + 3
-    header(ws, r, [t("plan.milestone", lang), t("plan.date", lang),
-                   t("plan.exit_criteria", lang)])
-    for k, m in enumerate(plan.milestones, start=r + 1):
-        put(ws, k, 1, f"{m.id} {t(f'plan.stage.{m.stage}', lang)}")
-        put(ws, k, 2, m.date, number_format="yyyy-mm-dd")
-        put(ws, k, 3, "; ".join(t(f"plan.criterion.{c.code}", lang, target=c.target or "")
-                                for c in m.criteria), wrap=True)
-    r = r + len(plan.milestones) + 2
-    header(ws, r, ["ID", t("report.risk", lang), t("report.mitigation", lang),
-                   t("plan.due", lang), t("report.owner", lang)])
-    for k, mit in enumerate(plan.mitigations, start=r + 1):
-        put(ws, k, 1, mit.risk_id)
-        put(ws, k, 2, mit.title.get(lang), wrap=True)
-        put(ws, k, 3, mit.mitigation.get(lang), wrap=True)
-        put(ws, k, 4, mit.due, number_format="yyyy-mm-dd")
-        put(ws, k, 5, t(f"owner.{mit.owner}", lang))
     ws.freeze_panes = ws.cell(row=2, column=len(fixed) + 1)
+    # milestones and mitigations on sheets of their own: under the Gantt they shared its
+    # narrow date columns (wrapped a few letters a line) and printed at the week grid's scale
+    ms = wb.create_sheet(t("plan.sheet_milestones", lang)[:31])  # type: ignore[attr-defined]
+    header(ms, 1, [t("plan.milestone", lang), t("plan.date", lang),
+                   t("plan.exit_criteria", lang)], widths=[34, 12, 80])
+    for k, m in enumerate(plan.milestones, start=2):
+        put(ms, k, 1, f"{m.id} {t(f'plan.stage.{m.stage}', lang)}")
+        put(ms, k, 2, m.date, number_format="yyyy-mm-dd")
+        put(ms, k, 3, "; ".join(t(f"plan.criterion.{c.code}", lang, target=c.target or "")
+                                for c in m.criteria), wrap=True)
+    ms.freeze_panes = "A2"
+    mt = wb.create_sheet(t("plan.sheet_mitigations", lang)[:31])  # type: ignore[attr-defined]
+    header(mt, 1, ["ID", t("report.risk", lang), t("report.mitigation", lang),
+                   t("plan.due", lang), t("report.owner", lang)], widths=[30, 40, 60, 12, 18])
+    for k, mit in enumerate(plan.mitigations, start=2):
+        put(mt, k, 1, mit.risk_id)
+        put(mt, k, 2, mit.title.get(lang), wrap=True)
+        put(mt, k, 3, mit.mitigation.get(lang), wrap=True)
+        put(mt, k, 4, mit.due, number_format="yyyy-mm-dd")
+        put(mt, k, 5, t(f"owner.{mit.owner}", lang))
+    mt.freeze_panes = "A2"
 
 
 def render_plan_xlsx(plan: ImplementationPlan, lang: Lang) -> bytes:
     """Return the plan as an xlsx workbook holding the Gantt sheet."""
     from openpyxl import Workbook
 
+    from crm_readiness.render.cells import print_setup
+
     wb = Workbook()
     wb.remove(wb.active)
     add_gantt_sheet(wb, plan, lang)
     buf = io.BytesIO()
+    print_setup(wb)
     wb.save(buf)
     return buf.getvalue()
 

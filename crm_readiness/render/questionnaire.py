@@ -24,7 +24,7 @@ from crm_readiness.i18n import t
 from crm_readiness.models import questionnaire as L
 from crm_readiness.models.checklist import Checklist, ChecklistSet, ChoiceScale, Question, Role
 from crm_readiness.models.profile import OrganizationProfile
-from crm_readiness.render.cells import INPUT_FILL, WRAP, header, put
+from crm_readiness.render.cells import INPUT_FILL, WRAP, header, print_setup, put
 
 
 def _bi(key: str, **params: object) -> str:
@@ -150,5 +150,6 @@ def render_questionnaire(checklists: ChecklistSet, role: Role, profile: Organiza
     ws.protection.formatRows = False
     wb.security = WorkbookProtection(lockStructure=True)
     buf = io.BytesIO()
+    print_setup(wb)
     wb.save(buf)
     return buf.getvalue()

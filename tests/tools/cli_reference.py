@@ -22,7 +22,10 @@ def walk(cmd, path):
 
 out = ["# CLI reference", "",
        "Generated from `--help` by `python -m tests.tools.regen_docs`; a test fails when it drifts.",
-       "Help is shown in the locale's language (`CRM_READINESS_LANG=zh` for Chinese); this page is English.", ""]
+       "Help is shown in the language of `--lang`, else `CRM_READINESS_LANG` or the locale "
+       "(`--lang zh` for Chinese); this page is English.",
+       "Shell completion: `crm-readiness --install-completion` (bash, zsh, fish, PowerShell; "
+       "restart the shell), or `crm-readiness --show-completion` to print the script.", ""]
 root = typer.main.get_command(app)
 for path, cmd in walk(root, ["crm-readiness"]):
     if cmd.hidden:
@@ -35,6 +38,13 @@ for path, cmd in walk(root, ["crm-readiness"]):
     ctx = cmd.context_class(cmd, info_name=" ".join(path))
     usage = " ".join(cmd.collect_usage_pieces(ctx))
     out.append(f"```\n{' '.join(path)} {usage}\n```")
+    if cmd.epilog:
+        out.append("")
+        out.append("Examples:")
+        out.append("")
+        out.append("```\n" + "\n".join(
+            line if line.startswith("crm-readiness") else "# " + line
+            for line in cmd.epilog.strip().splitlines()) + "\n```")
     rows = []
     for p in cmd.params:
         if p.param_type_name == "argument":

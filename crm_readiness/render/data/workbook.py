@@ -19,7 +19,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.data.result import ClusterRow, DataProfileResult, IssueRow
-from crm_readiness.render.cells import write_only_cell
+from crm_readiness.render.cells import print_setup_sheet, write_only_cell
 
 _BOLD = Font(bold=True)
 _HEAD = PatternFill("solid", fgColor="E5E7EB")
@@ -60,6 +60,7 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
     summary = wb.create_sheet(t("data.wb.summary", lang)[:31])
     summary.column_dimensions["A"].width = 34
     summary.column_dimensions["B"].width = 16
+    print_setup_sheet(summary)
     _row(summary, [t("data.report.title", lang)], bold=True)
     _row(summary, [t("data.report.score", lang), _pct(result.readiness.value)])
     _row(summary, [t("data.report.pass_rate", lang), _pct(result.record_pass_rate)])
@@ -76,6 +77,7 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
     for col, width in zip("ABCDEFGH", (8, 28, 16, 28, 18, 44, 30, 24), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
+    print_setup_sheet(ws, columns=8)
     _row(ws, [t(f"data.wb.col.{k}", lang) for k in ("row", "file", "column", "value", "rule",
                                                       "fix", "detail", "decision")],
          bold=True, fill=_HEAD)
@@ -89,12 +91,14 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
 
     dup = wb.create_sheet(t("data.wb.duplicates", lang)[:31])
     dup.freeze_panes = "F2"
+    print_setup_sheet(dup)
     names: list[str] = []
     band = False
     last = None
     for c in clusters:
         if not names:
             names = list(c.values)
+            print_setup_sheet(dup, columns=len(names) + 6)  # before its first row
             _row(dup, [t(f"data.wb.col.{k}", lang) for k in ("cluster", "survivor", "score",
                                                               "row", "file")]
                  + names + [t("data.wb.col.decision", lang)], bold=True, fill=_HEAD)

@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.finance.results import FinanceCase, SensitivityResult
+from crm_readiness.render.cells import print_setup
 from crm_readiness.render.finance import _xl
 from crm_readiness.render.finance import labels as lb
 from crm_readiness.render.finance._cashflow_sheet import CashflowLayout, write_cashflow
@@ -186,5 +187,6 @@ def render_workbook(case: FinanceCase, lang: Lang) -> bytes:
                      case.sensitivity, lang)
     wb.calculation.fullCalcOnLoad = True
     buffer = BytesIO()
+    print_setup(wb)
     wb.save(buffer)
     return buffer.getvalue()

@@ -24,7 +24,7 @@ from crm_readiness.models.vendors import Vendor
 from crm_readiness.models.vendors import panel_layout as L
 from crm_readiness.models.vendors.panel import DEMO_OUTCOMES
 from crm_readiness.render import Format
-from crm_readiness.render.cells import INPUT_FILL, header, put, visible_controls
+from crm_readiness.render.cells import INPUT_FILL, header, print_setup, put, visible_controls
 from crm_readiness.render.jinja_env import render_template
 
 
@@ -146,6 +146,7 @@ def render_outcome_workbook(catalogue: RequirementsCatalogue, vendor: Vendor, la
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     wb.security = WorkbookProtection(lockStructure=True)
+    print_setup(wb)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

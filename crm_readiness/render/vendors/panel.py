@@ -21,7 +21,7 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.models.vendors import VendorsFile
 from crm_readiness.models.vendors import panel_layout as L
 from crm_readiness.models.vendors.panel import Panelist
-from crm_readiness.render.cells import INPUT_FILL, header, put
+from crm_readiness.render.cells import INPUT_FILL, header, print_setup, put
 
 
 def _meta(wb: Workbook, vf: VendorsFile, panelist: Panelist, generated: datetime) -> None:
@@ -103,6 +103,7 @@ def render_panel_workbook(vf: VendorsFile, panelist: Panelist, lang: Lang, *,
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     wb.security = WorkbookProtection(lockStructure=True)
+    print_setup(wb)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -14,6 +14,7 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import RESPONSE_CODES
 from crm_readiness.models.vendors import rfp_layout as L
+from crm_readiness.render.cells import print_setup
 from crm_readiness.render.vendors._cells import (
     BOLD,
     INPUT_FILL,
@@ -107,5 +108,6 @@ def render_rfp_workbook(catalogue: RequirementsCatalogue, lang: Lang, *,
     ws.protection.formatRows = False
     wb.security = WorkbookProtection(lockStructure=True)
     buf = io.BytesIO()
+    print_setup(wb)
     wb.save(buf)
     return buf.getvalue()

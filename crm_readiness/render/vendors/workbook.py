@@ -21,6 +21,7 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.models.requirements import PRIORITIES, RequirementsCatalogue
 from crm_readiness.models.vendors import LEVELS, RESPONSE_CODES, Comparison
 from crm_readiness.models.vendors.panel import DEMO_LEVEL, DEMO_OUTCOMES
+from crm_readiness.render.cells import print_setup
 from crm_readiness.render.vendors import _sheets
 from crm_readiness.render.vendors._cells import (
     BOLD,
@@ -356,5 +357,6 @@ def render_comparison_workbook(result: Comparison, catalogue: RequirementsCatalo
     _lists(wb, lang)
     wb.move_sheet("Summary", offset=-(wb.sheetnames.index("Summary") - 1))
     buf = io.BytesIO()
+    print_setup(wb)
     wb.save(buf)
     return buf.getvalue()
