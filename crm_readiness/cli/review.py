@@ -21,6 +21,7 @@ from crm_readiness.cli._common import (
     print_written,
     resolve_lang,
 )
+from crm_readiness.cli._help import HelpCommand
 from crm_readiness.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -120,4 +121,5 @@ def review(
 
 def register(app: typer.Typer) -> None:
     """Add ``review`` to the app."""
-    app.command("review", help=h("review.help"))(handle_errors(review))
+    app.command("review", help=h("review.help"), cls=HelpCommand,
+                epilog=h("ex.review"))(handle_errors(review))

@@ -19,13 +19,16 @@ from crm_readiness.cli._common import (
     print_written,
     resolve_lang,
 )
+from crm_readiness.cli._help import HelpCommand, HelpGroup
 from crm_readiness.i18n import Lang, t
 
 if TYPE_CHECKING:
     from crm_readiness.workflows.vendor_panel import ImportResult
 
-panel_app = typer.Typer(help=h("vendors.cli.panel_help"), no_args_is_help=True)
-demo_app = typer.Typer(help=h("vendors.cli.demo_help"), no_args_is_help=True)
+panel_app = typer.Typer(help=h("vendors.cli.panel_help"), no_args_is_help=True, cls=HelpGroup,
+                        epilog=h("ex.vendors.panel"))
+demo_app = typer.Typer(help=h("vendors.cli.demo_help"), no_args_is_help=True, cls=HelpGroup,
+                       epilog=h("ex.vendors.demo"))
 
 VendorsArg = Annotated[Path, typer.Argument(help=h("vendors.cli.arg_vendors"))]
 PartialOpt = Annotated[bool, typer.Option("--partial", help=h("vendors.cli.opt_partial"))]
@@ -45,7 +48,8 @@ def _report(res: ImportResult, lang: Lang) -> None:
         print_written([res.target], lang)
 
 
-@panel_app.command("export", help=h("vendors.cli.panel_export_help"))
+@panel_app.command("export", help=h("vendors.cli.panel_export_help"), cls=HelpCommand,
+                   epilog=h("ex.vendors.panel.export"))
 @handle_errors
 def panel_export(
     vendors: VendorsArg,
@@ -60,7 +64,8 @@ def panel_export(
     print_written(export_panel(vendors, out, language, force=force), language)
 
 
-@panel_app.command("import", help=h("vendors.cli.panel_import_help"))
+@panel_app.command("import", help=h("vendors.cli.panel_import_help"), cls=HelpCommand,
+                   epilog=h("ex.vendors.panel.import"))
 @handle_errors
 def panel_import(
     files: FilesArg,
@@ -78,7 +83,8 @@ def panel_import(
     _report(res, language)
 
 
-@demo_app.command("script", help=h("vendors.cli.demo_script_help"))
+@demo_app.command("script", help=h("vendors.cli.demo_script_help"), cls=HelpCommand,
+                   epilog=h("ex.vendors.demo.script"))
 @handle_errors
 def demo_script(
     vendors: VendorsArg,
@@ -96,7 +102,8 @@ def demo_script(
     print_written(write_demo_kits(vendors, out, chosen, language, force=force), language)
 
 
-@demo_app.command("import", help=h("vendors.cli.demo_import_help"))
+@demo_app.command("import", help=h("vendors.cli.demo_import_help"), cls=HelpCommand,
+                   epilog=h("ex.vendors.demo.import"))
 @handle_errors
 def demo_import(
     files: FilesArg,
