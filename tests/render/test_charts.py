@@ -21,9 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crm_readiness.demo.run import run_demo
 from crm_readiness.i18n import Lang
-from crm_readiness.io import output
 from crm_readiness.render import svg as kit_charts
 from crm_readiness.render.svg.kit import ASCENT, DESCENT, Box, compact, nice_ticks, text_width
 
@@ -35,28 +33,11 @@ SVG_RE = re.compile(r"<svg\b.*?</svg>", re.S)
 
 
 @pytest.fixture(scope="module")
-def demo_html(tmp_path_factory: pytest.TempPathFactory) -> dict[Lang, dict[str, str]]:
-    """Run the demo in en and zh; return every HTML report's text by language and path."""
-    add, add_stream = output.OutputSet.add, output.OutputSet.add_stream
-
-    def fast_add(self: output.OutputSet, path: Path, content: Any, **kw: Any) -> Path:
-        return add(self, path, b"" if Path(path).suffix in SKIPPED else content, **kw)
-
-    def fast_stream(self: output.OutputSet, path: Path, write: Any, **kw: Any) -> Path:
-        if Path(path).suffix in SKIPPED:
-            return add(self, path, b"", **kw)
-        return add_stream(self, path, write, **kw)
-
-    out: dict[Lang, dict[str, str]] = {}
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(output.OutputSet, "add", fast_add)
-        mp.setattr(output.OutputSet, "add_stream", fast_stream)
-        for lang in ("en", "zh"):
-            folder = tmp_path_factory.mktemp(f"demo-{lang}")
-            run_demo(folder, lang, force=True)
-            out[lang] = {p.relative_to(folder).as_posix(): p.read_text("utf-8")
-                         for p in sorted(folder.rglob("*.html"))}
-    return out
+def demo_html(demo_en: Path, demo_zh: Path) -> dict[Lang, dict[str, str]]:
+    """Every HTML report of the shared demo runs, by language and path."""
+    return {lang: {p.relative_to(folder).as_posix(): p.read_text("utf-8")
+                   for p in sorted(folder.rglob("*.html"))}
+            for lang, folder in (("en", demo_en), ("zh", demo_zh))}
 
 
 @dataclass
