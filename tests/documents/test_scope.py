@@ -7,8 +7,6 @@ from __future__ import annotations
 import io
 import re
 
-import pytest
-
 from crm_readiness.io.assessment import load_answers_file
 from crm_readiness.io.vendors import load_catalogue
 from crm_readiness.models.document import Document
@@ -45,11 +43,6 @@ def test_specification_lists_the_in_scope_requirements_and_names_the_rest(
     assert "不在本期范围（不评分" in zh
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the ranking (vendors compare) and the RFP workbook still score and send the whole catalogue: "
-    "42 requirements against the specification's 40 for the demo. The fix belongs in "
-    "engine/vendors and workflows/vendors (profile scope into compare and write_rfp), outside "
-    "the documents area; this test passes once they use the specification's scope"))
 def test_ranking_and_rfp_workbook_count_the_specification_requirements() -> None:
     from openpyxl import load_workbook
 

@@ -10,7 +10,7 @@ does not meet the profile's scope are listed as out of scope.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from crm_readiness.models._base import Text
 from crm_readiness.models.answers import AnswersFile
@@ -43,6 +43,21 @@ def _notes(answers: AnswersFile, prefix: str, questions: Mapping[str, Text]) -> 
     return out
 
 
+def module_in_scope(catalogue: RequirementsCatalogue, module: str, scope: Iterable[str]) -> bool:
+    """Whether catalogue ``module`` is in an organisation's ``scope`` (the one rule: a module
+    that names the scopes it belongs to is in when one of them is; any other module always is)."""
+    info = catalogue.modules.get(module)
+    return info is None or not info.scope or bool(set(scope).intersection(info.scope))
+
+
+def scoped_catalogue(catalogue: RequirementsCatalogue,
+                     scope: Iterable[str]) -> RequirementsCatalogue:
+    """Return ``catalogue`` without the requirements of modules outside ``scope``."""
+    wanted = tuple(scope)
+    keep = tuple(r for r in catalogue.requirements if module_in_scope(catalogue, r.module, wanted))
+    return catalogue.model_copy(update={"requirements": keep})
+
+
 def build_spec(catalogue: RequirementsCatalogue, answers: AnswersFile,
                questions: Mapping[str, Text] | None = None) -> SpecDocument:
     """Return the specification for the organisation in ``answers`` from ``catalogue``.
@@ -60,7 +75,8 @@ def build_spec(catalogue: RequirementsCatalogue, answers: AnswersFile,
                             key=lambda r: order[r.priority]))
         if not reqs:
             continue
-        if info is not None and info.scope and not scope.intersection(info.scope):
+        if not module_in_scope(catalogue, mid, scope):
+            assert info is not None
             out_of_scope.append((mid, info.name))
             continue
         modules.append(SpecModule(module=mid, name=catalogue.module_name(mid),

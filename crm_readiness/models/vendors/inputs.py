@@ -326,6 +326,10 @@ class VendorsFile(Model):
     requirements: str | None = Field(
         default=None, description="Requirements catalogue file, relative to this file; "
                                   "the packaged standard catalogue when absent.")
+    scope: tuple[str, ...] | None = Field(default=None, description=(
+        "The organisation's modules in scope (the profile's scope in the answers file): "
+        "requirements of catalogue modules outside it are neither scored nor sent in the RFP, "
+        "as the requirements specification leaves them out; the whole catalogue when absent."))
     budget: Budget | None = None
     scoring: ScoringRules = ScoringRules()
     robustness: RobustnessSettings = RobustnessSettings()
