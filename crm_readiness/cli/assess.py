@@ -56,6 +56,7 @@ def assess(
 ) -> None:
     """Assess readiness and write the reports."""
     from crm_readiness.cli import interactive as ui
+    from crm_readiness.cli.placeholders import warn_placeholders
     from crm_readiness.cli.summary import print_summary
     from crm_readiness.models.answers import AnswersFile
     from crm_readiness.workflows.assessment import score, select_phases
@@ -91,6 +92,7 @@ def assess(
     data = load_answers(path, sets)
     result = score(sets, data, phases=phases, answers_file=str(path), data_profile=data_profile)
     print_summary(result, language, out_console)
+    warn_placeholders(out_console, language, [(path, data.profile.organization)])
     result, written = write_assessment(result, path, out, chosen, language, snapshot=snapshot,
                                        force=force)
     out_console.print()

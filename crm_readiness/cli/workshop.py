@@ -57,6 +57,9 @@ def export(role: Annotated[str, typer.Option("--role", "-r", help=h("questionnai
     sets = load_checklist_set(checklists)
     data = load_answers(answers, sets)
     print_written(export_questionnaires(sets, data, roles, out, force=force), language)
+    from crm_readiness.cli.placeholders import warn_placeholders
+
+    warn_placeholders(console(), language, [(answers, data.profile.organization)])
 
 
 @questionnaire_app.command("import", help=h("questionnaire.import.help"), cls=HelpCommand,
@@ -159,6 +162,9 @@ def plan(answers: AnswersOpt,
     result = score(sets, load_answers(answers, sets), answers_file=str(answers))
     the_plan = make_plan(result, day)
     print_plan(the_plan, language, console())
+    from crm_readiness.cli.placeholders import warn_placeholders
+
+    warn_placeholders(console(), language, [(answers, result.profile.organization)])
     print_written(write_plan(the_plan, out, chosen, language, force=force), language)
 
 

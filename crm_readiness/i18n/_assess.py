@@ -1,6 +1,14 @@
 """Messages of the readiness assessment: commands, prompts, reports."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # init starters still holding their placeholders
+    "workspace.placeholder": {
+        "en": "Warning: {path} still holds the starter placeholders ({value!r}): its figures "
+              "are illustrative, not yours. Replace them (and that value) before trusting "
+              "this result.",
+        "zh": "警告：{path} 仍是初始占位内容（{value!r}）：其中的数据只是示例，并非您的数据。"
+              "请先替换这些数据（以及该值），再采信本结果。",
+    },
     # commands and options
     "assess.help": {
         "en": "Assess readiness: ask the checklist questions (or read --answers), score every "

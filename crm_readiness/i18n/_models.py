@@ -17,6 +17,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "give either a value or na, not both",
         "zh": "value 与 na 只能填写其一",
     },
+    "model.waived_by_goes_with_na": {
+        "en": "waived_by goes with na (a waived gate)",
+        "zh": "waived_by 只能与 na（豁免的关卡）一起填写",
+    },
     "model.respondent_ids_repeat": {
         "en": "respondent ids repeat: {ids}",
         "zh": "答题人 id 重复：{ids}",

@@ -24,6 +24,9 @@ class Answer(Model):
 
     value: AnswerValue | None = None
     na: str | None = Field(default=None, description="Not applicable, with the reason why.")
+    waived_by: str | None = Field(
+        default=None, min_length=1,
+        description="Who waives a gate answered not applicable (required for a gate's N/A).")
     note: str | None = None
     evidence: str | None = None
     respondent: str | None = None
@@ -54,6 +57,8 @@ class Answer(Model):
             raise MessageError("model.give_a_value_or_na")
         if self.value is not None and self.na is not None:
             raise MessageError("model.give_either_a_value_or")
+        if self.waived_by is not None and self.na is None:
+            raise MessageError("model.waived_by_goes_with_na")
         return self
 
 
