@@ -51,6 +51,8 @@ def assess(
                                                       help=h("assess.opt.data_profile"))] = None,
     snapshot: Annotated[str | None, typer.Option("--snapshot", help=h("assess.opt.snapshot"),
                                                   show_default=False)] = None,
+    strict_gates: Annotated[bool, typer.Option("--strict-gates",
+                                               help=h("assess.opt.strict_gates"))] = False,
     force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -97,6 +99,9 @@ def assess(
                                        force=force)
     out_console.print()
     print_written(written, language)
+    if strict_gates and result.waivers:
+        out_console.print(f"[red]{t('assess.strict_failed', language, count=len(result.waivers))}[/]")
+        raise typer.Exit(1)
     if fail_under is not None and (result.blockers or (result.overall.score or 0.0) < fail_under):
         raise typer.Exit(1)
 

@@ -217,7 +217,17 @@ def run(s: Session) -> bool:
             if not reason.strip():
                 s.out.print(f"[red]{t('ask.na_needs_reason', s.lang)}[/]")
                 continue
-            _store(s, q.id, Answer(na=reason.strip(), respondent=s.respondent))
+            owner = None
+            if q.gate:
+                owner = s.read(f"{t('ask.waived_by', s.lang)} ")
+                if owner is None:
+                    s.out.print(t("ask.quit", s.lang, path=str(s.path)))
+                    return False
+                if not owner.strip():
+                    s.out.print(f"[red]{t('ask.waiver_needs_owner', s.lang)}[/]")
+                    continue
+            _store(s, q.id, Answer(na=reason.strip(), respondent=s.respondent,
+                                   waived_by=owner.strip() if owner else None))
             pos += 1
         else:
             value = _parse(s, q, cmd)

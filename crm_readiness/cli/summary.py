@@ -56,6 +56,12 @@ def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
             out.print(f"  ✗ {plain(b.text.get(lang))} [dim]({b.question_id}: {plain(why)})[/]")
     else:
         out.print(f"\n[green]{t('report.no_blockers', lang)}[/]")
+    if result.waivers:
+        out.print(f"\n[bold yellow]{t('report.waivers', lang)}[/]")
+        for w in result.waivers:
+            line = t("report.waiver_line", lang, owner=w.waived_by, reason=w.reason)
+            out.print(f"  ! {escape(w.text.get(lang))} [dim]({w.question_id}: "
+                      f"{escape(t('report.waived', lang))} — {escape(line)})[/]")
     if result.risks:
         out.print(f"\n[bold]{t('report.top_risks', lang)}[/]")
         for r in result.risks[:top_risks]:

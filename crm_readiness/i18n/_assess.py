@@ -1,6 +1,33 @@
 """Messages of the readiness assessment: commands, prompts, reports."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # answers-file checks
+    "answers.unknown_id_close": {"en": "unknown question id {id!r}; did you mean {ids}?",
+                                 "zh": "未知的问题 id {id!r}；您是不是要写 {ids}？"},
+    "waiver.needs_owner": {
+        "en": "{id} is a go-live gate: answering it not applicable waives it, so say who "
+              "waives it, e.g. waived_by: \"CFO Li\"",
+        "zh": "{id} 是上线关卡：答“不适用”即豁免该关卡，须写明豁免人，例如 waived_by: \"李总（CFO）\"",
+    },
+    "reason.waivers": {"en": "{count} gate(s) waived", "zh": "{count} 个关卡已豁免"},
+    "report.waivers": {"en": "Waived gates", "zh": "已豁免的关卡"},
+    "report.waived": {"en": "waived", "zh": "已豁免"},
+    "report.waiver_line": {"en": "waived by {owner}: {reason}", "zh": "豁免人 {owner}：{reason}"},
+    "report.waivers_intro": {
+        "en": "Gates answered not applicable. They block nothing, but stay on record with their "
+              "reason and who waived them; --strict-gates treats them as blockers.",
+        "zh": "被答为“不适用”的关卡。它们不构成阻断，但连同原因与豁免人一并记录；"
+              "使用 --strict-gates 时视同阻断项。",
+    },
+    "assess.opt.strict_gates": {
+        "en": "Treat waived gates (a gate answered not applicable) as blockers: exit 1 when "
+              "any exists.",
+        "zh": "将已豁免的关卡（答为“不适用”的关卡）视同阻断项：存在时以退出码 1 结束。",
+    },
+    "assess.strict_failed": {
+        "en": "--strict-gates: {count} waived gate(s) count as blockers.",
+        "zh": "--strict-gates：{count} 个已豁免关卡视同阻断项。",
+    },
     # init starters still holding their placeholders
     "workspace.placeholder": {
         "en": "Warning: {path} still holds the starter placeholders ({value!r}): its figures "
@@ -90,6 +117,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "zh": "请输入所示编号之一，或 ? s n b q。"},
     "ask.na_reason": {"en": "Why is it not applicable?", "zh": "为什么不适用？"},
     "ask.na_needs_reason": {"en": "A reason is required.", "zh": "必须说明原因。"},
+    "ask.waived_by": {"en": "This is a go-live gate: who waives it (name and role)?",
+                      "zh": "这是上线关卡：由谁豁免（姓名与职务）？"},
+    "ask.waiver_needs_owner": {"en": "A waived gate needs its owner.",
+                               "zh": "豁免关卡必须写明豁免人。"},
+    "ask.note": {"en": "Note (optional, Enter to skip)", "zh": "备注（可选，回车跳过）"},
     "ask.saved": {"en": "Saved to {path}.", "zh": "已保存到 {path}。"},
     "ask.quit": {"en": "Saved to {path}. Run the same command again to resume.",
                  "zh": "已保存到 {path}。再次运行同一命令即可继续。"},

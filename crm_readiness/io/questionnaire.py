@@ -140,7 +140,9 @@ def _read_answers(path: Path, ws: Sheet, meta: dict[str, Any], checklists: Check
         elif raw is not None and na is not None:
             out.problems.append(_p(cell, "questionnaire.both", id=qid))
         elif na is not None:
-            out.answers[qid] = Answer(na=na, **common)
+            # a gate answered N/A is a waiver: the respondent who wrote it is its owner
+            owner = (name or rid) if found[1].gate else None
+            out.answers[qid] = Answer(na=na, waived_by=owner, **common)
         else:
             try:
                 out.answers[qid] = Answer(value=parse_value(raw, scale), **common)

@@ -32,6 +32,7 @@ class Response(ResultModel):
     label: Text | None = None
     score: float | None = Field(default=None, description="0..1; None when not applicable.")
     na: str | None = None
+    waived_by: str | None = None
     note: str | None = None
     evidence: str | None = None
     source: str | None = None
@@ -55,13 +56,15 @@ class QuestionResult(ResultModel):
     responses: tuple[Response, ...] = ()
     spread: float | None = Field(default=None, description="Max − min score across respondents.")
     gate_failed: bool = False
+    waived_by: str | None = Field(default=None, description="Who waived this gate (a gate "
+                                                            "answered not applicable).")
 
 
 class VerdictReason(ResultModel):
     """Why a verdict is what it is: a message code and its parameters."""
 
     code: Literal["blockers", "score_below_ready", "score_below_risks", "coverage_low",
-                  "high_risks", "phase_not_ready", "all_clear", "no_questions"]
+                  "high_risks", "phase_not_ready", "all_clear", "no_questions", "waivers"]
     params: dict[str, str | float | int] = Field(default_factory=dict)
 
 
@@ -106,6 +109,16 @@ class Blocker(ResultModel):
     score: float | None
     gate_min: float
     reason: Literal["below_minimum", "unanswered"]
+
+
+class Waiver(ResultModel):
+    """A gate answered not applicable: no blocker, but listed with its reason and owner."""
+
+    question_id: str
+    phase: str
+    text: Text
+    reason: str
+    waived_by: str = Field(description="Who waived it (every respondent's name, '; '-joined).")
 
 
 class RiskItem(ResultModel):
@@ -184,6 +197,9 @@ class AssessmentResult(ResultModel):
     overall: OverallResult
     phases: tuple[PhaseResult, ...]
     blockers: tuple[Blocker, ...]
+    waivers: tuple[Waiver, ...] = Field(
+        default=(), description="Gates answered not applicable, each with its reason and who "
+                                "waived it; --strict-gates treats them as blockers.")
     risks: tuple[RiskItem, ...]
     actions: tuple[ActionItem, ...]
     thresholds: Thresholds
