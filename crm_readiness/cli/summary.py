@@ -39,6 +39,15 @@ def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
                   f"{o.coverage * 100:.0f}%", str(o.level or "–"),
                   f"[bold {_STYLE[o.verdict]}]{t('verdict.' + o.verdict, lang)}[/]")
     out.print(table)
+    if result.quick is not None:
+        q = result.quick
+        out.print(f"[bold yellow]{t('report.quick_title', lang)}[/]: " + escape(t(
+            "report.quick_intro", lang, asked=q.asked, full=q.full,
+            share=f"{q.weight_share * 100:.0f}")))
+        for qp in q.phases:
+            if qp.not_asked:
+                out.print("  + " + escape(t("report.quick_phase", lang, phase=qp.title.get(lang),
+                                              count=qp.not_asked, weight=qp.not_asked_weight)))
     reasons = "; ".join(t(f"reason.{r.code}", lang, **r.params) for r in o.reasons)
     out.print(f"{t('report.reasons', lang)}: {plain(reasons)}")
     if result.measurements:

@@ -28,6 +28,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--strict-gates: {count} waived gate(s) count as blockers.",
         "zh": "--strict-gates：{count} 个已豁免关卡视同阻断项。",
     },
+    "assess.opt.out": {
+        "en": "Folder of the reports (default: crm-readiness-report/ beside the answers file).",
+        "zh": "报告所在文件夹（默认：回答文件旁的 crm-readiness-report/）。",
+    },
+    "assess.opt.quick": {
+        "en": "Quick scan: ask and score only the gates and the questions the checklists flag "
+              "quick (about 25); the report says what a full assessment would add.",
+        "zh": "快速扫描：只询问并计分关卡及清单中标记为 quick 的问题（约 25 题）；"
+              "报告会说明完整评估还会补充哪些内容。",
+    },
+    "reason.quick_scan": {
+        "en": "quick scan: {asked} of {full} questions, {share}% of the weight (a full "
+              "assessment is needed for Ready)",
+        "zh": "快速扫描：{full} 题中的 {asked} 题，占权重 {share}%（需完整评估才能判定“就绪”）",
+    },
+    "report.quick_title": {"en": "Quick scan", "zh": "快速扫描"},
+    "report.quick_intro": {
+        "en": "This is a quick scan: {asked} of the {full} questions that apply ({share}% of the "
+              "weight), the gates and the highest-weight questions. Coverage below is of the "
+              "questions asked. A full assessment (without --quick) adds:",
+        "zh": "这是一次快速扫描：在适用的 {full} 题中询问了 {asked} 题（占权重 {share}%），"
+              "即全部关卡与权重最高的问题。下方的覆盖率以所问问题为基数。完整评估（不加 --quick）"
+              "还会补充：",
+    },
+    "report.quick_phase": {"en": "{phase}: {count} more question(s), weight {weight}",
+                           "zh": "{phase}：再增加 {count} 题，权重 {weight}"},
     # init starters still holding their placeholders
     "workspace.placeholder": {
         "en": "Warning: {path} still holds the starter placeholders ({value!r}): its figures "

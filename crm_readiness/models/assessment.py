@@ -64,7 +64,8 @@ class VerdictReason(ResultModel):
     """Why a verdict is what it is: a message code and its parameters."""
 
     code: Literal["blockers", "score_below_ready", "score_below_risks", "coverage_low",
-                  "high_risks", "phase_not_ready", "all_clear", "no_questions", "waivers"]
+                  "high_risks", "phase_not_ready", "all_clear", "no_questions", "waivers",
+                  "quick_scan"]
     params: dict[str, str | float | int] = Field(default_factory=dict)
 
 
@@ -167,6 +168,26 @@ class Measurement(ResultModel):
     claimed_score: float | None = None
 
 
+class QuickPhase(ResultModel):
+    """What a full assessment adds to a quick scan in one phase."""
+
+    phase: str
+    title: Text
+    asked: int = Field(description="Applicable questions the quick scan asked.")
+    not_asked: int = Field(description="Applicable questions only a full assessment asks.")
+    not_asked_weight: int
+
+
+class QuickScan(ResultModel):
+    """A quick scan: the gates and the checklists' ``quick: true`` questions only."""
+
+    asked: int = Field(description="Applicable questions asked.")
+    full: int = Field(description="Applicable questions of the full assessment.")
+    weight_share: float = Field(description="Share (0..1) of the full assessment's applicable "
+                                            "weight that the quick scan asks.")
+    phases: tuple[QuickPhase, ...]
+
+
 class AssessmentMeta(ResultModel):
     """Where the result came from."""
 
@@ -208,5 +229,8 @@ class AssessmentResult(ResultModel):
     consensus: ConsensusSummary = Field(
         default_factory=ConsensusSummary,
         description="Respondents' agreement per question and the workshop agenda.")
+    quick: QuickScan | None = Field(
+        default=None, description="Set when this is a quick scan: what it asked and what a full "
+                                  "assessment would add.")
     trend: Trend = Field(default_factory=Trend,
                          description="Scores over the saved snapshots (filled by the workflow).")

@@ -178,6 +178,8 @@ class Question(Model):
     weight: int = Field(ge=1, le=5)
     gate: bool = False
     gate_min: float | None = Field(default=None, ge=0, le=1)
+    quick: bool = Field(default=False, description="Asked by the quick scan (assess --quick) "
+                                                   "besides the gates, which always are.")
     applies_when: Condition | None = None
     roles: tuple[Role, ...] = Field(default=(), description="Who can answer it in a workshop.")
     evidence: Text | None = None
