@@ -72,6 +72,9 @@ def score_value(scale: ChoiceScale | NumericScale, value: str | float | int) -> 
 def _response(scale: ChoiceScale | NumericScale, answer: Answer, answers: AnswersFile) -> Response:
     person = answers.respondent(answer.respondent)
     role = answer.role or (person.role if person else None)
+    if answer.dont_know is not None:
+        return Response(respondent=answer.respondent, role=role, dont_know=answer.dont_know,
+                        note=answer.note, evidence=answer.evidence, source=answer.source)
     if answer.na is not None:
         return Response(respondent=answer.respondent, role=role, na=answer.na,
                         waived_by=answer.waived_by, note=answer.note,
@@ -96,12 +99,15 @@ def _question(checklist: Checklist, q: Question, checklists: ChecklistSet,
     scale = checklists.scale_of(q)
     responses = tuple(_response(scale, a, answers) for a in answers.answers.get(q.id, ()))
     scored = [r for r in responses if r.score is not None]
-    if not responses:
-        return QuestionResult(**base, status="unanswered", score=0.0,
-                              gate_failed=q.gate)
+    unknown = tuple(dict.fromkeys(r.dont_know for r in responses if r.dont_know is not None))
+    if not responses or (not scored and unknown):
+        # nobody answered, or those who did do not know: unanswered (0, lower coverage), with why
+        return QuestionResult(**base, status="unanswered", score=0.0, responses=responses,
+                              dont_know=unknown, gate_failed=q.gate)
     if not scored:
         reasons = "; ".join(dict.fromkeys(r.na for r in responses if r.na))
-        owners = "; ".join(dict.fromkeys(r.waived_by or r.respondent or "?" for r in responses))
+        owners = "; ".join(dict.fromkeys(r.waived_by or r.respondent or "?" for r in responses
+                                         if r.na is not None))
         return QuestionResult(**base, status="not_applicable", na_reason=reasons,
                               responses=responses, waived_by=owners if q.gate else None)
     scores = [r.score for r in scored if r.score is not None]
@@ -114,7 +120,7 @@ def _question(checklist: Checklist, q: Question, checklists: ChecklistSet,
         exact = next((c for c in scale.choices if abs(c.score - combined) < 1e-9), None)
         value, label = (exact.value, exact.label) if exact else (None, None)
     return QuestionResult(**base, status="answered", score=combined, value=value, label=label,
-                          responses=responses, spread=spread(scores),
+                          responses=responses, spread=spread(scores), dont_know=unknown,
                           gate_failed=q.gate and combined < q.gate_threshold - 1e-12)
 
 

@@ -242,6 +242,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.reasons": {"en": "Why", "zh": "原因"},
     "report.excluded": {"en": "not applicable to this profile", "zh": "不适用于该组织概况"},
     "report.unanswered": {"en": "unanswered", "zh": "未作答"},
+    "report.dont_know": {"en": "don't know ({reason})", "zh": "不知道（{reason}）"},
     "report.na": {"en": "not applicable: {reason}", "zh": "不适用：{reason}"},
     "report.questions_counts": {
         "en": "{answered} answered · {unanswered} unanswered · {na} not applicable · "

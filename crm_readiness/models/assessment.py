@@ -32,6 +32,7 @@ class Response(ResultModel):
     label: Text | None = None
     score: float | None = Field(default=None, description="0..1; None when not applicable.")
     na: str | None = None
+    dont_know: str | None = Field(default=None, description="Does not know (why / who would).")
     waived_by: str | None = None
     note: str | None = None
     evidence: str | None = None
@@ -56,6 +57,8 @@ class QuestionResult(ResultModel):
     responses: tuple[Response, ...] = ()
     spread: float | None = Field(default=None, description="Max − min score across respondents.")
     gate_failed: bool = False
+    dont_know: tuple[str, ...] = Field(
+        default=(), description="Respondents' 'don't know' reasons (they count as unanswered).")
     waived_by: str | None = Field(default=None, description="Who waived this gate (a gate "
                                                             "answered not applicable).")
 
