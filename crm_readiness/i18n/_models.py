@@ -14,7 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请填写 value、na（不适用及原因）或 dont_know（不知道）",
     },
     "model.give_either_a_value_or": {
-        "en": "give either a value, na or dont_know, not more than one",
+        "en": "give either a value, na or dont_know, not several",
         "zh": "value、na 与 dont_know 只能填写其一",
     },
     "model.waived_by_goes_with_na": {

@@ -52,7 +52,7 @@ def test_quit_midway_then_resume_keeps_every_answer(runner: CliRunner, tmp_path:
     assert saved["profile"]["organization"] == "Test Co"
     assert saved["answers"] == {"alpha.sponsor": {"value": "yes"}, "alpha.goals": {"value": "defined"}}
     # resume: starts at alpha.kpis; ? shows help, b goes back to goals (keeps it), then answer on
-    r = ask(runner, path, "?\nb\n3\n4\nn\nlegacy data stays\n80\n5\n")
+    r = ask(runner, path, "?\nb\n3\n4\nn\nlegacy data stays\nCIO Zhao\n80\n5\n")
     assert r.exit_code == 0, r.output
     assert "Resuming: 2 of 6" in r.flat
     answers = load_answers(path, load_checklist_set(packaged_dir=MINI))
@@ -62,6 +62,7 @@ def test_quit_midway_then_resume_keeps_every_answer(runner: CliRunner, tmp_path:
                       "beta.accuracy": (80.0, None), "beta.training": ("strongly_agree", None)}
     assert "All applicable questions are answered" in r.flat
     assert (tmp_path / "out" / "readiness.html").exists()
+    assert answers.answers["beta.data_owner"][0].waived_by == "CIO Zhao"  # a gate N/A is a waiver
 
 
 def test_invalid_keys_and_na_without_reason_are_asked_again(runner: CliRunner, tmp_path: Path,
