@@ -14,9 +14,8 @@ if TYPE_CHECKING:
 
 def warn_placeholders(out: Console, lang: Lang, files: Sequence[tuple[Path, str | None]]) -> None:
     """Print one yellow warning per file whose organisation or title is still a placeholder."""
-    from rich.markup import escape
-
+    from crm_readiness.cli._common import plain
     from crm_readiness.workflows.workspace import placeholder_warnings
 
     for text in placeholder_warnings(files):
-        out.print(f"[yellow]⚠ {escape(text.get(lang))}[/]")
+        out.print(f"[yellow]⚠ {plain(text.get(lang))}[/]")

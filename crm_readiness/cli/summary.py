@@ -41,12 +41,12 @@ def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
     out.print(table)
     if result.quick is not None:
         q = result.quick
-        out.print(f"[bold yellow]{t('report.quick_title', lang)}[/]: " + escape(t(
+        out.print(f"[bold yellow]{t('report.quick_title', lang)}[/]: " + plain(t(
             "report.quick_intro", lang, asked=q.asked, full=q.full,
             share=f"{q.weight_share * 100:.0f}")))
         for qp in q.phases:
             if qp.not_asked:
-                out.print("  + " + escape(t("report.quick_phase", lang, phase=qp.title.get(lang),
+                out.print("  + " + plain(t("report.quick_phase", lang, phase=qp.title.get(lang),
                                               count=qp.not_asked, weight=qp.not_asked_weight)))
     reasons = "; ".join(t(f"reason.{r.code}", lang, **r.params) for r in o.reasons)
     out.print(f"{t('report.reasons', lang)}: {plain(reasons)}")
@@ -69,8 +69,8 @@ def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
         out.print(f"\n[bold yellow]{t('report.waivers', lang)}[/]")
         for w in result.waivers:
             line = t("report.waiver_line", lang, owner=w.waived_by, reason=w.reason)
-            out.print(f"  ! {escape(w.text.get(lang))} [dim]({w.question_id}: "
-                      f"{escape(t('report.waived', lang))} — {escape(line)})[/]")
+            out.print(f"  ! {plain(w.text.get(lang))} [dim]({w.question_id}: "
+                      f"{plain(t('report.waived', lang))} — {plain(line)})[/]")
     if result.risks:
         out.print(f"\n[bold]{t('report.top_risks', lang)}[/]")
         for r in result.risks[:top_risks]:

@@ -147,7 +147,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "这是上线关卡：由谁豁免（姓名与职务）？"},
     "ask.waiver_needs_owner": {"en": "A waived gate needs its owner.",
                                "zh": "豁免关卡必须写明豁免人。"},
-    "ask.note": {"en": "Note (optional, Enter to skip)", "zh": "备注（可选，回车跳过）"},
     "ask.saved": {"en": "Saved to {path}.", "zh": "已保存到 {path}。"},
     "ask.quit": {"en": "Saved to {path}. Run the same command again to resume.",
                  "zh": "已保存到 {path}。再次运行同一命令即可继续。"},
