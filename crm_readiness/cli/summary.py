@@ -39,6 +39,10 @@ def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
                   f"{o.coverage * 100:.0f}%", str(o.level or "–"),
                   f"[bold {_STYLE[o.verdict]}]{t('verdict.' + o.verdict, lang)}[/]")
     out.print(table)
+    on = [p for p in result.packs if p.on]
+    if on:
+        names = "; ".join(f"{p.title.get(lang)} ({len(p.questions)})" for p in on)
+        out.print(f"{t('report.packs', lang)}: {plain(names)}")
     if result.quick is not None:
         q = result.quick
         out.print(f"[bold yellow]{t('report.quick_title', lang)}[/]: " + plain(t(

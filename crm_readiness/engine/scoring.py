@@ -27,6 +27,7 @@ from crm_readiness.models.assessment import (
     AssessmentResult,
     Blocker,
     OverallResult,
+    PackUse,
     PhaseResult,
     QuestionResult,
     QuestionStatus,
@@ -325,4 +326,20 @@ def assess(checklists: ChecklistSet, answers: AnswersFile, *,
                             phases=phase_results, blockers=tuple(blockers),
                             waivers=tuple(waivers), risks=risks,
                             actions=_actions(selected, phase_results), thresholds=thresholds,
-                            consensus=consensus)
+                            consensus=consensus, packs=_packs(checklists, answers, selected))
+
+
+def _packs(checklists: ChecklistSet, answers: AnswersFile,
+           selected: Sequence[Checklist]) -> tuple[PackUse, ...]:
+    """Each industry pack, on or off for the profile, with its questions that apply."""
+    from crm_readiness.engine.conditions import applies
+
+    profile = answers.profile
+    out: list[PackUse] = []
+    for pack in checklists.packs:
+        on = pack.on_for(profile.industry)
+        asked = tuple(q.id for c in selected for q in c.questions
+                      if q.pack == pack.id and applies(q.applies_when, profile)) if on else ()
+        out.append(PackUse(id=pack.id, title=pack.title, industries=pack.industries, on=on,
+                           questions=asked, catalogue_module=pack.catalogue_module))
+    return tuple(out)

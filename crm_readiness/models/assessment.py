@@ -181,6 +181,18 @@ class QuickPhase(ResultModel):
     not_asked_weight: int
 
 
+class PackUse(ResultModel):
+    """An industry pack and whether the profile's industry switched it on."""
+
+    id: str
+    title: Text
+    industries: tuple[str, ...]
+    on: bool = Field(description="The profile's industry is one of the pack's industries.")
+    questions: tuple[str, ...] = Field(description="Pack questions that apply (empty when off).")
+    catalogue_module: str | None = Field(default=None, description="Requirements-catalogue "
+                                                                  "module the pack brings.")
+
+
 class QuickScan(ResultModel):
     """A quick scan: the gates and the checklists' ``quick: true`` questions only."""
 
@@ -232,6 +244,8 @@ class AssessmentResult(ResultModel):
     consensus: ConsensusSummary = Field(
         default_factory=ConsensusSummary,
         description="Respondents' agreement per question and the workshop agenda.")
+    packs: tuple[PackUse, ...] = Field(
+        default=(), description="Industry packs loaded, on or off for the profile's industry.")
     quick: QuickScan | None = Field(
         default=None, description="Set when this is a quick scan: what it asked and what a full "
                                   "assessment would add.")

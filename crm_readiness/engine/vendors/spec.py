@@ -5,7 +5,8 @@ Goals and KPIs are the notes the organisation wrote on its strategy questions
 KPI, metric, target or measure is filed under KPIs, one that mentions a goal,
 objective, vision, roadmap, quick win or alignment under goals, and every other
 strategy note (pain points, sponsor, team) under the current situation. Modules whose ``scope``
-does not meet the profile's scope are listed as out of scope.
+does not meet the profile's scope, or whose ``industry`` (an industry pack) is not the
+profile's, are listed as out of scope.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def build_spec(catalogue: RequirementsCatalogue, answers: AnswersFile,
     """
     qs = questions or {}
     scope = set(answers.profile.scope)
+    industry = answers.profile.industry.strip().lower()
     order = {p: i for i, p in enumerate(PRIORITIES)}
     modules: list[SpecModule] = []
     out_of_scope: list[tuple[str, Text]] = []
@@ -60,7 +62,8 @@ def build_spec(catalogue: RequirementsCatalogue, answers: AnswersFile,
                             key=lambda r: order[r.priority]))
         if not reqs:
             continue
-        if info is not None and info.scope and not scope.intersection(info.scope):
+        if info is not None and ((info.scope and not scope.intersection(info.scope))
+                                 or (info.industry and industry not in info.industry)):
             out_of_scope.append((mid, info.name))
             continue
         modules.append(SpecModule(module=mid, name=catalogue.module_name(mid),
