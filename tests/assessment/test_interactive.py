@@ -21,7 +21,7 @@ from crm_readiness.io.checklists import load_checklist_set
 from tests.conftest import REPO, no_traceback
 
 MINI = Path(__file__).parents[1] / "assets" / "assessment" / "mini"
-PROFILE_INPUT = "Test Co\nmid\n50\nsaas\nsales\nnone\nyes\n"
+PROFILE_INPUT = "Test Co\nother\nmid\n50\nsaas\nsales\nnone\nyes\n"
 MINI_ONLY = {"CRM_READINESS_LANG": "en"}
 
 
