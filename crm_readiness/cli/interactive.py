@@ -215,7 +215,8 @@ def _invalid(s: Session, q: Question) -> None:
 
 def _annotate(s: Session, q: Question, what: str) -> bool:
     """``e``/``m``: add evidence or a note; kept for the answer when there is none yet."""
-    text = s.read(f"{t('ask.' + what + '_prompt', s.lang)} ")
+    key = {"note": "ask.note_prompt", "evidence": "ask.evidence_prompt"}[what]
+    text = s.read(f"{t(key, s.lang)} ")
     if text is None:
         return False
     if not text.strip():

@@ -96,25 +96,26 @@ def _yes_no(raw: str) -> bool:
     raise _Bad("ask.profile.bad_yes_no")
 
 
-def _fields() -> list[tuple[str, str, Callable[[str], Any]]]:
-    """(profile field, default shown, parser) in the order asked."""
-    return [("organization", "My company", _name),
-            ("industry", "other", _industry),
-            ("size", "mid", _one("size")),
-            ("users", "100", _users),
-            ("deployment", "saas", _one("deployment")),
-            ("scope", "sales,service", _many("scope", allow_none=False)),
-            ("integrations", "none", _many("integrations", allow_none=True)),
-            ("data_migration", "yes", _yes_no)]
+def _fields() -> list[tuple[str, str, str, Callable[[str], Any]]]:
+    """(profile field, its label's catalogue key, default shown, parser) in the order asked."""
+    return [("organization", "ask.profile.organization", "My company", _name),
+            ("industry", "ask.profile.industry", "other", _industry),
+            ("size", "ask.profile.size", "mid", _one("size")),
+            ("users", "ask.profile.users", "100", _users),
+            ("deployment", "ask.profile.deployment", "saas", _one("deployment")),
+            ("scope", "ask.profile.scope", "sales,service", _many("scope", allow_none=False)),
+            ("integrations", "ask.profile.integrations", "none",
+             _many("integrations", allow_none=True)),
+            ("data_migration", "ask.profile.data_migration", "yes", _yes_no)]
 
 
-def _ask(out: Console, read: ReadLine, lang: Lang, field: str, default: str,
+def _ask(out: Console, read: ReadLine, lang: Lang, field: str, key: str, default: str,
          parse: Callable[[str], Any]) -> Any:
     """Ask one field until its value fits; QUIT on ``q`` or end of input."""
     hint = {"industry": INDUSTRY_HINT}.get(field) or (
         " / ".join(_choices(field)) if field in ("size", "deployment", "scope", "integrations")
         else "")
-    label = t(f"ask.profile.{field}", lang) + (f" ({hint})" if hint else "")
+    label = t(key, lang) + (f" ({hint})" if hint else "")
     while True:
         raw = read(f"{label} [{default}]: ")
         if raw is None or raw.strip().lower() == "q":
@@ -131,8 +132,8 @@ def ask_profile(out: Console, read: ReadLine, lang: Lang) -> OrganizationProfile
 
     out.print(f"[dim]{t('ask.profile.keys', lang)}[/]")
     values: dict[str, Any] = {}
-    for field, default, parse in _fields():
-        value = _ask(out, read, lang, field, default, parse)
+    for field, key, default, parse in _fields():
+        value = _ask(out, read, lang, field, key, default, parse)
         if value is QUIT:
             out.print(t("ask.profile.quit", lang))
             return None
