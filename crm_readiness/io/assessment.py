@@ -42,6 +42,9 @@ def _unknown_question(qid: str, checklists: ChecklistSet, line: int | None,
     """Return the problem of an unknown question id, with the closest known ids."""
     known = [q.id for c in checklists.checklists for q in c.questions]
     close = difflib.get_close_matches(qid, known, n=3, cutoff=0.6)
+    if close:  # only the best match and those as close as it (not every loosely similar id)
+        best = difflib.SequenceMatcher(None, qid, close[0]).ratio()
+        close = [k for k in close if difflib.SequenceMatcher(None, qid, k).ratio() >= best - 0.05]
     if not close:  # a right name in the wrong phase: match on the part after the dot
         tail = qid.rsplit(".", 1)[-1]
         close = [k for k in known if k.rsplit(".", 1)[-1] == tail][:3]
