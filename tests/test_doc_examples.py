@@ -119,3 +119,18 @@ def test_examples_run_as_written(page: Page, tmp_path: Path, monkeypatch: pytest
         no_traceback(result)
         assert result.exit_code == expect, f"{page.name}: `{command}` exited {result.exit_code}:\n" \
                                            f"{result.output}"
+
+
+@pytest.mark.parametrize(("name", "heading", "command"), [
+    ("assess.md", "## Quick scan", "crm-readiness assess --quick"),
+    ("assess.md", "## Gate waivers", "--strict-gates"),
+    ("assess.md", "## Industry packs", "crm-readiness checklist packs"),
+    ("workshops.md", "### Questionnaires that fit a role", "--max-questions"),
+])
+def test_guides_document_each_feature_with_a_run_example(name: str, heading: str,
+                                                         command: str) -> None:
+    text = (DOCS / name).read_text("utf-8")
+    assert heading in text, f"{name} lacks {heading!r}"
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    runs = [body for info, body in FENCE.findall(section) if "run" in info.split()[1:]]
+    assert any(command in body for body in runs), f"{name} {heading}: no run example of {command}"

@@ -111,19 +111,23 @@ def validate(paths: Annotated[list[Path], typer.Argument(help=h("checklist.arg.p
              lang: LangOpt = None) -> None:
     """Validate checklist files, reporting every problem; exit 3 if any is invalid."""
     from crm_readiness.cli._common import report_error
-    from crm_readiness.workflows.inputs import phase_files, validate_files
+    from crm_readiness.models.checklist import Checklist
+    from crm_readiness.workflows.inputs import pack_files, phase_files, validate_files
 
     language = resolve_lang(lang)
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
             files.extend(phase_files(p))
+            files.extend(pack_files(p))
             files.extend(x for x in (p / "scoring.yaml",) if x.exists())
         else:
             files.append(p)
     good, errors = validate_files(files)
     for c in good:
-        line = t("checklist.valid", language, path=c.id, count=len(c.questions))
+        count = (len(c.questions) if isinstance(c, Checklist)
+                 else sum(len(qs) for qs in c.questions.values()))
+        line = t("checklist.valid", language, path=c.id, count=count)
         console().print(f"[green]✓[/] {plain(line)}")
     for err in errors:
         report_error(err)

@@ -70,7 +70,7 @@ def export(role: Annotated[str, typer.Option("--role", "-r", help=h("questionnai
                                     data_profile=measured)
     plans = plan_questionnaires(sets, data, roles, cap=max_questions, data_profile=measured)
     for p, path in zip(plans, written, strict=True):
-        console().print(t("questionnaire.sized", language, path=str(path), count=len(p.core),
+        console().print(t("questionnaire.sized", language, path=plain(path), count=len(p.core),
                           minutes=p.minutes, optional=len(p.optional)))
     from crm_readiness.cli.placeholders import warn_placeholders
 

@@ -297,21 +297,24 @@ def _build_set(base: Path, extra_dir: Path | None) -> ChecklistSet:
                         packs=tuple(_pack_info(pk.pack) for pk in packs.values()))
 
 
-def validate_files(paths: list[Path]) -> tuple[list[Checklist], list[InputFileError]]:
+def validate_files(paths: list[Path]) -> tuple[list[Checklist | IndustryPack],
+                                                list[InputFileError]]:
     """Validate checklist files on their own (scales from the package plus any beside them).
 
-    Returns the valid checklists and one error per invalid file.
+    A file in a ``packs`` folder is validated as an industry pack. Returns the valid
+    checklists and packs, and one error per invalid file.
     """
     errors: list[InputFileError] = []
     scales: dict[str, ChoiceScale | NumericScale] = {}
-    for folder in [checklists_dir(), *{p.parent for p in paths}]:
+    for folder in [checklists_dir(), *{p.parent for p in paths},
+                   *{p.parent.parent for p in paths if p.parent.name == PACKS}]:
         sp = folder / "scales.yaml"
         if sp.exists():
             try:
                 scales.update(_load(sp, ScalesFile)[1].scales)
             except InputFileError as exc:
                 errors.append(exc)
-    good: list[Checklist] = []
+    good: list[Checklist | IndustryPack] = []
     for path in paths:
         if path.name == "scales.yaml":
             continue
@@ -320,6 +323,19 @@ def validate_files(paths: list[Path]) -> tuple[list[Checklist], list[InputFileEr
                 _load(path, ScoringConfig)
             except InputFileError as exc:
                 errors.append(exc)
+            continue
+        if path.parent.name == PACKS:
+            try:
+                loaded, pack = _load(path, IndustryPack)
+            except InputFileError as exc:
+                errors.append(exc)
+                continue
+            problems = [p for phase_id, qs in pack.questions.items()
+                        for p in _check_questions(qs, loaded, ("questions", phase_id), scales)]
+            if problems:
+                errors.append(InputFileError(path, problems))
+            else:
+                good.append(pack)
             continue
         phase = _load_phase(path, errors)
         if phase is None:

@@ -188,3 +188,20 @@ def test_a_broken_user_pack_is_located_in_both_languages(runner: CliRunner,  # t
         assert r.exit_code == 3
         flat = " ".join(r.output.split())
         assert "retail.yaml" in flat and words in flat and "questions.strateg" in flat
+
+
+def test_checklist_validate_checks_packs_too(runner: CliRunner, tmp_path: Path) -> None:
+    from crm_readiness._resources import checklists_dir
+
+    r = runner.invoke(app, ["checklist", "validate", str(checklists_dir()), "--lang", "en"])
+    no_traceback(r)
+    assert r.exit_code == 0, r.output
+    assert "manufacturing: valid (4 questions)" in r.output
+    bad = tmp_path / "packs" / "bad.yaml"
+    bad.parent.mkdir()
+    text = (checklists_dir() / "packs" / "retail.yaml").read_text("utf-8")
+    bad.write_text(text.replace("answers: maturity4", "answers: maturity9", 1), "utf-8")
+    r = runner.invoke(app, ["checklist", "validate", str(bad), "--lang", "en"])
+    no_traceback(r)
+    assert r.exit_code == 3
+    assert "bad.yaml" in r.output and "unknown answer scale 'maturity9'" in r.output
