@@ -198,7 +198,9 @@ def _parse(s: Session, q: Question, raw: str) -> str | float | None:
     if isinstance(scale, ChoiceScale):
         if _small_int(raw) and 1 <= int(raw) <= len(scale.choices):
             return scale.choices[int(raw) - 1].value
-        found = scale.choice(raw)
+        found = scale.choice(raw.lower()) or next(
+            (c for c in scale.choices if raw.casefold() in (c.label.en.casefold(), c.label.zh)),
+            None)
         return found.value if found else None
     value = _number(s, q, raw)
     return None if value == "quit" else value
