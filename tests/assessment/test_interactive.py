@@ -138,3 +138,16 @@ def test_killed_between_answers_leaves_a_valid_answers_file(tmp_path: Path) -> N
     answers = load_answers(path, sets)  # parses and validates: the file is intact
     assert len(answers.answers) == 2
     assert not list(tmp_path.glob(".answers.yaml.*.tmp"))
+
+
+def test_a_typed_label_answers_and_d_records_dont_know(runner: CliRunner, tmp_path: Path,
+                                                       only_mini: None) -> None:
+    path = tmp_path / "answers.yaml"
+    r = ask(runner, path, PROFILE_INPUT + "Yes\nd\nthe PMO\nq\n")
+    assert r.exit_code == 0, r.output
+    got = load_answers(path, load_checklist_set(packaged_dir=MINI)).answers
+    assert got["alpha.sponsor"][0].value == "yes"          # the label, as typed
+    goals = got["alpha.goals"][0]
+    assert goals.dont_know == "the PMO" and goals.value is None  # unanswered, with who would know
+    r = ask(runner, path, "b\n\nq\n")  # resume on kpis; back to goals: shown as don't know
+    assert "current answer: don't know (the PMO)" in r.flat
