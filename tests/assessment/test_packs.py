@@ -205,3 +205,16 @@ def test_checklist_validate_checks_packs_too(runner: CliRunner, tmp_path: Path) 
     no_traceback(r)
     assert r.exit_code == 3
     assert "bad.yaml" in r.output and "unknown answer scale 'maturity9'" in r.output
+
+
+def test_a_requirement_can_narrow_its_pack_to_some_industries() -> None:
+    catalogue = load_catalogue()
+
+    def ids(industry: str) -> set[str]:
+        spec = build_spec(catalogue, AnswersFile(profile=_profile(industry)))
+        return {r.id for m in spec.in_scope for r in m.requirements}
+
+    bank, consultancy, shop = ids("banking"), ids("professional_services"), ids("retail")
+    assert {"FIN-01", "FIN-02", "FIN-03"} <= bank and "FIN-04" not in bank
+    assert {"FIN-01", "FIN-02", "FIN-04"} <= consultancy and "FIN-03" not in consultancy
+    assert not any(i.startswith("FIN-") for i in shop) and "RET-01" in shop

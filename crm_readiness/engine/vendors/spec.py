@@ -58,7 +58,8 @@ def build_spec(catalogue: RequirementsCatalogue, answers: AnswersFile,
     out_of_scope: list[tuple[str, Text]] = []
     for mid in catalogue.module_ids():
         info = catalogue.modules.get(mid)
-        reqs = tuple(sorted((r for r in catalogue.requirements if r.module == mid),
+        reqs = tuple(sorted((r for r in catalogue.requirements if r.module == mid
+                             and (not r.industry or industry in r.industry)),
                             key=lambda r: order[r.priority]))
         if not reqs:
             continue
