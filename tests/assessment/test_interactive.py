@@ -78,13 +78,17 @@ def test_invalid_keys_and_na_without_reason_are_asked_again(runner: CliRunner, t
 def test_unicode_digits_and_huge_numbers_are_asked_again(runner: CliRunner, tmp_path: Path,
                                                         only_mini: None) -> None:
     path = tmp_path / "answers.yaml"
-    # users "²" (a digit to Python, not a number) is refused and the profile asked again;
-    # then at a choice prompt "²", "٣" (Arabic-Indic 3) and 5,000 nines are asked again
-    bad_profile = PROFILE_INPUT.replace("\n50\n", "\n²\n")
-    r = ask(runner, path, bad_profile + PROFILE_INPUT + "²\n٣\n" + "9" * 5000 + "\n2\nq\n")
+    # users "²" (a digit to Python, not a number) and 5,000 nines are refused and the users
+    # field alone asked again; then at a choice prompt "²", "٣" (Arabic-Indic 3) and 5,000
+    # nines are asked again
+    profile = PROFILE_INPUT.replace("\n50\n", "\n²\n" + "9" * 5000 + "\n50\n")
+    r = ask(runner, path, profile + "²\n٣\n" + "9" * 5000 + "\n2\nq\n")
     assert r.exit_code == 0, r.output
-    assert r.flat.count("Please type one of the numbers shown") == 4
-    assert yaml.safe_load(path.read_text("utf-8"))["answers"] == {"alpha.sponsor": {"value": "yes"}}
+    assert r.flat.count("Please type a whole number from 1 to 1000000") == 2
+    assert r.flat.count("Please type one of the numbers shown") == 3
+    saved = yaml.safe_load(path.read_text("utf-8"))
+    assert saved["answers"] == {"alpha.sponsor": {"value": "yes"}}
+    assert saved["profile"]["users"] == 50
 
 
 def test_skip_leaves_unanswered(runner: CliRunner, tmp_path: Path, only_mini: None) -> None:
