@@ -29,5 +29,6 @@ def test_unknown_question_id_suggests_the_closest(runner: CliRunner, write_yaml,
     no_traceback(r)
     assert r.exit_code == 3
     flat = " ".join(r.output.split())
-    assert f"answers.{typed}" in flat and "line 6" in flat and expected in flat
+    where = "line 6" if lang == "en" else "第 6 行"
+    assert f"answers.{typed}" in flat and where in flat and expected in flat
     assert not (tmp_path / "out").exists()
