@@ -36,8 +36,8 @@ def assess(
     fail_under: Annotated[float | None, typer.Option("--fail-under", min=0, max=100,
                                                      help=h("assess.opt.fail_under"),
                                                      show_default=False)] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help=h("opt.out"))] = Path(
-        "crm-readiness-report"),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=h("assess.opt.out"),
+                                             show_default=False)] = None,
     formats: Annotated[str, typer.Option("--format", "-f",
                                          help=h("opt.format", choices=", ".join(FORMATS)))] =
     "md,html,json",
@@ -51,11 +51,15 @@ def assess(
                                                       help=h("assess.opt.data_profile"))] = None,
     snapshot: Annotated[str | None, typer.Option("--snapshot", help=h("assess.opt.snapshot"),
                                                   show_default=False)] = None,
+    quick: Annotated[bool, typer.Option("--quick", help=h("assess.opt.quick"))] = False,
+    strict_gates: Annotated[bool, typer.Option("--strict-gates",
+                                               help=h("assess.opt.strict_gates"))] = False,
     force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Assess readiness and write the reports."""
     from crm_readiness.cli import interactive as ui
+    from crm_readiness.cli.placeholders import warn_placeholders
     from crm_readiness.cli.summary import print_summary
     from crm_readiness.models.answers import AnswersFile
     from crm_readiness.workflows.assessment import score, select_phases
@@ -81,6 +85,10 @@ def assess(
             data = AnswersFile(profile=profile)
             save_answers(path, data)
             out_console.print(t("ask.saved", language, path=plain(path)))
+        if quick:
+            from crm_readiness.workflows.assessment import quick_checklists
+
+            sets = quick_checklists(sets)
         if phases is not None:
             sets = sets.model_copy(update={"checklists": tuple(
                 c for c in sets.checklists if c.id in phases)})
@@ -89,12 +97,18 @@ def assess(
             raise typer.Exit(0)
         sets = load_checklist_set(checklists)
     data = load_answers(path, sets)
-    result = score(sets, data, phases=phases, answers_file=str(path), data_profile=data_profile)
+    result = score(sets, data, phases=phases, answers_file=str(path), data_profile=data_profile,
+                   quick=quick)
     print_summary(result, language, out_console)
-    result, written = write_assessment(result, path, out, chosen, language, snapshot=snapshot,
+    warn_placeholders(out_console, language, [(path, data.profile.organization)])
+    target = out if out is not None else path.parent / "crm-readiness-report"
+    result, written = write_assessment(result, path, target, chosen, language, snapshot=snapshot,
                                        force=force)
     out_console.print()
     print_written(written, language)
+    if strict_gates and result.waivers:
+        out_console.print(f"[red]{t('assess.strict_failed', language, count=len(result.waivers))}[/]")
+        raise typer.Exit(1)
     if fail_under is not None and (result.blockers or (result.overall.score or 0.0) < fail_under):
         raise typer.Exit(1)
 

@@ -41,6 +41,35 @@ def list_(checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
     console().print(table)
 
 
+@checklist_app.command("packs", help=h("checklist.packs.help"), cls=HelpCommand,
+                       epilog=h("ex.checklist.packs"))
+@handle_errors
+def packs(industry: Annotated[str | None, typer.Option("--industry", show_default=False,
+                                                       help=h("checklist.opt.industry"))] = None,
+          checklists: ChecklistsOpt = None, lang: LangOpt = None) -> None:
+    """List the industry packs: the industries that switch each on and the questions it adds."""
+    from rich.table import Table
+
+    from crm_readiness.workflows.inputs import load_checklist_set
+
+    language = resolve_lang(lang)
+    sets = load_checklist_set(checklists)
+    table = Table(show_lines=True)
+    for col in ("id", t("checklist.pack", language), t("checklist.industries", language),
+                t("report.question", language), t("checklist.catalogue_module", language)):
+        table.add_column(col)
+    if industry is not None:
+        table.add_column(industry)
+    for p in sets.packs:
+        row = [p.id, plain(p.title.get(language)), ", ".join(p.industries),
+               "\n".join(p.questions), p.catalogue_module or "–"]
+        if industry is not None:
+            row.append(t("report.pack_on_short" if p.on_for(industry) else "report.pack_off",
+                         language))
+        table.add_row(*row)
+    console().print(table)
+
+
 @checklist_app.command("show", help=h("checklist.show.help"), cls=HelpCommand,
                        epilog=h("ex.checklist.show"))
 @handle_errors
@@ -70,7 +99,8 @@ def show(phase: Annotated[str, typer.Argument(help=h("checklist.arg.phase"))],
         answers = (" / ".join(ch.value for ch in scale.choices) if isinstance(scale, ChoiceScale)
                    else f"{scale.min:g}–{scale.max:g}")
         gate = f" [red]{t('report.gate', language)}[/]" if q.gate else ""
-        table.add_row(q.id, plain(q.text.get(language)) + gate, str(q.weight), answers)
+        pack = f" [cyan]({t('checklist.pack', language)}: {q.pack})[/]" if q.pack else ""
+        table.add_row(q.id, plain(q.text.get(language)) + gate + pack, str(q.weight), answers)
     console().print(table)
 
 
@@ -81,19 +111,23 @@ def validate(paths: Annotated[list[Path], typer.Argument(help=h("checklist.arg.p
              lang: LangOpt = None) -> None:
     """Validate checklist files, reporting every problem; exit 3 if any is invalid."""
     from crm_readiness.cli._common import report_error
-    from crm_readiness.workflows.inputs import phase_files, validate_files
+    from crm_readiness.models.checklist import Checklist
+    from crm_readiness.workflows.inputs import pack_files, phase_files, validate_files
 
     language = resolve_lang(lang)
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
             files.extend(phase_files(p))
+            files.extend(pack_files(p))
             files.extend(x for x in (p / "scoring.yaml",) if x.exists())
         else:
             files.append(p)
     good, errors = validate_files(files)
     for c in good:
-        line = t("checklist.valid", language, path=c.id, count=len(c.questions))
+        count = (len(c.questions) if isinstance(c, Checklist)
+                 else sum(len(qs) for qs in c.questions.values()))
+        line = t("checklist.valid", language, path=c.id, count=count)
         console().print(f"[green]✓[/] {plain(line)}")
     for err in errors:
         report_error(err)

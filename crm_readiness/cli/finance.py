@@ -178,6 +178,10 @@ def tco(
     comparison = tco_comparison(costs, horizon=horizon, rates=parse_rates(rate or []))
     out_console = console()
     print_tco(comparison, language, out_console)
+    from crm_readiness.cli.placeholders import warn_placeholders
+
+    warn_placeholders(out_console, language, [
+        (p, c.title) for p, c in zip(costs, comparison.cases, strict=False)])
     stems = _unique_stems(costs)
     written = write_tco(comparison, stems, out, chosen, language, force=force)
     out_console.print()
@@ -221,6 +225,9 @@ def roi(
                     draws=draws, seed=seed)
     out_console = console()
     print_roi(case, language, out_console)
+    from crm_readiness.cli.placeholders import warn_placeholders
+
+    warn_placeholders(out_console, language, [(costs, case.vendor), (benefits, case.title)])
     written = write_roi(case, out, chosen, language, force=force)
     out_console.print()
     print_written(written, language)

@@ -39,6 +39,19 @@ def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
                   f"{o.coverage * 100:.0f}%", str(o.level or "–"),
                   f"[bold {_STYLE[o.verdict]}]{t('verdict.' + o.verdict, lang)}[/]")
     out.print(table)
+    on = [p for p in result.packs if p.on]
+    if on:
+        names = "; ".join(f"{p.title.get(lang)} ({len(p.questions)})" for p in on)
+        out.print(f"{t('report.packs', lang)}: {plain(names)}")
+    if result.quick is not None:
+        q = result.quick
+        out.print(f"[bold yellow]{t('report.quick_title', lang)}[/]: " + plain(t(
+            "report.quick_intro", lang, asked=q.asked, full=q.full,
+            share=f"{q.weight_share * 100:.0f}")))
+        for qp in q.phases:
+            if qp.not_asked:
+                out.print("  + " + plain(t("report.quick_phase", lang, phase=qp.title.get(lang),
+                                              count=qp.not_asked, weight=qp.not_asked_weight)))
     reasons = "; ".join(t(f"reason.{r.code}", lang, **r.params) for r in o.reasons)
     out.print(f"{t('report.reasons', lang)}: {plain(reasons)}")
     if result.measurements:
@@ -56,6 +69,12 @@ def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
             out.print(f"  ✗ {plain(b.text.get(lang))} [dim]({b.question_id}: {plain(why)})[/]")
     else:
         out.print(f"\n[green]{t('report.no_blockers', lang)}[/]")
+    if result.waivers:
+        out.print(f"\n[bold yellow]{t('report.waivers', lang)}[/]")
+        for w in result.waivers:
+            line = t("report.waiver_line", lang, owner=w.waived_by, reason=w.reason)
+            out.print(f"  ! {plain(w.text.get(lang))} [dim]({w.question_id}: "
+                      f"{plain(t('report.waived', lang))} — {plain(line)})[/]")
     if result.risks:
         out.print(f"\n[bold]{t('report.top_risks', lang)}[/]")
         for r in result.risks[:top_risks]:

@@ -46,17 +46,35 @@ def export(role: Annotated[str, typer.Option("--role", "-r", help=h("questionnai
            answers: AnswersOpt,
            out: Annotated[Path, typer.Option("--out", "-o", help=h("opt.out"))] = Path(
                "questionnaires"),
+           max_questions: Annotated[int, typer.Option(
+               "--max-questions", min=1, max=500, help=h("questionnaire.opt.max_questions"))] = 30,
+           data_profile: Annotated[Path | None, typer.Option(
+               "--data-profile", exists=True, dir_okay=False, show_default=False,
+               help=h("questionnaire.opt.data_profile"))] = None,
            checklists: ChecklistsOpt = None, force: ForceOpt = False,
            lang: LangOpt = None) -> None:
     """Write one questionnaire workbook per role."""
     from crm_readiness.workflows.inputs import load_answers, load_checklist_set
-    from crm_readiness.workflows.workshop import export_questionnaires, parse_roles
+    from crm_readiness.workflows.workshop import (
+        export_questionnaires,
+        parse_roles,
+        plan_questionnaires,
+    )
 
     language = resolve_lang(lang)
     roles = parse_roles(role)
     sets = load_checklist_set(checklists)
     data = load_answers(answers, sets)
-    print_written(export_questionnaires(sets, data, roles, out, force=force), language)
+    measured = data_profile is not None
+    written = export_questionnaires(sets, data, roles, out, force=force, cap=max_questions,
+                                    data_profile=measured)
+    plans = plan_questionnaires(sets, data, roles, cap=max_questions, data_profile=measured)
+    for p, path in zip(plans, written, strict=True):
+        console().print(t("questionnaire.sized", language, path=plain(path), count=len(p.core),
+                          minutes=p.minutes, optional=len(p.optional)))
+    from crm_readiness.cli.placeholders import warn_placeholders
+
+    warn_placeholders(console(), language, [(answers, data.profile.organization)])
 
 
 @questionnaire_app.command("import", help=h("questionnaire.import.help"), cls=HelpCommand,
@@ -159,6 +177,9 @@ def plan(answers: AnswersOpt,
     result = score(sets, load_answers(answers, sets), answers_file=str(answers))
     the_plan = make_plan(result, day)
     print_plan(the_plan, language, console())
+    from crm_readiness.cli.placeholders import warn_placeholders
+
+    warn_placeholders(console(), language, [(answers, result.profile.organization)])
     print_written(write_plan(the_plan, out, chosen, language, force=force), language)
 
 

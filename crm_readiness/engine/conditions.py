@@ -14,7 +14,7 @@ def applies(condition: Condition | None, profile: OrganizationProfile) -> bool:
     checks = (
         c.size is None or p.size in c.size,
         c.deployment is None or p.deployment in c.deployment,
-        c.industry is None or p.industry.lower() in {i.lower() for i in c.industry},
+        c.industry is None or p.industry.strip().lower() in {i.lower() for i in c.industry},
         c.scope_any is None or bool(set(c.scope_any) & set(p.scope)),
         c.integrations_any is None or bool(set(c.integrations_any) & set(p.integrations)),
         c.has_integrations is None or c.has_integrations == bool(p.integrations),

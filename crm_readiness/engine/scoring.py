@@ -27,6 +27,7 @@ from crm_readiness.models.assessment import (
     AssessmentResult,
     Blocker,
     OverallResult,
+    PackUse,
     PhaseResult,
     QuestionResult,
     QuestionStatus,
@@ -35,6 +36,7 @@ from crm_readiness.models.assessment import (
     Thresholds,
     Verdict,
     VerdictReason,
+    Waiver,
 )
 from crm_readiness.models.checklist import (
     Checklist,
@@ -71,8 +73,12 @@ def score_value(scale: ChoiceScale | NumericScale, value: str | float | int) -> 
 def _response(scale: ChoiceScale | NumericScale, answer: Answer, answers: AnswersFile) -> Response:
     person = answers.respondent(answer.respondent)
     role = answer.role or (person.role if person else None)
+    if answer.dont_know is not None:
+        return Response(respondent=answer.respondent, role=role, dont_know=answer.dont_know,
+                        note=answer.note, evidence=answer.evidence, source=answer.source)
     if answer.na is not None:
-        return Response(respondent=answer.respondent, role=role, na=answer.na, note=answer.note,
+        return Response(respondent=answer.respondent, role=role, na=answer.na,
+                        waived_by=answer.waived_by, note=answer.note,
                         evidence=answer.evidence, source=answer.source)
     assert answer.value is not None
     label = None
@@ -94,13 +100,17 @@ def _question(checklist: Checklist, q: Question, checklists: ChecklistSet,
     scale = checklists.scale_of(q)
     responses = tuple(_response(scale, a, answers) for a in answers.answers.get(q.id, ()))
     scored = [r for r in responses if r.score is not None]
-    if not responses:
-        return QuestionResult(**base, status="unanswered", score=0.0,
-                              gate_failed=q.gate)
+    unknown = tuple(dict.fromkeys(r.dont_know for r in responses if r.dont_know is not None))
+    if not responses or (not scored and unknown):
+        # nobody answered, or those who did do not know: unanswered (0, lower coverage), with why
+        return QuestionResult(**base, status="unanswered", score=0.0, responses=responses,
+                              dont_know=unknown, gate_failed=q.gate)
     if not scored:
         reasons = "; ".join(dict.fromkeys(r.na for r in responses if r.na))
+        owners = "; ".join(dict.fromkeys(r.waived_by or r.respondent or "?" for r in responses
+                                         if r.na is not None))
         return QuestionResult(**base, status="not_applicable", na_reason=reasons,
-                              responses=responses)
+                              responses=responses, waived_by=owners if q.gate else None)
     scores = [r.score for r in scored if r.score is not None]
     people = [answers.respondent(r.respondent) for r in scored]
     combined = combine(scores, answers.consensus, roles=[r.role for r in scored], people=people)
@@ -111,7 +121,7 @@ def _question(checklist: Checklist, q: Question, checklists: ChecklistSet,
         exact = next((c for c in scale.choices if abs(c.score - combined) < 1e-9), None)
         value, label = (exact.value, exact.label) if exact else (None, None)
     return QuestionResult(**base, status="answered", score=combined, value=value, label=label,
-                          responses=responses, spread=spread(scores),
+                          responses=responses, spread=spread(scores), dont_know=unknown,
                           gate_failed=q.gate and combined < q.gate_threshold - 1e-12)
 
 
@@ -162,7 +172,18 @@ def _merge_risks(raised: Sequence[_Raised], config: ScoringConfig) -> tuple[Risk
 
 
 def _phase_verdict(score: float | None, coverage: float, blockers: int, high_risks: int,
-                   config: ScoringConfig) -> tuple[Verdict, tuple[VerdictReason, ...]]:
+                   config: ScoringConfig, waivers: int = 0) -> tuple[
+        Verdict, tuple[VerdictReason, ...]]:
+    verdict, reasons = _verdict(score, coverage, blockers, high_risks, config)
+    if waivers:
+        # a waived gate blocks nothing, but stays visible in the "why" line
+        kept = tuple(r for r in reasons if r.code != "all_clear")
+        reasons = (*kept, VerdictReason(code="waivers", params={"count": waivers}))
+    return verdict, reasons
+
+
+def _verdict(score: float | None, coverage: float, blockers: int, high_risks: int,
+             config: ScoringConfig) -> tuple[Verdict, tuple[VerdictReason, ...]]:
     if score is None:
         return "ready", (VerdictReason(code="no_questions"),)
     reasons: list[VerdictReason] = []
@@ -197,7 +218,8 @@ def _phase(checklist: Checklist, questions: tuple[QuestionResult, ...], high_ris
              if applicable_w else None)
     coverage = answered_w / applicable_w if applicable_w else 1.0
     blockers = sum(1 for q in questions if q.gate_failed)
-    verdict, reasons = _phase_verdict(score, coverage, blockers, high_risks, config)
+    waived = sum(1 for q in questions if q.waived_by is not None)
+    verdict, reasons = _phase_verdict(score, coverage, blockers, high_risks, config, waived)
     band = config.level(score) if score is not None else None
     counts: dict[QuestionStatus, int] = {"answered": 0, "unanswered": 0, "not_applicable": 0,
                                          "excluded": 0}
@@ -212,12 +234,12 @@ def _phase(checklist: Checklist, questions: tuple[QuestionResult, ...], high_ris
 
 
 def _overall(phases: Sequence[PhaseResult], blockers: int, high_risks: int,
-             config: ScoringConfig) -> OverallResult:
+             config: ScoringConfig, waivers: int = 0) -> OverallResult:
     scored = [p for p in phases if p.score is not None]
     total_w = sum(p.weight for p in scored)
     score = sum(p.weight * (p.score or 0.0) for p in scored) / total_w if total_w else None
     coverage = sum(p.weight * p.coverage for p in scored) / total_w if total_w else 1.0
-    verdict, reasons = _phase_verdict(score, coverage, blockers, high_risks, config)
+    verdict, reasons = _phase_verdict(score, coverage, blockers, high_risks, config, waivers)
     weak = [p.id for p in phases if p.verdict == "not_ready" and not any(
         r.code == "blockers" for r in p.reasons)]
     if weak and verdict != "not_ready":
@@ -266,6 +288,7 @@ def assess(checklists: ChecklistSet, answers: AnswersFile, *,
     raised: list[_Raised] = []
     question_results: list[tuple[QuestionResult, ...]] = []
     blockers: list[Blocker] = []
+    waivers: list[Waiver] = []
     for checklist in selected:
         results = tuple(_question(checklist, q, checklists, answers) for q in checklist.questions)
         question_results.append(results)
@@ -278,6 +301,9 @@ def assess(checklists: ChecklistSet, answers: AnswersFile, *,
                     question_id=q.id, phase=checklist.id, text=q.text, action=q.actions,
                     score=r.score if r.status == "answered" else None, gate_min=q.gate_threshold,
                     reason="unanswered" if r.status == "unanswered" else "below_minimum"))
+            if r.waived_by is not None:
+                waivers.append(Waiver(question_id=q.id, phase=checklist.id, text=q.text,
+                                      reason=r.na_reason or "", waived_by=r.waived_by))
     consensus, disputes = consensus_section(checklists, answers,
                                             list(zip(selected, question_results, strict=True)))
     risks = tuple(sorted((*_merge_risks(raised, config), *disputes),
@@ -286,7 +312,7 @@ def assess(checklists: ChecklistSet, answers: AnswersFile, *,
         _phase(c, qr, sum(1 for r in risks if r.band == "high" and c.id in r.phases), config)
         for c, qr in zip(selected, question_results, strict=True))
     overall = _overall(phase_results, len(blockers),
-                       sum(1 for r in risks if r.band == "high"), config)
+                       sum(1 for r in risks if r.band == "high"), config, len(waivers))
     meta = AssessmentMeta(
         tool_version=__version__, generated_at=now or datetime.now(UTC).replace(microsecond=0),
         answers_file=answers_file, checklist_versions={c.id: c.version for c in selected},
@@ -297,6 +323,23 @@ def assess(checklists: ChecklistSet, answers: AnswersFile, *,
         exposure_low_max=config.exposure.low_max, exposure_medium_max=config.exposure.medium_max,
         consensus_rule=answers.consensus.rule)
     return AssessmentResult(meta=meta, profile=answers.profile, overall=overall,
-                            phases=phase_results, blockers=tuple(blockers), risks=risks,
+                            phases=phase_results, blockers=tuple(blockers),
+                            waivers=tuple(waivers), risks=risks,
                             actions=_actions(selected, phase_results), thresholds=thresholds,
-                            consensus=consensus)
+                            consensus=consensus, packs=_packs(checklists, answers, selected))
+
+
+def _packs(checklists: ChecklistSet, answers: AnswersFile,
+           selected: Sequence[Checklist]) -> tuple[PackUse, ...]:
+    """Each industry pack, on or off for the profile, with its questions that apply."""
+    from crm_readiness.engine.conditions import applies
+
+    profile = answers.profile
+    out: list[PackUse] = []
+    for pack in checklists.packs:
+        on = pack.on_for(profile.industry)
+        asked = tuple(q.id for c in selected for q in c.questions
+                      if q.pack == pack.id and applies(q.applies_when, profile)) if on else ()
+        out.append(PackUse(id=pack.id, title=pack.title, industries=pack.industries, on=on,
+                           questions=asked, catalogue_module=pack.catalogue_module))
+    return tuple(out)

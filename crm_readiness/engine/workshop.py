@@ -18,13 +18,16 @@ who will use the CRM do not share one picture of where the company stands.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models._base import Text, tr
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import QuestionResult, RiskItem
 from crm_readiness.models.checklist import ROLES, Checklist, ChecklistSet, Question, Role
+from crm_readiness.models.profile import OrganizationProfile
 from crm_readiness.models.workshop import (
     AgendaItem,
     ConsensusItem,
@@ -34,6 +37,61 @@ from crm_readiness.models.workshop import (
 )
 
 _EPS = 1e-9
+
+#: minutes a respondent needs per question, by scale kind (reading, thinking, picking)
+MINUTES_PER_QUESTION = {"choices": 0.5, "numeric": 1.0}
+DEFAULT_CAP = 30
+
+
+@dataclass(frozen=True)
+class QuestionnairePlan:
+    """What one role's questionnaire holds: the core (at most the cap) and the optional rest."""
+
+    role: Role
+    core: tuple[tuple[Checklist, Question], ...]
+    optional: tuple[tuple[Checklist, Question], ...]
+    minutes: int
+    optional_minutes: int
+
+
+def _minutes(checklists: ChecklistSet, items: Sequence[tuple[Checklist, Question]]) -> int:
+    total = sum(MINUTES_PER_QUESTION[checklists.scale_of(q).kind] for _, q in items)
+    return math.ceil(total) if items else 0
+
+
+def questionnaire_plan(checklists: ChecklistSet, role: Role, profile: OrganizationProfile, *,
+                       cap: int = DEFAULT_CAP, data_profile: bool = False) -> QuestionnairePlan:
+    """Return the questions ``role`` can answer well, sized: the ``cap`` most important first.
+
+    A question goes to the roles it declares (all roles when it declares none) when it
+    applies to the profile. A *measured* question (``measure``: a data-profile percentage)
+    goes to IT alone when a data profile exists (``data_profile``) or is planned (the
+    profile migrates data): staff would only guess a number the profile measures. The
+    core is ranked gates first, then by weight, then by how early the question lists the
+    role; the rest is offered as optional. Both keep checklist order in the workbook.
+    """
+    from crm_readiness.engine.conditions import applies
+
+    measured_elsewhere = data_profile or profile.data_migration
+    found: list[tuple[int, Checklist, Question]] = []
+    for c in checklists.checklists:
+        for q in c.questions:
+            if q.roles and role not in q.roles:
+                continue
+            if not applies(q.applies_when, profile):
+                continue
+            if q.measure is not None and measured_elsewhere and role != "it":
+                continue
+            found.append((len(found), c, q))
+    ranked = sorted(found, key=lambda x: (not x[2].gate, -x[2].weight,
+                                          x[2].roles.index(role) if role in x[2].roles else 9,
+                                          x[0]))
+    keep = {i for i, _, _ in ranked[:max(cap, 0)]}
+    core = tuple((c, q) for i, c, q in found if i in keep)
+    optional = tuple((c, q) for i, c, q in found if i not in keep)
+    return QuestionnairePlan(role=role, core=core, optional=optional,
+                             minutes=_minutes(checklists, core),
+                             optional_minutes=_minutes(checklists, optional))
 
 
 def _ordered_roles(roles: set[Role | None]) -> tuple[Role, ...]:

@@ -1,6 +1,71 @@
 """Messages of the readiness assessment: commands, prompts, reports."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # answers-file checks
+    "answers.unknown_id_close": {"en": "unknown question id {id!r}; did you mean {ids}?",
+                                 "zh": "未知的问题 id {id!r}；您是不是要写 {ids}？"},
+    "waiver.needs_owner": {
+        "en": "{id} is a go-live gate: answering it not applicable waives it, so say who "
+              "waives it, e.g. waived_by: \"CFO Li\"",
+        "zh": "{id} 是上线关卡：答“不适用”即豁免该关卡，须写明豁免人，例如 waived_by: \"李总（CFO）\"",
+    },
+    "reason.waivers": {"en": "{count} gate(s) waived", "zh": "{count} 个关卡已豁免"},
+    "report.packs": {"en": "Industry packs", "zh": "行业包"},
+    "report.pack_on": {"en": "on for this industry ({count} questions apply)",
+                       "zh": "适用于本行业（{count} 道题适用）"},
+    "report.pack_off": {"en": "off (another industry)", "zh": "未启用（其他行业）"},
+    "report.waivers": {"en": "Waived gates", "zh": "已豁免的关卡"},
+    "report.waived": {"en": "waived", "zh": "已豁免"},
+    "report.waiver_line": {"en": "waived by {owner}: {reason}", "zh": "豁免人 {owner}：{reason}"},
+    "report.waivers_intro": {
+        "en": "Gates answered not applicable. They block nothing, but stay on record with their "
+              "reason and who waived them; --strict-gates treats them as blockers.",
+        "zh": "被答为“不适用”的关卡。它们不构成阻断，但连同原因与豁免人一并记录；"
+              "使用 --strict-gates 时视同阻断项。",
+    },
+    "assess.opt.strict_gates": {
+        "en": "Treat waived gates (a gate answered not applicable) as blockers: exit 1 when "
+              "any exists.",
+        "zh": "将已豁免的关卡（答为“不适用”的关卡）视同阻断项：存在时以退出码 1 结束。",
+    },
+    "assess.strict_failed": {
+        "en": "--strict-gates: {count} waived gate(s) count as blockers.",
+        "zh": "--strict-gates：{count} 个已豁免关卡视同阻断项。",
+    },
+    "assess.opt.out": {
+        "en": "Folder of the reports (default: crm-readiness-report/ beside the answers file).",
+        "zh": "报告所在文件夹（默认：回答文件旁的 crm-readiness-report/）。",
+    },
+    "assess.opt.quick": {
+        "en": "Quick scan: ask and score only the gates and the questions the checklists flag "
+              "quick (about 25); the report says what a full assessment would add.",
+        "zh": "快速扫描：只询问并计分关卡及清单中标记为 quick 的问题（约 25 题）；"
+              "报告会说明完整评估还会补充哪些内容。",
+    },
+    "reason.quick_scan": {
+        "en": "quick scan: {asked} of {full} questions, {share}% of the weight (a full "
+              "assessment is needed for Ready)",
+        "zh": "快速扫描：{full} 题中的 {asked} 题，占权重 {share}%（需完整评估才能判定“就绪”）",
+    },
+    "report.quick_title": {"en": "Quick scan", "zh": "快速扫描"},
+    "report.quick_intro": {
+        "en": "This is a quick scan: {asked} of the {full} questions that apply ({share}% of the "
+              "weight), the gates and the highest-weight questions. Coverage below is of the "
+              "questions asked. A full assessment (without --quick) adds:",
+        "zh": "这是一次快速扫描：在适用的 {full} 题中询问了 {asked} 题（占权重 {share}%），"
+              "即全部关卡与权重最高的问题。下方的覆盖率以所问问题为基数。完整评估（不加 --quick）"
+              "还会补充：",
+    },
+    "report.quick_phase": {"en": "{phase}: {count} more question(s), weight {weight}",
+                           "zh": "{phase}：再增加 {count} 题，权重 {weight}"},
+    # init starters still holding their placeholders
+    "workspace.placeholder": {
+        "en": "Warning: {path} still holds the starter placeholders ({value!r}): its figures "
+              "are illustrative, not yours. Replace them (and that value) before trusting "
+              "this result.",
+        "zh": "警告：{path} 仍是初始占位内容（{value!r}）：其中的数据只是示例，并非您的数据。"
+              "请先替换这些数据（以及该值），再采信本结果。",
+    },
     # commands and options
     "assess.help": {
         "en": "Assess readiness: ask the checklist questions (or read --answers), score every "
@@ -43,6 +108,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Save this run as a named snapshot beside the answers file.",
         "zh": "将本次评估保存为命名快照（与回答文件放在一起）。",
     },
+    "pack.unknown_phase": {"en": "unknown phase {phase!r} (known: {known})",
+                           "zh": "未知的阶段 {phase!r}（已有：{known}）"},
+    "pack.bad_question_id": {"en": "question id {id!r} must start with '{phase}.' and be new",
+                             "zh": "问题 id {id!r} 必须以 '{phase}.' 开头且不与已有问题重复"},
+    "checklist.packs.help": {
+        "en": "List the industry packs: the profile industries that switch each on, the "
+              "questions it adds and its requirements-catalogue module.",
+        "zh": "列出行业包：启用各行业包的档案行业、其新增的问题及需求目录模块。"},
+    "checklist.opt.industry": {"en": "Show whether each pack is on for this industry.",
+                               "zh": "显示各行业包对该行业是否启用。"},
+    "checklist.pack": {"en": "Industry pack", "zh": "行业包"},
+    "checklist.industries": {"en": "Industries", "zh": "行业"},
+    "checklist.catalogue_module": {"en": "Catalogue module", "zh": "需求目录模块"},
+    "report.pack_on_short": {"en": "on", "zh": "启用"},
     "checklist.help": {"en": "List, show and validate checklists.",
                        "zh": "列出、查看与校验检查清单。"},
     "checklist.list.help": {"en": "List the phase checklists in use.",
@@ -70,18 +149,67 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # interactive
     "ask.keys": {
-        "en": "Type a number to answer · ? help · s skip · n not applicable · b back · "
-              "q save and quit",
-        "zh": "输入数字作答 · ? 帮助 · s 跳过 · n 不适用 · b 返回上一题 · q 保存并退出",
+        "en": "Type a number to answer · Enter keeps the current answer · ? help · s skip · "
+              "n not applicable · d don't know · e evidence · m note · b back · q save and quit",
+        "zh": "输入数字作答 · 回车保留当前回答 · ? 帮助 · s 跳过 · n 不适用 · d 不知道 · "
+              "e 证据 · m 备注 · b 返回上一题 · q 保存并退出",
     },
     "ask.progress": {"en": "{phase} — question {i} of {n} (overall {done}/{total} answered)",
                      "zh": "{phase}——第 {i}/{n} 题（全部已答 {done}/{total}）"},
     "ask.current": {"en": "current answer: {value}", "zh": "当前回答：{value}"},
     "ask.prompt": {"en": "Your answer", "zh": "您的回答"},
-    "ask.invalid": {"en": "Please type one of the numbers shown, or ? s n b q.",
-                    "zh": "请输入所示编号之一，或 ? s n b q。"},
+    "ask.invalid": {"en": "Please type one of the numbers shown, or ? s n d e m b q.",
+                    "zh": "请输入所示编号之一，或 ? s n d e m b q。"},
+    "ask.numeric_hint": {"en": "Type a number from {min} to {max}{unit} (45 and 45% mean the same)",
+                         "zh": "请输入 {min} 到 {max}{unit} 之间的数字（45 与 45% 含义相同）"},
+    "ask.numeric_invalid": {"en": "Please type a number from {min} to {max}{unit}, e.g. 45 or "
+                                  "45%, or ? s n d e m b q.",
+                            "zh": "请输入 {min} 到 {max}{unit} 之间的数字，例如 45 或 45%，"
+                                  "或 ? s n d e m b q。"},
+    "ask.ambiguous": {"en": "Did you mean {pct}% (y, Enter) or {raw}% (n)?",
+                      "zh": "您指的是 {pct}%（y，回车）还是 {raw}%（n）？"},
+    "ask.enter_nothing": {"en": "No answer yet: type a number, or s to skip.",
+                          "zh": "尚未作答：请输入数字，或输入 s 跳过。"},
+    "ask.current_note": {"en": "note: {text}", "zh": "备注：{text}"},
+    "ask.current_evidence": {"en": "evidence: {text}", "zh": "证据：{text}"},
+    "ask.note_prompt": {"en": "Note (Enter to cancel):", "zh": "备注（回车取消）："},
+    "ask.evidence_prompt": {"en": "Evidence — a document, link or record (Enter to cancel):",
+                            "zh": "证据——文档、链接或记录（回车取消）："},
+    "ask.kept_for_answer": {"en": "Kept: it is saved with your answer to this question.",
+                            "zh": "已记下：将随本题的回答一起保存。"},
+    "ask.annotated": {"en": "Saved.", "zh": "已保存。"},
+    "ask.dont_know_prompt": {"en": "Don't know: who would know? (optional)",
+                             "zh": "不知道：谁可能知道？（可选）"},
+    "ask.dont_know_shown": {"en": "don't know ({reason})", "zh": "不知道（{reason}）"},
+    "ask.profile.keys": {"en": "Organisation profile · Enter keeps the value in brackets · "
+                               "q quits without saving",
+                         "zh": "组织档案 · 回车保留方括号中的值 · q 退出且不保存"},
+    "ask.profile.organization": {"en": "Organisation name", "zh": "组织名称"},
+    "ask.profile.industry": {"en": "Industry", "zh": "行业"},
+    "ask.profile.size": {"en": "Size (smb < 100 staff, mid 100–1000, large > 1000)",
+                         "zh": "规模（smb 少于100人，mid 100–1000人，large 1000人以上）"},
+    "ask.profile.users": {"en": "Expected CRM users", "zh": "预计 CRM 用户数"},
+    "ask.profile.deployment": {"en": "Deployment", "zh": "部署方式"},
+    "ask.profile.scope": {"en": "Modules in scope, comma-separated", "zh": "范围模块，逗号分隔"},
+    "ask.profile.integrations": {"en": "Systems to integrate, comma-separated, or none",
+                                 "zh": "需集成的系统，逗号分隔，或 none"},
+    "ask.profile.data_migration": {"en": "Migrate legacy data? yes / no",
+                                   "zh": "是否迁移历史数据？yes / no"},
+    "ask.profile.bad_choice": {"en": "Please type one of: {choices}.",
+                               "zh": "请输入以下之一：{choices}。"},
+    "ask.profile.bad_list": {"en": "Not known: {wrong}. Choose from: {choices}.",
+                             "zh": "无法识别：{wrong}。可选：{choices}。"},
+    "ask.profile.blank": {"en": "Please type a value.", "zh": "请输入内容。"},
+    "ask.profile.bad_users": {"en": "Please type a whole number from 1 to 1000000.",
+                              "zh": "请输入 1 到 1000000 之间的整数。"},
+    "ask.profile.bad_yes_no": {"en": "Please type yes or no.", "zh": "请输入 yes 或 no。"},
+    "ask.profile.quit": {"en": "Nothing saved.", "zh": "未保存任何内容。"},
     "ask.na_reason": {"en": "Why is it not applicable?", "zh": "为什么不适用？"},
     "ask.na_needs_reason": {"en": "A reason is required.", "zh": "必须说明原因。"},
+    "ask.waived_by": {"en": "This is a go-live gate: who waives it (name and role)?",
+                      "zh": "这是上线关卡：由谁豁免（姓名与职务）？"},
+    "ask.waiver_needs_owner": {"en": "A waived gate needs its owner.",
+                               "zh": "豁免关卡必须写明豁免人。"},
     "ask.saved": {"en": "Saved to {path}.", "zh": "已保存到 {path}。"},
     "ask.quit": {"en": "Saved to {path}. Run the same command again to resume.",
                  "zh": "已保存到 {path}。再次运行同一命令即可继续。"},
@@ -176,6 +304,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.reasons": {"en": "Why", "zh": "原因"},
     "report.excluded": {"en": "not applicable to this profile", "zh": "不适用于该组织概况"},
     "report.unanswered": {"en": "unanswered", "zh": "未作答"},
+    "report.dont_know": {"en": "don't know ({reason})", "zh": "不知道（{reason}）"},
     "report.na": {"en": "not applicable: {reason}", "zh": "不适用：{reason}"},
     "report.questions_counts": {
         "en": "{answered} answered · {unanswered} unanswered · {na} not applicable · "

@@ -10,12 +10,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "不适用必须说明原因，例如 na: \"没有历史数据\"",
     },
     "model.give_a_value_or_na": {
-        "en": "give a value or na (not applicable, with a reason)",
-        "zh": "请填写 value 或 na（不适用及原因）",
+        "en": "give a value, na (not applicable, with a reason) or dont_know",
+        "zh": "请填写 value、na（不适用及原因）或 dont_know（不知道）",
     },
     "model.give_either_a_value_or": {
-        "en": "give either a value or na, not both",
-        "zh": "value 与 na 只能填写其一",
+        "en": "give either a value, na or dont_know, not several",
+        "zh": "value、na 与 dont_know 只能填写其一",
+    },
+    "model.waived_by_goes_with_na": {
+        "en": "waived_by goes with na (a waived gate)",
+        "zh": "waived_by 只能与 na（豁免的关卡）一起填写",
     },
     "model.respondent_ids_repeat": {
         "en": "respondent ids repeat: {ids}",

@@ -155,7 +155,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     "questionnaire.merged": {"en": "Merged {count} answer(s) into {path}.",
                              "zh": "已将 {count} 个回答合并进 {path}。"},
     "questionnaire.nothing": {"en": "No answers were imported.", "zh": "没有导入任何回答。"},
+    "questionnaire.xlsx.size": {
+        "en": "{count} questions, about {minutes} minutes; {optional} optional question(s) "
+              "below them if you can",
+        "zh": "{count} 道题，约 {minutes} 分钟；其后另有 {optional} 道可选题，可酌情作答",
+    },
+    "questionnaire.xlsx.dont_know": {"en": "Don't know — who would?",
+                                      "zh": "不知道——谁会知道？"},
+    "questionnaire.xlsx.optional": {"en": "Optional", "zh": "可选"},
+    "questionnaire.xlsx.optional_heading": {
+        "en": "Optional — answer if you can (about {minutes} more minutes)",
+        "zh": "可选题——能答则答（约再需 {minutes} 分钟）",
+    },
+    "questionnaire.dont_know_and_value": {
+        "en": "{id}: give an answer or say you don't know, not both",
+        "zh": "{id}：请填写答案或注明“不知道”，不要同时填写",
+    },
+    "questionnaire.sized": {
+        "en": "{path}: {count} questions, about {minutes} minutes (+ {optional} optional)",
+        "zh": "{path}：{count} 道题，约 {minutes} 分钟（另有 {optional} 道可选题）",
+    },
+    "questionnaire.opt.max_questions": {
+        "en": "Most questions per role (the most important first); the rest are offered as "
+              "optional.",
+        "zh": "每个角色的最多题数（按重要性排序）；其余作为可选题提供。",
+    },
+    "questionnaire.opt.data_profile": {
+        "en": "A data-profile JSON exists: measured data questions go to IT only (they do "
+              "anyway when the profile migrates data).",
+        "zh": "已有数据画像 JSON：可度量的数据问题只发给 IT（迁移数据时本就如此）。",
+    },
     "questionnaire.xlsx.title": {"en": "CRM readiness questionnaire", "zh": "CRM 就绪度问卷"},
+    "questionnaire.xlsx.instructions_dk": {
+        "en": "Not sure? Pick \"Don't know\" (or write who would know in the Don't know column): "
+              "it counts as unanswered, never as the lowest answer.",
+        "zh": "不确定？请选“不知道”（或在“不知道”列写明谁会知道）：按未作答处理，绝不按最低分计。",
+    },
     "questionnaire.xlsx.instructions": {
         "en": "Fill the yellow cells: your name, then for each question pick an answer (or give "
               "the reason it does not apply), with a note and evidence if you have them",

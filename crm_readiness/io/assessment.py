@@ -8,6 +8,7 @@ All problems are reported at once, each with its line and column.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,26 @@ def _raw_answers(loaded: LoadedYaml | None) -> dict[str, Any]:
     return raw if isinstance(raw, dict) else {}
 
 
+def _unknown_question(qid: str, checklists: ChecklistSet, line: int | None,
+                      col: int | None) -> Problem:
+    """Return the problem of an unknown question id, with the closest known ids."""
+    known = [q.id for c in checklists.checklists for q in c.questions]
+    close = difflib.get_close_matches(qid, known, n=3, cutoff=0.6)
+    if close:  # only the best match and those as close as it (not every loosely similar id)
+        best = difflib.SequenceMatcher(None, qid, close[0]).ratio()
+        close = [k for k in close if difflib.SequenceMatcher(None, qid, k).ratio() >= best - 0.05]
+    if not close:  # a right name in the wrong phase: match on the part after the dot
+        tail = qid.rsplit(".", 1)[-1]
+        close = [k for k in known if k.rsplit(".", 1)[-1] == tail][:3]
+    if close:
+        return Problem.of(f"answers.{qid}", "answers.unknown_id_close", line, col, id=qid,
+                          ids=", ".join(close))
+    if checklists.phase(qid.split(".")[0]) is None:
+        return Problem.of(f"answers.{qid}", "io.answers.unknown_phase", line, col, qid=repr(qid),
+                          phases=", ".join(c.id for c in checklists.checklists))
+    return Problem.of(f"answers.{qid}", "io.answers.unknown_question", line, col, qid=repr(qid))
+
+
 def check_answers(answers: AnswersFile, checklists: ChecklistSet,
                   loaded: LoadedYaml | None = None) -> list[Problem]:
     """Return every problem of ``answers`` against ``checklists`` (empty when all is well)."""
@@ -49,14 +70,7 @@ def check_answers(answers: AnswersFile, checklists: ChecklistSet,
         found = checklists.question(qid)
         if found is None:
             line, col = at("answers", qid)
-            phase = qid.split(".")[0]
-            if checklists.phase(phase) is None:
-                problems.append(Problem.of(
-                    f"answers.{qid}", "io.answers.unknown_phase", line, col, qid=repr(qid),
-                    phases=", ".join(c.id for c in checklists.checklists)))
-            else:
-                problems.append(Problem.of(f"answers.{qid}", "io.answers.unknown_question",
-                                           line, col, qid=repr(qid)))
+            problems.append(_unknown_question(qid, checklists, line, col))
             continue
         _, question = found
         scale = checklists.scale_of(question)
@@ -72,6 +86,10 @@ def check_answers(answers: AnswersFile, checklists: ChecklistSet,
                     problems.append(Problem.of(
                         ".".join(str(p) for p in base) + ".value", "io.answers.value_not_allowed",
                         line, col, value=repr(answer.value), allowed=allowed))
+            if question.gate and answer.na is not None and answer.waived_by is None:
+                line, col = at(*base, "na")
+                problems.append(Problem.of(".".join(str(p) for p in base) + ".waived_by",
+                                           "waiver.needs_owner", line, col, id=qid))
             if declared and answer.respondent and answer.respondent not in declared:
                 line, col = at(*base, "respondent")
                 problems.append(Problem.of(

@@ -133,14 +133,26 @@ def _read_answers(path: Path, ws: Sheet, meta: dict[str, Any], checklists: Check
         na = _text(ws.cell(row, L.COL_NA))
         note = _text(ws.cell(row, L.COL_NOTE))
         evidence = _text(ws.cell(row, L.COL_EVIDENCE))
+        unknown = _text(ws.cell(row, L.COL_DONT_KNOW))
+        optional = _text(ws.cell(row, L.COL_OPTIONAL)) == L.OPTIONAL_MARK
         common = {"note": note, "evidence": evidence, "respondent": rid, "role": role,
                   "answered_at": stamp, "source": source}
-        if raw is None and na is None:
+        said_dk = raw is not None and str(raw).strip().casefold() in L.DONT_KNOW_SPELLINGS
+        if said_dk or (unknown is not None and raw is None and na is None):
+            # "don't know" counts as unanswered, with who would know (or the note) as reason
+            out.answers[qid] = Answer(dont_know=unknown or note or "-", **common)
+        elif unknown is not None and raw is not None:
+            out.problems.append(_p(cell, "questionnaire.dont_know_and_value", id=qid))
+        elif raw is None and na is None and optional:
+            continue  # an optional question left blank is simply not answered
+        elif raw is None and na is None:
             out.problems.append(_p(cell, "questionnaire.missing", id=qid))
         elif raw is not None and na is not None:
             out.problems.append(_p(cell, "questionnaire.both", id=qid))
         elif na is not None:
-            out.answers[qid] = Answer(na=na, **common)
+            # a gate answered N/A is a waiver: the respondent who wrote it is its owner
+            owner = (name or rid) if found[1].gate else None
+            out.answers[qid] = Answer(na=na, waived_by=owner, **common)
         else:
             try:
                 out.answers[qid] = Answer(value=parse_value(raw, scale), **common)

@@ -24,6 +24,12 @@ class Answer(Model):
 
     value: AnswerValue | None = None
     na: str | None = Field(default=None, description="Not applicable, with the reason why.")
+    dont_know: str | None = Field(
+        default=None, description="The respondent does not know, with why or who would: counts "
+                                  "as unanswered (not as the lowest answer).")
+    waived_by: str | None = Field(
+        default=None, min_length=1,
+        description="Who waives a gate answered not applicable (required for a gate's N/A).")
     note: str | None = None
     evidence: str | None = None
     respondent: str | None = None
@@ -39,6 +45,17 @@ class Answer(Model):
             return "yes" if v else "no"
         return v
 
+    @field_validator("dont_know", mode="before")
+    @classmethod
+    def _unknown(cls, v: Any) -> Any:
+        if v is True:
+            return "-"
+        if v is False:
+            return None
+        if isinstance(v, str) and not v.strip():
+            return "-"
+        return v
+
     @field_validator("na", mode="before")
     @classmethod
     def _reason(cls, v: Any) -> Any:
@@ -50,10 +67,13 @@ class Answer(Model):
 
     @model_validator(mode="after")
     def _one_of(self) -> Answer:
-        if self.value is None and self.na is None:
+        given = sum(x is not None for x in (self.value, self.na, self.dont_know))
+        if given == 0:
             raise MessageError("model.give_a_value_or_na")
-        if self.value is not None and self.na is not None:
+        if given > 1:
             raise MessageError("model.give_either_a_value_or")
+        if self.waived_by is not None and self.na is None:
+            raise MessageError("model.waived_by_goes_with_na")
         return self
 
 

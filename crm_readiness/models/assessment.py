@@ -32,6 +32,8 @@ class Response(ResultModel):
     label: Text | None = None
     score: float | None = Field(default=None, description="0..1; None when not applicable.")
     na: str | None = None
+    dont_know: str | None = Field(default=None, description="Does not know (why / who would).")
+    waived_by: str | None = None
     note: str | None = None
     evidence: str | None = None
     source: str | None = None
@@ -55,13 +57,18 @@ class QuestionResult(ResultModel):
     responses: tuple[Response, ...] = ()
     spread: float | None = Field(default=None, description="Max − min score across respondents.")
     gate_failed: bool = False
+    dont_know: tuple[str, ...] = Field(
+        default=(), description="Respondents' 'don't know' reasons (they count as unanswered).")
+    waived_by: str | None = Field(default=None, description="Who waived this gate (a gate "
+                                                            "answered not applicable).")
 
 
 class VerdictReason(ResultModel):
     """Why a verdict is what it is: a message code and its parameters."""
 
     code: Literal["blockers", "score_below_ready", "score_below_risks", "coverage_low",
-                  "high_risks", "phase_not_ready", "all_clear", "no_questions"]
+                  "high_risks", "phase_not_ready", "all_clear", "no_questions", "waivers",
+                  "quick_scan"]
     params: dict[str, str | float | int] = Field(default_factory=dict)
 
 
@@ -106,6 +113,16 @@ class Blocker(ResultModel):
     score: float | None
     gate_min: float
     reason: Literal["below_minimum", "unanswered"]
+
+
+class Waiver(ResultModel):
+    """A gate answered not applicable: no blocker, but listed with its reason and owner."""
+
+    question_id: str
+    phase: str
+    text: Text
+    reason: str
+    waived_by: str = Field(description="Who waived it (every respondent's name, '; '-joined).")
 
 
 class RiskItem(ResultModel):
@@ -154,6 +171,38 @@ class Measurement(ResultModel):
     claimed_score: float | None = None
 
 
+class QuickPhase(ResultModel):
+    """What a full assessment adds to a quick scan in one phase."""
+
+    phase: str
+    title: Text
+    asked: int = Field(description="Applicable questions the quick scan asked.")
+    not_asked: int = Field(description="Applicable questions only a full assessment asks.")
+    not_asked_weight: int
+
+
+class PackUse(ResultModel):
+    """An industry pack and whether the profile's industry switched it on."""
+
+    id: str
+    title: Text
+    industries: tuple[str, ...]
+    on: bool = Field(description="The profile's industry is one of the pack's industries.")
+    questions: tuple[str, ...] = Field(description="Pack questions that apply (empty when off).")
+    catalogue_module: str | None = Field(default=None, description="Requirements-catalogue "
+                                                                  "module the pack brings.")
+
+
+class QuickScan(ResultModel):
+    """A quick scan: the gates and the checklists' ``quick: true`` questions only."""
+
+    asked: int = Field(description="Applicable questions asked.")
+    full: int = Field(description="Applicable questions of the full assessment.")
+    weight_share: float = Field(description="Share (0..1) of the full assessment's applicable "
+                                            "weight that the quick scan asks.")
+    phases: tuple[QuickPhase, ...]
+
+
 class AssessmentMeta(ResultModel):
     """Where the result came from."""
 
@@ -184,6 +233,9 @@ class AssessmentResult(ResultModel):
     overall: OverallResult
     phases: tuple[PhaseResult, ...]
     blockers: tuple[Blocker, ...]
+    waivers: tuple[Waiver, ...] = Field(
+        default=(), description="Gates answered not applicable, each with its reason and who "
+                                "waived it; --strict-gates treats them as blockers.")
     risks: tuple[RiskItem, ...]
     actions: tuple[ActionItem, ...]
     thresholds: Thresholds
@@ -192,5 +244,10 @@ class AssessmentResult(ResultModel):
     consensus: ConsensusSummary = Field(
         default_factory=ConsensusSummary,
         description="Respondents' agreement per question and the workshop agenda.")
+    packs: tuple[PackUse, ...] = Field(
+        default=(), description="Industry packs loaded, on or off for the profile's industry.")
+    quick: QuickScan | None = Field(
+        default=None, description="Set when this is a quick scan: what it asked and what a full "
+                                  "assessment would add.")
     trend: Trend = Field(default_factory=Trend,
                          description="Scores over the saved snapshots (filled by the workflow).")

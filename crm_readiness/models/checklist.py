@@ -178,12 +178,16 @@ class Question(Model):
     weight: int = Field(ge=1, le=5)
     gate: bool = False
     gate_min: float | None = Field(default=None, ge=0, le=1)
+    quick: bool = Field(default=False, description="Asked by the quick scan (assess --quick) "
+                                                   "besides the gates, which always are.")
     applies_when: Condition | None = None
     roles: tuple[Role, ...] = Field(default=(), description="Who can answer it in a workshop.")
     evidence: Text | None = None
     risks: tuple[RiskEntry, ...] = Field(min_length=1)
     actions: Text
     source: str | None = Field(default=None, description="The domain.md fact it rests on.")
+    pack: str | None = Field(default=None, description="The industry pack that adds it (set "
+                                                       "by the loader from the pack file).")
     measure: Literal["completeness", "validity", "uniqueness", "consistency", "timeliness",
                      "readiness"] | None = Field(
         default=None, description="A data-profile metric (0..100 %) that can answer this question; "
@@ -294,12 +298,52 @@ class ScalesFile(Model):
     scales: dict[str, Scale]
 
 
+class IndustryPack(Model):
+    """``checklists/packs/<id>.yaml``: questions an industry adds to the phases.
+
+    Every question of the pack applies only when the profile's ``industry`` is
+    one of ``industries`` (and its own ``applies_when`` holds); the requirements
+    the pack adds live in the catalogue module ``catalogue_module``.
+    """
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    version: int = Field(ge=1)
+    title: Text
+    description: Text
+    industries: tuple[str, ...] = Field(min_length=1, description="Profile `industry` values "
+                                                                  "that switch the pack on.")
+    catalogue_module: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$",
+                                         description="Requirements-catalogue module it adds.")
+    source: str = Field(min_length=1, description="The domain facts the pack rests on.")
+    questions: dict[str, tuple[Question, ...]] = Field(
+        min_length=1, description="Phase id → the questions added to that phase.")
+
+    _lower = field_validator("industries", mode="before")(
+        lambda v: [str(x).strip().lower() for x in v] if isinstance(v, list) else v)
+
+
+class PackInfo(Model):
+    """A loaded industry pack, as reports and ``checklist packs`` show it."""
+
+    id: str
+    title: Text
+    description: Text
+    industries: tuple[str, ...]
+    catalogue_module: str | None = None
+    questions: tuple[str, ...] = Field(description="Ids of the questions it adds.")
+
+    def on_for(self, industry: str) -> bool:
+        """Return whether the pack is switched on for a profile ``industry``."""
+        return industry.strip().lower() in self.industries
+
+
 class ChecklistSet(Model):
     """Everything the engine needs to score: scales, thresholds, phases in order."""
 
     scales: dict[str, Scale]
     scoring: ScoringConfig
     checklists: tuple[Checklist, ...]
+    packs: tuple[PackInfo, ...] = Field(default=(), description="Industry packs merged in.")
     sources: dict[str, str] = Field(default_factory=dict,
                                     description="Phase id → file it was loaded from.")
 

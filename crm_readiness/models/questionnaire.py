@@ -36,6 +36,17 @@ COL_NOTE = 8
 COL_EVIDENCE = 9
 COL_HINT = 10
 COL_ALLOWED = 11
+COL_DONT_KNOW = 12
+COL_OPTIONAL = 13
+SIZE_CELL = "A3"
+
+#: the dropdown entry (and typed spellings) meaning "I don't know"
+DONT_KNOW_EN = "Don't know"
+DONT_KNOW_ZH = "不知道"
+DONT_KNOW_SPELLINGS = frozenset({"don't know", "dont know", "dont_know", "unknown", "不知道",
+                                 "don't know / 不知道", "?"})
+#: the marker of a row offered as optional (beyond the role's cap)
+OPTIONAL_MARK = "optional / 可选"
 
 
 def choice_entry(label: Text) -> str:

@@ -50,6 +50,12 @@ class ModuleInfo(Model):
     scope: tuple[ScopeModule, ...] = Field(
         default=(), description="Profile scope modules that bring this module into the "
                                 "specification; empty = always included.")
+    industry: tuple[str, ...] = Field(
+        default=(), description="Profile industries that bring this module into the "
+                                "specification (an industry pack); empty = every industry.")
+
+    _lower = field_validator("industry", mode="before")(
+        lambda v: [str(x).strip().lower() for x in v] if isinstance(v, list) else v)
 
 
 class Requirement(Model):
@@ -62,8 +68,12 @@ class Requirement(Model):
     priority: Priority
     acceptance: Text | None = Field(default=None,
                                     description="How a scripted demo or test proves it.")
+    industry: tuple[str, ...] = Field(
+        default=(), description="Profile industries it applies to; empty = those of its module.")
 
     _prio = field_validator("priority", mode="before")(lambda v: normalize_priority(v))
+    _lower = field_validator("industry", mode="before")(
+        lambda v: [str(x).strip().lower() for x in v] if isinstance(v, list) else v)
 
 
 class GlossaryEntry(Model):

@@ -20,6 +20,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from crm_readiness.engine.workshop import QuestionnairePlan, questionnaire_plan
 from crm_readiness.i18n import t
 from crm_readiness.models import questionnaire as L
 from crm_readiness.models.checklist import Checklist, ChecklistSet, ChoiceScale, Question, Role
@@ -46,8 +47,10 @@ def _lists(wb: Workbook, checklists: ChecklistSet,
         put(ws, 1, col, key, bold=True)
         for i, choice in enumerate(scale.choices, start=2):
             put(ws, i, col, L.choice_entry(choice.label))
+        # the last entry lets a respondent say "don't know" (unanswered, not the lowest score)
+        put(ws, len(scale.choices) + 2, col, f"{L.DONT_KNOW_EN} / {L.DONT_KNOW_ZH}")
         letter = get_column_letter(col)
-        ranges[key] = f"{L.LISTS_SHEET}!${letter}$2:${letter}${len(scale.choices) + 1}"
+        ranges[key] = f"{L.LISTS_SHEET}!${letter}$2:${letter}${len(scale.choices) + 2}"
         ws.column_dimensions[letter].width = 28
     ws.protection.sheet = True
     ws.sheet_state = "hidden"
@@ -97,20 +100,20 @@ def _validation(ws: Worksheet, checklists: ChecklistSet, q: Question, ranges: di
 
 def questions_for(checklists: ChecklistSet, role: Role,
                   profile: OrganizationProfile) -> list[tuple[Checklist, Question]]:
-    """Return the questions ``role`` can answer that apply to ``profile``, in checklist order.
-
-    A question that declares no roles is offered to every role.
-    """
-    from crm_readiness.engine.conditions import applies
-
-    return [(c, q) for c in checklists.checklists for q in c.questions
-            if (not q.roles or role in q.roles) and applies(q.applies_when, profile)]
+    """Return every question ``role`` is offered (core and optional), in checklist order."""
+    plan = questionnaire_plan(checklists, role, profile)
+    return [*plan.core, *plan.optional]
 
 
 def render_questionnaire(checklists: ChecklistSet, role: Role, profile: OrganizationProfile,
-                         *, generated: datetime) -> bytes:
-    """Return the questionnaire workbook for ``role`` as xlsx bytes."""
-    selected = questions_for(checklists, role, profile)
+                         *, generated: datetime, plan: QuestionnairePlan | None = None) -> bytes:
+    """Return the questionnaire workbook for ``role`` as xlsx bytes.
+
+    ``plan`` (default: :func:`questionnaire_plan` with its cap) gives the core questions;
+    the optional ones follow under their own heading, marked in the last column.
+    """
+    plan = plan or questionnaire_plan(checklists, role, profile)
+    selected = [*plan.core, *plan.optional]
     wb = Workbook()
     ws = wb.active
     ws.title = L.QUESTIONS_SHEET
@@ -118,6 +121,9 @@ def render_questionnaire(checklists: ChecklistSet, role: Role, profile: Organiza
     _meta(wb, role, profile, checklists, generated)
     put(ws, 1, 1, f"{_bi('questionnaire.xlsx.title')} — {profile.organization}", bold=True)
     put(ws, 2, 1, _bi("questionnaire.xlsx.instructions"), wrap=False)
+    put(ws, 7, 1, _bi("questionnaire.xlsx.instructions_dk"), wrap=False)
+    put(ws, 3, 1, _bi("questionnaire.xlsx.size", count=len(plan.core), minutes=plan.minutes,
+                      optional=len(plan.optional)), wrap=False)
     put(ws, 4, 1, _bi("questionnaire.xlsx.name"), bold=True)
     put(ws, 4, 2, None, fill=INPUT_FILL, unlocked=True)
     put(ws, 5, 1, _bi("questionnaire.xlsx.id"), bold=True)
@@ -128,16 +134,31 @@ def render_questionnaire(checklists: ChecklistSet, role: Role, profile: Organiza
     header(ws, L.HEADER_ROW, [
         "ID", _bi("report.phase"), "Question", "问题", _bi("questionnaire.xlsx.help"),
         _bi("report.answer"), _bi("questionnaire.xlsx.na"), _bi("report.note"),
-        _bi("report.evidence"), _bi("questionnaire.xlsx.hint"), _bi("questionnaire.xlsx.allowed")],
-        widths=[22, 16, 48, 36, 40, 24, 24, 32, 28, 28, 36])
+        _bi("report.evidence"), _bi("questionnaire.xlsx.hint"), _bi("questionnaire.xlsx.allowed"),
+        _bi("questionnaire.xlsx.dont_know"), _bi("questionnaire.xlsx.optional")],
+        widths=[22, 16, 48, 36, 40, 24, 24, 32, 28, 28, 36, 28, 14])
     cache: dict[str, DataValidation] = {}
-    for row, (c, q) in enumerate(selected, start=L.FIRST_ROW):
+    rows: list[tuple[int, Checklist, Question, bool]] = []
+    row = L.FIRST_ROW
+    for c, q in plan.core:
+        rows.append((row, c, q, False))
+        row += 1
+    if plan.optional:
+        put(ws, row, L.COL_PHASE, _bi("questionnaire.xlsx.optional_heading",
+                                      minutes=plan.optional_minutes), bold=True)
+        row += 1
+        for c, q in plan.optional:
+            rows.append((row, c, q, True))
+            row += 1
+    for row, c, q, optional in rows:
         put(ws, row, L.COL_ID, q.id)
         put(ws, row, L.COL_PHASE, f"{c.title.en} / {c.title.zh}", wrap=True)
         put(ws, row, L.COL_TEXT_EN, q.text.en + (" [gate]" if q.gate else ""), wrap=True)
         put(ws, row, L.COL_TEXT_ZH, q.text.zh + ("【关卡】" if q.gate else ""), wrap=True)
         put(ws, row, L.COL_HELP, f"{q.help.en}\n{q.help.zh}" if q.help else "", wrap=True)
-        for col in (L.COL_ANSWER, L.COL_NA, L.COL_NOTE, L.COL_EVIDENCE):
+        if optional:
+            put(ws, row, L.COL_OPTIONAL, L.OPTIONAL_MARK)
+        for col in (L.COL_ANSWER, L.COL_NA, L.COL_NOTE, L.COL_EVIDENCE, L.COL_DONT_KNOW):
             put(ws, row, col, None, fill=INPUT_FILL, unlocked=True)
             ws.cell(row=row, column=col).alignment = WRAP
         put(ws, row, L.COL_HINT, f"{q.evidence.en}\n{q.evidence.zh}" if q.evidence else "",

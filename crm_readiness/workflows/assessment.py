@@ -23,6 +23,13 @@ from crm_readiness.render import Format
 REPORT_STEM = "readiness"
 
 
+def quick_checklists(checklists: ChecklistSet) -> ChecklistSet:
+    """Return the checklists reduced to the quick-scan questions (gates and ``quick: true``)."""
+    from crm_readiness.engine.quick import quick_checklists as reduce
+
+    return reduce(checklists)
+
+
 def select_phases(checklists: ChecklistSet, phases: Sequence[str] | None) -> list[str] | None:
     """Return the phase ids asked for (comma lists allowed), checked; None means all."""
     if not phases:
@@ -38,12 +45,15 @@ def select_phases(checklists: ChecklistSet, phases: Sequence[str] | None) -> lis
 
 def score(checklists: ChecklistSet, answers: AnswersFile, *,
           phases: Sequence[str] | None = None, answers_file: str | None = None,
-          data_profile: Path | None = None) -> AssessmentResult:
+          data_profile: Path | None = None, quick: bool = False) -> AssessmentResult:
     """Return the readiness result (the engine, with the phases checked).
 
     With ``data_profile`` (a ``data profile`` JSON), the questions it measures
     are answered by the measurement and the result lists measured against claimed.
+    With ``quick``, only the quick-scan questions are scored and the result says
+    what a full assessment would add.
     """
+    from crm_readiness.engine.quick import mark_quick, quick_checklists, quick_scan
     from crm_readiness.engine.scoring import assess
 
     measurements: tuple[Measurement, ...] = ()
@@ -54,8 +64,11 @@ def score(checklists: ChecklistSet, answers: AnswersFile, *,
 
         measured = measured_answers(load_profile_result(data_profile), checklists)
         answers, measurements = apply_measurements(answers, measured, checklists)
-    result = assess(checklists, answers, phases=select_phases(checklists, phases),
-                    answers_file=answers_file)
+    selected = select_phases(checklists, phases)
+    scored = quick_checklists(checklists) if quick else checklists
+    result = assess(scored, answers, phases=selected, answers_file=answers_file)
+    if quick:
+        result = mark_quick(result, quick_scan(checklists, answers.profile, selected))
     return result.model_copy(update={"measurements": measurements}) if measurements else result
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from crm_readiness.errors import InputFileError
     from crm_readiness.models.answers import AnswersFile
-    from crm_readiness.models.checklist import Checklist, ChecklistSet, Condition
+    from crm_readiness.models.checklist import Checklist, ChecklistSet, Condition, IndustryPack
     from crm_readiness.models.profile import OrganizationProfile
     from crm_readiness.models.requirements import RequirementsCatalogue
 
@@ -33,7 +33,15 @@ def phase_files(folder: Path) -> list[Path]:
     return files(folder)
 
 
-def validate_files(paths: list[Path]) -> tuple[list[Checklist], list[InputFileError]]:
+def pack_files(folder: Path) -> list[Path]:
+    """Return the industry pack files of a checklist folder (``packs/*.yaml``)."""
+    from crm_readiness.io.checklists import pack_files as files
+
+    return files(folder)
+
+
+def validate_files(paths: list[Path]) -> tuple[list[Checklist | IndustryPack],
+                                                list[InputFileError]]:
     """Validate checklist files on their own; return the valid ones and one error per bad file."""
     from crm_readiness.io.checklists import validate_files as validate
 

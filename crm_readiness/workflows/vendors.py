@@ -119,10 +119,11 @@ def run_compare(vendors_path: Path, *, requirements: Path | None = None,
     vf, catalogue, cat_path = load_vendors(vendors_path, requirements)
     costs, sources = resolve_costs(vendors_path, vf)
     panel_scores, demos = load_extras(vendors_path, vf, catalogue)
-    if vf.scope is not None:  # the specification's scope: the same requirements scored and sent
+    if vf.scope is not None or vf.industry is not None:
+        # the specification's rule: the same requirements scored, sent and specified
         from crm_readiness.engine.vendors.spec import scoped_catalogue
 
-        catalogue = scoped_catalogue(catalogue, vf.scope)
+        catalogue = scoped_catalogue(catalogue, vf.scope, vf.industry)
     result = compare(catalogue, vf, costs=costs, cost_sources=sources,
                      accept_inconsistent=accept_inconsistent, panel_scores=panel_scores,
                      demos=demos)

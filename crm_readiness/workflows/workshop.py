@@ -10,6 +10,7 @@ from pathlib import Path
 
 from crm_readiness._resources import examples_dir
 from crm_readiness.demo.entry import DemoEntry
+from crm_readiness.engine.workshop import DEFAULT_CAP, QuestionnairePlan
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.atomic import ensure_dir
@@ -45,22 +46,39 @@ def parse_roles(value: str) -> list[Role]:
     return out
 
 
-def export_questionnaires(checklists: ChecklistSet, answers: AnswersFile, roles: Sequence[Role],
-                          out_dir: Path, *, force: bool = False,
-                          now: datetime | None = None) -> list[Path]:
-    """Write one questionnaire workbook per role that has questions; return the files."""
-    from crm_readiness.render.questionnaire import questions_for, render_questionnaire
+def plan_questionnaires(checklists: ChecklistSet, answers: AnswersFile, roles: Sequence[Role],
+                        *, cap: int = DEFAULT_CAP,
+                        data_profile: bool = False) -> list[QuestionnairePlan]:
+    """Return the sized questionnaire of each role that has questions (none: UsageError)."""
+    from crm_readiness.engine.workshop import questionnaire_plan
 
-    stamp = now or datetime.now(UTC).replace(microsecond=0)
-    chosen = [r for r in roles if questions_for(checklists, r, answers.profile)]
+    plans = [questionnaire_plan(checklists, r, answers.profile, cap=cap,
+                                data_profile=data_profile) for r in roles]
+    chosen = [p for p in plans if p.core or p.optional]
     if not chosen:
         names = ", ".join(roles)
         raise UsageError(t("questionnaire.no_questions", "en", roles=names),
                          t("questionnaire.no_questions", "zh", roles=names))
+    return chosen
+
+
+def export_questionnaires(checklists: ChecklistSet, answers: AnswersFile, roles: Sequence[Role],
+                          out_dir: Path, *, force: bool = False, now: datetime | None = None,
+                          cap: int = DEFAULT_CAP, data_profile: bool = False) -> list[Path]:
+    """Write one questionnaire workbook per role that has questions; return the files.
+
+    Each holds at most ``cap`` core questions (the rest offered as optional); with
+    ``data_profile`` (or a profile that migrates data) measured questions go to IT only.
+    """
+    from crm_readiness.render.questionnaire import render_questionnaire
+
+    stamp = now or datetime.now(UTC).replace(microsecond=0)
+    plans = plan_questionnaires(checklists, answers, roles, cap=cap, data_profile=data_profile)
     outputs = OutputSet(force=force)  # questionnaires are filled in by people: editable
-    for r in chosen:
-        outputs.add(out_dir / f"questionnaire-{r}.xlsx",
-                    partial(render_questionnaire, checklists, r, answers.profile, generated=stamp),
+    for p in plans:
+        outputs.add(out_dir / f"questionnaire-{p.role}.xlsx",
+                    partial(render_questionnaire, checklists, p.role, answers.profile,
+                            generated=stamp, plan=p),
                     editable=True)
     return outputs.commit()
 

@@ -21,7 +21,7 @@ from crm_readiness.io.checklists import load_checklist_set
 from tests.conftest import REPO, no_traceback
 
 MINI = Path(__file__).parents[1] / "assets" / "assessment" / "mini"
-PROFILE_INPUT = "Test Co\nmid\n50\nsaas\nsales\nnone\nyes\n"
+PROFILE_INPUT = "Test Co\nother\nmid\n50\nsaas\nsales\nnone\nyes\n"
 MINI_ONLY = {"CRM_READINESS_LANG": "en"}
 
 
@@ -52,7 +52,7 @@ def test_quit_midway_then_resume_keeps_every_answer(runner: CliRunner, tmp_path:
     assert saved["profile"]["organization"] == "Test Co"
     assert saved["answers"] == {"alpha.sponsor": {"value": "yes"}, "alpha.goals": {"value": "defined"}}
     # resume: starts at alpha.kpis; ? shows help, b goes back to goals (keeps it), then answer on
-    r = ask(runner, path, "?\nb\n3\n4\nn\nlegacy data stays\n80\n5\n")
+    r = ask(runner, path, "?\nb\n3\n4\nn\nlegacy data stays\nCIO Zhao\n80\n5\n")
     assert r.exit_code == 0, r.output
     assert "Resuming: 2 of 6" in r.flat
     answers = load_answers(path, load_checklist_set(packaged_dir=MINI))
@@ -62,6 +62,7 @@ def test_quit_midway_then_resume_keeps_every_answer(runner: CliRunner, tmp_path:
                       "beta.accuracy": (80.0, None), "beta.training": ("strongly_agree", None)}
     assert "All applicable questions are answered" in r.flat
     assert (tmp_path / "out" / "readiness.html").exists()
+    assert answers.answers["beta.data_owner"][0].waived_by == "CIO Zhao"  # a gate N/A is a waiver
 
 
 def test_invalid_keys_and_na_without_reason_are_asked_again(runner: CliRunner, tmp_path: Path,
@@ -77,13 +78,17 @@ def test_invalid_keys_and_na_without_reason_are_asked_again(runner: CliRunner, t
 def test_unicode_digits_and_huge_numbers_are_asked_again(runner: CliRunner, tmp_path: Path,
                                                         only_mini: None) -> None:
     path = tmp_path / "answers.yaml"
-    # users "²" (a digit to Python, not a number) is refused and the profile asked again;
-    # then at a choice prompt "²", "٣" (Arabic-Indic 3) and 5,000 nines are asked again
-    bad_profile = PROFILE_INPUT.replace("\n50\n", "\n²\n")
-    r = ask(runner, path, bad_profile + PROFILE_INPUT + "²\n٣\n" + "9" * 5000 + "\n2\nq\n")
+    # users "²" (a digit to Python, not a number) and 5,000 nines are refused and the users
+    # field alone asked again; then at a choice prompt "²", "٣" (Arabic-Indic 3) and 5,000
+    # nines are asked again
+    profile = PROFILE_INPUT.replace("\n50\n", "\n²\n" + "9" * 5000 + "\n50\n")
+    r = ask(runner, path, profile + "²\n٣\n" + "9" * 5000 + "\n2\nq\n")
     assert r.exit_code == 0, r.output
-    assert r.flat.count("Please type one of the numbers shown") == 4
-    assert yaml.safe_load(path.read_text("utf-8"))["answers"] == {"alpha.sponsor": {"value": "yes"}}
+    assert r.flat.count("Please type a whole number from 1 to 1000000") == 2
+    assert r.flat.count("Please type one of the numbers shown") == 3
+    saved = yaml.safe_load(path.read_text("utf-8"))
+    assert saved["answers"] == {"alpha.sponsor": {"value": "yes"}}
+    assert saved["profile"]["users"] == 50
 
 
 def test_skip_leaves_unanswered(runner: CliRunner, tmp_path: Path, only_mini: None) -> None:
@@ -137,3 +142,16 @@ def test_killed_between_answers_leaves_a_valid_answers_file(tmp_path: Path) -> N
     answers = load_answers(path, sets)  # parses and validates: the file is intact
     assert len(answers.answers) == 2
     assert not list(tmp_path.glob(".answers.yaml.*.tmp"))
+
+
+def test_a_typed_label_answers_and_d_records_dont_know(runner: CliRunner, tmp_path: Path,
+                                                       only_mini: None) -> None:
+    path = tmp_path / "answers.yaml"
+    r = ask(runner, path, PROFILE_INPUT + "Yes\nd\nthe PMO\nq\n")
+    assert r.exit_code == 0, r.output
+    got = load_answers(path, load_checklist_set(packaged_dir=MINI)).answers
+    assert got["alpha.sponsor"][0].value == "yes"          # the label, as typed
+    goals = got["alpha.goals"][0]
+    assert goals.dont_know == "the PMO" and goals.value is None  # unanswered, with who would know
+    r = ask(runner, path, "b\n\nq\n")  # resume on kpis; back to goals: shown as don't know
+    assert "current answer: don't know (the PMO)" in r.flat

@@ -69,7 +69,7 @@ def test_export_holds_the_questions_of_the_role(checklists: ChecklistSet, answer
     assert any(f.startswith("=Lists!$") for f in formulas)
     assert wb["Lists"].sheet_state == "hidden"
     lists = [c.value for c in wb["Lists"]["A"] if c.value]
-    assert lists == ["yes_no", "No / 否", "Yes / 是"]
+    assert lists == ["yes_no", "No / 否", "Yes / 是", "Don't know / 不知道"]
 
 
 def test_export_all_skips_roles_without_questions(checklists: ChecklistSet,

@@ -5,7 +5,8 @@ Goals and KPIs are the notes the organisation wrote on its strategy questions
 KPI, metric, target or measure is filed under KPIs, one that mentions a goal,
 objective, vision, roadmap, quick win or alignment under goals, and every other
 strategy note (pain points, sponsor, team) under the current situation. Modules whose ``scope``
-does not meet the profile's scope are listed as out of scope.
+does not meet the profile's scope, or whose ``industry`` (an industry pack) is not the
+profile's, are listed as out of scope.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from crm_readiness.models._base import Text
 from crm_readiness.models.answers import AnswersFile
-from crm_readiness.models.requirements import PRIORITIES, RequirementsCatalogue
+from crm_readiness.models.requirements import PRIORITIES, Requirement, RequirementsCatalogue
 from crm_readiness.models.vendors.spec import NoteKind, SpecDocument, SpecModule, SpecNote
 
 KPI_WORDS = ("kpi", "metric", "target", "measure", "success")
@@ -43,18 +44,35 @@ def _notes(answers: AnswersFile, prefix: str, questions: Mapping[str, Text]) -> 
     return out
 
 
-def module_in_scope(catalogue: RequirementsCatalogue, module: str, scope: Iterable[str]) -> bool:
-    """Whether catalogue ``module`` is in an organisation's ``scope`` (the one rule: a module
-    that names the scopes it belongs to is in when one of them is; any other module always is)."""
+def module_in_scope(catalogue: RequirementsCatalogue, module: str,
+                    scope: Iterable[str] | None, industry: str | None = None) -> bool:
+    """Whether catalogue ``module`` is in an organisation's ``scope`` and ``industry``.
+
+    The one rule (specification, ranking, RFP): a module that names the scopes it
+    belongs to is in when one of them is the organisation's; a module of an industry
+    pack is in only for that industry; any other module always is. ``scope`` None
+    means every scope.
+    """
     info = catalogue.modules.get(module)
-    return info is None or not info.scope or bool(set(scope).intersection(info.scope))
+    if info is None:
+        return True
+    if scope is not None and info.scope and not set(scope).intersection(info.scope):
+        return False
+    return not info.industry or (industry or "").strip().lower() in info.industry
 
 
-def scoped_catalogue(catalogue: RequirementsCatalogue,
-                     scope: Iterable[str]) -> RequirementsCatalogue:
-    """Return ``catalogue`` without the requirements of modules outside ``scope``."""
-    wanted = tuple(scope)
-    keep = tuple(r for r in catalogue.requirements if module_in_scope(catalogue, r.module, wanted))
+def requirement_applies(req: Requirement, industry: str | None) -> bool:
+    """Whether a requirement narrowed to some industries applies to ``industry``."""
+    return not req.industry or (industry or "").strip().lower() in req.industry
+
+
+def scoped_catalogue(catalogue: RequirementsCatalogue, scope: Iterable[str] | None,
+                     industry: str | None = None) -> RequirementsCatalogue:
+    """Return ``catalogue`` without the requirements outside ``scope`` and ``industry``."""
+    wanted = None if scope is None else tuple(scope)
+    keep = tuple(r for r in catalogue.requirements
+                 if module_in_scope(catalogue, r.module, wanted, industry)
+                 and requirement_applies(r, industry))
     return catalogue.model_copy(update={"requirements": keep})
 
 
@@ -66,16 +84,18 @@ def build_spec(catalogue: RequirementsCatalogue, answers: AnswersFile,
     """
     qs = questions or {}
     scope = set(answers.profile.scope)
+    industry = answers.profile.industry.strip().lower()
     order = {p: i for i, p in enumerate(PRIORITIES)}
     modules: list[SpecModule] = []
     out_of_scope: list[tuple[str, Text]] = []
     for mid in catalogue.module_ids():
         info = catalogue.modules.get(mid)
-        reqs = tuple(sorted((r for r in catalogue.requirements if r.module == mid),
+        reqs = tuple(sorted((r for r in catalogue.requirements if r.module == mid
+                             and requirement_applies(r, industry)),
                             key=lambda r: order[r.priority]))
         if not reqs:
             continue
-        if not module_in_scope(catalogue, mid, scope):
+        if not module_in_scope(catalogue, mid, scope, industry):
             assert info is not None
             out_of_scope.append((mid, info.name))
             continue

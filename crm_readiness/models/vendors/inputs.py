@@ -330,6 +330,9 @@ class VendorsFile(Model):
         "The organisation's modules in scope (the profile's scope in the answers file): "
         "requirements of catalogue modules outside it are neither scored nor sent in the RFP, "
         "as the requirements specification leaves them out; the whole catalogue when absent."))
+    industry: str | None = Field(default=None, description=(
+        "The organisation's industry (the profile's industry): requirements of other "
+        "industries' packs are neither scored nor sent, as in the specification."))
     budget: Budget | None = None
     scoring: ScoringRules = ScoringRules()
     robustness: RobustnessSettings = RobustnessSettings()

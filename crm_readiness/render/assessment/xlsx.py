@@ -79,8 +79,10 @@ def _answers(ws: Worksheet, r: AssessmentResult, lang: Lang) -> None:
                     put(ws, row, c, v, wrap=c == 3, number_format="0.00" if c == 6 else None)
                 put(ws, row, 7, resp.respondent or "")
                 put(ws, row, 8, t(f"workshop.role.{resp.role}", lang) if resp.role else "")
-                answer = (resp.label.get(lang) if resp.label else resp.value) if resp.na is None \
-                    else t("report.na", lang, reason=resp.na)
+                answer = (t("report.dont_know", lang, reason=resp.dont_know)
+                          if resp.dont_know is not None else
+                          (resp.label.get(lang) if resp.label else resp.value) if resp.na is None
+                          else t("report.na", lang, reason=resp.na))
                 put(ws, row, 9, answer or "", wrap=True)
                 put(ws, row, 10, resp.score, number_format="0.00")
                 put(ws, row, 11, resp.note or "", wrap=True)
