@@ -73,16 +73,6 @@ PAGES = [parse(p) for p in sorted(DOCS.glob("*.md")) if p.name != "cli.md"]
 RUNNABLE = [p for p in PAGES if p.commands]
 
 
-@pytest.fixture(scope="session")
-def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("demo-cache")
-    result = CliRunner().invoke(app, ["demo", "--out", str(base / "crm-readiness-demo"),
-                                      "--lang", "en"])
-    no_traceback(result)
-    assert result.exit_code == 0, result.output
-    return base / "crm-readiness-demo"
-
-
 def test_the_convention_finds_examples() -> None:
     assert {"assess.md", "data.md"} <= {p.name for p in RUNNABLE}
     assess = next(p for p in PAGES if p.name == "assess.md")
@@ -113,7 +103,8 @@ def test_examples_run_as_written(page: Page, tmp_path: Path, monkeypatch: pytest
         argv = shlex.split(command, comments=True)
         assert argv[0] == "crm-readiness", f"{page.name}: not a crm-readiness command: {command}"
         if argv[1:2] == ["demo"] and len(argv) == 2:
-            shutil.copytree(request.getfixturevalue("demo_folder"), tmp_path / "crm-readiness-demo")
+            # the shared demo run of the suite (tests/conftest.py), copied: never run twice
+            shutil.copytree(request.getfixturevalue("demo_en"), tmp_path / "crm-readiness-demo")
             continue
         result = runner.invoke(app, argv[1:])
         no_traceback(result)

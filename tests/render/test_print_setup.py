@@ -22,19 +22,9 @@ PDFTOTEXT = shutil.which("pdftotext")
 
 
 @pytest.fixture(scope="module")
-def demo_books(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The demo's workbooks (zh: the widest labels), run once in-process."""
-    import crm_readiness.workflows.data as data_workflow
-    from crm_readiness.demo.run import run_demo
-
-    out = tmp_path_factory.mktemp("print") / "demo"
-    mp = pytest.MonkeyPatch()
-    try:
-        mp.setattr(data_workflow, "DEMO_ROWS", 300)  # keeps the test fast; the layout is the same
-        run_demo(out, "zh")
-    finally:
-        mp.undo()
-    books = sorted(out.rglob("*.xlsx"))
+def demo_books(demo_zh: Path) -> list[Path]:
+    """The workbooks of the shared zh demo run (zh: the widest labels; a 300-record export)."""
+    books = sorted(demo_zh.rglob("*.xlsx"))
     assert len(books) >= 7, books
     return books
 

@@ -11,6 +11,7 @@ from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from crm_readiness.i18n import Lang, t
+from crm_readiness.render.cells import visible_controls
 from crm_readiness.render.vendors._cells import (
     BOLD,
     INPUT_FILL,
@@ -120,7 +121,7 @@ def criteria(wb: Workbook, lay: Layout, lang: Lang) -> None:
         for i, v in enumerate(res.vendors):
             vc = lay.vendor_col(i, 5)
             chart.series.append(Series(Reference(ws, min_col=vc, min_row=CRIT_FIRST,
-                                                 max_row=last_c), title=v.name))
+                                                 max_row=last_c), title=visible_controls(v.name)))
         chart.set_categories(Reference(ws, min_col=2, min_row=CRIT_FIRST, max_row=last_c))
         chart.y_axis.delete = False
         chart.height, chart.width = 10, 16
