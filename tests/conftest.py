@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,30 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 ASSETS = Path(__file__).parent / "assets"
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_command_tree() -> Iterator[None]:
+    """Convert each Typer app to its click command tree once per session.
+
+    ``CliRunner.invoke`` converts the whole app (every command, option and help
+    text) on every call; the suite makes over a thousand calls. The tree is the
+    same each time (help is rendered per language when shown), so it is cached.
+    """
+    import typer.testing
+    from typer.main import get_command
+
+    trees: dict[int, tuple[Any, Any]] = {}
+
+    def cached(app: Any) -> Any:
+        hit = trees.get(id(app))
+        if hit is None or hit[0] is not app:
+            hit = trees[id(app)] = (app, get_command(app))
+        return hit[1]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(typer.testing, "_get_command", cached)
+        yield
 
 
 @pytest.fixture

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.testing
-from typer.main import get_command
 from typer.testing import CliRunner
 
 from crm_readiness.cli.main import app
@@ -18,15 +15,6 @@ from tests.hostile._cases import GENERATED_YAML, HOSTILE, KNOWN, Command
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 LIMIT_S = 10.0
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _one_command_tree() -> Iterator[None]:
-    """Build typer's click command tree once: hundreds of runs would rebuild it each time."""
-    tree = get_command(app)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(typer.testing, "_get_command", lambda _app: tree)
-        yield
 
 
 @pytest.fixture(scope="session")
