@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from functools import cache
 
 from crm_readiness.i18n import CATALOGUES, catalogue, normalize_lang
 
@@ -121,6 +122,7 @@ DYNAMIC_PREFIXES = (
 _KEY_FUNCS = {"t", "tr", "h", "MessageError", "_err", "err", "_t"}
 
 
+@cache  # three tests read the same parse of every source file
 def _sources() -> tuple[set[str], set[str], list[tuple[str, str]]]:
     """Return (string constants, f-string prefixes, (place, key) of t()-style calls)."""
     consts: set[str] = set()
