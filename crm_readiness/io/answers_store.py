@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from crm_readiness.errors import InputFileError, OutputError
 from crm_readiness.i18n import t
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 LOCK_TIMEOUT = 30.0
 
 Mutate = Callable[["AnswersFile"], "AnswersFile"]
+S = TypeVar("S")
 
 
 def lock_path(path: Path) -> Path:
@@ -172,30 +173,54 @@ def round_trip_text(text: str, old: dict[str, Any], new: dict[str, Any]) -> str 
     return buf.getvalue()
 
 
-def _reads_back(path: Path, text: str, expected: dict[str, Any]) -> bool:
-    """Whether ``text`` (a candidate for ``path``) reads back as ``expected`` through the one reader."""
-    from crm_readiness.io.assessment import answers_to_data, load_answers_file
+def _reads_back(path: Path, text: str, load: Callable[[Path], S],
+                to_data: Callable[[S], dict[str, Any]], expected: dict[str, Any]) -> bool:
+    """Whether ``text`` (a candidate for ``path``) loads back as ``expected`` through ``load``."""
     from crm_readiness.io.atomic import fill_temp, new_temp, remove_quietly
 
     tmp = new_temp(real_target(path))
     try:
         fill_temp(tmp, text.encode("utf-8"))
-        return answers_to_data(load_answers_file(tmp)) == expected
+        return to_data(load(tmp)) == expected
     except InputFileError:
         return False
     finally:
         remove_quietly(tmp)
 
 
-def render_update(path: Path, text: str, before: AnswersFile, after: AnswersFile) -> str:
-    """Return the new file text: ``text`` edited in place when possible, else a plain rewrite."""
-    from crm_readiness.io.assessment import answers_text, answers_to_data
+def update_store(path: Path, load: Callable[[Path], S], to_data: Callable[[S], dict[str, Any]],
+                 render: Callable[[S], str], mutate: Callable[[S], S], *, empty: S | None = None,
+                 timeout: float = LOCK_TIMEOUT) -> tuple[S, bool]:
+    """The one locked read-merge-write of a YAML file people edit; return (new content, written).
 
-    old, new = answers_to_data(before), answers_to_data(after)
-    kept = round_trip_text(text, old, new)
-    if kept is not None and _reads_back(path, kept, new):
-        return kept
-    return answers_text(after)
+    Locks ``path``, loads it as it is now (``empty`` when it does not exist and ``empty``
+    is given; otherwise a missing file is exit 3), applies ``mutate`` and, when the data
+    changed, writes it back atomically through symlinks: edited in place so comments,
+    key order and quoting stay where the data did not change (when the edited text loads
+    back as the new data), else rendered afresh by ``render``. Concurrent writers never
+    lose each other's changes.
+    """
+    from crm_readiness.io.atomic import write_text
+    from crm_readiness.io.yaml_files import read_text
+
+    with answers_lock(path, timeout):
+        text: str | None = None
+        if empty is not None and not path.is_file():
+            before = empty
+        else:
+            text = read_text(path)
+            before = load(path)
+        after = mutate(before)
+        old, new = to_data(before), to_data(after)
+        if text is not None and old == new:
+            return after, False
+        body = render(after)
+        if text is not None:
+            kept = round_trip_text(text, old, new)
+            if kept is not None and _reads_back(path, kept, load, to_data, new):
+                body = kept
+        write_text(path, body, force=True)
+        return after, True
 
 
 def update_answers(path: Path, mutate: Mutate, *, checklists: ChecklistSet | None = None,
@@ -208,27 +233,26 @@ def update_answers(path: Path, mutate: Mutate, *, checklists: ChecklistSet | Non
     with :func:`create_answers`.
     """
     from crm_readiness.io.assessment import (
+        answers_text,
         answers_to_data,
         check_answers,
         load_answers,
         load_answers_file,
     )
-    from crm_readiness.io.atomic import write_text
-    from crm_readiness.io.yaml_files import read_text
     from crm_readiness.models.answers import AnswersFile
 
-    with answers_lock(path, timeout):
-        text = read_text(path)
-        before = load_answers(path, checklists) if checklists else load_answers_file(path)
-        changed = mutate(before)
-        after = AnswersFile.model_validate(answers_to_data(changed))  # model_copy skips validation
+    def change(before: AnswersFile) -> AnswersFile:
+        after = AnswersFile.model_validate(answers_to_data(mutate(before)))  # copies skip it
         if checklists is not None:
             problems = check_answers(after, checklists)
             if problems:
                 raise InputFileError(path, problems)
-        if answers_to_data(after) != answers_to_data(before):
-            write_text(path, render_update(path, text, before, after), force=True)
         return after
+
+    def load(p: Path) -> AnswersFile:
+        return load_answers(p, checklists) if checklists else load_answers_file(p)
+
+    return update_store(path, load, answers_to_data, answers_text, change, timeout=timeout)[0]
 
 
 def create_answers(path: Path, answers: AnswersFile, *, force: bool,

@@ -8,7 +8,6 @@ import does); the caller decides whether clean files are applied alone.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -67,41 +66,6 @@ def meta_of(wb: WorkbookReader, magic: str, sheet: str) -> dict[str, str]:
         if key is not None and len(out) < MAX_META_ROWS:
             out[str(key)] = str(val)
     return out
-
-
-def update_store(path: Path, load: Callable[[Path], S], to_data: Callable[[S], dict[str, Any]],
-                 render: Callable[[S], str], mutate: Callable[[S], S], empty: S) -> S | None:
-    """Lock ``path``, read it (``empty`` when absent), apply ``mutate``, write back atomically.
-
-    The file is locked for the whole read-merge-write (several panelists import into
-    it), so concurrent imports never lose each other's scores. Comments and key order
-    of an existing file are kept where the change allows. Returns the new content,
-    or None when nothing changed (the file is left as it is).
-    """
-    from crm_readiness.io.answers_store import answers_lock, round_trip_text
-    from crm_readiness.io.output import OutputSet
-    from crm_readiness.io.yaml_files import parse_yaml, read_text
-
-    with answers_lock(path):
-        text = read_text(path) if path.is_file() else None
-        before = load(path) if text is not None else empty
-        after = mutate(before)
-        old, new = to_data(before), to_data(after)
-        if text is not None and old == new:
-            return None
-        body = render(after)
-        if text is not None:
-            kept = round_trip_text(text, old, new)
-            if kept is not None:
-                try:
-                    same = parse_yaml(path, kept).data == parse_yaml(path, body).data
-                except InputFileError:
-                    same = False
-                body = kept if same else body
-        outputs = OutputSet(force=True)  # merged under the lock: nothing of the file is lost
-        outputs.add(path, body.encode("utf-8"))
-        outputs.commit()
-        return after
 
 
 @dataclass

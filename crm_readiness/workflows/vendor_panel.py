@@ -132,13 +132,13 @@ def import_panel(files: Sequence[Path], vendors_path: Path, *, force: bool = Fal
     another, or at the same time, without losing each other's scores. A panelist whose
     scores are already in the file with different values is replaced only with ``force``.
     """
+    from crm_readiness.io.answers_store import update_store
     from crm_readiness.io.panel import (
         load_panel_scores,
         panel_scores_data,
         panel_scores_yaml,
         problem,
         read_panel_workbook,
-        update_store,
     )
     from crm_readiness.io.vendors import load_vendors
 
@@ -171,9 +171,9 @@ def import_panel(files: Sequence[Path], vendors_path: Path, *, force: bool = Fal
         return PanelScoresFile(version=current.version, panelists=merged)
 
     if good:
-        written = update_store(target, lambda path: load_panel_scores(path, vf),
-                               panel_scores_data, panel_scores_yaml, merge, PanelScoresFile())
-        result.written = written is not None
+        _, result.written = update_store(target, lambda path: load_panel_scores(path, vf),
+                                         panel_scores_data, panel_scores_yaml, merge,
+                                         empty=PanelScoresFile())
     return result
 
 
@@ -217,13 +217,14 @@ def import_demos(files: Sequence[Path], vendors_path: Path, *, force: bool = Fal
     An outcome already recorded differently for a vendor's requirement is replaced only
     with ``force``; other outcomes are merged.
     """
+    from crm_readiness.io.answers_store import update_store
     from crm_readiness.io.demo_outcomes import (
         demo_outcomes_data,
         demo_outcomes_yaml,
         load_demo_outcomes,
         read_outcome_workbook,
     )
-    from crm_readiness.io.panel import problem, update_store
+    from crm_readiness.io.panel import problem
     from crm_readiness.io.vendors import load_vendors
 
     vf, catalogue, _ = load_vendors(vendors_path)
@@ -257,7 +258,7 @@ def import_demos(files: Sequence[Path], vendors_path: Path, *, force: bool = Fal
         return DemoOutcomesFile(version=current.version, vendors=merged)
 
     if good:
-        written = update_store(target, lambda path: load_demo_outcomes(path, vf, catalogue),
-                               demo_outcomes_data, demo_outcomes_yaml, merge, DemoOutcomesFile())
-        result.written = written is not None
+        _, result.written = update_store(
+            target, lambda path: load_demo_outcomes(path, vf, catalogue), demo_outcomes_data,
+            demo_outcomes_yaml, merge, empty=DemoOutcomesFile())
     return result
