@@ -102,6 +102,20 @@ class ImportResult:
     written: bool = False
 
 
+def _flag_twice(result: ImportResult, files: list[tuple[Path, str | None, list[Problem]]],
+                cell: str) -> None:
+    """Record each file's problems; a second file for the same panelist or vendor is one."""
+    from crm_readiness.io.panel import problem
+
+    seen: dict[str, Path] = {}
+    for path, who, problems in files:
+        if who is not None and who in seen:
+            problems.append(problem(cell, "vendors.panel.twice", id=who, other=seen[who].name))
+        elif who is not None:
+            seen[who] = path
+        result.problems[path] = problems
+
+
 def _stop_or_skip(result: ImportResult, partial: bool) -> None:
     from crm_readiness.io.panel import ImportProblems
 
@@ -137,7 +151,6 @@ def import_panel(files: Sequence[Path], vendors_path: Path, *, force: bool = Fal
         load_panel_scores,
         panel_scores_data,
         panel_scores_yaml,
-        problem,
         read_panel_workbook,
     )
     from crm_readiness.io.vendors import load_vendors
@@ -147,14 +160,7 @@ def import_panel(files: Sequence[Path], vendors_path: Path, *, force: bool = Fal
     _preflight(target)
     result = ImportResult(target)
     parsed = [read_panel_workbook(path, vf) for path in files]
-    seen: dict[str, Path] = {}
-    for p in parsed:
-        if p.panelist is not None and p.panelist in seen:
-            p.problems.append(problem("Scores!B4", "vendors.panel.twice", id=p.panelist,
-                                      other=seen[p.panelist].name))
-        elif p.panelist is not None:
-            seen[p.panelist] = p.path
-        result.problems[p.path] = p.problems
+    _flag_twice(result, [(p.path, p.panelist, p.problems) for p in parsed], "Scores!B4")
     _stop_or_skip(result, partial)
     good = [p for p in parsed if not p.problems and p.panelist is not None]
     for p in parsed:
@@ -224,7 +230,6 @@ def import_demos(files: Sequence[Path], vendors_path: Path, *, force: bool = Fal
         load_demo_outcomes,
         read_outcome_workbook,
     )
-    from crm_readiness.io.panel import problem
     from crm_readiness.io.vendors import load_vendors
 
     vf, catalogue, _ = load_vendors(vendors_path)
@@ -232,14 +237,7 @@ def import_demos(files: Sequence[Path], vendors_path: Path, *, force: bool = Fal
     _preflight(target)
     result = ImportResult(target)
     parsed = [read_outcome_workbook(path, vf, catalogue) for path in files]
-    seen: dict[str, Path] = {}
-    for p in parsed:
-        if p.vendor is not None and p.vendor in seen:
-            p.problems.append(problem("Outcomes!B4", "vendors.panel.twice", id=p.vendor,
-                                      other=seen[p.vendor].name))
-        elif p.vendor is not None:
-            seen[p.vendor] = p.path
-        result.problems[p.path] = p.problems
+    _flag_twice(result, [(p.path, p.vendor, p.problems) for p in parsed], "Outcomes!B4")
     _stop_or_skip(result, partial)
     good = [p for p in parsed if not p.problems and p.vendor is not None]
     for p in parsed:
