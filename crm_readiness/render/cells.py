@@ -35,11 +35,13 @@ __all__ = [
     "header",
     "print_setup",
     "print_setup_sheet",
+    "protect_form",
     "put",
     "safe_text",
     "sheet_title",
     "shown_length",
     "visible_controls",
+    "workbook_bytes",
     "write_only_cell",
 ]
 HEADER_FILL = PatternFill("solid", fgColor="E5E7EB")
@@ -160,6 +162,38 @@ MAX_ROW_HEIGHT = 409.0  # the spreadsheet limit
 MAX_TITLE_ROWS = 5
 #: a chart anchored below this row starts a new printed page (it sits under a table).
 CHART_BREAK_ROW = 10
+
+
+def protect_form(wb: Any, ws: Worksheet, *, sort_and_filter: bool = False) -> None:
+    """Protect a form sent out to be filled (questionnaire, RFP, panel, outcomes).
+
+    Only the cells written ``unlocked`` can change; columns and rows may still be
+    resized (and, with ``sort_and_filter``, sorted and filtered); no sheet can be
+    added, removed or renamed.
+    """
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    ws.protection.sheet = True
+    if sort_and_filter:
+        ws.protection.autoFilter = False
+        ws.protection.sort = False
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    wb.security = WorkbookProtection(lockStructure=True)
+
+
+def workbook_bytes(wb: Any) -> bytes:
+    """Return workbook ``wb`` as xlsx bytes, with :func:`print_setup` applied.
+
+    Every (non-streaming) workbook the tool writes is saved through here, so none
+    can be written without its print setup.
+    """
+    import io
+
+    print_setup(wb)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 def print_setup(wb: Any) -> None:

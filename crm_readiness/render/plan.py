@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -109,15 +108,12 @@ def render_plan_xlsx(plan: ImplementationPlan, lang: Lang) -> bytes:
     """Return the plan as an xlsx workbook holding the Gantt sheet."""
     from openpyxl import Workbook
 
-    from crm_readiness.render.cells import print_setup
+    from crm_readiness.render.cells import workbook_bytes
 
     wb = Workbook()
     wb.remove(wb.active)
     add_gantt_sheet(wb, plan, lang)
-    buf = io.BytesIO()
-    print_setup(wb)
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)
 
 
 PLAN_RENDERERS: dict[Format, Callable[[ImplementationPlan, Lang], bytes]] = {

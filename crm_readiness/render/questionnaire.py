@@ -9,14 +9,12 @@ columns are unlocked; the sheet and the workbook structure are protected
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Sequence
 from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -25,7 +23,7 @@ from crm_readiness.i18n import t
 from crm_readiness.models import questionnaire as L
 from crm_readiness.models.checklist import Checklist, ChecklistSet, ChoiceScale, Question, Role
 from crm_readiness.models.profile import OrganizationProfile
-from crm_readiness.render.cells import INPUT_FILL, WRAP, header, print_setup, put
+from crm_readiness.render.cells import INPUT_FILL, WRAP, header, protect_form, put, workbook_bytes
 
 
 def _bi(key: str, **params: object) -> str:
@@ -166,11 +164,5 @@ def render_questionnaire(checklists: ChecklistSet, role: Role, profile: Organiza
         put(ws, row, L.COL_ALLOWED, _allowed(checklists, q), wrap=True)
         _validation(ws, checklists, q, ranges, cache).add(ws.cell(row=row, column=L.COL_ANSWER))
     ws.freeze_panes = ws.cell(row=L.FIRST_ROW, column=L.COL_TEXT_EN)
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    wb.security = WorkbookProtection(lockStructure=True)
-    buf = io.BytesIO()
-    print_setup(wb)
-    wb.save(buf)
-    return buf.getvalue()
+    protect_form(wb, ws)
+    return workbook_bytes(wb)

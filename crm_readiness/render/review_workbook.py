@@ -15,14 +15,12 @@ Defined names ``out_npv``, ``out_npv_approved``, ``out_npv_variance``,
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.review_results import Reforecast
-from crm_readiness.render.cells import print_setup, put
+from crm_readiness.render.cells import put, workbook_bytes
 from crm_readiness.render.finance import _xl
 
 FIRST = 3  # column of year 0
@@ -127,8 +125,5 @@ def reforecast_workbook(f: Reforecast, lang: Lang) -> bytes:
     ws.column_dimensions["B"].width = 16
     for y in years:
         ws.column_dimensions[_col(y)].width = 15
-    print_setup(wb)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)
 

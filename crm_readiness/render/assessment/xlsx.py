@@ -10,8 +10,6 @@ starts with ``=`` stays a note.
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import PatternFill
@@ -20,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.assessment import AssessmentResult
-from crm_readiness.render.cells import INPUT_FILL, header, print_setup, put, sheet_title
+from crm_readiness.render.cells import INPUT_FILL, header, put, sheet_title, workbook_bytes
 
 _FILLS = {"low": "DCFCE7", "medium": "FEF3C7", "high": "FEE2E2"}
 STATUSES = ("open", "in_progress", "done")
@@ -184,7 +182,4 @@ def render_xlsx(result: AssessmentResult, lang: Lang) -> bytes:
     _actions(wb.create_sheet(sheet_title(t("workshop.xlsx.sheet.actions", lang))), result, lang)
     if result.consensus.agenda:
         _agenda(wb.create_sheet(sheet_title(t("workshop.xlsx.sheet.agenda", lang))), result, lang)
-    buf = io.BytesIO()
-    print_setup(wb)
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)

@@ -16,7 +16,6 @@ openpyxl stores no cached results: Excel and LibreOffice compute on open.
 from __future__ import annotations
 
 from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
@@ -26,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.finance.results import FinanceCase, SensitivityResult
-from crm_readiness.render.cells import print_setup
+from crm_readiness.render.cells import workbook_bytes
 from crm_readiness.render.finance import _xl
 from crm_readiness.render.finance import labels as lb
 from crm_readiness.render.finance._cashflow_sheet import CashflowLayout, write_cashflow
@@ -186,7 +185,4 @@ def render_workbook(case: FinanceCase, lang: Lang) -> bytes:
         _sensitivity(wb.create_sheet(t("finance.wb.sensitivity", lang)), case,
                      case.sensitivity, lang)
     wb.calculation.fullCalcOnLoad = True
-    buffer = BytesIO()
-    print_setup(wb)
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from openpyxl import Workbook
-from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from crm_readiness.i18n import Lang, t
@@ -24,7 +23,7 @@ from crm_readiness.models.vendors import Vendor
 from crm_readiness.models.vendors import panel_layout as L
 from crm_readiness.models.vendors.panel import DEMO_OUTCOMES
 from crm_readiness.render import Format
-from crm_readiness.render.cells import INPUT_FILL, header, print_setup, put, visible_controls
+from crm_readiness.render.cells import INPUT_FILL, header, protect_form, put, visible_controls, workbook_bytes
 from crm_readiness.render.jinja_env import render_template
 
 
@@ -142,11 +141,5 @@ def render_outcome_workbook(catalogue: RequirementsCatalogue, vendor: Vendor, la
         put(ws, r, L.COL_NOTE, None, fill=INPUT_FILL, unlocked=True, wrap=True)
         dv.add(ws.cell(r, L.COL_OUTCOME))
     ws.freeze_panes = ws.cell(L.DEMO_FIRST_ROW, L.COL_TITLE)
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    wb.security = WorkbookProtection(lockStructure=True)
-    print_setup(wb)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    protect_form(wb, ws)
+    return workbook_bytes(wb)

@@ -9,19 +9,17 @@ layout so the file reads back, it is not security). Layout constants:
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import datetime
 
 from openpyxl import Workbook
-from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.vendors import VendorsFile
 from crm_readiness.models.vendors import panel_layout as L
 from crm_readiness.models.vendors.panel import Panelist
-from crm_readiness.render.cells import INPUT_FILL, header, print_setup, put
+from crm_readiness.render.cells import INPUT_FILL, header, protect_form, put, workbook_bytes
 
 
 def _meta(wb: Workbook, vf: VendorsFile, panelist: Panelist, generated: datetime) -> None:
@@ -99,11 +97,5 @@ def render_panel_workbook(vf: VendorsFile, panelist: Panelist, lang: Lang, *,
             put(ws, r, L.comment_col(i), None, fill=INPUT_FILL, unlocked=True, wrap=True)
             dv.add(ws.cell(r, L.score_col(i)))
     ws.freeze_panes = ws.cell(L.FIRST_ROW, L.FIRST_VENDOR_COL)
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    wb.security = WorkbookProtection(lockStructure=True)
-    print_setup(wb)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    protect_form(wb, ws)
+    return workbook_bytes(wb)

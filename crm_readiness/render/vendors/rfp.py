@@ -3,18 +3,15 @@ comment and evidence columns; the structure is protected so the file can be read
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Protection
-from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import RESPONSE_CODES
 from crm_readiness.models.vendors import rfp_layout as L
-from crm_readiness.render.cells import print_setup
+from crm_readiness.render.cells import protect_form, workbook_bytes
 from crm_readiness.render.vendors._cells import (
     BOLD,
     INPUT_FILL,
@@ -101,13 +98,5 @@ def render_rfp_workbook(catalogue: RequirementsCatalogue, lang: Lang, *,
     widths(ws, {"A": 10, "B": 18, "C": 36, "D": 50, "E": 9, "F": 40, "G": 16, "H": 40, "I": 30})
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:I{last}"
-    ws.protection.sheet = True
-    ws.protection.autoFilter = False
-    ws.protection.sort = False
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    wb.security = WorkbookProtection(lockStructure=True)
-    buf = io.BytesIO()
-    print_setup(wb)
-    wb.save(buf)
-    return buf.getvalue()
+    protect_form(wb, ws, sort_and_filter=True)
+    return workbook_bytes(wb)

@@ -9,7 +9,6 @@ per vendor, Sensitivity (a labelled snapshot) and Lists (dropdown sources).
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 
 from openpyxl import Workbook
@@ -21,7 +20,7 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.models.requirements import PRIORITIES, RequirementsCatalogue
 from crm_readiness.models.vendors import LEVELS, RESPONSE_CODES, Comparison
 from crm_readiness.models.vendors.panel import DEMO_LEVEL, DEMO_OUTCOMES
-from crm_readiness.render.cells import print_setup
+from crm_readiness.render.cells import workbook_bytes
 from crm_readiness.render.vendors import _sheets
 from crm_readiness.render.vendors._cells import (
     BOLD,
@@ -356,7 +355,4 @@ def render_comparison_workbook(result: Comparison, catalogue: RequirementsCatalo
         panel_sheet(wb, lay, lang)
     _lists(wb, lang)
     wb.move_sheet("Summary", offset=-(wb.sheetnames.index("Summary") - 1))
-    buf = io.BytesIO()
-    print_setup(wb)
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)
