@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from crm_readiness.i18n import Lang
 
@@ -71,11 +71,24 @@ class CrmReadinessError(Exception):
         self.message = message
         self.message_zh = message_zh
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickle (a demo part failing in a worker process) rebuilds the error as it is, without
+        # calling a subclass's ``__init__`` with the formatted message as its only argument
+        return _rebuild_error, (type(self), self.args, self.__dict__.copy())
+
     def text(self, lang: Lang = "en") -> str:
         """Return the full message in ``lang``."""
         if lang == "zh" and self.message_zh:
             return self.message_zh
         return self.message
+
+
+def _rebuild_error(cls: type[CrmReadinessError], args: tuple[Any, ...],
+                   state: dict[str, Any]) -> CrmReadinessError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class UsageError(CrmReadinessError):
