@@ -5,7 +5,8 @@ Every fenced block of a page under docs/ says what a test does with it, in its i
 - ```` ```sh run ```` (``bash`` too): each line is run in order, in the page's scratch folder,
   as a shell would — ``crm-readiness …`` commands (exit 0, or the code a trailing comment
   ``# exit N`` names, maybe followed by why), ``cd DIR``, ``#`` comments, a trailing ``\\``
-  continues the line, ``*`` / ``?`` expand to the matching files; ``crm-readiness demo`` copies the suite's shared demo run;
+  continues the line, ``*`` / ``?`` expand to the matching files; ``crm-readiness demo``
+  copies the suite's shared demo run;
 - ```` ```sh norun ````: shown, never run (an install, an interactive session, a synopsis …);
   the line just above it says why, ``<!-- norun: why -->``;
 - ```` ```LANG file=PATH ```` (any language): written to ``PATH`` (relative to the current
