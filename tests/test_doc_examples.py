@@ -40,10 +40,11 @@ def test_an_unmarked_block_is_found(tmp_path: Any) -> None:
     page = tmp_path / "docs" / "new.md"
     page.write_text("```sh\ncrm-readiness demo\n```\n\n```\nx\n```\n\n```yaml\na: 1\n```\n\n"
                     "```text output\nx\n```\n\n```sh norun\npip install x\n```\n\n"
-                    "<!-- norun: an install -->\n```sh norun\npip install x\n```\n", "utf-8")
+                    "<!-- norun: an install -->\n```sh norun\npip install x\n```\n\n"
+                    "    crm-readiness demo\n\n- a list item\n\n    its second paragraph\n", "utf-8")
     problems = unclassified(parse(page))
     assert [p.split(":")[0] for p in problems] == [
-        "new.md line 1 ```sh", "new.md line 5", "new.md line 9 ```yaml",
+        "new.md line 26", "new.md line 1 ```sh", "new.md line 5", "new.md line 9 ```yaml",
         "new.md line 17 ```sh norun", "new.md line 13"]
 
 

@@ -17,7 +17,8 @@ Every fenced block of a page under docs/ says what a test does with it, in its i
 - ```` ```text illustrative ```` / ```` ```yaml fragment ````: an excerpt or a sketch that
   cannot be compared or run as it is (a comment near it says where the complete one is).
 
-A block with no language or no marker fails the test, so no example escapes it.
+A block with no language or no marker fails the test, and so does an indented code block
+(it cannot carry a marker), so no example escapes it.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class Page:
     path: Path
     blocks: list[Block] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
+    indented: list[int] = field(default_factory=list)  # lines opening an indented code block
 
     @property
     def name(self) -> str:
@@ -125,12 +127,34 @@ def parse(path: Path) -> Page:
                     page.steps.append(Step("cmd", at, command, expect))
         if "output" in block.markers:
             page.steps.append(Step("output", line, "", body=body))
+    page.indented = _indented_blocks(source)
     return page
+
+
+def _indented_blocks(source: str) -> list[int]:
+    """Lines where a Markdown indented code block opens (outside fences and lists)."""
+    blanked = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), source)
+    lines, found = blanked.split("\n"), []
+    for i, text in enumerate(lines):
+        if not (text.startswith("    ") or text.startswith("\t")) or not text.strip():
+            continue
+        before = lines[i - 1] if i else ""
+        if before.strip() and not before.startswith("#"):
+            continue  # a continuation line, not a block
+        j = i - 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        context = lines[j] if j >= 0 else ""
+        if re.match(r"\s*([-*+]|\d+\.)\s", context) or context.startswith(("  ", "\t", "|")):
+            continue  # inside a list item (or right after an indented line)
+        found.append(i + 1)
+    return found
 
 
 def unclassified(page: Page) -> list[str]:
     """Blocks that do not say what a test does with them (the page's problems, located)."""
-    problems = []
+    problems = [f"{page.name} line {n}: an indented code block; fence it with a marker"
+                for n in page.indented]
     for b in page.blocks:
         if not b.lang:
             problems.append(f"{page.name} line {b.line}: a block needs a language and a marker")
