@@ -38,14 +38,14 @@ def test_every_block_says_what_the_test_does_with_it(page: Page) -> None:
 def test_an_unmarked_block_is_found(tmp_path: Any) -> None:
     (tmp_path / "docs").mkdir()
     page = tmp_path / "docs" / "new.md"
-    page.write_text("```sh\ncrm-readiness demo\n```\n\n```\nx\n```\n\n```yaml\na: 1\n```\n\n"
+    page.write_text("```sh\ncrm-readiness demo\n```\n\n```\nx\n```\n\n```yaml file=a/b.yaml\na: 1\n```\n\n"
                     "```text output\nx\n```\n\n```sh norun\npip install x\n```\n\n"
                     "<!-- norun: an install -->\n```sh norun\npip install x\n```\n\n"
                     "    crm-readiness demo\n\n- a list item\n\n    its second paragraph\n", "utf-8")
     problems = unclassified(parse(page))
     assert [p.split(":")[0] for p in problems] == [
-        "new.md line 26", "new.md line 1 ```sh", "new.md line 5", "new.md line 9 ```yaml",
-        "new.md line 17 ```sh norun", "new.md line 13"]
+        "new.md line 26", "new.md line 1 ```sh", "new.md line 5", "new.md line 17 ```sh norun",
+        "new.md line 9", "new.md line 13"]
 
 
 def test_output_blocks_are_compared_in_order() -> None:

@@ -11,7 +11,7 @@ Every fenced block of a page under docs/ says what a test does with it, in its i
   the line just above it says why, ``<!-- norun: why -->``;
 - ```` ```LANG file=PATH ```` (any language): written to ``PATH`` (relative to the current
   folder) exactly as printed, at its place among the runnable blocks — a later ``run`` block
-  runs the command that reads it;
+  must run a command that names it (or its folder), so the file is read as a user's would be;
 - ```` ```text output ````: compared with the output of the command just before it (each line,
   spaces collapsed, appears in that output in order; a line ``…`` skips any amount);
 - ```` ```text illustrative ```` / ```` ```yaml fragment ````: an excerpt or a sketch that
@@ -165,12 +165,28 @@ def unclassified(page: Page) -> list[str]:
         elif not b.file and not set(MARKERS) & set(b.markers):
             problems.append(f"{page.name} {b.where}: say file=PATH, `output`, `illustrative` "
                             "or `fragment`")
+    for i, step in enumerate(page.steps):
+        if step.kind == "file" and not _read_later(step.text, page.steps[i + 1:]):
+            problems.append(f"{page.name} line {step.line}: no later `run` command reads "
+                            f"{step.text} (or its folder)")
     seen_command = False
     for s in page.steps:
         seen_command = seen_command or s.kind == "cmd"
         if s.kind == "output" and not seen_command:
             problems.append(f"{page.name} line {s.line}: an `output` block follows no command")
     return problems
+
+
+def _read_later(path: str, later: list[Step]) -> bool:
+    """Whether a later command names ``path`` or one of its folders (``--templates house``)."""
+    parts = Path(path).parts
+    names = {path} | {"/".join(parts[:n]) for n in range(1, len(parts))}
+    for step in later:
+        if step.kind == "cmd":
+            words = {w.rstrip("/") for w in shlex.split(step.text, comments=True)}
+            if names & words or any(w.endswith("=" + path) for w in words):
+                return True
+    return False
 
 
 def _collapse(text: str) -> str:
