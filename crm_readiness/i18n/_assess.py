@@ -134,6 +134,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "checklist.valid": {"en": "{path}: valid ({count} questions)",
                         "zh": "{path}：有效（{count} 个问题）"},
+    "checklist.valid_one": {"en": "{path}: valid (1 question)", "zh": "{path}：有效（1 个问题）"},
     "checklist.unknown_phase": {"en": "Unknown phase {phase!r}; known: {known}.",
                                 "zh": "未知阶段 {phase!r}；已有：{known}。"},
     "demo.help": {
