@@ -49,6 +49,8 @@ class Decision:
     figure_label: str | None = None
     no_blockers: str | None = None
     no_risks: str | None = None
+    #: set when the verdict is a sentence shown as a callout of this class (vendor ranking)
+    callout: str | None = None
 
     @property
     def ref_width(self) -> int:

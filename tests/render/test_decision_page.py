@@ -7,8 +7,10 @@ cells that never wrap; each register group's count equals the JSON.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +125,51 @@ def test_markdown_twin_has_the_decision_page_before_the_appendix(
         assert all(m >= 0 for m in marks) and marks == sorted(marks)
 
 
+
+
+#: every report that decides something, in the shared demo run (documents and forms aside)
+REPORTS = ("assessment/readiness.html", "assessment/readiness-measured.html",
+           "workshop/workshop-readiness.html", "workshop/compare.html", "workshop/plan.html",
+           "finance/roi.html", "finance/tco-comparison.html", "vendors/comparison.html",
+           "data/customers-profile.html")
+
+
+@pytest.fixture(scope="module")
+def demo_runs(demo_en: Path, demo_zh: Path) -> dict[str, Path]:
+    return {"en": demo_en, "zh": demo_zh}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("report", REPORTS)
+def test_every_report_of_the_demo_opens_with_the_decision_page(
+        demo_runs: dict[str, Path], report: str, lang: str) -> None:
+    html = (demo_runs[lang] / report).read_text("utf-8")
+    assert_decision_first(html)
+    assert '<section id="appendices">' in html
+    appendix = html[html.index('<section id="appendices">'):]
+    assert f"<h2>{t('decision.appendix', lang)}</h2>" in appendix  # type: ignore[arg-type]
+    twin = demo_runs[lang] / report.replace(".html", ".md")
+    if twin.exists():
+        md = twin.read_text("utf-8")
+        cut = md.index(f"# {t('decision.appendix', lang)}\n")  # type: ignore[arg-type]
+        assert 0 <= md.find(f"## {t('decision.title', lang)}") < cut  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_plan_mitigations_are_grouped_by_stage_with_counts_from_the_json(
+        demo_runs: dict[str, Path], lang: str) -> None:
+    folder = demo_runs[lang] / "workshop"
+    plan = json.loads((folder / "plan.json").read_text("utf-8"))
+    html = (folder / "plan.html").read_text("utf-8")
+    assert group_counts(html, "appendix-mitigations") == Counter(
+        m["stage"] for m in plan["mitigations"])
+    for m in plan["mitigations"]:
+        assert f'<td class="id">{m["risk_id"]}</td>' in html
+
+
+def test_workshop_who_said_what_column_gets_the_width(demo_runs: dict[str, Path]) -> None:
+    html = (demo_runs["en"] / "workshop" / "workshop-readiness.html").read_text("utf-8")
+    agenda = html[html.index('<table class="register agenda">'):]
+    cols = re.findall(r"<col(?: style=\"width:([^\"]+)\")?>", agenda[:agenda.index("</colgroup>")])
+    # fixed layout; the last column ("who said what") has no width of its own: it takes the rest
+    assert len(cols) == 5 and cols[-1] == "" and all(cols[:-1])
