@@ -173,3 +173,14 @@ def test_workshop_who_said_what_column_gets_the_width(demo_runs: dict[str, Path]
     cols = re.findall(r"<col(?: style=\"width:([^\"]+)\")?>", agenda[:agenda.index("</colgroup>")])
     # fixed layout; the last column ("who said what") has no width of its own: it takes the rest
     assert len(cols) == 5 and cols[-1] == "" and all(cols[:-1])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_report_puts_markup_in_its_title_or_style(demo_runs: dict[str, Path],
+                                                     lang: str) -> None:
+    # the benefits review once repeated its adoption section inside <title> and <style>
+    for page in sorted(demo_runs[lang].rglob("*.html")):
+        html = page.read_text("utf-8")
+        title = html[html.index("<title>") + 7:html.index("</title>")]
+        style = html[html.index("<style>"):html.index("</style>")]
+        assert "<" not in title and "<h2" not in style and "<div" not in style, page.name
