@@ -52,6 +52,8 @@ DYNAMIC_PREFIXES = (
     "compare.phase_",
     "demo.workshop.",
     "report.basis_",
+    "decision.data.fix.",
+    "decision.finance.verdict.",
     "data.dim.",
     "data.dim_help.",
     "data.fix.",

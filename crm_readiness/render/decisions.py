@@ -149,7 +149,7 @@ def roi_decision(case: FinanceCase, lang: Lang, flags: Sequence[tuple[str, str]]
     risks = tuple(DecisionItem(text=label, figure=lb.money(row.swing),
                                owner=None, band="high" if row.npv_low < 0 else "medium")
                   for row, label in list(zip(rows, tornado_labels, strict=False))[:TOP_RISKS])
-    return Decision(verdict=t(f"decision.finance.{tone}", lang), tone=tone, why=(summary,),
+    return Decision(verdict=t(f"decision.finance.verdict.{tone}", lang), tone=tone, why=(summary,),
                     blockers=tuple(blockers), actions=tuple(actions[:NEXT_ACTIONS]), risks=risks,
                     risks_total=len(rows),
                     figure_label=t("decision.finance.swing", lang, currency=case.currency),
