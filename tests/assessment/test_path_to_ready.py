@@ -15,7 +15,14 @@ from crm_readiness.io.assessment import load_answers
 from crm_readiness.io.checklists import load_checklist_set
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import AssessmentResult, PathToReady
-from crm_readiness.models.checklist import ChecklistSet, NumericBand, NumericScale
+from crm_readiness.models._base import Text
+from crm_readiness.models.checklist import (
+    ChecklistSet,
+    NumericBand,
+    NumericScale,
+    RiskDefault,
+    RiskSpec,
+)
 from crm_readiness.workflows.assessment import demo_answers_path
 
 MINI = Path(__file__).parents[1] / "assets" / "assessment" / "mini"
@@ -130,3 +137,24 @@ def test_demo_path_is_verified_and_its_plan_weeks_come_from_the_plan() -> None:
     gaps = [s for st in now.stages for s in st.stretches] + list(now.hypercare.stretches)
     assert sum(p.plan_weeks for p in path.phases) == sum(
         s.weeks for s in gaps if s.code == "phase_gap")
+
+
+def test_a_risk_no_answer_clears_leaves_the_phase_unreachable(mini: ChecklistSet) -> None:
+    # beta.training raises a high risk whatever the answer: completing every question of
+    # beta cannot make it Ready, and the re-scoring says so instead of promising it
+    always = RiskDefault(default=RiskSpec(
+        id="R-ALWAYS", category="people", likelihood=4, impact=4, owner="hr_training",
+        title=Text(en="Always", zh="总是"), mitigation=Text(en="Nothing", zh="无")))
+    beta = mini.checklists[1]
+    questions = tuple(q.model_copy(update={"risks": (always,)}) if q.id == "beta.training"
+                      else q for q in beta.questions)
+    changed = mini.model_copy(update={"checklists": (
+        mini.checklists[0], beta.model_copy(update={"questions": questions}))})
+    result = assess(changed, _answers(BEST))
+    assert [p.verdict for p in result.phases] == ["ready", "ready_with_risks"]
+    path = result.path_to_ready
+    assert path is not None and not path.already_ready
+    (beta_path,) = path.phases
+    assert beta_path.phase == "beta" and not beta_path.reachable
+    assert beta_path.projected_verdict == "ready_with_risks"
+    assert path.projected_verdict != "ready"
