@@ -13,9 +13,9 @@ from crm_readiness.engine.plan import build_plan
 from crm_readiness.engine.scoring import assess
 from crm_readiness.io.assessment import load_answers
 from crm_readiness.io.checklists import load_checklist_set
+from crm_readiness.models._base import Text
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import AssessmentResult, PathToReady
-from crm_readiness.models._base import Text
 from crm_readiness.models.checklist import (
     ChecklistSet,
     NumericBand,
