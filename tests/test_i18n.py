@@ -54,6 +54,7 @@ DYNAMIC_PREFIXES = (
     "report.basis_",
     "decision.data.fix.",
     "decision.finance.verdict.",
+    "decision.review.verdict.",
     "data.dim.",
     "data.dim_help.",
     "data.fix.",

@@ -126,4 +126,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "decision.vendors.figure": {"en": "Size", "zh": "幅度"},
     "decision.vendors.no_risks": {"en": "The ranking holds for every weight change tried.",
                                   "zh": "在所有尝试的权重变化下排名保持不变。"},
+    "decision.review.verdict.ready": {"en": "Benefits on track", "zh": "效益按计划实现"},
+    "decision.review.verdict.ready_with_risks": {"en": "Benefits at risk", "zh": "效益实现存在风险"},
+    "decision.review.verdict.not_ready": {"en": "Benefits off track", "zh": "效益偏离计划"},
+    "decision.review.counts": {
+        "en": "KPIs: {on} on track, {risk} at risk, {off} off track, {none} without data",
+        "zh": "KPI：{on} 项按计划，{risk} 项有风险，{off} 项偏离，{none} 项无数据"},
+    "decision.review.npv": {"en": "NPV re-forecast {now} {currency} (approved {approved})",
+                            "zh": "净现值重新预测为 {now} {currency}（批准时 {approved}）"},
+    "decision.review.recover": {
+        "en": "Recover {kpi}: reach {target} {unit} by {date}",
+        "zh": "挽回“{kpi}”：在 {date} 前达到 {target} {unit}"},
+    "decision.review.projected": {"en": "Projected share of target", "zh": "预计达成比例"},
+    "decision.review.none_lagging": {"en": "Every KPI is on track.", "zh": "所有 KPI 均按计划推进。"},
 }

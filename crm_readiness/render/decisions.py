@@ -14,6 +14,7 @@ from crm_readiness.models.data.result import DataProfileResult
 from crm_readiness.models.finance.results import FinanceCase, TcoComparison
 from crm_readiness.models.plan import ImplementationPlan
 from crm_readiness.models.progress import Comparison as SnapshotComparison
+from crm_readiness.models.review_results import ReviewResult
 from crm_readiness.models.vendors.results import Comparison as VendorComparison
 from crm_readiness.render.decision import (
     NEXT_ACTIONS,
@@ -247,3 +248,39 @@ def vendors_decision(r: VendorComparison, lang: Lang, verdict: str, callout: str
                     figure_label=t("decision.vendors.figure", lang),
                     no_blockers=t("decision.vendors.none_out", lang),
                     no_risks=t("decision.vendors.no_risks", lang), callout=callout)
+
+
+def review_decision(r: ReviewResult, lang: Lang) -> Decision:
+    """Return the benefits review's decision page: KPIs off track, their owners, the NPV."""
+    from crm_readiness.render.finance.labels import money
+
+    counts = r.status_counts
+    tone = ("not_ready" if counts.get("off_track") else
+            "ready_with_risks" if counts.get("at_risk") else "ready")
+    why = [t("decision.review.counts", lang, on=counts.get("on_track", 0),
+             risk=counts.get("at_risk", 0), off=counts.get("off_track", 0),
+             none=counts.get("no_data", 0))]
+    if r.finance is not None:
+        why.append(t("decision.review.npv", lang, approved=money(r.finance.approved.npv),
+                     now=money(r.finance.reforecast.npv), currency=r.finance.currency))
+    blockers = [DecisionItem(text=b.text.get(lang), ref=b.question_id)
+                for b in (r.golive.blockers if r.golive else ())]
+    lagging = sorted((k for k in r.kpis if k.status in ("off_track", "at_risk")),
+                     key=lambda k: (k.projected_share if k.projected_share is not None else 0.0,
+                                    k.id))
+    blockers += [DecisionItem(text=k.name.get(lang), ref=k.id,
+                              detail=t("review.status.off_track", lang))
+                 for k in lagging if k.status == "off_track"]
+    actions = tuple(DecisionItem(
+        text=t("decision.review.recover", lang, kpi=k.name.get(lang), target=f"{k.target:g}",
+               unit=k.unit, date=k.target_date.isoformat()), ref=k.id, owner=k.owner)
+        for k in lagging[:NEXT_ACTIONS])
+    risks = tuple(DecisionItem(
+        text=k.name.get(lang), ref=k.id, owner=k.owner,
+        figure="–" if k.projected_share is None else f"{k.projected_share * 100:.0f}%",
+        band="high" if k.status == "off_track" else "medium") for k in lagging[:TOP_RISKS])
+    return Decision(verdict=t(f"decision.review.verdict.{tone}", lang), tone=tone,
+                    why=tuple(why), blockers=tuple(blockers), actions=actions, risks=risks,
+                    risks_total=len(lagging),
+                    figure_label=t("decision.review.projected", lang),
+                    no_risks=t("decision.review.none_lagging", lang))

@@ -131,7 +131,7 @@ def test_markdown_twin_has_the_decision_page_before_the_appendix(
 REPORTS = ("assessment/readiness.html", "assessment/readiness-measured.html",
            "workshop/workshop-readiness.html", "workshop/compare.html", "workshop/plan.html",
            "finance/roi.html", "finance/tco-comparison.html", "vendors/comparison.html",
-           "data/customers-profile.html")
+           "data/customers-profile.html", "review/review.html")
 
 
 @pytest.fixture(scope="module")
