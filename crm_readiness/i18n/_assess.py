@@ -229,7 +229,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.generated": {"en": "Generated {when} by crm-readiness {version}",
                          "zh": "由 crm-readiness {version} 于 {when} 生成"},
     "report.profile": {"en": "Organisation profile", "zh": "组织概况"},
-    "report.summary": {"en": "Summary", "zh": "摘要"},
     "report.overall": {"en": "Overall readiness", "zh": "总体就绪度"},
     "report.phase": {"en": "Phase", "zh": "阶段"},
     "report.score": {"en": "Score", "zh": "得分"},

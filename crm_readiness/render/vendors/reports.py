@@ -11,6 +11,7 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import Comparison, VendorResult
 from crm_readiness.render import Format
+from crm_readiness.render.decisions import vendors_decision
 from crm_readiness.render.finance.labels import money
 from crm_readiness.render.jinja_env import render_template
 from crm_readiness.render.svg import PALETTE, hbars, radar
@@ -27,8 +28,10 @@ def _context(result: Comparison, catalogue: RequirementsCatalogue, lang: Lang) -
     crit_names = {c.id: c.name.get(lang) for c in result.criteria}
     for g in result.ahp.groups if result.ahp else ():
         crit_names[g.id] = g.name.get(lang) if g.name else g.id
+    notes = rank_notes(result, lang)
     return {"r": result, "names": names, "reqs": reqs, "verdict": verdict,
-            "verdict_class": VERDICT_CLASS[rob.verdict], "rank_notes": rank_notes(result, lang),
+            "verdict_class": VERDICT_CLASS[rob.verdict], "rank_notes": notes,
+            "decision": vendors_decision(result, lang, verdict, VERDICT_CLASS[rob.verdict], notes),
             "crit_names": crit_names, "catalogue": catalogue,
             "any_demo": any(v.demonstrated for v in result.vendors)}
 
