@@ -55,7 +55,18 @@ def t(key: str, lang: Lang = "en", /, **params: object) -> str:
     if entry is None:
         raise KeyError(f"unknown message key {key!r}")
     text = entry.get(lang) or entry["en"]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    # a bilingual value (``models.Text``: what a user wrote in both languages) fills a
+    # placeholder in the message's own language
+    filled = {k: _in_lang(v, lang) for k, v in params.items()}
+    return text.format(**filled)
+
+
+def _in_lang(value: object, lang: Lang) -> object:
+    if isinstance(value, str) or not (hasattr(value, "en") and hasattr(value, "zh")):
+        return value
+    return getattr(value, lang)
 
 
 class MessageError(ValueError):

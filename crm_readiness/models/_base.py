@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from crm_readiness.i18n import Lang, MessageError
 
@@ -22,10 +24,36 @@ class ResultModel(BaseModel):
 
 
 class Text(Model):
-    """A user-facing string in English and Simplified Chinese; both are required."""
+    """A user-facing string in English and Simplified Chinese.
+
+    The one bilingual text type, for the tool's own words (checklists, the
+    catalogue) and for what a user writes (line names, notes, vendor names…).
+    A file may give it as ``{en: ..., zh: ...}``, as one language only
+    (``{zh: 华东精密}``), or as a plain string; the missing language falls back
+    to the given one, so both fields are always filled and the JSON carries
+    both. Unknown keys, a non-string value or both languages blank are errors.
+    """
 
     en: str
     zh: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            data = {"en": data, "zh": data}
+        if not isinstance(data, dict):
+            return data
+        given = {k: v for k, v in data.items() if k in ("en", "zh")
+                 and v is not None and not (isinstance(v, str) and not v.strip())}
+        if not given and not (set(data) - {"en", "zh"}):
+            raise MessageError("model.text_blank")
+        if len(given) == 1:
+            ((lang, value),) = given.items()
+            other = "zh" if lang == "en" else "en"
+            # a wrong value (a list, a mapping) is reported at its own key, not at the copy
+            return {**data, lang: value, other: value if isinstance(value, str) else "-"}
+        return data
 
     @field_validator("en", "zh")
     @classmethod

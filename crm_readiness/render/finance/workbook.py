@@ -37,7 +37,7 @@ _FORMATS = {"money": _xl.MONEY, "rate": _xl.RATE, "count": _xl.COUNT, "hours": _
 
 def _inputs(wb: Any, ws: Worksheet, case: FinanceCase, lang: Lang) -> _xl.Names:
     names = _xl.Names()
-    line_names = lb.line_names(case)
+    line_names = lb.line_names(case, lang)
     _xl.text(ws, "A1", f"{t('finance.wb.inputs', lang)} — {case.title}")
     ws["A1"].font = _xl.TITLE
     _xl.text(ws, "A2", t("finance.wb.inputs_note", lang, years=case.horizon_years))
@@ -96,7 +96,7 @@ def _charts(ws: Worksheet, case: FinanceCase, layout: CashflowLayout, lang: Lang
 
 def _sensitivity(ws: Worksheet, case: FinanceCase, sens: SensitivityResult,
                  lang: Lang) -> None:
-    names = lb.line_names(case)
+    names = lb.line_names(case, lang)
     kinds = {a.driver: a.kind for a in case.assumptions}
     _xl.text(ws, "A1", f"{t('finance.wb.sensitivity', lang)} — {case.title}")
     ws["A1"].font = _xl.TITLE
