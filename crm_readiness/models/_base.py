@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from crm_readiness.i18n import Lang, MessageError
 
-__all__ = ["Lang", "Model", "ResultModel", "Text", "bi", "tr"]
+__all__ = ["Lang", "Model", "ResultModel", "Text", "bi", "plain_texts", "tr"]
 
 
 class Model(BaseModel):
@@ -66,6 +67,13 @@ class Text(Model):
         """Return the text in ``lang``."""
         return self.zh if lang == "zh" else self.en
 
+    @classmethod
+    def join(cls, items: Iterable[Text | str], sep: str = "; ", sep_zh: str = "；") -> Text:
+        """Return ``items`` joined in each language (a plain string is the same in both)."""
+        parts = [i if isinstance(i, Text) else Text(en=i, zh=i) for i in items]
+        return Text(en=sep.join(p.en for p in parts) or "-",
+                    zh=sep_zh.join(p.zh for p in parts) or "-")
+
 
 def bi(en: str, zh: str) -> Text:
     """Return a :class:`Text` (shorthand for engine-built bilingual strings)."""
@@ -77,3 +85,17 @@ def tr(key: str, **params: object) -> Text:
     from crm_readiness.i18n import t
 
     return Text(en=t(key, "en", **params), zh=t(key, "zh", **params))
+
+
+def plain_texts(data: Any) -> Any:
+    """Return dumped model data with each ``{en: x, zh: x}`` (one text for both) as ``x``.
+
+    For writing a user's file back: a note written as a plain string stays one.
+    """
+    if isinstance(data, dict):
+        if set(data) == {"en", "zh"} and data["en"] == data["zh"] and isinstance(data["en"], str):
+            return data["en"]
+        return {k: plain_texts(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [plain_texts(v) for v in data]
+    return data

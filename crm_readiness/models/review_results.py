@@ -54,7 +54,7 @@ class DriverVariance(ResultModel):
     """One benefit line of the case: approved, re-forecast from the KPIs, and the difference."""
 
     id: str
-    name: str
+    name: Text
     kpis: tuple[str, ...] = Field(description="KPIs that evidence it.")
     share: Rate | None = Field(
         description="Mean achieved share of its KPIs (clamped to 0–2); none: not evidenced.")

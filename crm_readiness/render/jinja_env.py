@@ -67,10 +67,17 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Return the per-user cache of compiled templates (most of a report's time), or None.
 
     Jinja checks each entry against its template's source, so an edited
-    template is compiled again.
+    template is compiled again. The compiled code also depends on the
+    environment's settings (``finalize`` is compiled in), which Jinja does not
+    check: the file names carry :data:`_SETTINGS`, changed with them.
     """
     folder = user_cache_dir("jinja")
-    return None if folder is None else jinja2.FileSystemBytecodeCache(str(folder))
+    return None if folder is None else jinja2.FileSystemBytecodeCache(
+        str(folder), pattern=f"__jinja2_{_SETTINGS}_%s.cache")
+
+
+#: the generation of the environment settings below (part of the cached files' names)
+_SETTINGS = "finalize1"
 
 
 @cache

@@ -152,7 +152,7 @@ class Sheet:
     # -- sections ----------------------------------------------------------------
     def header(self) -> None:
         ws, lang = self.ws, self.lang
-        _xl.text(ws, "A1", f"{t('finance.wb.cashflow', lang)} — {self.case.title}")
+        _xl.text(ws, "A1", f"{t('finance.wb.cashflow', lang)} — {self.case.title.get(lang)}")
         ws["A1"].font = _xl.TITLE
         r = 3
         _xl.text(ws, f"A{r}", t("finance.item", lang), bold=True)

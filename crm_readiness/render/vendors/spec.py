@@ -96,7 +96,7 @@ def _notes(document: Any, notes: Any, lang: Lang, empty_key: str) -> None:
     for n in notes:
         q = f"（{n.question.get(lang)}）" if n.question and lang == "zh" else (
             f" ({n.question.get(lang)})" if n.question else "")
-        document.add_paragraph(n.note + q, style="List Bullet")
+        document.add_paragraph(n.note.get(lang) + q, style="List Bullet")
 
 
 def render_spec_docx(doc: SpecDocument, lang: Lang, today: date) -> bytes:
