@@ -218,7 +218,8 @@ def scorecards(wb: Workbook, lay: Layout, lang: Lang) -> None:
             formula(ws, r, 2, f"={weight_name(c.id)}", "0.0%")
             formula(ws, r, 3, f"=Criteria!{col(lay.vendor_col(i, 5))}{lay.crit_row(k)}", "0.00")
             formula(ws, r, 4, f"=B{r}*C{r}/5*100", "0.0")
-            text(ws, r, 5, v.criteria[k].note, alignment=WRAP)
+            note = v.criteria[k].note
+            text(ws, r, 5, note.get(lang) if note else None, alignment=WRAP)
         r = 13 + len(res.criteria)
         header(ws, r, [t("vendors.wb.module", lang), t("vendors.wb.fit", lang)])
         for m in lay.modules:

@@ -93,7 +93,7 @@ def _readme(wb: Workbook, lay: Layout, lang: Lang, generated_at: datetime) -> No
     meta = [
         (t("vendors.wb.generated", lang), generated_at.isoformat(timespec="seconds")),
         (t("vendors.wb.tool", lang), f"crm-readiness {__version__}"),
-        (t("vendors.wb.title_label", lang), res.title or ""),
+        (t("vendors.wb.title_label", lang), res.title.get(lang) if res.title else ""),
         (t("vendors.wb.req_count", lang), str(res.requirements_count)),
         (t("vendors.wb.vendor_count", lang), str(len(res.vendors))),
         (t("vendors.wb.weights_from", lang), t(f"vendors.weights.{res.weights_from}", lang)),
@@ -327,8 +327,8 @@ def _comments(wb: Workbook, lay: Layout, lang: Lang) -> None:
                 text(ws, r, 1, v.name)
                 text(ws, r, 2, o.id)
                 text(ws, r, 3, o.response or "")
-                text(ws, r, 4, o.comment, alignment=WRAP)
-                text(ws, r, 5, o.evidence, alignment=WRAP)
+                text(ws, r, 4, o.comment.get(lang) if o.comment else None, alignment=WRAP)
+                text(ws, r, 5, o.evidence.get(lang) if o.evidence else None, alignment=WRAP)
                 r += 1
     widths(ws, {"A": 24, "B": 10, "C": 14, "D": 60, "E": 40})
     ws.freeze_panes = "A2"
