@@ -60,7 +60,7 @@ def render_panel_workbook(vf: VendorsFile, panelist: Panelist, lang: Lang, *,
     ws.title = L.SCORES_SHEET
     dv_range = _lists(wb)
     _meta(wb, vf, panelist, generated)
-    put(ws, 1, 1, t("vendors.panel.xlsx.title", lang) + (f" — {vf.title}" if vf.title else ""),
+    put(ws, 1, 1, t("vendors.panel.xlsx.title", lang) + (f" — {vf.title.get(lang)}" if vf.title else ""),
         bold=True)
     put(ws, 2, 1, t("vendors.panel.xlsx.instructions", lang))
     for cell, key, val, editable in (
