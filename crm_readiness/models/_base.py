@@ -67,6 +67,15 @@ class Text(Model):
         """Return the text in ``lang``."""
         return self.zh if lang == "zh" else self.en
 
+    def __eq__(self, other: object) -> bool:
+        # a plain string is the same text in both languages, so it equals that string
+        if isinstance(other, str):
+            return self.en == other and self.zh == other
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(self.en) if self.en == self.zh else hash((self.en, self.zh))
+
     @classmethod
     def join(cls, items: Iterable[Text | str], sep: str = "; ", sep_zh: str = "；") -> Text:
         """Return ``items`` joined in each language (a plain string is the same in both)."""

@@ -28,7 +28,7 @@ class KpiReview(ResultModel):
     name: Text
     unit: str
     direction: Direction
-    owner: str | None
+    owner: Text | None
     serves: tuple[str, ...]
     benefit: str | None
     dimension: Dimension | None = None
@@ -152,7 +152,7 @@ class ReviewComparison(ResultModel):
 class ReviewResult(ResultModel):
     """The benefits review (``crm-readiness review``)."""
 
-    title: str | None
+    title: Text | None
     as_of: date
     kpis: list[KpiReview]
     status_counts: dict[KpiStatusCode, int]

@@ -115,9 +115,15 @@ def render_template(name: str, lang: Lang, **context: Any) -> str:
         getter = getattr(text, "get", None)
         return str(getter(lang)) if callable(getter) else str(text)
 
+    def labels(prefix: str, codes: tuple[str, ...]) -> str:
+        """Return profile codes (``docs.module.`` …) as their labels, listed in ``lang``."""
+        from crm_readiness.engine.documents._inputs import labels as bilingual_labels
+
+        return bilingual_labels(prefix, tuple(codes)).get(lang)
+
     template = env.get_template(name)
     token = _LANG.set(lang)
     try:
-        return template.render(t=t, tx=tx, lang=lang, Markup=Markup, **context)
+        return template.render(t=t, tx=tx, labels=labels, lang=lang, Markup=Markup, **context)
     finally:
         _LANG.reset(token)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from crm_readiness.engine.data.table import Progress, no_progress
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
+from crm_readiness.models._base import tr
 from crm_readiness.models.data.result import DataProfileResult
 
 if TYPE_CHECKING:
@@ -207,8 +208,8 @@ def measured_answers(result: DataProfileResult,
             if value is None:
                 continue
             out[q.id] = Answer(value=value, source=f"data profile {files}",
-                               note=t("data.answer_note", "en", measure=q.measure,
-                                      rows=result.rows, as_of=result.as_of.isoformat()))
+                               note=tr("data.answer_note", measure=q.measure,
+                                       rows=result.rows, as_of=result.as_of.isoformat()))
     return out
 
 

@@ -18,13 +18,16 @@ _NAMES = """
     XLSX YAML PDF SQL ETL MDM RFP RFI PoC POC UAT IT HR BI OA PM ID IDs URL UTF GB AI
     NovaSales Yunfan EntLink YunfanCRM Salesforce HubSpot Dynamics Zoho Fxiaoke Excel WeCom WeChat
     DingTalk Feishu Lark Kingdee Yonyou SAP Oracle Microsoft Tencent Alibaba Office
-    PIPL MLPS ISO GDPR DSAR RACI RAG MoSCoW SMART GMV ARR MRR CAC LTV FTE
-    crm-readiness Okabe Ito Mon Tue Wed Thu Fri Sat Sun Q1 Q2 Q3 Q4 H1 H2 x
+    PIPL MLPS ISO GDPR DSAR RACI RAG MoSCoW SMART GMV ARR MRR CAC LTV FTE RPO RTO
+    Okabe Ito Saaty Mon Tue Wed Thu Fri Sat Sun x GB TB MB SSD CPU
     """
+#: proper names of several words: the demo company's and panelists' names as written
+NAMES: tuple[str, ...] = ("Huadong Precision Machinery", "Chen Jing", "Liu Qiang", "Wang Fang")
 ALLOWED: frozenset[str] = frozenset(w.lower() for w in _NAMES.split())
 
 _DROP_BLOCKS = re.compile(r"<(style|script|title)\b.*?</\1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
+_COMMAND = re.compile(r"crm-readiness(?: [a-z][a-z-]*){0,3}")
 _URL = re.compile(r"\b(?:https?|mailto|file):\S+|www\.\S+")
 _MD_LINK = re.compile(r"\]\([^)]*\)")
 _FILE = re.compile(r"\S+\.(?:html|md|json|xlsx|xlsm|xls|csv|yaml|yml|docx|pdf|svg|txt|ods)\b", re.I)
@@ -45,6 +48,9 @@ def visible_text(markup: str) -> str:
 
 def english_phrases(text: str) -> list[str]:
     """Return every run of two or more Latin words left after ids, names and units."""
+    for name in NAMES:
+        text = text.replace(name, " ")
+    text = _COMMAND.sub(" ", text)
     text = _URL.sub(" ", text)
     text = _FILE.sub(" ", text)
     text = _CODE.sub(" ", text)

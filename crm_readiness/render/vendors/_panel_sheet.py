@@ -36,7 +36,7 @@ def panel_sheet(wb: Workbook, lay: Layout, lang: Lang) -> None:
     for p in panel.panelists:
         text(ws, r, 1, p.id)
         text(ws, r, 2, p.name)
-        text(ws, r, 3, p.role)
+        text(ws, r, 3, p.role.get(lang) if p.role else None)
         r += 1
     for h in panel.halo:
         text(ws, r, 1, t("vendors.rep.halo", lang, panelist=h.panelist,

@@ -66,7 +66,8 @@ def render_panel_workbook(vf: VendorsFile, panelist: Panelist, lang: Lang, *,
     for cell, key, val, editable in (
             (L.NAME_CELL, "vendors.panel.xlsx.name", panelist.name, True),
             (L.ID_CELL, "vendors.panel.xlsx.id", panelist.id, False),
-            (L.ROLE_CELL, "vendors.panel.xlsx.role", panelist.role, True)):
+            (L.ROLE_CELL, "vendors.panel.xlsx.role",
+             panelist.role.get(lang) if panelist.role else None, True)):
         row = int(cell[1:])
         put(ws, row, 1, t(key, lang), bold=True)
         put(ws, row, 2, val, fill=INPUT_FILL if editable else None, unlocked=editable)

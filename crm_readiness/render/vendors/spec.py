@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from crm_readiness.cells_rule import visible_controls
+from crm_readiness.engine.documents._inputs import labels
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.vendors.spec import SpecDocument, SpecModule
 from crm_readiness.render import Format
@@ -25,8 +26,8 @@ def _profile_rows(doc: SpecDocument, lang: Lang) -> list[tuple[str, str]]:
         (t("vendors.spec.size", lang), p.size),
         (t("vendors.spec.users", lang), str(p.users)),
         (t("vendors.spec.deployment", lang), p.deployment),
-        (t("vendors.spec.scope", lang), ", ".join(p.scope)),
-        (t("vendors.spec.integrations", lang), ", ".join(p.integrations) or "–"),
+        (t("vendors.spec.scope", lang), labels("docs.module.", p.scope).get(lang)),
+        (t("vendors.spec.integrations", lang), labels("docs.integration.", p.integrations).get(lang)),
         (t("vendors.spec.data_migration", lang), yes if p.data_migration else no),
         (t("vendors.spec.customization", lang), p.customization),
     ]
