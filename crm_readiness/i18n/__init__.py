@@ -5,6 +5,9 @@ Each capability keeps its catalogue in its own module (``_core``, ``_finance``
 checks that every key has both languages and that every ``{placeholder}``
 appears in both. Modules are listed in :data:`CATALOGUES`; they are loaded on
 first use so importing this package costs nothing.
+
+A message may quote another by reference, ``{@verdict.ready}``: a term
+worded once (a verdict's name) reads the same in every sentence that names it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import importlib
 import locale
 import os
+import re
 from functools import cache
 from typing import Literal, cast
 
@@ -55,12 +59,20 @@ def t(key: str, lang: Lang = "en", /, **params: object) -> str:
     if entry is None:
         raise KeyError(f"unknown message key {key!r}")
     text = entry.get(lang) or entry["en"]
+    if "{@" in text:
+        # the quoted message's braces are escaped when the text is formatted below
+        esc = (lambda s: s.replace("{", "{{").replace("}", "}}")) if params else (lambda s: s)
+        text = _REF.sub(lambda m: esc(t(m.group(1), lang)), text)
     if not params:
         return text
     # a bilingual value (``models.Text``: what a user wrote in both languages) fills a
     # placeholder in the message's own language
     filled = {k: _in_lang(v, lang) for k, v in params.items()}
     return text.format(**filled)
+
+
+#: a reference to another message inside a message: ``{@verdict.ready}``
+_REF = re.compile(r"\{@([a-z_]+(?:\.[a-z0-9_]+)+)\}")
 
 
 def _in_lang(value: object, lang: Lang) -> object:
