@@ -61,8 +61,7 @@ def t(key: str, lang: Lang = "en", /, **params: object) -> str:
     text = entry.get(lang) or entry["en"]
     if "{@" in text:
         # the quoted message's braces are escaped when the text is formatted below
-        esc = (lambda s: s.replace("{", "{{").replace("}", "}}")) if params else (lambda s: s)
-        text = _REF.sub(lambda m: esc(t(m.group(1), lang)), text)
+        text = _REF.sub(lambda m: _quoted(t(m.group(1), lang), escape=bool(params)), text)
     if not params:
         return text
     # a bilingual value (``models.Text``: what a user wrote in both languages) fills a
@@ -73,6 +72,10 @@ def t(key: str, lang: Lang = "en", /, **params: object) -> str:
 
 #: a reference to another message inside a message: ``{@verdict.ready}``
 _REF = re.compile(r"\{@([a-z_]+(?:\.[a-z0-9_]+)+)\}")
+
+
+def _quoted(text: str, *, escape: bool) -> str:
+    return text.replace("{", "{{").replace("}", "}}") if escape else text
 
 
 def _in_lang(value: object, lang: Lang) -> object:
