@@ -121,7 +121,7 @@ class Waiver(ResultModel):
     question_id: str
     phase: str
     text: Text
-    reason: str
+    reason: Text
     waived_by: str = Field(description="Who waived it (every respondent's name, '; '-joined).")
 
 
