@@ -28,7 +28,7 @@ class Text(Model):
     """A user-facing string in English and Simplified Chinese.
 
     The one bilingual text type, for the tool's own words (checklists, the
-    catalogue) and for what a user writes (line names, notes, vendor names…).
+    catalogue) and for what a user writes (line names, notes, titles, evidence…).
     A file may give it as ``{en: ..., zh: ...}``, as one language only
     (``{zh: 华东精密}``), or as a plain string; the missing language falls back
     to the given one, so both fields are always filled and the JSON carries

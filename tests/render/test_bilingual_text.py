@@ -78,3 +78,17 @@ def test_a_cost_line_written_three_ways_renders_in_each_language(tmp_path: Path)
     data = json.loads(comparison.model_dump_json())
     names = [ln["name"] for ln in data["cases"][0]["cost_lines"] if ln["id"] != "contingency"]
     assert {"en": "Data migration", "zh": "数据迁移"} in names
+
+
+def test_the_published_schemas_give_user_text_as_en_and_zh() -> None:
+    from tests.conftest import REPO
+
+    for name, where in (("finance-roi-result.schema.json", ("LineFlow", "name")),
+                        ("finance-tco-result.schema.json", ("QualitativeItem", "owner")),
+                        ("assessment-result.schema.json", ("Response", "note")),
+                        ("review-result.schema.json", ("KpiReview", "owner"))):
+        schema = json.loads((REPO / "docs" / name).read_text("utf-8"))
+        text = schema["$defs"]["Text"]
+        assert text["required"] == ["en", "zh"] and text["additionalProperties"] is False, name
+        field = json.dumps(schema["$defs"][where[0]]["properties"][where[1]])
+        assert "#/$defs/Text" in field, (name, where)
