@@ -108,7 +108,7 @@ class Vendor(Model):
     """One vendor under evaluation."""
 
     id: str = Field(pattern=_ID, max_length=30)
-    name: str = Field(min_length=1)
+    name: Text
     cost: Decimal | str | None = Field(
         default=None, description="Nominal TCO: a number, or a path to the vendor's finance "
                                   "cost file (relative to the vendors file).")

@@ -123,7 +123,7 @@ class VendorResult(ResultModel):
     """One vendor's fits, criterion scores, total, knockouts, status and rank."""
 
     id: str
-    name: str
+    name: Text
     cost: Decimal | None
     cost_source: str | None = Field(default=None, description="The cost file, when given.")
     module_fits: tuple[ModuleFit, ...]

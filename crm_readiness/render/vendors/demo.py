@@ -71,7 +71,7 @@ def render_demo_script_docx(catalogue: RequirementsCatalogue, vendor: Vendor, la
     normal = document.styles["Normal"]
     normal.font.name = "Calibri"
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Microsoft YaHei")
-    heading = f"{t('vendors.show.script_title', lang)}: {vendor.name}"
+    heading = f"{t('vendors.show.script_title', lang)}: {vendor.name.get(lang)}"
     document.core_properties.title = visible_controls(heading)
     document.add_heading(heading, level=0)
     if title:
@@ -117,7 +117,7 @@ def render_outcome_workbook(catalogue: RequirementsCatalogue, vendor: Vendor, la
     put(ws, 1, 1, t("vendors.show.xlsx_title", lang), bold=True)
     put(ws, 2, 1, t("vendors.show.xlsx_instructions", lang))
     put(ws, 3, 1, t("vendors.wb.vendor", lang), bold=True)
-    put(ws, 3, 2, vendor.name)
+    put(ws, 3, 2, vendor.name.get(lang))
     put(ws, 4, 1, t("vendors.wb.id", lang), bold=True)
     put(ws, 4, 2, vendor.id)
     header(ws, L.DEMO_HEADER_ROW, [

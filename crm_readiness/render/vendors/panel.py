@@ -79,7 +79,7 @@ def render_panel_workbook(vf: VendorsFile, panelist: Panelist, lang: Lang, *,
     ws.add_data_validation(dv)
     for i, v in enumerate(vf.vendors):
         sc, cc = L.score_col(i), L.comment_col(i)
-        put(ws, L.VENDOR_NAME_ROW, sc, v.name, bold=True)
+        put(ws, L.VENDOR_NAME_ROW, sc, v.name.get(lang), bold=True)
         ws.merge_cells(start_row=L.VENDOR_NAME_ROW, start_column=sc,
                        end_row=L.VENDOR_NAME_ROW, end_column=cc)
         put(ws, L.VENDOR_ID_ROW, sc, v.id)

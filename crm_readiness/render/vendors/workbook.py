@@ -259,7 +259,7 @@ def _requirements(wb: Workbook, lay: Layout, lang: Lang) -> None:
              t("vendors.wb.priority_weight", lang)]
     header(ws, 2, fixed)
     for i, v in enumerate(res.vendors):
-        text(ws, 1, lay.resp_col(i), v.name, font=BOLD)
+        text(ws, 1, lay.resp_col(i), v.name.get(lang), font=BOLD)
         header(ws, 2, [t("vendors.wb.response", lang), t("vendors.wb.points", lang),
                        t("vendors.wb.must_gap", lang)], start=lay.resp_col(i))
     dv_resp = DataValidation(type="list", formula1=RESPONSE_RANGE, allow_blank=True,
@@ -294,7 +294,7 @@ def _requirements(wb: Workbook, lay: Layout, lang: Lang) -> None:
     ws.add_data_validation(dv_demo)
     for i, v in enumerate(res.vendors):
         dc = col(lay.demo_col(i))
-        text(ws, 1, lay.demo_col(i), v.name, font=BOLD)
+        text(ws, 1, lay.demo_col(i), v.name.get(lang), font=BOLD)
         header(ws, 2, [t("vendors.show.outcome", lang)], start=lay.demo_col(i))
         dv_demo.add(f"{dc}{first}:{dc}{last}")
         ws.conditional_formatting.add(f"{dc}{first}:{dc}{last}", FormulaRule(
@@ -324,7 +324,7 @@ def _comments(wb: Workbook, lay: Layout, lang: Lang) -> None:
     for v in lay.result.vendors:
         for o in v.responses:
             if o.comment or o.evidence:
-                text(ws, r, 1, v.name)
+                text(ws, r, 1, v.name.get(lang))
                 text(ws, r, 2, o.id)
                 text(ws, r, 3, o.response or "")
                 text(ws, r, 4, o.comment.get(lang) if o.comment else None, alignment=WRAP)
