@@ -67,6 +67,7 @@ def test_examples_run_as_written(page: Page, doc_runs: Any) -> None:
     ("assess.md", "## Gate waivers", "--strict-gates"),
     ("assess.md", "## Industry packs", "crm-readiness checklist packs"),
     ("workshops.md", "### Questionnaires that fit a role", "--max-questions"),
+    ("outputs.md", "## Bilingual input fields", "crm-readiness roi"),
 ])
 def test_guides_document_each_feature_with_a_run_example(name: str, heading: str,
                                                          command: str) -> None:

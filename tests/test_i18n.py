@@ -61,7 +61,6 @@ DYNAMIC_PREFIXES = (
     "data.note.",
     "data.progress.",
     "data.rule.",
-    "data.verdict.",
     "pyd.",
     "data.wb.col.",
     "docs.customization.",

@@ -110,7 +110,7 @@ def print_roi(case: FinanceCase, lang: Lang, out: Console) -> None:
     sens = case.sensitivity
     if sens is None:
         return
-    names = lb.line_names(case)
+    names = lb.line_names(case, lang)
     tornado = Table(title=t("finance.chart.tornado", lang, swing=lb.pct(sens.swing, 0)),
                     title_justify="left")
     for key in ("finance.driver", "finance.npv_low", "finance.npv_high", "finance.swing"):
@@ -143,7 +143,7 @@ def print_tco(comparison: TcoComparison, lang: Lang, out: Console) -> None:
         table.add_column(t(key, lang), justify="left" if key == "finance.tco.vendor" else "right")
     for i in comparison.ranking:
         c = comparison.cases[i]
-        table.add_row(c.vendor or c.title, money(c.risk_adjusted.tco_nominal),
+        table.add_row((c.vendor or c.title).get(lang), money(c.risk_adjusted.tco_nominal),
                       money(c.risk_adjusted.tco_pv), money(c.unadjusted.tco_nominal),
                       money(c.risk_adjusted.tco_net_nominal),
                       money(c.one_time_total * (1 + c.contingency)),

@@ -66,7 +66,7 @@ def compare(
         table.add_column(t(f"vendors.wb.{key}", language))
     for v in sorted(res.vendors, key=lambda v: -v.total):
         status = t(f"vendors.status.{v.status}", language)
-        table.add_row(str(v.rank or "–"), plain(v.name), f"{v.total:.1f}",
+        table.add_row(str(v.rank or "–"), plain(v.name.get(language)), f"{v.total:.1f}",
                       f"{v.functional_fit * 100:.1f}%", str(len(v.must_gaps)),
                       str(len(v.unanswered)),
                       status if v.status == "eligible" else f"[red]{status}[/]")
@@ -75,7 +75,7 @@ def compare(
     if res.ahp is not None:
         out_console.print(t("vendors.cli.ahp_line", language, cr=f"{res.ahp.cr:.3f}",
                             table=res.ahp.ri_table))
-    names = {v.id: v.name for v in res.vendors}
+    names = {v.id: v.name.get(language) for v in res.vendors}
     rob = res.robustness
     share = rob.shares[0].first_share if rob.shares else 0.0
     out_console.print(plain(t(f"vendors.verdict.{rob.verdict}", language,

@@ -21,6 +21,7 @@ from crm_readiness.engine.conditions import applies
 from crm_readiness.engine.consensus import combine, spread
 from crm_readiness.engine.path_to_ready import owner_of, path_to_ready
 from crm_readiness.engine.workshop import consensus_section
+from crm_readiness.models._base import Text
 from crm_readiness.models.answers import Answer, AnswersFile
 from crm_readiness.models.assessment import (
     ActionItem,
@@ -107,7 +108,7 @@ def _question(checklist: Checklist, q: Question, checklists: ChecklistSet,
         return QuestionResult(**base, status="unanswered", score=0.0, responses=responses,
                               dont_know=unknown, gate_failed=q.gate)
     if not scored:
-        reasons = "; ".join(dict.fromkeys(r.na for r in responses if r.na))
+        reasons = Text.join(dict.fromkeys(r.na for r in responses if r.na))
         owners = "; ".join(dict.fromkeys(r.waived_by or r.respondent or "?" for r in responses
                                          if r.na is not None))
         return QuestionResult(**base, status="not_applicable", na_reason=reasons,

@@ -31,11 +31,11 @@ class Response(ResultModel):
     value: str | None = None
     label: Text | None = None
     score: float | None = Field(default=None, description="0..1; None when not applicable.")
-    na: str | None = None
-    dont_know: str | None = Field(default=None, description="Does not know (why / who would).")
+    na: Text | None = None
+    dont_know: Text | None = Field(default=None, description="Does not know (why / who would).")
     waived_by: str | None = None
-    note: str | None = None
-    evidence: str | None = None
+    note: Text | None = None
+    evidence: Text | None = None
     source: str | None = None
 
 
@@ -53,11 +53,11 @@ class QuestionResult(ResultModel):
                                                           "0 when unanswered).")
     value: str | None = Field(default=None, description="The answer value, when one value stands.")
     label: Text | None = None
-    na_reason: str | None = None
+    na_reason: Text | None = None
     responses: tuple[Response, ...] = ()
     spread: float | None = Field(default=None, description="Max − min score across respondents.")
     gate_failed: bool = False
-    dont_know: tuple[str, ...] = Field(
+    dont_know: tuple[Text, ...] = Field(
         default=(), description="Respondents' 'don't know' reasons (they count as unanswered).")
     waived_by: str | None = Field(default=None, description="Who waived this gate (a gate "
                                                             "answered not applicable).")
@@ -121,7 +121,7 @@ class Waiver(ResultModel):
     question_id: str
     phase: str
     text: Text
-    reason: str
+    reason: Text
     waived_by: str = Field(description="Who waived it (every respondent's name, '; '-joined).")
 
 

@@ -78,6 +78,9 @@ def cell_value(cell: Any, value: Any) -> None:
     """Store ``value`` in ``cell`` by the one rule: numbers/dates as values, text as safe text."""
     if isinstance(value, bool) or value is None or isinstance(value, (int, float, Decimal, date, datetime)):
         cell.value = value
+    elif hasattr(value, "en") and hasattr(value, "zh"):
+        # a bilingual Text has no language of its own: the renderer picks one (value.get(lang))
+        raise TypeError(f"bilingual text given to a cell without a language: {value!r}")
     else:
         text = visible_controls(value if isinstance(value, str) else str(value))
         cell.value = text

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from crm_readiness.engine.data.table import Progress, no_progress
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
+from crm_readiness.models._base import Text, tr
 from crm_readiness.models.data.result import DataProfileResult
 
 if TYPE_CHECKING:
@@ -187,6 +188,14 @@ def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
     return result
 
 
+def _measure_name(measure: str) -> Text | str:
+    """Return a measure's name in both languages (a dimension's; the overall score's)."""
+    from crm_readiness.i18n import catalogue
+
+    key = "data.report.score" if measure == "readiness" else f"data.dim.{measure}"
+    return tr(key) if key in catalogue() else measure
+
+
 def measured_answers(result: DataProfileResult,
                      checklists: ChecklistSet) -> dict[str, Answer]:
     """Return the answers a profile gives: for every question with a ``measure``, the percent.
@@ -207,8 +216,8 @@ def measured_answers(result: DataProfileResult,
             if value is None:
                 continue
             out[q.id] = Answer(value=value, source=f"data profile {files}",
-                               note=t("data.answer_note", "en", measure=q.measure,
-                                      rows=result.rows, as_of=result.as_of.isoformat()))
+                               note=tr("data.answer_note", measure=_measure_name(q.measure),
+                                       rows=result.rows, as_of=result.as_of.isoformat()))
     return out
 
 

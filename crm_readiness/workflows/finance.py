@@ -228,9 +228,10 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
                 f"{t('finance.metric.payback', en_lang)} {payback_text(v.payback, en_lang)}")
 
     cheapest = comparison.cases[comparison.ranking[0]]
-    tco_line = bi(f"Lowest 3-year TCO: {cheapest.vendor} ({money(cheapest.risk_adjusted.tco_nominal)}"
+    cheapest_name = cheapest.vendor or cheapest.title
+    tco_line = bi(f"Lowest 3-year TCO: {cheapest_name.en} ({money(cheapest.risk_adjusted.tco_nominal)}"
                   f" {cheapest.currency})",
-                  f"三年 TCO 最低：{cheapest.vendor}（{money(cheapest.risk_adjusted.tco_nominal)} "
+                  f"三年 TCO 最低：{cheapest_name.zh}（{money(cheapest.risk_adjusted.tco_nominal)} "
                   f"{cheapest.currency}）")
     return [
         DemoEntry(section, bi("ROI report (risk-adjusted business case)", "投资回报报告（风险调整后）"),

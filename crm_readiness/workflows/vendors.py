@@ -248,16 +248,19 @@ def import_rfps(files: Sequence[Path], vendors_path: Path, *, requirements: Path
         report.problems[path] = got.problems
         ids = {v.id for v in vendors}
         idx = next((i for i, v in enumerate(vendors)
-                    if v.id == got.vendor_id or (got.vendor_id is None
-                                                 and v.name == got.vendor_name)), None)
+                    if v.id == got.vendor_id or (got.vendor_id is None and got.vendor_name
+                                                 in (v.name.en, v.name.zh))), None)
         if idx is None:
             vid = got.vendor_id or _slug(got.vendor_name or path.stem, ids)
             vendors.append(Vendor(id=vid, name=got.vendor_name or path.stem))
             idx = len(vendors) - 1
         old = vendors[idx]
+        # the workbook names the vendor in one language: a new name replaces both, the
+        # file's own name in either language is kept as written
+        renamed = got.vendor_name and got.vendor_name not in (old.name.en, old.name.zh)
         vendors[idx] = old.model_copy(update={
             "responses": {**old.responses, **got.responses},
-            "name": got.vendor_name or old.name})
+            "name": Text.model_validate(got.vendor_name) if renamed else old.name})
         report.imported[vendors[idx].id] = len(got.responses)
     if strict and any(report.problems.values()):
         return report
@@ -356,7 +359,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     section = tr("vendors.demo.section")
     out_ids = [v.id for v in res.vendors if v.status == "knocked_out"]
     params = {"leader": names.get(res.robustness.leader or "", "–"),
-              "out": ", ".join(names[i] for i in out_ids) or "–"}
+              "out": Text.join((names[i] for i in out_ids), ", ", "、") if out_ids else "–"}
     summary = tr("vendors.demo.summary", **params)
 
     def entry(key: str, path: str, s: bool = False) -> DemoEntry:

@@ -73,7 +73,7 @@ def test_tax_funding_and_option_example_is_the_engines(tmp_path: Path) -> None:
     text = GUIDE.read_text("utf-8")
     case = _case(_examples(tmp_path)["views"])
     v, x, o = case.risk_adjusted, case.vat, case.option_value
-    assert o is not None and case.qualitative and case.qualitative[0].owner == "Head of service"
+    assert o is not None and case.qualitative and case.qualitative[0].owner.en == "Head of service"
     assert case.pnl.amortisation[1:] == [100000] * 3
     quoted = [x.input_vat, x.recoverable_vat, x.non_recoverable_vat, x.costs_including_vat,
               case.pnl.amortisation[1], v.funding_nominal, v.tco_net_nominal, v.npv,

@@ -43,7 +43,7 @@ def _charts(case: FinanceCase, lang: Lang) -> dict[str, Markup]:
     sens = case.sensitivity
     if sens is not None and sens.tornado:
         rows = sens.tornado[:TORNADO_ROWS]
-        names = lb.line_names(case)
+        names = lb.line_names(case, lang)
         charts["tornado"] = svg.diverging_bars(
             [lb.tornado_label(r, names, lang) for r in rows],
             [float(min(r.npv_low, r.npv_high)) for r in rows],
@@ -62,7 +62,7 @@ def tco_chart(comparison: TcoComparison, lang: Lang) -> Markup | None:
         return None
     cases = [comparison.cases[i] for i in comparison.ranking]
     values = [float(c.risk_adjusted.tco_nominal) for c in cases]
-    return svg.hbars([c.vendor or c.title for c in cases], values,
+    return svg.hbars([(c.vendor or c.title).get(lang) for c in cases], values,
                      t("finance.chart.tco_compare", lang, currency=cases[0].currency),
                      maximum=max(values) or 1.0,
                      # each vendor keeps its input-order colour, as in the vendor radar
@@ -118,7 +118,7 @@ def summary_text(case: FinanceCase, lang: Lang) -> str:
 
 
 def _context(case: FinanceCase, lang: Lang) -> dict[str, Any]:
-    names = lb.line_names(case)
+    names = lb.line_names(case, lang)
     kinds = {a.driver: a.kind for a in case.assumptions}
     flags = flag_texts(case, lang)
     rows = case.sensitivity.tornado if case.sensitivity else []
