@@ -32,6 +32,7 @@ CATALOGUES: tuple[str, ...] = (
     "_documents_process",
     "_review",
     "_examples",
+    "_print",
 )
 
 
