@@ -13,7 +13,8 @@ reports are self-contained and every URL but ``data:`` is refused.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import partial
 from types import ModuleType
 from typing import Any
 
@@ -22,7 +23,7 @@ from crm_readiness.i18n import t
 from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 from crm_readiness.render import Format
 
-__all__ = ["EXTRA", "for_paper", "html_to_pdf", "layout", "printable", "require_pdf"]
+__all__ = ["EXTRA", "PRINTABLE", "for_paper", "html_to_pdf", "layout", "printable", "renderer", "require_pdf"]
 
 #: what to install for ``--format pdf``
 EXTRA = "crm-readiness[pdf]"
@@ -31,6 +32,9 @@ EXTRA = "crm-readiness[pdf]"
 PAGE_SIZES: dict[Paper, str] = {"a4": "A4", "letter": "letter"}
 
 Renderer = Callable[[], bytes]
+
+#: the formats laid out for paper: the HTML report and its PDF
+PRINTABLE = (Format.html, Format.pdf)
 
 
 def for_paper(html: bytes, paper: Paper) -> bytes:
@@ -95,3 +99,15 @@ def printable(fmt: Format, render_html: Renderer, paper: Paper) -> Renderer:
     if fmt is not Format.html:
         raise ValueError(f"{fmt} is not a printable format")  # a bug, not a user error
     return lambda: for_paper(render_html(), paper)
+
+
+def renderer(renderers: Mapping[Format, Callable[..., bytes]], fmt: Format, paper: Paper,
+             *args: object) -> Renderer:
+    """Return the renderer of ``fmt`` from a capability's renderers, called with ``args``.
+
+    ``pdf`` is the capability's HTML renderer laid out by :func:`printable`,
+    so every command that writes an HTML report writes its PDF the same way.
+    """
+    if fmt in PRINTABLE:
+        return printable(fmt, partial(renderers[Format.html], *args), paper)
+    return partial(renderers[fmt], *args)
