@@ -10,11 +10,13 @@ import typer
 from crm_readiness.cli._common import (
     ForceOpt,
     LangOpt,
+    PaperOpt,
     console,
     err_console,
     h,
     handle_errors,
     parse_formats,
+    parse_paper,
     plain,
     print_written,
     resolve_lang,
@@ -40,11 +42,12 @@ def compare(
     out: Annotated[Path, typer.Option("--out", help=h("vendors.cli.opt_out_compare"))] =
         Path("vendor-comparison"),
     formats: Annotated[str, typer.Option("--format", help=h(
-        "opt.format", choices="xlsx, md, html, json"))] = "xlsx,md,html,json",
+        "opt.format", choices="xlsx, md, html, json, pdf"))] = "xlsx,md,html,json",
     requirements: RequirementsOpt = None,
     accept_inconsistent: Annotated[bool, typer.Option(
         "--accept-inconsistent", help=h("vendors.cli.opt_accept"))] = False,
     force: ForceOpt = False,
+    paper: PaperOpt = "a4",
     lang: LangOpt = None,
 ) -> None:
     """Compare vendors: live workbook, scorecards, summary and JSON."""
@@ -83,7 +86,8 @@ def compare(
                                share=f"{share * 100:.0f}%")))
     for note in comparison_notes(res, language):
         out_console.print(plain(note))
-    print_written(write_comparison(run, out, chosen, language, force=force), language)
+    print_written(write_comparison(run, out, chosen, language, force=force, paper=parse_paper(paper)),
+                  language)
 
 
 @vendors_app.command("rfp", help=h("vendors.cli.rfp_help"), cls=HelpCommand,
@@ -164,10 +168,11 @@ def spec(
     answers: Annotated[Path, typer.Option("--answers", help=h("vendors.cli.opt_answers"))],
     out: Annotated[Path, typer.Option("--out", help=h("opt.out"))] = Path("."),
     formats: Annotated[str, typer.Option("--format", help=h(
-        "opt.format", choices="md, html, docx"))] = "md,html,docx",
+        "opt.format", choices="md, html, docx, pdf"))] = "md,html,docx",
     requirements: RequirementsOpt = None,
     checklists: Annotated[Path | None, typer.Option(
         "--checklists", help=h("opt.checklists"), show_default=False)] = None,
+    paper: PaperOpt = "a4",
     lang: LangOpt = None,
 ) -> None:
     """Write the requirements specification (需求说明书)."""
@@ -176,7 +181,7 @@ def spec(
     language = resolve_lang(lang)
     chosen = parse_formats(formats, SPEC_FORMATS)
     print_written(write_spec(answers, out, chosen, language, requirements=requirements,
-                             checklists=checklists), language)
+                             checklists=checklists, paper=parse_paper(paper)), language)
 
 
 def register(app: typer.Typer) -> None:

@@ -190,6 +190,7 @@ def run_demo(out_dir: Path, lang: Lang, *, force: bool = False,
     for spec in PARTS:
         run.entries.extend(done[spec])
     index = OutputSet(force=True)
-    index.add(run.index, lambda: render_index(run.entries, lang).encode("utf-8"))
+    # rendered now, before its temporary file exists: the dashboard lists the folder's files
+    index.add(run.index, render_index(out_dir, run.entries, lang).encode("utf-8"))
     index.commit()
     return run

@@ -37,6 +37,7 @@ CATALOGUES: tuple[str, ...] = (
     "_review",
     "_examples",
     "_decision",
+    "_print",
 )
 
 

@@ -63,6 +63,28 @@ def _money(value: Decimal | float | int | None, digits: int = 0) -> str:
     return f"{d:,.{digits}f}"
 
 
+def css_string(text: str) -> Markup:
+    """Return ``text`` as a quoted CSS string: every character but letters, digits, spaces and
+    CJK written as a CSS escape, so nothing a user typed can end the string or the style sheet."""
+    out = []
+    for ch in text:
+        if ch.isalnum() or ch == " " or ord(ch) >= 0x3000:
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):06x}")
+    return Markup('"' + "".join(out) + '"')
+
+
+def page_of_css(lang: Lang) -> Markup:
+    """Return the CSS ``content`` value of "Page X of Y" in ``lang`` (the page counters between strings)."""
+    text = _t("print.page_of", lang, page="\0", pages="\1")
+    before, _, rest = text.partition("\0")
+    middle, _, after = rest.partition("\1")
+    parts = [css_string(before), Markup("counter(page)"), css_string(middle), Markup("counter(pages)"),
+             css_string(after)]
+    return Markup(" ").join(parts)
+
+
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Return the per-user cache of compiled templates (most of a report's time), or None.
 
@@ -124,6 +146,7 @@ def render_template(name: str, lang: Lang, **context: Any) -> str:
     template = env.get_template(name)
     token = _LANG.set(lang)
     try:
-        return template.render(t=t, tx=tx, labels=labels, lang=lang, Markup=Markup, **context)
+        return template.render(t=t, tx=tx, labels=labels, lang=lang, Markup=Markup,
+                               page_of=page_of_css(lang), **context)
     finally:
         _LANG.reset(token)
