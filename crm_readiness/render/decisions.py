@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crm_readiness.i18n import Lang, t
+from crm_readiness.models._base import Text
 from crm_readiness.models.data.result import DataProfileResult
 from crm_readiness.models.finance.results import FinanceCase, TcoComparison
 from crm_readiness.models.plan import ImplementationPlan
@@ -157,6 +158,11 @@ def roi_decision(case: FinanceCase, lang: Lang, flags: Sequence[tuple[str, str]]
                     no_risks=t("decision.finance.no_sensitivity", lang))
 
 
+def _label(text: Text | str | None, lang: Lang) -> str | None:
+    """Return a user's text (plain or ``{en, zh}``) in ``lang``."""
+    return text if text is None or isinstance(text, str) else text.get(lang)
+
+
 def tco_decision(comparison: TcoComparison, lang: Lang,
                  flags: Sequence[Sequence[tuple[str, str]]]) -> Decision:
     """Return the TCO comparison's decision page: the lowest cost, hidden costs, warnings."""
@@ -164,20 +170,20 @@ def tco_decision(comparison: TcoComparison, lang: Lang,
 
     ranked = [comparison.cases[i] for i in comparison.ranking]
     best = ranked[0]
-    name = best.vendor or best.title
+    name = _label(best.vendor or best.title, lang)
     why = [t("decision.tco.lowest", lang, name=name, tco=lb.money(best.risk_adjusted.tco_nominal),
              currency=best.currency)]
     if len(ranked) > 1:
         second = ranked[1]
         gap = second.risk_adjusted.tco_nominal - best.risk_adjusted.tco_nominal
-        why.append(t("decision.tco.next", lang, name=second.vendor or second.title,
+        why.append(t("decision.tco.next", lang, name=_label(second.vendor or second.title, lang),
                      gap=lb.money(gap), currency=best.currency))
     finance = t("owner.finance", lang)
     blockers: list[DecisionItem] = []
     actions: list[DecisionItem] = []
     risks: list[DecisionItem] = []
     for case, case_flags in zip(comparison.cases, flags, strict=True):
-        vendor = case.vendor or case.title
+        vendor = _label(case.vendor or case.title, lang)
         for m in case.missing_components:
             component = t(f"finance.cat.{m}", lang)
             blockers.append(DecisionItem(text=t("decision.finance.unpriced", lang,
@@ -202,8 +208,8 @@ VENDOR_TONE = {"robust": "ready", "single": "ready_with_risks", "moderate": "rea
 def vendors_decision(r: VendorComparison, lang: Lang, verdict: str, callout: str,
                      notes: Sequence[str]) -> Decision:
     """Return the vendor comparison's decision page: the leader, knock-outs, open answers."""
-    names = {v.id: v.name for v in r.vendors}
-    blockers = tuple(DecisionItem(text=v.name, detail=t("decision.vendors.knocked_out", lang,
+    names = {v.id: v.name.get(lang) for v in r.vendors}
+    blockers = tuple(DecisionItem(text=names[v.id], detail=t("decision.vendors.knocked_out", lang,
                                                          count=len(v.must_gaps)))
                      for v in r.vendors if v.must_gaps)
     proc = t("owner.procurement", lang)
@@ -212,14 +218,14 @@ def vendors_decision(r: VendorComparison, lang: Lang, verdict: str, callout: str
         if v.must_gaps:
             continue
         if v.unanswered:
-            actions.append(DecisionItem(text=t("decision.vendors.answers", lang, vendor=v.name,
+            actions.append(DecisionItem(text=t("decision.vendors.answers", lang, vendor=names[v.id],
                                                count=len(v.unanswered)), owner=proc))
         if v.missing_scores:
-            actions.append(DecisionItem(text=t("decision.vendors.scores", lang, vendor=v.name,
+            actions.append(DecisionItem(text=t("decision.vendors.scores", lang, vendor=names[v.id],
                                                count=len(v.missing_scores)),
                                         owner=t("owner.steering_committee", lang)))
         if v.claim_gaps:
-            actions.append(DecisionItem(text=t("decision.vendors.claims", lang, vendor=v.name,
+            actions.append(DecisionItem(text=t("decision.vendors.claims", lang, vendor=names[v.id],
                                                count=len(v.claim_gaps)), owner=proc))
     if not any(v.demonstrated for v in r.vendors):
         actions.append(DecisionItem(text=t("decision.vendors.demos", lang),
@@ -239,7 +245,7 @@ def vendors_decision(r: VendorComparison, lang: Lang, verdict: str, callout: str
             figure=f"{abs(flip.delta or 0) * 100:.1f}%", band="medium"))
     for v in r.vendors:
         if v.claim_gaps:
-            risks.append(DecisionItem(text=t("decision.vendors.claim_risk", lang, vendor=v.name,
+            risks.append(DecisionItem(text=t("decision.vendors.claim_risk", lang, vendor=names[v.id],
                                              count=len(v.claim_gaps)),
                                       figure=str(len(v.claim_gaps)), band="high", owner=proc))
     return Decision(verdict=verdict, tone=VENDOR_TONE[r.robustness.verdict], why=tuple(notes),
@@ -273,10 +279,10 @@ def review_decision(r: ReviewResult, lang: Lang) -> Decision:
                  for k in lagging if k.status == "off_track"]
     actions = tuple(DecisionItem(
         text=t("decision.review.recover", lang, kpi=k.name.get(lang), target=f"{k.target:g}",
-               unit=k.unit, date=k.target_date.isoformat()), ref=k.id, owner=k.owner)
+               unit=k.unit, date=k.target_date.isoformat()), ref=k.id, owner=_label(k.owner, lang))
         for k in lagging[:NEXT_ACTIONS])
     risks = tuple(DecisionItem(
-        text=k.name.get(lang), ref=k.id, owner=k.owner,
+        text=k.name.get(lang), ref=k.id, owner=_label(k.owner, lang),
         figure="–" if k.projected_share is None else f"{k.projected_share * 100:.0f}%",
         band="high" if k.status == "off_track" else "medium") for k in lagging[:TOP_RISKS])
     return Decision(verdict=t(f"decision.review.verdict.{tone}", lang), tone=tone,
