@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import cast
 
 from crm_readiness.demo.entry import DemoEntry
-from crm_readiness.errors import OutputError
+from crm_readiness.errors import CrmReadinessError, OutputError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.output import OutputSet
 
@@ -113,21 +113,23 @@ def demo_jobs() -> int:
 def _run_part(spec: str, out_dir: Path, lang: Lang) -> tuple[str, object]:
     """Run one part (in a worker process); return ``("ok", entries)`` or ``("error", exc)``.
 
-    An exception that cannot cross the process boundary is sent as its
-    traceback text, raised again in the parent as an internal error.
+    A user error (:class:`CrmReadinessError`) is sent back as it is; any other
+    exception, a bug, as its traceback text (the worker's traceback would be
+    lost in pickling), raised again in the parent as an internal error.
     """
     import pickle
 
     try:
         return "ok", _part(spec)(out_dir, lang)
     except Exception as exc:
-        try:
-            pickle.loads(pickle.dumps(exc))
-        except Exception:
-            import traceback
+        if isinstance(exc, CrmReadinessError):
+            try:
+                return "error", pickle.loads(pickle.dumps(exc))
+            except Exception:  # a subclass that still cannot travel goes as a crash
+                pass
+        import traceback
 
-            return "crash", "".join(traceback.format_exception(exc))
-        return "error", exc
+        return "crash", "".join(traceback.format_exception(exc))
 
 
 class DemoPartCrash(RuntimeError):

@@ -114,7 +114,7 @@ def data_decision(r: DataProfileResult, lang: Lang, verdict: str) -> Decision:
         owner=owner, figure=str(c.missing + c.invalid),
         band="high" if c.below_threshold else "medium") for c in worst[:TOP_RISKS])
     tone = verdict if verdict != "unknown" else "ready_with_risks"
-    return Decision(verdict=t(f"data.verdict.{verdict}", lang), tone=tone, why=tuple(why),
+    return Decision(verdict=t(f"verdict.{verdict}", lang), tone=tone, why=tuple(why),
                     blockers=blockers, actions=tuple(actions[:NEXT_ACTIONS]), risks=risks,
                     risks_total=len(worst), figure_label=t("decision.data.problems", lang),
                     no_risks=t("decision.data.no_problems", lang))

@@ -43,4 +43,4 @@ class _Unpicklable(Exception):
 
 
 def crash(out_dir: Path, lang: Lang) -> list[DemoEntry]:
-    raise _Unpicklable(1, 2)
+    raise _Unpicklable(1, 2)  # a bug: its traceback must reach the crash log
