@@ -83,7 +83,7 @@ class Page:
         return [s.text for s in self.steps if s.kind == "cmd"]
 
 
-def _lines(body: str, first: int) -> list[tuple[int, str]]:
+def command_lines(body: str, first: int) -> list[tuple[int, str]]:
     """The logical lines of a shell block (``\\`` continues), blank lines and comments dropped."""
     out: list[tuple[int, str]] = []
     pending, start = "", first
@@ -116,7 +116,7 @@ def parse(path: Path) -> Page:
         if block.file:
             page.steps.append(Step("file", line, block.file, body=body))
         if block.lang in SHELL and "run" in block.markers:
-            for at, text in _lines(body, line + 1):
+            for at, text in command_lines(body, line + 1):
                 m_exit = re.search(r"\s#\s*exit\s+(\d+)\b.*$", text)
                 expect = int(m_exit.group(1)) if m_exit else 0
                 command = text[:m_exit.start()].strip() if m_exit else text
