@@ -13,9 +13,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "decision.appendix_intro": {
         "en": "The full registers behind the decision page; open a section to read it.",
         "zh": "决策摘要所依据的完整登记表；展开各节即可查看。"},
-    "path.title": {"en": "What it takes to reach Ready", "zh": "达到“就绪”需要做什么"},
-    "path.already": {"en": "Every phase is Ready: nothing to lift.",
-                     "zh": "所有阶段均已就绪，无需再提升。"},
+    "path.title": {"en": "What it takes to reach {@verdict.ready}", "zh": "达到“{@verdict.ready}”需要做什么"},
+    "path.already": {"en": "Every phase is {@verdict.ready}: nothing to lift.",
+                     "zh": "所有阶段均为“{@verdict.ready}”，无需再提升。"},
     "path.summary": {
         "en": "Completing {steps} action(s) to their target answers lifts every phase below "
               "the bar over it: re-scored, the overall score becomes {score} ({verdict}). The "
@@ -26,8 +26,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "path.steps": {"en": "Actions", "zh": "行动数"},
     "path.after": {"en": "Once done", "zh": "完成后"},
     "path.plan_weeks": {"en": "Plan weeks", "zh": "计划周数"},
-    "path.unreachable": {"en": "(answers alone do not reach Ready)",
-                         "zh": "（仅靠改进回答无法达到就绪）"},
+    "path.unreachable": {"en": "(answers alone do not reach {@verdict.ready})",
+                         "zh": "（仅靠改进回答无法达到“{@verdict.ready}”）"},
     "path.target": {"en": "Target answer", "zh": "目标答案"},
     "path.gain": {"en": "Score gain", "zh": "得分提升"},
     "path.method": {
@@ -37,9 +37,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "先处理未通过的关卡和高风险，再按每项行动的得分提升从大到小选择；完成后逐阶段重新"
               "评分验证。计划周数：实施计划因该阶段差距而为相关阶段延长的周数。"},
     "path.terminal": {
-        "en": "To reach Ready: {steps} action(s), re-scored {score} ({verdict}); the plan holds "
+        "en": "To reach {@verdict.ready}: {steps} action(s), re-scored {score} ({verdict}); the plan holds "
               "{weeks} week(s) for these gaps",
-        "zh": "达到就绪：需 {steps} 项行动，重新评分 {score}（{verdict}）；计划为这些差距预留 "
+        "zh": "达到“{@verdict.ready}”：需 {steps} 项行动，重新评分 {score}（{verdict}）；计划为这些差距预留 "
               "{weeks} 周"},
     "report.likelihood_short": {"en": "L", "zh": "可能"},
     "report.impact_short": {"en": "I", "zh": "影响"},

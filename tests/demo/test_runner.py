@@ -20,7 +20,7 @@ def fake_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(demo_run, "PARTS", (f"{FAKE}:slow_source", f"{FAKE}:reader",
                                             f"{FAKE}:quick"))
     monkeypatch.setattr(demo_run, "NEEDS", {f"{FAKE}:reader": (f"{FAKE}:slow_source",)})
-    monkeypatch.setattr("crm_readiness.demo.index.render_index", lambda entries, lang: "index")
+    monkeypatch.setattr("crm_readiness.demo.index.render_index", lambda *args, **kwargs: "index")
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
