@@ -30,7 +30,7 @@ from crm_readiness.cli.main import app
 from tests.conftest import REPO, no_traceback
 
 DOCS = REPO / "docs"
-OWNED = ("assess.md", "checklists.md", "workshops.md", "data.md")
+OWNED = ("assess.md", "checklists.md", "workshops.md", "data.md", "printing.md")
 FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```\s*$", re.S | re.M)
 
 

@@ -12,12 +12,14 @@ import importlib
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import OutputError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.output import OutputSet
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 
 __all__ = ["MARKER", "PARTS", "DemoEntry", "DemoRun", "prepare_out_dir", "run_demo"]
 
@@ -76,16 +78,31 @@ def prepare_out_dir(out_dir: Path, *, force: bool) -> None:
 
 
 def run_demo(out_dir: Path, lang: Lang, *, force: bool = False,
-             on_part: Callable[[str], None] | None = None) -> DemoRun:
-    """Run every demo part into ``out_dir`` and write ``index.html`` linking the results."""
-    from crm_readiness.demo.index import render_index
+             on_part: Callable[[str], None] | None = None, pdf: bool = False,
+             paper: Paper = DEFAULT_PAPER) -> DemoRun:
+    """Run every demo part into ``out_dir`` and write ``index.html`` linking the results.
 
+    With ``pdf``, every HTML report is also laid out as a PDF beside it (the
+    extra is checked first, so a missing one writes nothing, exit 69).
+    """
+    from crm_readiness.demo.index import render_index
+    from crm_readiness.render.pdf import html_to_pdf, require_pdf
+
+    if pdf:
+        require_pdf()
     prepare_out_dir(out_dir, force=force)
     run = DemoRun(out_dir=out_dir, index=out_dir / "index.html")
     for spec in PARTS:
         if on_part is not None:
             on_part(spec)
         run.entries.extend(_part(spec)(out_dir, lang))
+    if pdf:
+        if on_part is not None:
+            on_part("pdf")
+        pdfs = OutputSet(force=True)
+        for page in sorted(out_dir.rglob("*.html")):
+            pdfs.add(page.with_suffix(".pdf"), partial(lambda p: html_to_pdf(p.read_bytes(), paper), page))
+        pdfs.commit()
     index = OutputSet(force=True)
     # rendered now, before its temporary file exists: the dashboard lists the folder's files
     index.add(run.index, render_index(out_dir, run.entries, lang).encode("utf-8"))
