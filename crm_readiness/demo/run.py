@@ -20,6 +20,7 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -27,6 +28,7 @@ from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import CrmReadinessError, OutputError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.output import OutputSet
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 
 __all__ = ["MARKER", "NEEDS", "PARTS", "DemoEntry", "DemoRun", "demo_jobs", "prepare_out_dir",
            "run_demo"]
@@ -178,19 +180,32 @@ def _run_parts(specs: Sequence[str], out_dir: Path, lang: Lang, jobs: int,
 
 
 def run_demo(out_dir: Path, lang: Lang, *, force: bool = False,
-             on_part: Callable[[str], None] | None = None, jobs: int | None = None) -> DemoRun:
+             on_part: Callable[[str], None] | None = None, jobs: int | None = None,
+             pdf: bool = False, paper: Paper = DEFAULT_PAPER) -> DemoRun:
     """Run every demo part into ``out_dir`` and write ``index.html`` linking the results.
 
     ``jobs`` parts run at once (default :func:`demo_jobs`); ``on_part`` is
-    called with each part as it starts.
+    called with each part as it starts. With ``pdf``, every HTML report is also
+    laid out as a PDF beside it (the extra is checked first, so a missing one
+    writes nothing, exit 69).
     """
     from crm_readiness.demo.index import render_index
+    from crm_readiness.render.pdf import html_to_pdf, require_pdf
 
+    if pdf:
+        require_pdf()
     prepare_out_dir(out_dir, force=force)
     run = DemoRun(out_dir=out_dir, index=out_dir / "index.html")
     done = _run_parts(PARTS, out_dir, lang, demo_jobs() if jobs is None else jobs, on_part)
     for spec in PARTS:
         run.entries.extend(done[spec])
+    if pdf:
+        if on_part is not None:
+            on_part("pdf")
+        pdfs = OutputSet(force=True)
+        for page in sorted(out_dir.rglob("*.html")):
+            pdfs.add(page.with_suffix(".pdf"), partial(lambda p: html_to_pdf(p.read_bytes(), paper), page))
+        pdfs.commit()
     index = OutputSet(force=True)
     # rendered now, before its temporary file exists: the dashboard lists the folder's files
     index.add(run.index, render_index(out_dir, run.entries, lang).encode("utf-8"))

@@ -19,6 +19,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "err.pdf_not_installed": {"en": "weasyprint is not installed", "zh": "未安装 weasyprint"},
     "print.page_of": {"en": "Page {page} of {pages}", "zh": "第 {page} 页，共 {pages} 页"},
+    "demo.opt.pdf": {
+        "en": "Also lay out every HTML report as a PDF beside it (needs the PDF extra; slower).",
+        "zh": "同时为每份 HTML 报告生成同名 PDF（需安装 PDF 扩展；较慢）。",
+    },
     "dash.verdict": {"en": "Verdict", "zh": "结论"},
     "dash.score": {"en": "Readiness score (0–100)", "zh": "就绪度得分（0–100）"},
     "dash.blockers": {"en": "Go-live blockers", "zh": "上线阻断项"},

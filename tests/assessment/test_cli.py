@@ -118,7 +118,7 @@ def test_errors_in_chinese(runner: CliRunner) -> None:
 
 def test_bad_format_and_lang_are_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
     answers = best_answers(tmp_path / "answers.yaml", MINI)
-    assert invoke(runner, "assess", "-a", str(answers), "--format", "pdf").exit_code == 2
+    assert invoke(runner, "assess", "-a", str(answers), "--format", "docx").exit_code == 2
     assert invoke(runner, "assess", "-a", str(answers), "--lang", "fr").exit_code == 2
 
 

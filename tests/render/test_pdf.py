@@ -8,7 +8,6 @@ the extra is not installed (CI installs it: .ci/run).
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import subprocess
@@ -21,14 +20,22 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from crm_readiness.cli.main import app
-from crm_readiness.errors import EXIT_UNAVAILABLE
-from crm_readiness.render.pdf import for_paper
+from crm_readiness.errors import EXIT_UNAVAILABLE, MissingExtraError
+from crm_readiness.render.pdf import for_paper, require_pdf
 from crm_readiness.workflows.assessment import demo_answers_path
 from tests.conftest import no_traceback
 
-HAS_WEASYPRINT = importlib.util.find_spec("weasyprint") is not None
+
+def _pdf_usable() -> bool:
+    try:
+        require_pdf()  # imports WeasyPrint: needs the package and the Pango library
+    except MissingExtraError:
+        return False
+    return True
+
+
 needs_weasyprint = pytest.mark.skipif(
-    not HAS_WEASYPRINT, reason='the PDF extra is not installed (pip install "crm-readiness[pdf]")')
+    not _pdf_usable(), reason='the PDF extra is not usable (pip install "crm-readiness[pdf]"; Pango)')
 needs_poppler = pytest.mark.skipif(shutil.which("pdffonts") is None or shutil.which("pdfinfo") is None,
                                    reason="poppler-utils (pdffonts, pdfinfo) is not installed")
 
@@ -136,3 +143,12 @@ def test_zh_pdf_through_the_cli_is_a4_with_the_cjk_font_embedded(tmp_path: Path)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "就绪度" in text and "第 1 页，共" in text
+
+
+def test_demo_pdf_without_the_extra_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    out = tmp_path / "demo"
+    result = CliRunner().invoke(app, ["demo", "--pdf", "--out", str(out), "--lang", "en"])
+    no_traceback(result)
+    assert result.exit_code == 69 and "crm-readiness[pdf]" in result.output
+    assert not out.exists()  # checked before the first part runs
