@@ -4,7 +4,7 @@
 recalculate (the hand-made cases, a copy of the demo with two inputs edited, and
 every generated differential case), then converts them all in ONE LibreOffice
 process (tests/finance/_libreoffice.py): starting LibreOffice costs seconds, each
-further workbook a fraction of one. ``conftest.recalculated`` holds it for the
+further workbook a fraction of one (less without its comments and charts). ``conftest.recalculated`` holds it for the
 session; :func:`assert_equal` compares a recalculated workbook with the engine.
 """
 
@@ -24,7 +24,7 @@ from crm_readiness.io.finance import load_benefits, load_costs
 from crm_readiness.models.finance.results import FinanceCase
 from crm_readiness.render.finance.workbook import render_workbook
 from tests.finance._cases import amount, benefits, costs
-from tests.finance._libreoffice import Book, recalculate_books
+from tests.finance._libreoffice import Book, recalculate_books, without_drawings
 
 DEMO = examples_dir() / "demo"
 EVIL = '=HYPERLINK("http://x","y")'
@@ -175,12 +175,28 @@ class Recalculated:
     cases: dict[str, FinanceCase]
 
 
+FULL = "gen00_full"  # one generated workbook also sent whole: the same cells as its lean copy
+
+
 def recalculate_all(tmp: Path) -> Recalculated:
-    """Render every finance workbook the tests recalculate; one LibreOffice run for all."""
+    """Render every finance workbook the tests recalculate; one LibreOffice run for all.
+
+    The hand-made workbooks go whole; the generated ones without their comments and
+    charts (:func:`without_drawings`: half of LibreOffice's time, no formula), and one
+    of them whole as well so the test sees that this changes no recalculated cell.
+    """
     from tests.finance.test_differential import cases as generated
 
     cases = hand_made_cases()
-    cases.update((generated_name(g.index), case) for g, case in generated())
     sources = [save(case, tmp / f"{name}.xlsx") for name, case in cases.items()]
+    for g, case in generated():
+        name = generated_name(g.index)
+        cases[name] = case
+        data = render_workbook(case, "en")
+        if name == generated_name(0):
+            (tmp / f"{FULL}.xlsx").write_bytes(data)
+            sources.append(tmp / f"{FULL}.xlsx")
+        (tmp / f"{name}.xlsx").write_bytes(without_drawings(data))
+        sources.append(tmp / f"{name}.xlsx")
     changed, cases["changed"] = changed_input_workbook(tmp)
     return Recalculated(recalculate_books([*sources, changed], tmp / "out"), cases)
