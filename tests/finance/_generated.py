@@ -5,8 +5,10 @@ Each case is a costs and a benefits file built through the input models (horizon
 recoverable or not, contingency, funding, benefits as ramps, yearly amounts and
 driver products, risk shares, winning and losing scales, late reinvestments that
 make several sign changes). :func:`expected_flows` restates the documented rules
-(docs/finance.md, "Conventions") in a few lines of plain Decimal arithmetic, so
-the differential test checks the engine against this and against numpy-financial.
+(docs/finance.md, "Conventions") in a few lines of plain Decimal arithmetic, and
+:func:`expected` the metrics numpy-financial gives for those flows, so the
+differential tests check the engine and LibreOffice's recalculation of the
+workbook against both.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ import random
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Any
+
+import numpy as np
+import numpy_financial as npf
 
 from crm_readiness.models.finance.inputs import BenefitsFile, CostsFile
 
@@ -170,3 +175,51 @@ def expected_flows(costs: CostsFile, benefits: BenefitsFile, risk: bool
                       for t in range(years)]
         ben = [x + v * factor for x, v in zip(ben, values, strict=True)]
     return cost, ben, funding
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One basis of a generated case: its flows by the rules, its metrics by numpy-financial."""
+
+    costs: list[Decimal]
+    benefits: list[Decimal]
+    funding: list[Decimal]
+    npv: float
+    tco_pv: float
+    benefits_pv: float
+    funding_pv: float
+    irr: float | None = None  # None: not defined (the net flows change sign other than once)
+    payback: float | None = None  # years; None: not within the horizon
+    discounted_payback: float | None = None
+
+
+def _sign_changes(flows: np.ndarray) -> int:
+    signs = np.sign(flows[flows != 0])
+    return int(np.count_nonzero(signs[1:] != signs[:-1]))
+
+
+def _payback(flows: np.ndarray) -> float | None:
+    """Final crossing: the last year k with cum[k-1] < 0 <= cum[k] and cum >= 0 after it."""
+    cum = np.cumsum(flows)
+    if cum[-1] < 0:
+        return None
+    below = np.nonzero(cum < 0)[0]
+    if below.size == 0:
+        return 0.0
+    k = int(below[-1]) + 1
+    return (k - 1) + float(-cum[k - 1] / flows[k])
+
+
+def expected(g: Generated, risk: bool) -> Expected:
+    """The flows of ``g`` (risk-adjusted or not) and numpy-financial's metrics of them."""
+    costs, benefits, funding = expected_flows(g.costs, g.benefits, risk)
+    rate = float(g.costs.discount_rate)
+    net = np.array([float(b + f - c) for c, b, f in zip(costs, benefits, funding, strict=True)])
+    factors = (1 + rate) ** -np.arange(net.size, dtype=float)
+    return Expected(
+        costs, benefits, funding, npv=float(npf.npv(rate, net)),
+        tco_pv=float(npf.npv(rate, [float(c) for c in costs])),
+        benefits_pv=float(npf.npv(rate, [float(b) for b in benefits])),
+        funding_pv=float(npf.npv(rate, [float(f) for f in funding])),
+        irr=float(npf.irr(net)) if _sign_changes(net) == 1 else None,
+        payback=_payback(net), discounted_payback=_payback(net * factors))
