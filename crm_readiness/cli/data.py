@@ -79,8 +79,8 @@ def _progress(lang: Lang) -> Iterator[Callable[[str, float], None]]:
         last: list[str] = []
 
         def line(stage: str, done: float) -> None:
-            if last and last[-1] == stage:
-                return
+            if done >= 1 or (last and last[-1] == stage):
+                return  # the closing line follows
             last.append(stage)
             elapsed = time.monotonic() - start
             eta = (t("data.progress.eta", lang, left=_clock(elapsed / done * (1 - done)))

@@ -164,6 +164,14 @@ def connect(database: Path | None = None, settings: EngineSettings | None = None
     con.execute(f"SET memory_limit='{limit}'")
     if settings is not None and settings.threads:
         con.execute(f"SET threads={int(settings.threads)}")
+    if database is not None:
+        # a private scratch database: no checkpoint at close (it is deleted), none mid-run
+        con.execute("PRAGMA disable_checkpoint_on_shutdown")
+        con.execute("SET checkpoint_threshold='64GB'")
+        # scratch tables stored uncompressed: compressing them cost about a third more
+        # CPU than an in-memory run (measured at 200 k rows); disk is cheaper than CPU here
+        with contextlib.suppress(duckdb.Error):
+            con.execute("SET force_compression='uncompressed'")
     if spill is not None:
         con.execute(f"SET temp_directory='{str(spill).replace(chr(39), chr(39) * 2)}'")
     return con
