@@ -145,7 +145,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.progress.sample": {"en": "Drawing the sample", "zh": "正在抽取样本"},
     "data.progress.rules": {"en": "Drafting rules", "zh": "正在草拟规则"},
     "data.progress.line": {"en": "[{elapsed}] {stage} … {pct}%{eta}",
-                           "zh": "[{elapsed}] {stage} … {pct}%{eta}"},
+                           "zh": "[{elapsed}] {stage}……已完成 {pct}%{eta}"},
     "data.progress.eta": {"en": " (about {left} left)", "zh": "（预计还需约 {left}）"},
     "data.progress.finished": {"en": "[{elapsed}] Done", "zh": "[{elapsed}] 完成"},
     "data.cli.score": {
@@ -300,6 +300,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.report.top_values": {"en": "Most shared values", "zh": "共享最多的取值"},
     "data.report.hubs": {"en": "Hub values (not used as evidence)",
                          "zh": "枢纽取值（不作为重复证据）"},
+    "data.report.more_hubs": {"en": "… and {n} more hub values (all in the JSON report).",
+                              "zh": "……另有 {n} 个枢纽取值（全部见 JSON 报告）。"},
+    "data.report.more_clusters": {
+        "en": "The {shown} largest of {total} clusters are shown; every cluster is in the issues "
+              "workbook and the duplicates CSV beside it.",
+        "zh": "此处列出 {total} 个簇中最大的 {shown} 个；全部簇见问题工作簿及其旁边的重复簇 CSV。",
+    },
+    "data.report.more_members": {"en": "… and {n} more records of this cluster.",
+                                 "zh": "……该簇另有 {n} 条记录。"},
     "data.report.hubs_help": {
         "en": "A key value shared by many records — a switchboard or 400 number, a dummy "
               "mobile — would chain unrelated customers together; it is ignored for matching.",
