@@ -482,6 +482,12 @@ def load_profile_result(path: Path) -> DataProfileResult:
         raise InputFileError(path, [Problem("", head[0], head[1]), *problems[:10]]) from None
 
 
+def _plain_header(names: Sequence[str]) -> bool:
+    """Whether DuckDB writes these column names as they are (unique, nothing to quote)."""
+    return (len(set(names)) == len(names) and all(
+        n and n == n.strip() and not any(c in n for c in ',"\r\n\ufeff') for n in names))
+
+
 def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
                      on_start: Callable[[], None] | None = None, safe: bool = True) -> Path:
     """Write the rows of ``sql`` to CSV ``path`` (UTF-8 with BOM for Excel) atomically.
@@ -497,7 +503,7 @@ def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
     import duckdb
 
     from crm_readiness.cells_rule import safe_text, safe_text_sql
-    from crm_readiness.engine.data.formats import lit
+    from crm_readiness.engine.data.formats import ident, lit
     from crm_readiness.errors import OutputError
     from crm_readiness.io.atomic import check_writable, ensure_dir
 
@@ -516,16 +522,25 @@ def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
         if safe:
             names = [safe_text(n) for n in names]
             sql = f"SELECT {safe_text_sql('CAST(COLUMNS(*) AS VARCHAR)')} FROM ({sql})"
-        head = io.StringIO()
-        csv.writer(head, lineterminator="\n").writerow(names)
-        con.execute(f"COPY ({sql}) TO {lit(str(body))} (FORMAT csv, HEADER false, "
-                    f"DELIMITER ',', QUOTE '\"')")
-        with open(tmp_name, "wb") as out, body.open("rb") as src:
-            out.write(codecs.BOM_UTF8)
-            out.write(head.getvalue().encode("utf-8"))
-            shutil.copyfileobj(src, out, _CHUNK)
-            out.flush()
-            os.fsync(out.fileno())
+        if _plain_header(names):
+            # DuckDB writes the whole file, header included: the BOM rides on the first name
+            aliases = ", ".join(ident(("\ufeff" if k == 0 else "") + n)
+                                for k, n in enumerate(names))
+            con.execute(f"COPY (SELECT * FROM ({sql}) AS q({aliases})) TO {lit(tmp_name)} "
+                        f"(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')")
+            with open(tmp_name, "rb+") as out:
+                os.fsync(out.fileno())
+        else:  # a header DuckDB would quote: written here, the rows appended from COPY
+            head = io.StringIO()
+            csv.writer(head, lineterminator="\n").writerow(names)
+            con.execute(f"COPY ({sql}) TO {lit(str(body))} (FORMAT csv, HEADER false, "
+                        f"DELIMITER ',', QUOTE '\"')")
+            with open(tmp_name, "wb") as out, body.open("rb") as src:
+                out.write(codecs.BOM_UTF8)
+                out.write(head.getvalue().encode("utf-8"))
+                shutil.copyfileobj(src, out, _CHUNK)
+                out.flush()
+                os.fsync(out.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp_name, 0o666 & ~umask)
