@@ -48,19 +48,60 @@ SheetOpt = Annotated[str | None, typer.Option("--sheet", help=h("data.opt.sheet"
 DelimiterOpt = Annotated[str | None, typer.Option("--delimiter", help=h("data.opt.delimiter"),
                                                   show_default=False)]
 FuzzyOpt = Annotated[bool, typer.Option("--fuzzy/--no-fuzzy", help=h("data.opt.fuzzy"))]
+MemoryOpt = Annotated[str | None, typer.Option("--memory-limit", help=h("data.opt.memory"),
+                                               show_default=False)]
+TempDirOpt = Annotated[Path | None, typer.Option("--temp-dir", help=h("data.opt.temp_dir"),
+                                                 show_default=False)]
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{seconds:.1f} s" if seconds < 60 else f"{whole // 60}:{whole % 60:02d} min"
+
+
+def _label(stage: str, lang: Lang) -> str:
+    head, _, tail = stage.partition(":")
+    label = t(f"data.progress.{head.strip()}", lang)
+    return f"{label}: {tail.strip()}" if head.strip() == "write" and tail.strip() else label
 
 
 @contextmanager
 def _progress(lang: Lang) -> Iterator[Callable[[str, float], None]]:
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    """Report the stages: a live bar on a terminal, else one line per stage on stderr.
 
+    Each line has the elapsed time and, once a stage has moved the job on, an
+    estimate of the time left (elapsed / done × the rest).
+    """
+    import time
+
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    err = err_console()
+    start = time.monotonic()
+    if not err.is_terminal:
+        last: list[str] = []
+
+        def line(stage: str, done: float) -> None:
+            if done >= 1 or (last and last[-1] == stage):
+                return  # the closing line follows
+            last.append(stage)
+            elapsed = time.monotonic() - start
+            eta = (t("data.progress.eta", lang, left=_clock(elapsed / done * (1 - done)))
+                   if 0.02 <= done < 1 and elapsed >= 1 else "")
+            err.print(t("data.progress.line", lang, elapsed=_clock(elapsed),
+                        stage=_label(stage, lang), pct=int(done * 100), eta=eta),
+                      markup=False, highlight=False)
+
+        yield line
+        err.print(t("data.progress.finished", lang, elapsed=_clock(time.monotonic() - start)),
+                  markup=False, highlight=False)
+        return
     bar = Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                   console=err_console(), transient=True)
+                   TimeRemainingColumn(), console=err, transient=True)
     task = bar.add_task(t("data.progress.load", lang), total=1.0)
 
     def report(stage: str, done: float) -> None:
-        key = f"data.progress.{stage.split(':')[0].strip()}"
-        bar.update(task, completed=done, description=t(key, lang))
+        bar.update(task, completed=done, description=_label(stage, lang))
 
     with bar:
         yield report
@@ -117,7 +158,9 @@ def profile(
     sample: Annotated[int, typer.Option("--sample", min=0, help=h("data.opt.sample"))] = 100,
     fuzzy: FuzzyOpt = True,
     max_issues: Annotated[int, typer.Option("--max-issue-rows", min=1,
-                                            help=h("data.opt.max_issues"))] = 100_000,
+                                            help=h("data.opt.max_issues"))] = 1_000,
+    memory: MemoryOpt = None,
+    temp_dir: TempDirOpt = None,
     fail_under: Annotated[float | None, typer.Option("--fail-under", min=0, max=100,
                                                      help=h("data.opt.fail_under"),
                                                      show_default=False)] = None,
@@ -133,8 +176,8 @@ def profile(
     sheet_paper = parse_paper(paper)
     with _progress(language) as report:
         run = profile_files(files, rules, out, formats, language,
-                            source=SourceOptions(encoding, sheet, delimiter), fuzzy=fuzzy,
-                            sample=sample, max_issue_rows=max_issues, force=force,
+                            source=SourceOptions(encoding, sheet, delimiter, memory, temp_dir),
+                            fuzzy=fuzzy, sample=sample, max_issue_rows=max_issues, force=force,
                             progress=report, paper=sheet_paper)
     screen = console()
     _summary(run.result, language, screen)
@@ -175,6 +218,8 @@ def clean(
     delimiter: DelimiterOpt = None,
     fuzzy: FuzzyOpt = True,
     csv_safe: Annotated[bool, typer.Option("--csv-safe/--raw", help=h("data.opt.csv_safe"))] = True,
+    memory: MemoryOpt = None,
+    temp_dir: TempDirOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -183,7 +228,8 @@ def clean(
 
     language = resolve_lang(lang)
     with _progress(language) as report:
-        result = clean_files(files, rules, out, source=SourceOptions(encoding, sheet, delimiter),
+        result = clean_files(files, rules, out,
+                             source=SourceOptions(encoding, sheet, delimiter, memory, temp_dir),
                              fuzzy=fuzzy, force=force, progress=report, csv_safe=csv_safe)
     print_written([out], language)
     if not csv_safe:

@@ -58,10 +58,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.opt.clean_out": {"en": "Where to write the cleansed copy (CSV).",
                            "zh": "清洗后副本（CSV）的输出路径。"},
     "data.opt.max_issues": {
-        "en": "Most problem rows listed in the issues workbook.",
-        "zh": "问题工作簿中最多列出的问题行数。",
+        "en": "Most problems listed in the issues workbook per column and rule, and most "
+              "duplicate clusters listed (every row is in the CSVs beside it).",
+        "zh": "问题工作簿中每列每条规则最多列出的问题数，以及最多列出的重复簇数"
+              "（全部行见旁边的 CSV 文件）。",
+    },
+    "data.opt.memory": {
+        "en": "Memory ceiling of the data engine, e.g. 2GB, 1500MiB or 40% (default: a quarter "
+              "of the machine's memory, 256 MiB to 2 GiB; env CRM_READINESS_DATA_MEMORY).",
+        "zh": "数据引擎的内存上限，如 2GB、1500MiB 或 40%（默认：本机内存的四分之一，"
+              "介于 256 MiB 与 2 GiB 之间；环境变量 CRM_READINESS_DATA_MEMORY）。",
+    },
+    "data.opt.temp_dir": {
+        "en": "Folder for the engine's working database and spill files (default: the system "
+              "temporary folder; env CRM_READINESS_DATA_TEMP).",
+        "zh": "数据引擎工作数据库与溢出文件所在的文件夹（默认：系统临时文件夹；"
+              "环境变量 CRM_READINESS_DATA_TEMP）。",
     },
     # errors
+    "data.err.memory": {
+        "en": "{what}: {value!r} is not a memory size (write e.g. 2GB, 1500MiB or 40%; at "
+              "least 64 MiB)",
+        "zh": "{what}：{value!r} 不是有效的内存大小（示例：2GB、1500MiB 或 40%；至少 64 MiB）",
+    },
+    "data.err.temp_dir": {"en": "{what}: {path} is not an existing folder",
+                          "zh": "{what}：{path} 不是已存在的文件夹"},
+    "data.err.threads": {"en": "{what}: {value!r} is not a whole number of threads (1 or more)",
+                         "zh": "{what}：{value!r} 不是有效的线程数（1 或以上的整数）"},
     "data.err.empty": {"en": "has no data rows", "zh": "没有数据行"},
     "data.err.regex_engine": {
         "en": "the pattern {pattern!r} cannot run in the data engine (RE2: no lookaround, no "
@@ -118,6 +141,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.progress.metrics": {"en": "Measuring columns", "zh": "正在度量各列"},
     "data.progress.duplicates": {"en": "Finding duplicates", "zh": "正在查找重复客户"},
     "data.progress.done": {"en": "Done", "zh": "完成"},
+    "data.progress.write": {"en": "Writing the outputs", "zh": "正在写出结果文件"},
+    "data.progress.sample": {"en": "Drawing the sample", "zh": "正在抽取样本"},
+    "data.progress.rules": {"en": "Drafting rules", "zh": "正在草拟规则"},
+    "data.progress.line": {"en": "[{elapsed}] {stage} … {pct}%{eta}",
+                           "zh": "[{elapsed}] {stage}……已完成 {pct}%{eta}"},
+    "data.progress.eta": {"en": " (about {left} left)", "zh": "（预计还需约 {left}）"},
+    "data.progress.finished": {"en": "[{elapsed}] Done", "zh": "[{elapsed}] 完成"},
     "data.cli.score": {
         "en": "Data-readiness score {score} (target {target}); records passing the mandatory "
               "fields {pass_rate}.",
@@ -266,6 +296,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.report.top_values": {"en": "Most shared values", "zh": "共享最多的取值"},
     "data.report.hubs": {"en": "Hub values (not used as evidence)",
                          "zh": "枢纽取值（不作为重复证据）"},
+    "data.report.more_hubs": {"en": "… and {n} more hub values (all in the JSON report).",
+                              "zh": "……另有 {n} 个枢纽取值（全部见 JSON 报告）。"},
+    "data.report.more_clusters": {
+        "en": "The {shown} largest of {total} clusters are shown; every cluster is in the issues "
+              "workbook and the duplicates CSV beside it.",
+        "zh": "此处列出 {total} 个簇中最大的 {shown} 个；全部簇见问题工作簿及其旁边的重复簇 CSV。",
+    },
+    "data.report.more_members": {"en": "… and {n} more records of this cluster.",
+                                 "zh": "……该簇另有 {n} 条记录。"},
     "data.report.hubs_help": {
         "en": "A key value shared by many records — a switchboard or 400 number, a dummy "
               "mobile — would chain unrelated customers together; it is ignored for matching.",
@@ -299,8 +338,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "问题：每行一个问题，列出违反的规则与建议的修正。重复簇：同一客户的记录并排列出；"
               "请在决定列填写 合并、分别保留 或 待复核。",
     },
-    "data.wb.capped": {"en": "… only the first {n} problems are listed (see --max-issue-rows).",
-                       "zh": "……仅列出前 {n} 个问题（见 --max-issue-rows）。"},
+    "data.wb.capped": {
+        "en": "… at most {n} problems per column and rule are listed (see --max-issue-rows); "
+              "every problem row is in {csv}.",
+        "zh": "……每列每条规则最多列出 {n} 个问题（见 --max-issue-rows）；全部问题行见 {csv}。",
+    },
+    "data.wb.counts_title": {
+        "en": "Problems per column and rule (at most {n} listed in the Issues sheet; all in {csv})",
+        "zh": "按列与规则统计的问题（“问题”表每项最多列出 {n} 条；全部见 {csv}）",
+    },
+    "data.wb.col.total": {"en": "Problems", "zh": "问题数"},
+    "data.wb.col.listed": {"en": "Listed", "zh": "已列出"},
+    "data.wb.col.cut": {"en": "Not listed", "zh": "未列出"},
+    "data.wb.no_issues": {"en": "No problems were found.", "zh": "未发现问题。"},
+    "data.wb.clusters_listed": {
+        "en": "Duplicate clusters: {listed} of {total} listed in the clusters sheet; all in {csv}.",
+        "zh": "重复簇：共 {total} 个，重复簇表列出 {listed} 个；全部见 {csv}。",
+    },
+    "data.wb.clusters_capped": {
+        "en": "… {listed} of {total} clusters are listed (see --max-issue-rows); every cluster "
+              "row is in {csv}.",
+        "zh": "……共 {total} 个簇，此处列出 {listed} 个（见 --max-issue-rows）；全部簇记录见 {csv}。",
+    },
+    "data.wb.more_hubs": {"en": "… and {n} more shared values (see the JSON report).",
+                          "zh": "……另有 {n} 个共享取值（见 JSON 报告）。"},
     "data.wb.no_clusters": {"en": "No duplicate clusters were found.", "zh": "未发现重复簇。"},
     "data.wb.yes": {"en": "keep", "zh": "保留"},
     "data.wb.no": {"en": "merge into kept record", "zh": "并入保留记录"},

@@ -122,13 +122,19 @@ class OutputSet:
                 raise _error(x.path, "out.not_writable", folder=folder, reason=why)
             x.real = real
 
-    def commit(self) -> list[Path]:
-        """Preflight, stage every target, then install them all; return the paths written."""
+    def commit(self, on_stage: Callable[[Path, int, int], None] | None = None) -> list[Path]:
+        """Preflight, stage every target, then install them all; return the paths written.
+
+        ``on_stage(path, n, total)`` is called before the n-th target (from 0) is
+        rendered, for progress reports.
+        """
         self.preflight()
         created: list[Path] = []
         done = False
         try:
-            for x in self._targets:
+            for n, x in enumerate(self._targets):
+                if on_stage is not None:
+                    on_stage(x.path, n, len(self._targets))
                 self._stage(x, created)
             for x in self._targets:
                 assert x.real is not None and x.tmp is not None

@@ -7,12 +7,13 @@ outputs (render, io). No terminal I/O; progress goes through a callback.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crm_readiness.engine.data.table import Progress, no_progress
+from crm_readiness.engine.data.table import DataTable, Progress, no_progress
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models._base import Text, tr
@@ -22,7 +23,6 @@ from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 if TYPE_CHECKING:
     from crm_readiness.demo.entry import DemoEntry
     from crm_readiness.engine.data.synthetic import Truth
-    from crm_readiness.engine.data.table import DataTable
     from crm_readiness.models.answers import Answer
     from crm_readiness.models.checklist import ChecklistSet
     from crm_readiness.models.data.rules import DataRules
@@ -30,11 +30,42 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class SourceOptions:
-    """How to read the export."""
+    """How to read the export, and the data engine's scale settings (docs/data.md)."""
 
     encoding: str | None = None
     sheet: str | None = None
     delimiter: str | None = None
+    memory_limit: str | None = None
+    temp_dir: Path | None = None
+
+
+#: share of the progress bar the profile takes; the sample and the outputs take the rest.
+_PROFILE_SHARE = 0.8
+
+
+def _scaled(progress: Progress, share: float = _PROFILE_SHARE) -> Progress:
+    """Map the profile's own 0..1 onto ``0..share`` of the job (its "done" is not the end)."""
+    def report(stage: str, done: float) -> None:
+        if stage != "done":
+            progress(stage, done * share)
+    return report
+
+
+def _writing(progress: Progress, start: float = _PROFILE_SHARE
+             ) -> Callable[[Path, int, int], None]:
+    """Report each output as a stage ``write: NAME`` in the last part of the job."""
+    def report(path: Path, n: int, total: int) -> None:
+        progress(f"write: {path.name}", start + (1 - start) * n / max(1, total))
+    return report
+
+
+def _open(paths: Sequence[Path], source: SourceOptions, progress: Progress = no_progress,
+          ) -> AbstractContextManager[DataTable]:
+    from crm_readiness.io.data_sources import engine_settings, open_export
+
+    return open_export(paths, encoding=source.encoding, sheet=source.sheet,
+                       delimiter=source.delimiter, progress=progress,
+                       settings=engine_settings(source.memory_limit, source.temp_dir))
 
 
 @dataclass
@@ -61,19 +92,35 @@ def _stem(paths: Sequence[Path]) -> str:
 
 def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
                   formats: Sequence[str], lang: Lang, *, source: SourceOptions = SourceOptions(),
-                  fuzzy: bool = True, sample: int = 100, max_issue_rows: int = 100_000,
+                  fuzzy: bool = True, sample: int = 100, max_issue_rows: int = 1_000,
                   force: bool = False, progress: Progress = no_progress,
                   paper: Paper = DEFAULT_PAPER) -> ProfileRun:
-    """Profile the files and write the reports, the issues workbook and the sample."""
+    """Profile the files and write the reports, the issues workbook (with its CSVs) and the sample.
+
+    The workbook lists up to ``max_issue_rows`` problems per column and rule and as
+    many clusters; ``-issues.csv`` and ``-duplicates.csv`` beside it hold every row.
+    """
     from crm_readiness.engine.data import ProfileOptions, profile
-    from crm_readiness.engine.data.issues import iter_cluster_rows, iter_issues
-    from crm_readiness.engine.data.plan import column_plans
+    from crm_readiness.engine.data.issues import (
+        SHEET_ROWS,
+        build_issues,
+        clusters_query,
+        issue_counts,
+        issues_query,
+        iter_cluster_rows,
+        iter_issues,
+    )
+    from crm_readiness.engine.data.plan import ColumnPlan, column_plans
     from crm_readiness.engine.data.sampling import draw_sample, sample_query
-    from crm_readiness.io.data_sources import open_export
     from crm_readiness.io.output import OutputSet
     from crm_readiness.render import Format
     from crm_readiness.render.data import RENDERERS
-    from crm_readiness.render.data.workbook import render_workbook
+    from crm_readiness.render.data.workbook import (
+        WorkbookCaps,
+        cluster_headers,
+        issue_texts,
+        render_workbook,
+    )
     from crm_readiness.render.pdf import PRINTABLE, printable
 
     if rules_path is not None:
@@ -81,17 +128,37 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
 
         load_rules(rules_path)  # a broken rules file is reported before any data is read
     stem = _stem(paths)
+    cap = min(max_issue_rows, SHEET_ROWS)
     # every target declared and checked before the long work; rendered once the profile is made
     table: DataTable
-    rules: DataRules
+    plans: list[ColumnPlan]
     result: DataProfileResult
     outputs = OutputSet(force=force)
+
+    def workbook() -> bytes:
+        caps = WorkbookCaps(per_rule=cap, counts=issue_counts(table, plans, cap),
+                            max_clusters=cap, issues_csv=issues_csv.name,
+                            clusters_csv=clusters_csv.name)
+        return render_workbook(result, iter_issues(table, plans, cap),
+                               iter_cluster_rows(table, cap), lang, caps)
+
+    def issue_rows_sql() -> str:
+        headers, labels, fixes = issue_texts(plans, lang)
+        return issues_query(table, plans, headers, labels, fixes)
+
+    def cluster_rows_sql() -> str:
+        return clusters_query(table, *cluster_headers(lang))
+
+    issues_csv = out_dir / f"{stem}-issues.csv"
+    clusters_csv = out_dir / f"{stem}-duplicates.csv"
     for name in formats:
         fmt = Format(name)
         if fmt is Format.xlsx:  # the data steward works in the issues workbook: editable
-            outputs.add(out_dir / f"{stem}-issues.xlsx", lambda: render_workbook(
-                result, iter_issues(table, column_plans(table, rules), max_issue_rows + 1),
-                iter_cluster_rows(table), lang, max_issue_rows), editable=True)
+            outputs.add(out_dir / f"{stem}-issues.xlsx", workbook, editable=True)
+            outputs.add_stream(issues_csv, lambda tmp: csv_writer(
+                table.conn, issue_rows_sql())(tmp))
+            outputs.add_stream(clusters_csv, lambda tmp: csv_writer(
+                table.conn, cluster_rows_sql())(tmp))
         elif fmt in PRINTABLE:  # the profile is made after preflight: rendered then
             outputs.add(out_dir / f"{stem}-profile{fmt.suffix}",
                         printable(fmt, lambda: RENDERERS[Format.html](result, lang), paper))
@@ -102,16 +169,21 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
         outputs.add_stream(out_dir / f"{stem}-sample.csv",
                            lambda tmp: csv_writer(table.conn, sample_query(table))(tmp))
     outputs.preflight()
-    with open_export(paths, encoding=source.encoding, sheet=source.sheet,
-                     delimiter=source.delimiter, progress=progress) as table:
+    with _open(paths, source, _scaled(progress)) as table:
         rules = _rules_for(table, rules_path)
         result = profile(table, rules, ProfileOptions(
             fuzzy=fuzzy, rules_source=None if rules_path is None else str(rules_path)),
-            progress)
+            _scaled(progress))
+        plans = column_plans(table, rules)
         run = ProfileRun(result)
         if sample > 0:
-            run.sample_counts = draw_sample(table, column_plans(table, rules), sample)
-        run.written = outputs.commit()
+            progress("sample", _PROFILE_SHARE)
+            run.sample_counts = draw_sample(table, plans, sample)
+        if Format.xlsx.value in formats:
+            progress("write: issues", _PROFILE_SHARE)
+            build_issues(table, plans)
+        run.written = outputs.commit(_writing(progress))
+        progress("done", 1.0)
     return run
 
 
@@ -137,15 +209,13 @@ def draft_rules_file(path: Path, out: Path, *, source: SourceOptions = SourceOpt
                      force: bool = False) -> Path:
     """Draft a rules file from ``path`` and write it to ``out`` (refuses to replace it)."""
     from crm_readiness.engine.data.infer import draft_rules
-    from crm_readiness.io.data_sources import open_export
     from crm_readiness.io.output import OutputSet
     from crm_readiness.io.yaml_files import dump_yaml
 
     outputs = OutputSet(force=force)  # a rules file is edited by the user: editable
     outputs.add(out, lambda: (header + body).encode("utf-8"), editable=True)
     outputs.preflight()
-    with open_export([path], encoding=source.encoding, sheet=source.sheet,
-                     delimiter=source.delimiter) as table:
+    with _open([path], source) as table:
         rules = draft_rules(table)
     body = dump_yaml(rules.model_dump(mode="json", exclude_defaults=True))
     header = "".join(f"# {line}\n" for line in t("data.rules_init.header", "en",
@@ -167,7 +237,6 @@ def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
     from crm_readiness.engine.data import ProfileOptions, profile
     from crm_readiness.engine.data.issues import cleansed_query
     from crm_readiness.engine.data.plan import column_plans
-    from crm_readiness.io.data_sources import open_export
     from crm_readiness.io.output import OutputSet
 
     target = out.resolve()
@@ -184,13 +253,13 @@ def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
         from crm_readiness.io.data_sources import load_rules
 
         load_rules(rules_path)
-    with open_export(paths, encoding=source.encoding, sheet=source.sheet,
-                     delimiter=source.delimiter, progress=progress) as table:
+    with _open(paths, source, _scaled(progress)) as table:
         rules = _rules_for(table, rules_path)
         result = profile(table, rules, ProfileOptions(
             fuzzy=fuzzy, max_listed_clusters=0,
-            rules_source=None if rules_path is None else str(rules_path)), progress)
-        outputs.commit()
+            rules_source=None if rules_path is None else str(rules_path)), _scaled(progress))
+        outputs.commit(_writing(progress))
+        progress("done", 1.0)
     return result
 
 

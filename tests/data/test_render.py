@@ -85,27 +85,82 @@ def test_workbook_issue_fixes(small_run: Path) -> None:
 
 def test_workbook_issue_rows_capped() -> None:
     from crm_readiness.models.data.result import DataProfileResult
+    from crm_readiness.render.data.workbook import WorkbookCaps
 
     with open_export([DATA_ASSETS / "small.csv"]) as table:
         from crm_readiness.engine.data import ProfileOptions, profile
+        from crm_readiness.engine.data.issues import build_issues, issue_counts
 
         rules = load_rules(DATA_ASSETS / "small_rules.yaml", table.columns)
         result: DataProfileResult = profile(table, rules, ProfileOptions())
-        issues = list(iter_issues(table, column_plans(table, rules)))
+        plans = column_plans(table, rules)
+        build_issues(table, plans)
+        issues = list(iter_issues(table, plans))
+        capped = list(iter_issues(table, plans, per_rule=1))
+        counts = issue_counts(table, plans, 1)
         clusters = list(iter_cluster_rows(table))
     assert all(isinstance(i, IssueRow) for i in issues)
     assert {(i.row, i.column, i.rule) for i in issues} >= {
         (4, "座机", "inconsistent"), (5, "客户名称", "missing_required"),
         (6, "最近联系日期", "stale"), (6, "等级", "invalid_format")}
     assert [c.row for c in clusters if isinstance(c, ClusterRow)] == [2, 3]
-    data = render_workbook(result, iter(issues), iter(clusters), "zh", max_issue_rows=2)
+    # one problem per column and rule at most; the counts say what was cut
+    groups = [(i.column, i.rule) for i in capped]
+    assert len(groups) == len(set(groups)) == len(counts)
+    assert sum(c.total for c in counts) == len(issues)
+    assert sum(c.listed for c in counts) == len(capped)
+    assert any(c.cut for c in counts)  # 手机 has two invalid values
+    caps = WorkbookCaps(per_rule=1, counts=counts, max_clusters=1, issues_csv="x-issues.csv",
+                        clusters_csv="x-duplicates.csv")
+    data = render_workbook(result, iter(capped), iter(clusters), "zh", caps)
     path = Path(__file__).parent / f".tmp-{uuid.uuid4().hex}.xlsx"
     try:
         path.write_bytes(data)
-        ws = load_workbook(path).worksheets[1]
-        assert ws.max_row == 1 + 2 + 1  # header, two issues, the "only the first" line
+        wb = load_workbook(path)
+        assert wb.worksheets[1].max_row == 1 + len(capped) + 1  # header, issues, "at most" line
+        summary = [[c.value for c in row] for row in wb.worksheets[0].iter_rows()]
+        cut = [r for r in summary if r[:2] == ["手机", "格式无效"]]
+        assert cut and cut[0][2:5] == [2, 1, 1], summary
+        assert any("x-issues.csv" in str(r[0]) for r in summary)
     finally:
         path.unlink(missing_ok=True)
+
+
+def test_problem_csv_beside_workbook_has_every_row_and_safe_cells(tmp_path: Path) -> None:
+    run = profile_files([DATA_ASSETS / "small.csv"], DATA_ASSETS / "small_rules.yaml", tmp_path,
+                        ("xlsx",), "en", sample=0, max_issue_rows=1)
+    names = sorted(p.name for p in run.written)
+    assert names == ["small-duplicates.csv", "small-issues.csv", "small-issues.xlsx"]
+    raw = (tmp_path / "small-issues.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) >= run.result.issue_rows  # a record can break several rules
+    listed = load_workbook(tmp_path / "small-issues.xlsx").worksheets[1].max_row - 2
+    assert len(rows) > listed  # the workbook is capped, the CSV is not
+    values = {r["Value as entered"] for r in rows}
+    assert "'=HYPERLINK(\"http://x\")" in values  # the safe-cell rule, applied by COPY
+    assert "=HYPERLINK(\"http://x\")" not in values
+    phone = [r for r in rows if r["Column"] == "手机" and r["rule_code"] == "invalid_format"]
+    assert len(phone) == 2 and all(r["Suggested fix"] for r in phone)
+    dup = list(csv.DictReader(io.StringIO(
+        (tmp_path / "small-duplicates.csv").read_text("utf-8-sig"))))
+    assert [d["Row"] for d in dup] == ["2", "3"]
+    assert {d["Suggestion"] for d in dup} == {"keep", "merge into kept record"}
+
+
+def test_unwritable_target_leaves_nothing_half_written(tmp_path: Path) -> None:
+    from crm_readiness.errors import OutputError
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "small-duplicates.csv").mkdir()  # a folder where an output goes: refused up front
+    with pytest.raises(OutputError):
+        profile_files([DATA_ASSETS / "small.csv"], DATA_ASSETS / "small_rules.yaml", out,
+                      PROFILE_FORMATS, "en", sample=3)
+    assert sorted(p.name for p in out.iterdir()) == ["small-duplicates.csv"]
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from crm_readiness.engine.data.formats import ident, lit
+from crm_readiness.engine.data.formats import ident
 from crm_readiness.engine.data.fuzzy import FZ, Matches, build_fields, build_pairs, score_pairs
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
 from crm_readiness.engine.data.sql import one
@@ -53,21 +53,31 @@ def _hub_columns(rules: DataRules, plans: dict[str, ColumnPlan]) -> list[str]:
     return list(dict.fromkeys(cols))
 
 
+HUBS = "_cr_hubs"
+
+
 def find_hubs(table: DataTable, rules: DataRules,
               plans: dict[str, ColumnPlan]) -> tuple[list[HubValue], dict[str, str]]:
-    """Return the hub values and, per column, a SQL condition on ``_cr_norm`` 'is a hub'."""
+    """Return the hub values and, per column, a SQL condition on ``_cr_norm`` 'is a hub'.
+
+    The hub values of column ``i`` go to table ``_cr_hubs_{i}``; the condition is a
+    semi-join on it (``n{i} IN (SELECT v FROM …)``), never a literal list, so its
+    cost stays linear however many hub values the data has.
+    """
     assert rules.duplicates is not None
     size = rules.duplicates.hub_size
     hubs: list[HubValue] = []
     cond: dict[str, str] = {}
     for name in _hub_columns(rules, plans):
         i = plans[name].index
-        rows = table.conn.execute(
-            f"SELECT n{i}, count(*) AS c FROM {NORM} WHERE n{i} IS NOT NULL GROUP BY 1 "
-            f"HAVING count(*) >= {size} ORDER BY c DESC, 1").fetchall()
-        if rows:
-            hubs += [HubValue(column=name, value=str(v), records=int(c)) for v, c in rows]
-            cond[name] = f"n{i} IN ({', '.join(lit(str(v)) for v, _ in rows)})"
+        tab = f"{HUBS}_{i}"
+        table.conn.execute(
+            f"CREATE OR REPLACE TABLE {tab} AS SELECT n{i} AS v, count(*) AS c FROM {NORM} "
+            f"WHERE n{i} IS NOT NULL GROUP BY 1 HAVING count(*) >= {size}")
+        found = table.conn.execute(f"SELECT v, c FROM {tab} ORDER BY c DESC, v").fetchall()
+        if found:
+            hubs += [HubValue(column=name, value=str(v), records=int(c)) for v, c in found]
+            cond[name] = f"n{i} IN (SELECT v FROM {tab})"
     return hubs, cond
 
 

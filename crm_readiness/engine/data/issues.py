@@ -6,12 +6,13 @@ million-row export never becomes a million Python objects at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from crm_readiness.engine.data.duplicates import CLUSTERS, MATCHES
 from crm_readiness.engine.data.formats import ident, lit
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
-from crm_readiness.engine.data.sql import one
+from crm_readiness.engine.data.sql import one, rows, run
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.result import ClusterRow, IssueRow
 
@@ -29,38 +30,93 @@ def _joined(table: DataTable, plans: list[ColumnPlan]) -> str:
     return f"(SELECT {raw} FROM {ident(table.table)}) s POSITIONAL JOIN {NORM} z"
 
 
-def iter_issues(table: DataTable, plans: list[ColumnPlan],
-                limit: int | None = None) -> Iterator[IssueRow]:
-    """Yield every problem (rule broken) of every row, in row order, up to ``limit``."""
+ISSUES = "_cr_issues"
+#: data rows one worksheet holds (Excel's 1,048,576 rows less the header and a closing line).
+SHEET_ROWS = 1_048_574
+
+
+@dataclass(frozen=True)
+class IssueCount:
+    """Problems of one rule in one column: how many there are, how many a capped listing shows."""
+
+    column: str
+    rule: str
+    total: int
+    listed: int
+
+    @property
+    def cut(self) -> int:
+        """Return the problems left out of the listing (all of them are in the CSV)."""
+        return self.total - self.listed
+
+
+def build_issues(table: DataTable, plans: list[ColumnPlan]) -> None:
+    """Create ``_cr_issues`` (rid, col, value, rule, detail, first): every problem of every row.
+
+    ``first`` is the record a non-unique value first appears in. One pass over the
+    normalised table; the workbook, its CSV and the counts all read this table.
+    """
     parts: list[str] = []
     for p in plans:
         i, r = p.index, p.rule
         detail = lit(", ".join(r.enum)) if r.enum else "NULL"
         parts.append(f"SELECT rid, {i} AS col, x{i} AS value, e{i} AS rule, "
                      f"CASE WHEN e{i} = 'not_in_enum' OR e{i} = 'invalid_format' "
-                     f"THEN {detail} END AS detail FROM j WHERE e{i} IS NOT NULL")
+                     f"THEN {detail} END AS detail, NULL::BIGINT AS first FROM j "
+                     f"WHERE e{i} IS NOT NULL")
         if r.city_column:
-            parts.append(f"SELECT rid, {i}, x{i}, 'inconsistent', a{i} FROM j WHERE k{i} = FALSE")
+            parts.append(f"SELECT rid, {i}, x{i}, 'inconsistent', a{i}, NULL FROM j "
+                         f"WHERE k{i} = FALSE")
         if r.max_age_days is not None:
-            parts.append(f"SELECT rid, {i}, x{i}, 'stale', n{i} FROM j WHERE t{i} = FALSE")
+            parts.append(f"SELECT rid, {i}, x{i}, 'stale', n{i}, NULL FROM j WHERE t{i} = FALSE")
         if r.unique:
-            parts.append(f"SELECT rid, {i}, x{i}, 'not_unique', CAST(first AS VARCHAR) FROM ("
+            parts.append(f"SELECT rid, {i}, x{i}, 'not_unique', NULL, first FROM ("
                          f"SELECT rid, x{i}, min(rid) OVER (PARTITION BY n{i}) AS first FROM j "
                          f"WHERE n{i} IS NOT NULL) WHERE rid <> first")
-    if not parts:
-        return
-    cap = f" LIMIT {int(limit)}" if limit is not None else ""
-    sql = (f"WITH j AS (SELECT * FROM {_joined(table, plans)}) "
-           f"SELECT * FROM ({' UNION ALL '.join(parts)}) ORDER BY rid, col{cap}")
+    body = (" UNION ALL ".join(parts) if parts else
+            "SELECT rid, 0 AS col, NULL::VARCHAR AS value, NULL::VARCHAR AS rule, "
+            "NULL::VARCHAR AS detail, NULL::BIGINT AS first FROM j WHERE FALSE")
+    run(table.conn, f"CREATE OR REPLACE TABLE {ISSUES} AS WITH j AS (SELECT * FROM "
+                    f"{_joined(table, plans)}) SELECT * FROM ({body})")
+
+
+def _listed_sql(per_rule: int, sheet_rows: int) -> str:
+    """The problems a capped listing shows: ``per_rule`` per column and rule, in row order."""
+    return (f"SELECT * FROM (SELECT * FROM {ISSUES} QUALIFY row_number() OVER "
+            f"(PARTITION BY col, rule ORDER BY rid) <= {int(per_rule)}) "
+            f"ORDER BY rid, col, rule LIMIT {int(sheet_rows)}")
+
+
+def issue_counts(table: DataTable, plans: list[ColumnPlan], per_rule: int,
+                 sheet_rows: int = SHEET_ROWS) -> list[IssueCount]:
+    """Return per column and rule the problems found and how many the capped listing shows."""
+    got = rows(table.conn,
+        f"SELECT t.col, t.rule, t.n, coalesce(l.n, 0) FROM (SELECT col, rule, count(*) AS n "
+        f"FROM {ISSUES} GROUP BY ALL) t LEFT JOIN (SELECT col, rule, count(*) AS n FROM "
+        f"({_listed_sql(per_rule, sheet_rows)}) GROUP BY ALL) l USING (col, rule) "
+        f"ORDER BY t.col, t.rule")
+    return [IssueCount(plans[int(c)].name, str(r), int(n), int(k)) for c, r, n, k in got]
+
+
+def iter_issues(table: DataTable, plans: list[ColumnPlan], per_rule: int | None = None,
+                sheet_rows: int = SHEET_ROWS) -> Iterator[IssueRow]:
+    """Yield the problems of every row, in row order: all, or ``per_rule`` per column and rule.
+
+    Needs :func:`build_issues` first (built here when missing).
+    """
+    if not _has(table, ISSUES):
+        build_issues(table, plans)
+    sql = (f"SELECT * FROM {ISSUES} ORDER BY rid, col, rule" if per_rule is None
+           else _listed_sql(per_rule, sheet_rows))
     cur = table.conn.cursor()
     try:
         cur.execute(sql)
         while batch := cur.fetchmany(_BATCH):
-            for rid, col, value, rule, detail in batch:
+            for rid, col, value, rule, detail, first in batch:
                 file, row = table.locate(int(rid))
                 plan = plans[int(col)]
-                if rule == "not_unique" and detail is not None:
-                    detail = str(table.locate(int(detail))[1])
+                if first is not None:
+                    detail = str(table.locate(int(first))[1])
                 yield IssueRow(record=int(rid), file=file, row=row, column=plan.name,
                                value=value, rule=str(rule), detail=detail,
                                format=plan.rule.format)
@@ -68,20 +124,66 @@ def iter_issues(table: DataTable, plans: list[ColumnPlan],
         cur.close()
 
 
-def iter_cluster_rows(table: DataTable) -> Iterator[ClusterRow]:
-    """Yield every record of every duplicate cluster, cluster by cluster."""
+#: marks where a fix text takes the row's detail (see :func:`issues_query`).
+DETAIL_MARK = "\ue000detail\ue000"
+
+
+def issues_query(table: DataTable, plans: list[ColumnPlan], headers: Sequence[str],
+                 rule_labels: dict[str, str], fixes: dict[tuple[int, str], str]) -> str:
+    """Return the SQL of every problem row for the CSV beside the workbook (DuckDB ``COPY``).
+
+    Columns, named by ``headers``: file, row, column, value, rule (``rule_labels``),
+    suggested fix, detail, the rule's code. ``fixes`` maps (column index, rule) to the
+    fix text, or (-1, rule) to the text of every column; :data:`DETAIL_MARK` in it is
+    replaced by the row's detail.
+    """
+    file_sql, row_sql = table.locate_sql("i.rid")
+    _, first_row = table.locate_sql("i.first")
+    detail = f"coalesce(CAST({first_row} AS VARCHAR), i.detail)"
+    names = " ".join(f"WHEN {p.index} THEN {lit(p.name)}" for p in plans)
+    labels = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in rule_labels.items())
+    whens: list[str] = []
+    for (col, rule), text in fixes.items():
+        cond = f"i.rule = {lit(rule)}" + (f" AND i.col = {col}" if col >= 0 else "")
+        if DETAIL_MARK in text:
+            value = f"replace({lit(text)}, {lit(DETAIL_MARK)}, coalesce({detail}, ''))"
+        else:
+            value = lit(text)
+        whens.append(f"WHEN {cond} THEN {value}")
+    fix = f"CASE {' '.join(whens)} END" if whens else "NULL"
+    h = [ident(x) for x in headers]
+    return (f"SELECT {file_sql} AS {h[0]}, {row_sql} AS {h[1]}, "
+            f"(CASE i.col {names} END) AS {h[2]}, i.value AS {h[3]}, "
+            f"coalesce(CASE i.rule {labels} END, i.rule) AS {h[4]}, {fix} AS {h[5]}, "
+            f"{detail} AS {h[6]}, i.rule AS {h[7]} FROM {ISSUES} i ORDER BY i.rid, i.col, i.rule")
+
+
+def _cluster_sql(table: DataTable, max_clusters: int | None, sheet_rows: int) -> str:
+    names = list(table.columns)
+    raw = ", ".join(f"s.{ident(n)}" for n in names)
+    keep = (f" WHERE c.cid <= (SELECT coalesce(max(cid), 0) FROM (SELECT cid FROM {CLUSTERS} "
+            f"GROUP BY cid QUALIFY sum(count(*)) OVER (ORDER BY cid) <= {int(sheet_rows)} "
+            f"ORDER BY cid LIMIT {int(max_clusters)}))" if max_clusters is not None else "")
+    return (f"WITH best AS (SELECT rid, max(score) AS score FROM (SELECT a AS rid, score FROM "
+            f"{MATCHES} UNION ALL SELECT b, score FROM {MATCHES}) GROUP BY rid) "
+            f"SELECT c.cid, c.rid, c.survivor, best.score, {raw} FROM {CLUSTERS} c "
+            f"JOIN (SELECT rowid AS rid, * FROM {ident(table.table)}) s ON s.rid = c.rid "
+            f"LEFT JOIN best ON best.rid = c.rid{keep} ORDER BY c.cid, c.rid")
+
+
+def iter_cluster_rows(table: DataTable, max_clusters: int | None = None,
+                      sheet_rows: int = SHEET_ROWS) -> Iterator[ClusterRow]:
+    """Yield the records of the duplicate clusters, cluster by cluster.
+
+    All of them, or the first ``max_clusters`` clusters (numbered by their first
+    record), whole, and no more records than ``sheet_rows``.
+    """
     if not _has(table, CLUSTERS):
         return
     names = list(table.columns)
-    raw = ", ".join(f"s.{ident(n)}" for n in names)
-    sql = (f"WITH best AS (SELECT rid, max(score) AS score FROM (SELECT a AS rid, score FROM "
-           f"{MATCHES} UNION ALL SELECT b, score FROM {MATCHES}) GROUP BY rid) "
-           f"SELECT c.cid, c.rid, c.survivor, best.score, {raw} FROM {CLUSTERS} c "
-           f"JOIN (SELECT rowid AS rid, * FROM {ident(table.table)}) s ON s.rid = c.rid "
-           f"LEFT JOIN best ON best.rid = c.rid ORDER BY c.cid, c.rid")
     cur = table.conn.cursor()
     try:
-        cur.execute(sql)
+        cur.execute(_cluster_sql(table, max_clusters, sheet_rows))
         while batch := cur.fetchmany(_BATCH):
             for cid, rid, survivor, score, *values in batch:
                 file, row = table.locate(int(rid))
@@ -92,6 +194,33 @@ def iter_cluster_rows(table: DataTable) -> Iterator[ClusterRow]:
                                          for n, v in zip(names, values, strict=True)})
     finally:
         cur.close()
+
+
+def cluster_counts(table: DataTable) -> tuple[int, int]:
+    """Return (clusters, records in clusters)."""
+    if not _has(table, CLUSTERS):
+        return 0, 0
+    n, k = one(table.conn, f"SELECT count(DISTINCT cid), count(*) FROM {CLUSTERS}")
+    return int(n), int(k)
+
+
+def clusters_query(table: DataTable, headers: Sequence[str], survivor: tuple[str, str]) -> str:
+    """Return the SQL of every record of every cluster for the CSV beside the workbook.
+
+    Columns: cluster, suggestion (``survivor``: kept / merged text), score, file, row
+    (``headers``), then the export's columns as entered.
+    """
+    if not _has(table, CLUSTERS):
+        return ("SELECT " + ", ".join(f"NULL::VARCHAR AS {ident(h)}" for h in headers)
+                + ", " + ", ".join(f"NULL::VARCHAR AS {ident(c)}" for c in table.columns)
+                + " WHERE FALSE")
+    file_sql, row_sql = table.locate_sql("q.rid")
+    h = [ident(x) for x in headers]
+    cols = ", ".join(f"q.{ident(c)}" for c in table.columns)
+    return (f"SELECT q.cid AS {h[0]}, CASE WHEN q.survivor THEN {lit(survivor[0])} ELSE "
+            f"{lit(survivor[1])} END AS {h[1]}, round(q.score, 4) AS {h[2]}, "
+            f"{file_sql} AS {h[3]}, {row_sql} AS {h[4]}, {cols} "
+            f"FROM ({_cluster_sql(table, None, SHEET_ROWS)}) q ORDER BY q.cid, q.rid")
 
 
 def cleansed_query(table: DataTable, plans: list[ColumnPlan]) -> str:

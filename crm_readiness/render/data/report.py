@@ -12,6 +12,8 @@ from crm_readiness.render import svg
 from crm_readiness.render.decisions import data_decision
 from crm_readiness.render.jinja_env import render_template
 
+#: clusters, records per cluster, match lines and hub values a report lists (the HTML and
+#: Markdown stay small at any size; the JSON, the workbook and its CSVs hold the rest).
 LISTED_IN_REPORT = 20
 
 
@@ -47,6 +49,7 @@ def _charts(result: DataProfileResult, lang: Lang) -> dict[str, Markup]:
 def _context(result: DataProfileResult, lang: Lang) -> dict[str, Any]:
     verdict = _verdict(result)
     return {"r": result, "verdict": verdict, "decision": data_decision(result, lang, verdict),
+            "listed": LISTED_IN_REPORT,
             "clusters": result.duplicates.listed[:LISTED_IN_REPORT],
             "examples": [c for c in result.columns if c.change_examples or c.invalid_examples]}
 

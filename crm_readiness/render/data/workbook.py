@@ -1,4 +1,10 @@
-"""The data steward's issues workbook: summary, every problem row with its fix, clusters.
+"""The data steward's issues workbook: summary, the problems to review with their fix, clusters.
+
+It holds what a person reviews: up to ``--max-issue-rows`` problems per column and
+rule and as many duplicate clusters, never beyond a sheet's 1,048,576 rows; the
+summary sheet states per column and rule the total and how many were cut, and
+every problem row and cluster row is in the CSVs beside it (written by DuckDB's
+``COPY`` with the safe-cell rule, see ``workflows.data``).
 
 Written in openpyxl's streaming (write-only) mode so a large export does not
 build a large workbook in memory. Every text cell is stored as text — a value
@@ -9,7 +15,8 @@ beginning with ``=``, ``+``, ``-`` or ``@`` stays data, never a formula
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
@@ -17,6 +24,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from crm_readiness.engine.data.issues import DETAIL_MARK, IssueCount
+from crm_readiness.engine.data.plan import ColumnPlan
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.data.result import ClusterRow, DataProfileResult, IssueRow
 from crm_readiness.render.cells import print_setup_sheet, write_only_cell
@@ -52,10 +61,80 @@ def _pct(v: float | None) -> str:
     return "–" if v is None else f"{v * 100:.1f}%"
 
 
+#: rule codes a problem row can carry (the CSV's rule labels and fixes cover each).
+RULES = ("missing_required", "invalid_format", "not_in_enum", "pattern", "below_min",
+         "above_max", "inconsistent", "stale", "not_unique")
+#: top hub values listed in the summary sheet (all are in the JSON).
+LISTED_HUBS = 20
+
+
+def issue_texts(plans: Sequence[ColumnPlan], lang: Lang) -> tuple[list[str], dict[str, str],
+                                                                    dict[tuple[int, str], str]]:
+    """Return the CSV's headers, rule labels and fix texts, as :func:`fix_text` words them.
+
+    Fix texts are keyed (column index, rule), or (-1, rule) when the same for every
+    column; :data:`DETAIL_MARK` stands where a text takes the row's detail.
+    """
+    headers = [t(f"data.wb.col.{k}", lang) for k in ("file", "row", "column", "value", "rule",
+                                                      "fix", "detail")] + ["rule_code"]
+    labels = {r: t(f"data.rule.{r}", lang) for r in RULES}
+    fixes: dict[tuple[int, str], str] = {}
+    for r in RULES:
+        if r == "invalid_format":
+            continue
+        if r in ("not_in_enum", "inconsistent", "stale", "not_unique"):
+            fixes[(-1, r)] = t(f"data.fix.{r}", lang, detail=DETAIL_MARK)
+        else:
+            fixes[(-1, r)] = t(f"data.fix.{r}", lang)
+    for p in plans:
+        allowed = ", ".join(p.rule.enum) if p.rule.enum else ""
+        fixes[(p.index, "invalid_format")] = t(f"data.fix.format.{p.rule.format}", lang,
+                                              allowed=allowed)
+    return headers, labels, fixes
+
+
+def cluster_headers(lang: Lang) -> tuple[list[str], tuple[str, str]]:
+    """Return the cluster CSV's leading headers and its kept / merged words."""
+    return ([t(f"data.wb.col.{k}", lang) for k in ("cluster", "survivor", "score", "file",
+                                                    "row")],
+            (t("data.wb.yes", lang), t("data.wb.no", lang)))
+
+
+@dataclass(frozen=True)
+class WorkbookCaps:
+    """What the issues workbook lists and where the rest is: caps, counts, the CSVs beside it."""
+
+    per_rule: int
+    counts: Sequence[IssueCount]
+    max_clusters: int
+    issues_csv: str
+    clusters_csv: str
+
+
+def _summary_counts(summary: WriteOnlyWorksheet, result: DataProfileResult, caps: WorkbookCaps,
+                    listed_clusters: int, lang: Lang) -> None:
+    _row(summary, [])
+    _row(summary, [t("data.wb.counts_title", lang, n=caps.per_rule, csv=caps.issues_csv)],
+         bold=True)
+    _row(summary, [t(f"data.wb.col.{k}", lang) for k in ("column", "rule", "total", "listed",
+                                                          "cut")], bold=True, fill=_HEAD)
+    for c in caps.counts:
+        _row(summary, [c.column, t(f"data.rule.{c.rule}", lang), c.total, c.listed, c.cut])
+    if not caps.counts:
+        _row(summary, [t("data.wb.no_issues", lang)])
+    clusters = result.duplicates.clusters
+    _row(summary, [t("data.wb.clusters_listed", lang, listed=listed_clusters, total=clusters,
+                     csv=caps.clusters_csv)])
+
+
 def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
-                    clusters: Iterable[ClusterRow], lang: Lang,
-                    max_issue_rows: int) -> bytes:
-    """Return the issues workbook (xlsx bytes); problem rows are capped at ``max_issue_rows``."""
+                    clusters: Iterable[ClusterRow], lang: Lang, caps: WorkbookCaps) -> bytes:
+    """Return the issues workbook (xlsx bytes): what a person reviews, capped per rule.
+
+    ``issues`` and ``clusters`` are already capped (``caps``); the summary sheet states
+    per column and rule how many problems there are and how many were cut, and
+    names the CSVs beside the workbook that hold every problem and cluster row.
+    """
     wb = Workbook(write_only=True)
     summary = wb.create_sheet(t("data.wb.summary", lang)[:31])
     summary.column_dimensions["A"].width = 34
@@ -69,8 +148,11 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
     _row(summary, [t("data.wb.files", lang), ", ".join(f.path for f in result.files)])
     _row(summary, [t("data.report.records", lang), result.rows])
     _row(summary, [t("data.report.issue_rows", lang, n=result.issue_rows)])
-    for h in result.duplicates.hubs:
+    hubs = result.duplicates.hubs
+    for h in hubs[:LISTED_HUBS]:
         _row(summary, [t("data.report.hubs", lang), h.column, h.value, h.records])
+    if len(hubs) > LISTED_HUBS:
+        _row(summary, [t("data.wb.more_hubs", lang, n=len(hubs) - LISTED_HUBS)])
     _row(summary, [t("data.wb.readme", lang)])
 
     ws = wb.create_sheet(t("data.wb.issues", lang)[:31])
@@ -81,13 +163,12 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
     _row(ws, [t(f"data.wb.col.{k}", lang) for k in ("row", "file", "column", "value", "rule",
                                                       "fix", "detail", "decision")],
          bold=True, fill=_HEAD)
-    for written, issue in enumerate(issues):
-        if written >= max_issue_rows:
-            _row(ws, [t("data.wb.capped", lang, n=max_issue_rows)], bold=True)
-            break
+    for issue in issues:
         _row(ws, [issue.row, issue.file, issue.column, issue.value or "",
                   t(f"data.rule.{issue.rule}", lang), fix_text(issue, lang), issue.detail or "",
                   ""])
+    if any(c.cut for c in caps.counts):
+        _row(ws, [t("data.wb.capped", lang, n=caps.per_rule, csv=caps.issues_csv)], bold=True)
 
     dup = wb.create_sheet(t("data.wb.duplicates", lang)[:31])
     dup.freeze_panes = "F2"
@@ -95,6 +176,7 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
     names: list[str] = []
     band = False
     last = None
+    listed = 0
     for c in clusters:
         if not names:
             names = list(c.values)
@@ -104,12 +186,17 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
                  + names + [t("data.wb.col.decision", lang)], bold=True, fill=_HEAD)
         if c.cluster_id != last:
             band, last = not band, c.cluster_id
+            listed += 1
         fill = _SURVIVOR if c.survivor else (_BAND if band else None)
         _row(dup, [c.cluster_id, t("data.wb.yes" if c.survivor else "data.wb.no", lang),
                    c.best_score if c.best_score is not None else "", c.row, c.file,
                    *[(c.values.get(n) or "") for n in names], ""], fill=fill)
     if not names:
         _row(dup, [t("data.wb.no_clusters", lang)])
+    elif listed < result.duplicates.clusters:
+        _row(dup, [t("data.wb.clusters_capped", lang, listed=listed,
+                     total=result.duplicates.clusters, csv=caps.clusters_csv)], bold=True)
+    _summary_counts(summary, result, caps, listed, lang)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -1,0 +1,164 @@
+"""Benchmark ``data profile`` at scale: against bare DuckDB, all formats, 10 M and 20 M rows.
+
+    python benchmarks/data_scale.py ratios --file 1m.csv [--runs 3]
+    python benchmarks/data_scale.py big --file 10m.csv [--formats md,html,json,xlsx]
+
+``ratios`` runs, side by side in each of ``--runs`` rounds (so the machine's load
+hits all three alike), on the same file with the generator's rules, no fuzzy:
+
+* **bare** — one DuckDB SQL query over ``read_csv`` computing the same one-pass
+  column metrics the profile computes (missing, invalid, distinct normalised,
+  changed per column), built from the project's own format SQL;
+* **json** — ``crm-readiness data profile --no-fuzzy --format json --sample 0``;
+* **all** — ``crm-readiness data profile --no-fuzzy`` (every format, the sample).
+
+It prints the medians and the ratios json / bare (target ≤ 1.5) and all / json
+(target ≤ 1.3), by wall time and by CPU time (user + system of the child: on a
+shared machine the CPU time is the steadier measure). ``big`` runs one profile
+(default: every format) and reports wall, CPU and the child's peak RSS (target
+≤ 3 GiB at 10 M rows). Every child's peak RSS comes from ``wait4``.
+
+Inputs come from ``benchmarks/data_generate.py`` (``--chunk`` for 10 M+ rows);
+the rules file is ``<stem>-rules.yaml`` beside the file.
+
+Measured (2 cores shared with 7 other jobs, load average 9–11; DuckDB 2.0.1):
+see benchmarks/README.md "Data at scale".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = r"""
+import sys
+from pathlib import Path
+import duckdb
+from crm_readiness.engine.data.formats import clean_sql, ident, lit, missing_sql, normalise_sql
+from crm_readiness.io.data_sources import load_rules
+from crm_readiness.models.data.rules import ColumnRule
+path, rules_path = sys.argv[1], sys.argv[2]
+con = duckdb.connect()
+src = (f"read_csv({lit(path)}, header=true, all_varchar=true, quote='\"', escape='\"', "
+       f"sample_size=-1)")
+cols = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()]
+rules = load_rules(Path(rules_path), cols)
+marks = rules.all_placeholders()
+l1, l2, aggs = [], [], ["count(*)"]
+for i, c in enumerate(cols):
+    rule = rules.columns.get(c, ColumnRule())
+    l1 += [f"{ident(c)} AS x{i}", f"{clean_sql(ident(c))} AS v{i}"]
+    l2 += [f"x{i}", f"{missing_sql(f'v{i}', marks)} AS m{i}",
+           f"{normalise_sql(f'v{i}', rule)} AS f{i}"]
+    aggs += [f"count(*) FILTER (WHERE m{i})", f"count(*) FILTER (WHERE NOT m{i} AND f{i} IS NULL)",
+             f"count(DISTINCT CASE WHEN NOT m{i} THEN f{i} END)",
+             f"count(*) FILTER (WHERE NOT m{i} AND f{i} IS DISTINCT FROM x{i})"]
+sql = (f"SELECT {', '.join(aggs)} FROM (SELECT {', '.join(l2)} FROM "
+       f"(SELECT {', '.join(l1)} FROM {src}))")
+print(con.execute(sql).fetchall()[0][:5])
+"""
+
+
+def _cli() -> list[str]:
+    exe = Path(sys.executable).with_name("crm-readiness")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "crm_readiness"]
+
+
+def _measure(cmd: list[str]) -> dict[str, float]:
+    """Run ``cmd``; return its wall seconds, CPU seconds and peak RSS (GiB) from ``wait4``."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):  # 1: the score is below a --fail-under (not used)
+        raise SystemExit(f"{cmd} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+            "rss_gib": usage.ru_maxrss * 1024 / 2**30}
+
+
+def _profile_cmd(path: Path, out: Path, formats: str | None, sample: int) -> list[str]:
+    cmd = [*_cli(), "data", "profile", str(path), "--rules", str(_rules(path)), "--out",
+           str(out), "--no-fuzzy", "--force", "--lang", "en", "--sample", str(sample)]
+    return cmd + (["--format", formats] if formats else [])
+
+
+def _rules(path: Path) -> Path:
+    return path.with_name(path.stem + "-rules.yaml")
+
+
+def machine() -> str:
+    """Describe the machine: CPUs, memory, load, Python, DuckDB."""
+    import duckdb
+
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = os.getloadavg()
+    return (f"{platform.platform()}; {os.cpu_count()} CPUs; {mem:.1f} GiB; load average "
+            f"{load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f}; Python {platform.python_version()}; "
+            f"DuckDB {duckdb.__version__}")
+
+
+def ratios(path: Path, runs: int) -> None:
+    """Run bare / json / all side by side ``runs`` times; print medians and ratios."""
+    results: dict[str, list[dict[str, float]]] = {"bare": [], "json": [], "all": []}
+    with tempfile.TemporaryDirectory(prefix="crm-bench-") as tmp:
+        for k in range(runs):
+            results["bare"].append(_measure([sys.executable, "-c", BARE, str(path),
+                                             str(_rules(path))]))
+            results["json"].append(_measure(_profile_cmd(path, Path(tmp) / "j", "json", 0)))
+            results["all"].append(_measure(_profile_cmd(path, Path(tmp) / "a", None, 100)))
+            print(json.dumps({"round": k + 1, **{n: {m: round(v[-1][m], 2) for m in v[-1]}
+                                                 for n, v in results.items()}}), flush=True)
+    med = {n: {m: statistics.median(r[m] for r in v) for m in ("wall", "cpu", "rss_gib")}
+           for n, v in results.items()}
+    print(f"\nmachine: {machine()}")
+    print(f"file: {path} ({path.stat().st_size / 2**20:,.0f} MiB), median of {runs}")
+    print(f"{'run':<6}{'wall s':>9}{'cpu s':>9}{'peak GiB':>10}")
+    for n, m in med.items():
+        print(f"{n:<6}{m['wall']:>9.1f}{m['cpu']:>9.1f}{m['rss_gib']:>10.2f}")
+    for a, b, target in (("json", "bare", 1.5), ("all", "json", 1.3)):
+        print(f"{a}/{b}: wall {med[a]['wall'] / med[b]['wall']:.2f}x, "
+              f"cpu {med[a]['cpu'] / med[b]['cpu']:.2f}x (target <= {target}x)")
+
+
+def big(path: Path, formats: str | None) -> None:
+    """Profile ``path`` once (no fuzzy); print wall, CPU and peak RSS."""
+    out = Path(tempfile.mkdtemp(prefix="crm-bench-big-"))
+    try:
+        m = _measure(_profile_cmd(path, out, formats, 100))
+        sizes = {p.name: round(p.stat().st_size / 2**20, 1) for p in out.iterdir()}
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    print(f"machine: {machine()}")
+    print(json.dumps({"file": str(path), "formats": formats or "all", **{k: round(v, 2)
+                      for k, v in m.items()}, "outputs_mib": sizes}))
+
+
+def main() -> None:
+    """Parse the command line and run the benchmark asked for."""
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=["ratios", "big"])
+    parser.add_argument("--file", type=Path, required=True)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--formats", default=None)
+    args = parser.parse_args()
+    if args.what == "ratios":
+        ratios(args.file, args.runs)
+    else:
+        big(args.file, args.formats)
+
+
+if __name__ == "__main__":
+    main()

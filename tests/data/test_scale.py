@@ -1,0 +1,136 @@
+"""Scale settings and mechanisms: DuckDB's database file, memory ceiling and spill folder,
+the hub filter as a semi-join, progress lines when output is piped."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from crm_readiness.cli.main import app
+from crm_readiness.engine.data import ProfileOptions, profile
+from crm_readiness.engine.data.duplicates import find_hubs
+from crm_readiness.engine.data.plan import column_plans
+from crm_readiness.errors import UsageError
+from crm_readiness.io.data_sources import (
+    DEFAULT_CEILING,
+    DEFAULT_FLOOR,
+    ENV_MEMORY,
+    ENV_TEMP,
+    ENV_THREADS,
+    engine_settings,
+    load_rules,
+    open_export,
+    parse_memory,
+)
+from tests.data.conftest import DATA_ASSETS
+
+
+def test_settings_option_beats_env_beats_default(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    for name in (ENV_MEMORY, ENV_TEMP, ENV_THREADS):
+        monkeypatch.delenv(name, raising=False)
+    default = engine_settings()
+    assert DEFAULT_FLOOR <= default.memory_bytes <= DEFAULT_CEILING
+    assert default.threads is None
+    monkeypatch.setenv(ENV_MEMORY, "700MB")
+    monkeypatch.setenv(ENV_TEMP, str(tmp_path))
+    monkeypatch.setenv(ENV_THREADS, "1")
+    env = engine_settings()
+    assert (env.memory_bytes, env.temp_root, env.threads) == (700 * 1000**2, tmp_path, 1)
+    given = engine_settings("1GiB", tmp_path / ".")
+    assert given.memory_bytes == 1 << 30 and given.memory_limit == "1024MiB"
+    assert parse_memory("1.5 gb", "x") == 1_500_000_000
+    assert parse_memory("10%", "x") > 0
+
+
+@pytest.mark.parametrize("value", ["lots", "12", "1PB?", "0%", "200%", "10MB"])
+def test_bad_memory_size_is_a_usage_error(value: str) -> None:
+    with pytest.raises(UsageError) as info:
+        parse_memory(value, "--memory-limit")
+    assert "--memory-limit" in info.value.text("en") and "内存" in info.value.text("zh")
+
+
+def test_bad_env_and_temp_folder_are_usage_errors(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    monkeypatch.setenv(ENV_THREADS, "many")
+    with pytest.raises(UsageError, match=ENV_THREADS):
+        engine_settings()
+    monkeypatch.delenv(ENV_THREADS)
+    with pytest.raises(UsageError, match="--temp-dir"):
+        engine_settings(temp_dir=tmp_path / "missing")
+
+
+def test_export_runs_on_a_database_file_with_the_settings(tmp_path: Path) -> None:
+    settings = engine_settings("300MiB", tmp_path)
+    with open_export([DATA_ASSETS / "small.csv"], settings=settings) as table:
+        limit, spill = table.conn.execute(
+            "SELECT current_setting('memory_limit'), current_setting('temp_directory')"
+        ).fetchall()[0]
+        (db,), = table.conn.execute("SELECT path FROM duckdb_databases() "
+                                    "WHERE database_name = current_database()").fetchall()
+        assert limit == "300.0 MiB"
+        assert Path(db).parent.parent == tmp_path and Path(db).is_file()  # not :memory:
+        assert Path(spill).parent == Path(db).parent
+    assert list(tmp_path.iterdir()) == []  # the private folder is gone
+
+
+def test_cli_memory_option_is_checked_before_reading(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["data", "profile", str(DATA_ASSETS / "small.csv"), "--out",
+                                   str(tmp_path / "o"), "--memory-limit", "lots", "--lang", "en"])
+    assert res.exit_code == 2, res.output
+    assert "--memory-limit" in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "o").exists()
+
+
+def _hub_export(path: Path, hubs: int, per_hub: int = 8) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["客户名称", "手机"])
+        n = 0
+        for h in range(hubs):  # every mobile shared by per_hub records: a hub, never evidence
+            for _ in range(per_hub):
+                w.writerow([f"公司{n}", f"139{h:08d}"])
+                n += 1
+        for p in range(50):  # 50 true pairs
+            w.writerow([f"甲{p}", f"137{p:08d}"])
+            w.writerow([f"乙{p}", f"137{p:08d}"])
+
+
+def test_hub_filter_is_a_semi_join_not_a_literal_list(tmp_path: Path) -> None:
+    src = tmp_path / "hubs.csv"
+    _hub_export(src, hubs=1500)
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text("version: 1\ncolumns:\n  手机: {format: cn_mobile}\n"
+                          "duplicates:\n  keys: [手机]\n  hub_size: 8\n", encoding="utf-8")
+    with open_export([src]) as table:
+        rules = load_rules(rules_file, table.columns)
+        result = profile(table, rules, ProfileOptions(fuzzy=False))
+        plans = {p.name: p for p in column_plans(table, rules)}
+        hubs, cond = find_hubs(table, rules, plans)
+    assert len(hubs) == 1500
+    sql = cond["手机"]
+    assert "IN (SELECT" in sql and "139" not in sql and len(sql) < 100  # no value in the SQL
+    exact = result.duplicates.exact[0]
+    assert (exact.groups, exact.records) == (50, 100)  # hubs left out, true pairs found
+    assert result.duplicates.clusters == 50
+
+
+def test_progress_lines_when_piped(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["data", "profile", str(DATA_ASSETS / "small.csv"), "--rules",
+                                   str(DATA_ASSETS / "small_rules.yaml"), "--out",
+                                   str(tmp_path / "o"), "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    lines = [ln for ln in res.stderr.splitlines() if ln.startswith("[")]
+    stages = [ln.split("] ", 1)[1].split(" … ")[0] for ln in lines]
+    assert stages[0] == "Reading the export"
+    for stage in ("Measuring columns", "Finding duplicates", "Drawing the sample",
+                  "Writing the outputs: small-issues.xlsx", "Writing the outputs: small-issues.csv",
+                  "Writing the outputs: small-profile.html"):
+        assert stage in stages, stages
+    assert stages[-1] == "Done" and stages.count("Done") == 1
+    zh = CliRunner().invoke(app, ["data", "profile", str(DATA_ASSETS / "small.csv"), "--out",
+                                  str(tmp_path / "z"), "--lang", "zh", "--format", "json"])
+    assert "正在度量各列" in zh.stderr and "完成" in zh.stderr
