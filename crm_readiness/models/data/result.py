@@ -148,6 +148,13 @@ class DuplicateSummary(ResultModel):
     records_in_clusters: int = 0
     redundant_records: int = Field(default=0, description="Records beyond the first in each "
                                    "cluster: what merging would remove.")
+    key_links: int = Field(default=0, description="Links from the exact keys that the fuzzy "
+                           "comparison alone did not make (kept: a shared key is a duplicate).")
+    method: str | None = Field(default=None, description="How fuzzy pairs were decided: "
+                               "weighted or probabilistic.")
+    precision_estimate: float | None = Field(
+        default=None, description="Expected pairwise precision of the clusters (probabilistic "
+        "method): from each link's match probability under the estimated model.")
     listed: tuple[DuplicateCluster, ...] = ()
 
 
