@@ -19,6 +19,7 @@ connection for the issues workbook, the sample and the cleansed copy.
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 from crm_readiness.engine.data.formats import ident, lit
 from crm_readiness.engine.data.fuzzy import (
@@ -176,11 +177,14 @@ def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
         matches, _ = score_pairs(table, dup.fuzzy, candidates, progress,
                                  (lo + (hi - lo) * 0.3, lo + (hi - lo) * 0.9))
         matches.skipped_blocks, matches.skipped_records = sk_blocks, sk_records
-        matches, key_links = _with_key_links(table, dup.fuzzy, matches,
-                                             _exact_matches(table, rules, by_name, hub_sql))
+        matches, key_links, by_key = _with_key_links(
+            table, dup.fuzzy, matches, _exact_matches(table, rules, by_name, hub_sql))
         columns = [f.column for f in dup.fuzzy.fields]
         if dup.fuzzy.method == "probabilistic":
-            estimate = cluster_precision(matches.left, matches.right, matches.score)
+            # a shared key is a duplicate by the rules' own definition: its link is certain;
+            # the estimate is that of the fuzzy decisions (see docs/data.md)
+            estimate = cluster_precision(matches.left, matches.right,
+                                         np.where(by_key, 1.0, matches.score))
     else:
         matches = _exact_matches(table, rules, by_name, hub_sql)
         columns = list(dup.keys)
@@ -196,28 +200,33 @@ def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
         redundant_records=int(in_clusters) - int(clusters), key_links=key_links,
         method=dup.fuzzy.method if run_fuzzy and dup.fuzzy is not None else None,
         precision_estimate=None if estimate is None else round(estimate, 4),
+        estimated=dup.fuzzy.estimated if run_fuzzy and dup.fuzzy is not None else None,
         listed=tuple(list_clusters(table, columns, run_fuzzy, max_listed)))
 
 
-def _with_key_links(table: DataTable, fuzzy: FuzzyRules, matches: Matches,
-                    exact: Matches) -> tuple[Matches, int]:
-    """Return the fuzzy matches with every exact-key pair they lack added (scored as evidence)."""
+def _with_key_links(table: DataTable, fuzzy: FuzzyRules, matches: Matches, exact: Matches,
+                    ) -> tuple[Matches, int, npt.NDArray[np.bool_]]:
+    """Return the fuzzy matches with every exact-key pair they lack added (scored as evidence).
+
+    Also how many were added and, per returned pair, whether an exact key links it.
+    """
     if len(exact.left) == 0:
-        return matches, 0
+        return matches, 0, np.zeros(len(matches.left), dtype=bool)
     span = int(max(matches.left.max(initial=0), matches.right.max(initial=0),
                    exact.left.max(initial=0), exact.right.max(initial=0))) + 1
     have = matches.left * span + matches.right
     want = np.unique(exact.left * span + exact.right)
     new = want[~np.isin(want, have)]
+    keyed = np.isin(have, want)
     if len(new) == 0:
-        return matches, 0
+        return matches, 0, keyed
     left, right = new // span, new % span
     score, sims = score_given_pairs(table, fuzzy, left, right)
     merged = Matches(np.concatenate([matches.left, left]), np.concatenate([matches.right, right]),
                      np.concatenate([matches.score, score]),
                      np.concatenate([matches.sims, sims]), matches.candidates,
                      matches.skipped_blocks, matches.skipped_records)
-    return merged, len(new)
+    return merged, len(new), np.concatenate([keyed, np.ones(len(new), dtype=bool)])
 
 
 def list_clusters(table: DataTable, columns: list[str], fuzzy: bool,

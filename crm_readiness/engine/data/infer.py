@@ -208,8 +208,8 @@ def _draft_duplicates(columns: dict[str, dict[str, Any]],
         blocking += [{"columns": [k]} for k in keys]
         if contact:
             blocking.append({"columns": [contact, company], "typos_in": company})
-        if address:
-            blocking.append({"columns": [address]})
+        # no blocking on the address: template addresses (高新区1xx号) and shared office
+        # buildings make large blocks of different customers
         out["fuzzy"] = {"fields": fields, "blocking": blocking,
                         "guards": [city] if city else []}
     return out

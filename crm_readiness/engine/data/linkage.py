@@ -38,7 +38,7 @@ import numpy.typing as npt
 EPS = 1e-6
 #: at most this many candidate pairs are used to estimate m (a seeded sample beyond).
 MAX_EM_PAIRS = 2_000_000
-EM_ITERATIONS = 60
+EM_ITERATIONS = 200
 EM_TOLERANCE = 1e-6
 
 
@@ -56,13 +56,29 @@ def level_matrix(sims: npt.NDArray[np.float64],
     return out
 
 
+def level_weights(m: Sequence[float], u: Sequence[float]) -> npt.NDArray[np.float64]:
+    """Return the weight (log2 m/u) of each level, made monotone.
+
+    A more similar value never counts less than a less similar one, agreeing
+    at the top level never counts against a match and disagreeing never for
+    it. EM on blocked pairs can break this — pairs brought together by a
+    shared address that is a template (高新区1xx号) are mostly different
+    customers, so "address differs" would look like evidence of a match.
+    """
+    bf = np.log2(np.clip(np.asarray(m, dtype=np.float64), EPS, 1 - EPS)
+                 / np.clip(np.asarray(u, dtype=np.float64), EPS, 1 - EPS))
+    bf = np.minimum.accumulate(bf)
+    bf[0] = max(bf[0], 0.0)
+    bf[-1] = min(bf[-1], 0.0)
+    return np.asarray(np.minimum.accumulate(bf), dtype=np.float64)
+
+
 def match_weights(lev: npt.NDArray[np.int8], m: Sequence[Sequence[float]],
                   u: Sequence[Sequence[float]], prior: float) -> npt.NDArray[np.float64]:
     """Return the match weight (log2 odds) of each pair."""
     w = np.full(len(lev), np.log2(prior / (1 - prior)), dtype=np.float64)
     for j in range(lev.shape[1]):
-        bf = np.log2(np.clip(np.asarray(m[j], dtype=np.float64), EPS, 1 - EPS)
-                     / np.clip(np.asarray(u[j], dtype=np.float64), EPS, 1 - EPS))
+        bf = level_weights(m[j], u[j])
         col = lev[:, j]
         present = col >= 0
         w[present] += bf[col[present]]
