@@ -156,6 +156,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Fuzzy duplicate matching was switched off: clusters come from exact keys only.",
         "zh": "已关闭模糊查重：重复簇仅依据精确键得出。",
     },
+    "data.rules_init.renamed": {
+        "en": "WARNING: the header has blank or repeated column names; they were read as\n"
+              "{columns}. Give every column its own name in the source file before\n"
+              "relying on these rules.",
+        "zh": "警告：表头中有空白或重复的列名，已被读作 {columns}。\n"
+              "请先在源文件中为每一列取唯一的列名，再使用这些规则。",
+    },
     "data.rules_init.header": {
         "en": "Draft rules for {path}, drafted from a sample of the data. Check every column:\n"
               "required, format (cn_mobile, cn_landline, email, date, cn_uscc, number, enum,\n"

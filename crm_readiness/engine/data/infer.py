@@ -15,6 +15,8 @@ address; the city as a guard): exact keys, blocking, and a probabilistic
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from crm_readiness.engine.data.formats import clean_sql, ident, missing_sql, normalise_sql
@@ -39,6 +41,21 @@ _CITY_HINTS = ("城市", "city", "所在地", "所在城市")
 _ADDRESS_HINTS = ("地址", "address", "addr")
 _RECENT_HINTS = ("最近", "最后", "last", "更新", "update", "modified")
 _ID_HINTS = ("编号", "编码", "id", "code", "代码")
+
+
+def renamed_headers(columns: Sequence[str]) -> list[str]:
+    """Return the columns the reader had to name: a blank header (``column12``) or a repeat
+    of another header (``mobile_1`` beside ``mobile``)."""
+    have = set(columns)
+    out: list[str] = []
+    for name in columns:
+        if re.fullmatch(r"column\d+", name):
+            out.append(name)
+            continue
+        m = re.fullmatch(r"(.+)_(\d+)", name)
+        if m and m.group(1) in have:
+            out.append(name)
+    return out
 
 
 def _has_hint(name: str, hints: tuple[str, ...]) -> bool:
