@@ -186,6 +186,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Fuzzy duplicate matching was switched off: clusters come from exact keys only.",
         "zh": "已关闭模糊查重：重复簇仅依据精确键得出。",
     },
+    "data.rules_init.renamed": {
+        "en": "WARNING: the header has blank or repeated column names; they were read as\n"
+              "{columns}. Give every column its own name in the source file before\n"
+              "relying on these rules.",
+        "zh": "警告：表头中有空白或重复的列名，已被读作 {columns}。\n"
+              "请先在源文件中为每一列取唯一的列名，再使用这些规则。",
+    },
     "data.rules_init.header": {
         "en": "Draft rules for {path}, drafted from a sample of the data. Check every column:\n"
               "required, format (cn_mobile, cn_landline, email, date, cn_uscc, number, enum,\n"
@@ -282,6 +289,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{clusters} duplicate clusters holding {records} records; merging would remove "
               "{redundant} records.",
         "zh": "共 {clusters} 个重复簇，涉及 {records} 条记录；合并后可去除 {redundant} 条记录。",
+    },
+    "data.report.weakest": {
+        "en": "weakest: {dimension} {value}",
+        "zh": "最弱维度：{dimension} {value}",
+    },
+    "data.report.dup_precision": {
+        "en": "Expected precision of the duplicate pairs: {precision} (each link's match "
+              "probability under the rules' Fellegi–Sunter model).",
+        "zh": "重复记录对的预期精确率：{precision}（按规则中 Fellegi–Sunter 模型给出的每条链接的匹配概率计算）。",
+    },
+    "data.report.dup_estimated": {
+        "en": "The model's m/u and prior were estimated from the data by EM on {pairs} candidate "
+              "pairs ({iterations} iterations; u started from {random} random pairs).",
+        "zh": "模型的 m/u 与先验概率由数据本身估计：在 {pairs} 对候选记录上运行 EM（{iterations} 次迭代；"
+              "u 以 {random} 对随机记录为初值）。",
+    },
+    "data.report.dup_key_links": {
+        "en": "{n} links come from the exact keys alone (a shared key is kept as a duplicate).",
+        "zh": "{n} 条链接仅来自精确主键（共享主键即视为重复）。",
     },
     "data.report.dup_fuzzy": {
         "en": "Fuzzy matching compared {pairs} candidate pairs (blocking) and matched {matched}; "

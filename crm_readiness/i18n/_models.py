@@ -97,6 +97,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "typos_in must be one of the blocking columns",
         "zh": "typos_in 必须是 columns 中的一列",
     },
+    "model.fuzzy_levels_descending": {
+        "en": "levels must be similarities between 0 and 1, highest first",
+        "zh": "levels 必须是 0 到 1 之间的相似度，从高到低排列",
+    },
+    "model.fuzzy_m_u_per_level": {
+        "en": "m and u need one probability (between 0 and 1) per level and one for "
+              "'disagree': {levels} values",
+        "zh": "m 和 u 需要每个级别一个概率（0 到 1 之间），另加“不一致”一个：共 {levels} 个值",
+    },
+    "model.fuzzy_probabilistic_needs_m_u": {
+        "en": "method probabilistic needs prior and, on every field, m and u",
+        "zh": "method 为 probabilistic 时需要 prior，且每个字段都需要 m 和 u",
+    },
     "model.city_column_unknown": {
         "en": "city_column must name a column declared under columns: {columns}",
         "zh": "city_column 必须指向 columns 中已声明的列：{columns}",

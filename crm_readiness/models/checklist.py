@@ -189,7 +189,7 @@ class Question(Model):
     pack: str | None = Field(default=None, description="The industry pack that adds it (set "
                                                        "by the loader from the pack file).")
     measure: Literal["completeness", "validity", "uniqueness", "consistency", "timeliness",
-                     "readiness"] | None = Field(
+                     "readiness", "key_completeness"] | None = Field(
         default=None, description="A data-profile metric (0..100 %) that can answer this question; "
                                   "its scale must then be numeric in percent.")
 

@@ -208,7 +208,7 @@ def csv_writer(con: object, sql: str, *, safe: bool = True) -> Callable[[Path], 
 def draft_rules_file(path: Path, out: Path, *, source: SourceOptions = SourceOptions(),
                      force: bool = False) -> Path:
     """Draft a rules file from ``path`` and write it to ``out`` (refuses to replace it)."""
-    from crm_readiness.engine.data.infer import draft_rules
+    from crm_readiness.engine.data.infer import draft_rules, renamed_headers
     from crm_readiness.io.output import OutputSet
     from crm_readiness.io.yaml_files import dump_yaml
 
@@ -217,8 +217,13 @@ def draft_rules_file(path: Path, out: Path, *, source: SourceOptions = SourceOpt
     outputs.preflight()
     with _open([path], source) as table:
         rules = draft_rules(table)
+        renamed = renamed_headers(table.columns)
     body = dump_yaml(rules.model_dump(mode="json", exclude_defaults=True))
-    header = "".join(f"# {line}\n" for line in t("data.rules_init.header", "en",
+    header = ""
+    if renamed:  # said first, in both languages: these names are not the user's
+        header = "".join(f"# {line}\n" for lang in ("en", "zh") for line in t(
+            "data.rules_init.renamed", lang, columns=", ".join(renamed)).splitlines())
+    header += "".join(f"# {line}\n" for line in t("data.rules_init.header", "en",
                                                   path=path.name).splitlines())
     header += "".join(f"# {line}\n" for line in t("data.rules_init.header", "zh",
                                                    path=path.name).splitlines())

@@ -151,3 +151,19 @@ def test_demo_part(demo_en: Path) -> None:
     index = (demo_en / "index.html").read_text("utf-8")
     for p in ("data/customers-profile.html", "data/customers-issues.xlsx", "inputs/customers.csv"):
         assert f'href="{p}"' in index and (demo_en / p).exists(), p
+
+
+def test_rules_init_names_blank_and_repeated_headers(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "h.csv"
+    src.write_text("company,mobile,mobile,,city\n华瑞机械有限公司,13800000001,13900000002,x,上海\n"
+                   "东方物流有限公司,13700000003,,y,北京\n", encoding="utf-8")
+    out = tmp_path / "rules.yaml"
+    res = _run(runner, "rules", "init", str(src), "--out", str(out), "--lang", "en")
+    assert res.exit_code == 0, res.output
+    head = out.read_text(encoding="utf-8").split("version:")[0]
+    assert "WARNING" in head and "mobile_1, column3" in head and "警告" in head
+    clean = tmp_path / "ok.csv"
+    clean.write_text("company,mobile\n华瑞机械有限公司,13800000001\n", encoding="utf-8")
+    out2 = tmp_path / "ok.yaml"
+    assert _run(runner, "rules", "init", str(clean), "--out", str(out2)).exit_code == 0
+    assert "WARNING" not in out2.read_text(encoding="utf-8")

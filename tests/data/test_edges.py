@@ -299,3 +299,34 @@ def test_clean_full_disk_during_copy_is_exit_4(runner: CliRunner, tmp_path: Path
     text = res.output.replace("\n", " ")
     assert "clean.csv" in text and "No space left on device" in text
     assert _files(folder) == []  # no temp file, no body, no partial target
+
+
+# (e) a probabilistic model that does not add up ------------------------------------------
+
+@pytest.mark.parametrize(("body", "where", "phrase_en", "phrase_zh"), [
+    ("      - {column: 客户名称, kind: company_name, m: [0.9, 0.1], u: [0.1, 0.9]}\n"
+     "    prior: 0.1\n", "duplicates.fuzzy.fields.0", "one for 'disagree': 5 values", "共 5 个值"),
+    ("      - {column: 客户名称, kind: exact}\n", "duplicates.fuzzy",
+     "method probabilistic needs prior", "method 为 probabilistic 时需要 prior"),
+    ("      - {column: 客户名称, kind: exact, levels: [0.5, 0.9], m: [0.5, 0.3, 0.2], "
+     "u: [0.1, 0.2, 0.7]}\n    prior: 0.1\n", "duplicates.fuzzy.fields.0",
+     "highest first", "从高到低"),
+])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_bad_probabilistic_model_is_exit_3_with_place(runner: CliRunner, tmp_path: Path,
+                                                      body: str, where: str, phrase_en: str,
+                                                      phrase_zh: str, lang: str) -> None:
+    csv_path = _write(tmp_path / "a.csv", "客户名称,联系人,手机", CLEAN_ROWS)
+    src = csv_path.read_bytes()
+    rules = tmp_path / "fs-rules.yaml"
+    rules.write_text("version: 1\nduplicates:\n  fuzzy:\n    method: probabilistic\n"
+                     "    blocking: [{columns: [客户名称]}]\n    fields:\n" + body,
+                     encoding="utf-8")
+    out = tmp_path / "out"
+    res = _run(runner, "profile", str(csv_path), "--rules", str(rules), "--out", str(out),
+               "--lang", lang)
+    assert res.exit_code == 3, res.output
+    text = res.output.replace("\n", " ")
+    assert "fs-rules.yaml" in text and where in text
+    assert (phrase_en if lang == "en" else phrase_zh) in text
+    assert _files(out) == [] and csv_path.read_bytes() == src

@@ -71,3 +71,35 @@ def test_packaged_checklists(profiled: tuple[DataProfileResult, DataTable]) -> N
     assert measured and set(answers) <= set(measured)
     for a in answers.values():
         assert isinstance(a.value, float) and 0 <= a.value <= 100
+
+
+def test_key_completeness_and_timeliness_are_measured_questions(
+        profiled: tuple[DataProfileResult, DataTable]) -> None:
+    from crm_readiness.io.checklists import load_checklist_set
+
+    result, _ = profiled
+    packaged = load_checklist_set()
+    measures = {q.measure: q.id for c in packaged.checklists for q in c.questions if q.measure}
+    assert measures["timeliness"] == "data.measured_timeliness"
+    assert measures["key_completeness"] == "data.measured_key_completeness"
+    answers = measured_answers(result, packaged)
+    key = result.column("统一社会信用代码")
+    assert result.readiness.key_column == "统一社会信用代码" and key is not None
+    assert answers["data.measured_key_completeness"].value == round(
+        (key.completeness or 0) * 100, 1)
+    assert key.completeness is not None and key.completeness < 0.9  # the generator fills ~65 %
+    dims = {d.dimension: d.value for d in result.dimensions}
+    assert answers["data.measured_timeliness"].value == round((dims["timeliness"] or 0) * 100, 1)
+
+
+def test_weakest_dimension_named(profiled: tuple[DataProfileResult, DataTable]) -> None:
+    from crm_readiness.render.data.report import render_md
+
+    result, _ = profiled
+    values = {d.dimension: d.value for d in result.dimensions if d.value is not None}
+    weakest = min(values, key=lambda d: values[d] or 0.0)
+    assert result.readiness.weakest == weakest
+    md_en = render_md(result, "en").decode()
+    md_zh = render_md(result, "zh").decode()
+    assert f"weakest: {weakest.capitalize()}" in md_en
+    assert "最弱维度" in md_zh

@@ -4,10 +4,13 @@
 * hubs — a key value shared by ``hub_size`` records or more (a switchboard or
   400 number, a dummy mobile) is reported and never used as evidence, so it
   cannot chain unrelated customers together;
-* clusters — connected components (union-find) of the matching pairs: fuzzy
-  matches when a ``fuzzy`` block is given (and not switched off), otherwise
-  the exact-key pairs. Each cluster gets a suggested surviving record: the
-  most complete valid record, then the most recent date, then the first.
+* clusters — connected components (union-find) of the matching pairs: the
+  exact-key pairs, and the fuzzy matches when a ``fuzzy`` block is given (and
+  not switched off) — a fuzzy run keeps every exact-key link, so records
+  sharing a credit code or e-mail are always in one cluster. With the
+  probabilistic method the summary states the clusters' expected precision.
+  Each cluster gets a suggested surviving record: the most complete valid
+  record, then the most recent date, then the first.
 
 Creates ``_cr_clusters`` (rid, cid, survivor) and ``_cr_matches`` in the
 connection for the issues workbook, the sample and the cleansed copy.
@@ -16,9 +19,18 @@ connection for the issues workbook, the sample and the cleansed copy.
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 from crm_readiness.engine.data.formats import ident
-from crm_readiness.engine.data.fuzzy import FZ, Matches, build_fields, build_pairs, score_pairs
+from crm_readiness.engine.data.fuzzy import (
+    FZ,
+    Matches,
+    build_fields,
+    build_pairs,
+    score_given_pairs,
+    score_pairs,
+)
+from crm_readiness.engine.data.linkage import cluster_precision
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
 from crm_readiness.engine.data.sql import one
 from crm_readiness.engine.data.table import DataTable, Progress
@@ -32,7 +44,7 @@ from crm_readiness.models.data.result import (
     HubValue,
     MatchEvidence,
 )
-from crm_readiness.models.data.rules import DataRules
+from crm_readiness.models.data.rules import DataRules, FuzzyRules
 
 CLUSTERS = "_cr_clusters"
 MATCHES = "_cr_matches"
@@ -165,6 +177,8 @@ def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
     exact = exact_keys(table, rules, by_name, hub_sql)
     run_fuzzy = fuzzy and dup.fuzzy is not None
     lo, hi = span
+    key_links = 0
+    estimate: float | None = None
     if run_fuzzy:
         assert dup.fuzzy is not None
         progress("duplicates: blocking", lo)
@@ -173,7 +187,14 @@ def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
         matches, _ = score_pairs(table, dup.fuzzy, candidates, progress,
                                  (lo + (hi - lo) * 0.3, lo + (hi - lo) * 0.9))
         matches.skipped_blocks, matches.skipped_records = sk_blocks, sk_records
+        matches, key_links, by_key = _with_key_links(
+            table, dup.fuzzy, matches, _exact_matches(table, rules, by_name, hub_sql))
         columns = [f.column for f in dup.fuzzy.fields]
+        if dup.fuzzy.method == "probabilistic":
+            # a shared key is a duplicate by the rules' own definition: its link is certain;
+            # the estimate is that of the fuzzy decisions (see docs/data.md)
+            estimate = cluster_precision(matches.left, matches.right,
+                                         np.where(by_key, 1.0, matches.score))
     else:
         matches = _exact_matches(table, rules, by_name, hub_sql)
         columns = list(dup.keys)
@@ -186,8 +207,36 @@ def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
         candidate_pairs=matches.candidates, matched_pairs=len(matches.left),
         skipped_blocks=matches.skipped_blocks, skipped_block_records=matches.skipped_records,
         clusters=int(clusters), records_in_clusters=int(in_clusters),
-        redundant_records=int(in_clusters) - int(clusters),
+        redundant_records=int(in_clusters) - int(clusters), key_links=key_links,
+        method=dup.fuzzy.method if run_fuzzy and dup.fuzzy is not None else None,
+        precision_estimate=None if estimate is None else round(estimate, 4),
+        estimated=dup.fuzzy.estimated if run_fuzzy and dup.fuzzy is not None else None,
         listed=tuple(list_clusters(table, columns, run_fuzzy, max_listed)))
+
+
+def _with_key_links(table: DataTable, fuzzy: FuzzyRules, matches: Matches, exact: Matches,
+                    ) -> tuple[Matches, int, npt.NDArray[np.bool_]]:
+    """Return the fuzzy matches with every exact-key pair they lack added (scored as evidence).
+
+    Also how many were added and, per returned pair, whether an exact key links it.
+    """
+    if len(exact.left) == 0:
+        return matches, 0, np.zeros(len(matches.left), dtype=bool)
+    span = int(max(matches.left.max(initial=0), matches.right.max(initial=0),
+                   exact.left.max(initial=0), exact.right.max(initial=0))) + 1
+    have = matches.left * span + matches.right
+    want = np.unique(exact.left * span + exact.right)
+    new = want[~np.isin(want, have)]
+    keyed = np.isin(have, want)
+    if len(new) == 0:
+        return matches, 0, keyed
+    left, right = new // span, new % span
+    score, sims = score_given_pairs(table, fuzzy, left, right)
+    merged = Matches(np.concatenate([matches.left, left]), np.concatenate([matches.right, right]),
+                     np.concatenate([matches.score, score]),
+                     np.concatenate([matches.sims, sims]), matches.candidates,
+                     matches.skipped_blocks, matches.skipped_records)
+    return merged, len(new), np.concatenate([keyed, np.ones(len(new), dtype=bool)])
 
 
 def list_clusters(table: DataTable, columns: list[str], fuzzy: bool,

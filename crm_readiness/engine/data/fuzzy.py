@@ -9,21 +9,30 @@ per field (rapidfuzz normalised Levenshtein for names and text, equality for
 exact fields; a field empty on either side is left out) and a match score:
 the weighted mean of the fields both records have. A pair matches when the
 score reaches the threshold, at least ``min_fields`` fields were compared and at
-least ``min_agreeing`` of them agree (similarity ≥ ``agree_at``).
+least ``min_agreeing`` of them agree (similarity ≥ ``agree_at``). With
+``method: probabilistic`` the pair's match probability under a Fellegi–Sunter
+model (:mod:`linkage`) replaces the weighted mean and its thresholds.
+
+Guards keep records apart whatever the score: two company names carrying
+different regions (上海… / …（北京）), and the ``guards`` columns (a city) filled
+and different on both. An ``address`` field compares as 0 when the two
+addresses' numbers differ (高新区123号 against 高新区128号 are two places).
 Hub values (see :mod:`duplicates`) are blanked before any of this.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from crm_readiness.engine.data.company import company_core_sql
+from crm_readiness.engine.data.company import company_core_sql, company_region_sql
 from crm_readiness.engine.data.formats import lit
+from crm_readiness.engine.data.linkage import level_matrix, match_weights, probabilities
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
-from crm_readiness.engine.data.sql import one
+from crm_readiness.engine.data.sql import one, run
 from crm_readiness.engine.data.table import DataTable, Progress
 from crm_readiness.models.data.rules import FuzzyRules
 
@@ -50,30 +59,39 @@ class Matches:
     skipped_records: int
 
 
+def _blank_hub(name: str, expr: str, hub_sql: dict[str, str]) -> str:
+    return f"(CASE WHEN {hub_sql[name]} THEN NULL ELSE {expr} END)" if name in hub_sql else expr
+
+
 def build_fields(table: DataTable, fuzzy: FuzzyRules, plans: dict[str, ColumnPlan],
                  hub_sql: dict[str, str]) -> None:
-    """Create ``_cr_fz``: per record, the comparable value of every fuzzy field (``g{j}``)."""
+    """Create ``_cr_fz``: per record the comparable value of every fuzzy field (``g{j}``).
+
+    Beside them: the region of a company name (``r{j}``), the numbers of an
+    address (``d{j}``), the guard columns (``q{k}``) and blocking-only columns.
+    """
     cols = ["rid"]
     for j, f in enumerate(fuzzy.fields):
         i = plans[f.column].index
         if f.kind == "company_name":
             expr = company_core_sql(f"n{i}")
-        elif f.kind == "text":
+            cols.append(f"{_blank_hub(f.column, company_region_sql(f'n{i}'), hub_sql)} AS r{j}")
+        elif f.kind in ("text", "address"):
             expr = f"lower(n{i})"
+            if f.kind == "address":
+                cols.append(f"nullif(array_to_string(regexp_extract_all(left(n{i}, "
+                            f"{MAX_COMPARED}), '[0-9]+'), ' '), '') AS d{j}")
         else:
             expr = f"n{i}"
-        if f.column in hub_sql:
-            expr = f"(CASE WHEN {hub_sql[f.column]} THEN NULL ELSE {expr} END)"
-        cols.append(f"left({expr}, {MAX_COMPARED}) AS g{j}")
+        cols.append(f"left({_blank_hub(f.column, expr, hub_sql)}, {MAX_COMPARED}) AS g{j}")
+    for k, name in enumerate(fuzzy.guards):
+        i = plans[name].index
+        cols.append(f"nullif(regexp_replace(lower(n{i}), '[市省\\s]+$', ''), '') AS q{k}")
     extra = {c for b in fuzzy.blocking for c in b.columns} - {f.column for f in fuzzy.fields}
     for name in sorted(extra):
         i = plans[name].index
-        expr = f"n{i}"
-        if name in hub_sql:
-            expr = f"(CASE WHEN {hub_sql[name]} THEN NULL ELSE {expr} END)"
-        cols.append(f"left({expr}, {MAX_COMPARED}) AS h{i}")
-    table.conn.execute(f"CREATE OR REPLACE TABLE {FZ} AS SELECT {', '.join(cols)} "
-                       f"FROM {NORM}")
+        cols.append(f"left({_blank_hub(name, f'n{i}', hub_sql)}, {MAX_COMPARED}) AS h{i}")
+    run(table.conn, f"CREATE OR REPLACE TABLE {FZ} AS SELECT {', '.join(cols)} FROM {NORM}")
 
 
 def _field_ref(fuzzy: FuzzyRules, plans: dict[str, ColumnPlan], column: str) -> str:
@@ -127,32 +145,38 @@ def build_pairs(table: DataTable, fuzzy: FuzzyRules,
     return int(n[0]), int(skipped[0]), int(skipped[1])
 
 
-def score_pairs(table: DataTable, fuzzy: FuzzyRules, candidates: int, progress: Progress,
-                span: tuple[float, float]) -> tuple[Matches, int]:
-    """Score every candidate pair in chunks; return the matches (and the pairs compared)."""
+def _apart_sql(fuzzy: FuzzyRules) -> str:
+    """SQL (over ``l``/``r`` rows of ``_cr_fz``): true when a guard keeps the pair apart."""
+    conds = [f"coalesce(l.r{j} <> r.r{j}, false)" for j, f in enumerate(fuzzy.fields)
+             if f.kind == "company_name"]
+    conds += [f"coalesce(l.q{k} <> r.q{k}, false)" for k in range(len(fuzzy.guards))]
+    return " OR ".join(conds) or "false"
+
+
+def pair_similarities(table: DataTable, fuzzy: FuzzyRules, pairs: str, count: int,
+                      progress: Progress, span: tuple[float, float],
+                      ) -> Iterator[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64],
+                                          npt.NDArray[np.float64], npt.NDArray[np.bool_]]]:
+    """Yield, per chunk of table ``pairs`` (pid, a, b): a, b, similarities, kept-apart flags."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
     con = table.conn
     nf = len(fuzzy.fields)
-    weights = np.asarray([f.weight for f in fuzzy.fields], dtype=np.float64)
-    sel: list[str] = ["p.a", "p.b"]
+    sel: list[str] = ["p.a", "p.b", f"({_apart_sql(fuzzy)}) AS apart"]
     for j, f in enumerate(fuzzy.fields):
         if f.kind == "exact":
             sel.append(f"(CASE WHEN l.g{j} IS NULL OR r.g{j} IS NULL THEN -1.0 "
                        f"WHEN l.g{j} = r.g{j} THEN 1.0 ELSE 0.0 END) AS s{j}")
         else:
-            sel += [f"l.g{j} AS l{j}", f"r.g{j} AS r{j}"]
-    keep_l: list[npt.NDArray[np.int64]] = []
-    keep_r: list[npt.NDArray[np.int64]] = []
-    keep_s: list[npt.NDArray[np.float64]] = []
-    keep_f: list[npt.NDArray[np.float32]] = []
-    for lo in range(0, max(candidates, 1), CHUNK):
-        if candidates == 0:
-            break
-        progress("duplicates: scoring", span[0] + (span[1] - span[0]) * lo / candidates)
+            sel += [f"coalesce(l.g{j}, '') AS l{j}", f"coalesce(r.g{j}, '') AS r{j}",
+                    f"(l.g{j} IS NOT NULL AND r.g{j} IS NOT NULL) AS b{j}"]
+            if f.kind == "address":
+                sel.append(f"coalesce(l.d{j} <> r.d{j}, false) AS dd{j}")
+    for lo in range(0, count, CHUNK):
+        progress("duplicates: scoring", span[0] + (span[1] - span[0]) * lo / max(1, count))
         data = con.execute(
-            f"SELECT {', '.join(sel)} FROM (SELECT * FROM {PAIRS} WHERE pid >= {lo} AND "
+            f"SELECT {', '.join(sel)} FROM (SELECT * FROM {pairs} WHERE pid >= {lo} AND "
             f"pid < {lo + CHUNK}) p JOIN {FZ} l ON l.rid = p.a JOIN {FZ} r ON r.rid = p.b "
             f"ORDER BY p.pid").fetchnumpy()
         size = len(data["a"])
@@ -161,27 +185,53 @@ def score_pairs(table: DataTable, fuzzy: FuzzyRules, candidates: int, progress: 
             if f.kind == "exact":
                 sims[:, j] = np.asarray(data[f"s{j}"], dtype=np.float64)
                 continue
-            left = np.ma.filled(data[f"l{j}"], None) if np.ma.isMaskedArray(data[f"l{j}"]) \
-                else data[f"l{j}"]
-            right = np.ma.filled(data[f"r{j}"], None) if np.ma.isMaskedArray(data[f"r{j}"]) \
-                else data[f"r{j}"]
-            both = np.fromiter((x is not None and y is not None for x, y in zip(left, right,
-                                                                                strict=True)),
-                               dtype=bool, count=size)
+            both = np.asarray(data[f"b{j}"], dtype=bool)
             if both.any():
-                ls = [str(x) for x in left[both]]
-                rs = [str(y) for y in right[both]]
+                ls = np.asarray(data[f"l{j}"], dtype=object)[both].tolist()
+                rs = np.asarray(data[f"r{j}"], dtype=object)[both].tolist()
                 sims[both, j] = process.cpdist(ls, rs, scorer=Levenshtein.normalized_similarity,
                                                workers=-1)
-        present = sims >= 0
-        wsum = (present * weights).sum(axis=1)
-        score = np.where(wsum > 0, (np.clip(sims, 0, None) * weights).sum(axis=1)
-                         / np.where(wsum > 0, wsum, 1), 0.0)
-        agreeing = (sims >= fuzzy.agree_at - 1e-9).sum(axis=1)
-        ok = ((present.sum(axis=1) >= fuzzy.min_fields) & (agreeing >= fuzzy.min_agreeing)
-              & (score >= fuzzy.threshold - 1e-9))
-        keep_l.append(np.asarray(data["a"], dtype=np.int64)[ok])
-        keep_r.append(np.asarray(data["b"], dtype=np.int64)[ok])
+            if f.kind == "address":
+                differ = np.asarray(data[f"dd{j}"], dtype=bool) & both
+                sims[differ, j] = 0.0
+        apart = np.asarray(data["apart"], dtype=bool)
+        yield (np.asarray(data["a"], dtype=np.int64), np.asarray(data["b"], dtype=np.int64),
+               sims, apart)
+
+
+def decide(fuzzy: FuzzyRules, sims: npt.NDArray[np.float64],
+           ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+    """Return (matches, score) per pair: the probability (probabilistic) or weighted mean."""
+    if fuzzy.method == "probabilistic":
+        assert fuzzy.prior is not None
+        lev = level_matrix(sims, [f.effective_levels for f in fuzzy.fields])
+        prob = probabilities(match_weights(lev, [f.m or () for f in fuzzy.fields],
+                                           [f.u or () for f in fuzzy.fields], fuzzy.prior))
+        return prob >= fuzzy.match_probability - 1e-12, prob
+    weights = np.asarray([f.weight for f in fuzzy.fields], dtype=np.float64)
+    present = sims >= 0
+    wsum = (present * weights).sum(axis=1)
+    score = np.where(wsum > 0, (np.clip(sims, 0, None) * weights).sum(axis=1)
+                     / np.where(wsum > 0, wsum, 1), 0.0)
+    agreeing = (sims >= fuzzy.agree_at - 1e-9).sum(axis=1)
+    ok = ((present.sum(axis=1) >= fuzzy.min_fields) & (agreeing >= fuzzy.min_agreeing)
+          & (score >= fuzzy.threshold - 1e-9))
+    return ok, score
+
+
+def score_pairs(table: DataTable, fuzzy: FuzzyRules, candidates: int, progress: Progress,
+                span: tuple[float, float]) -> tuple[Matches, int]:
+    """Score every candidate pair in chunks; return the matches (and the pairs compared)."""
+    nf = len(fuzzy.fields)
+    keep_l: list[npt.NDArray[np.int64]] = []
+    keep_r: list[npt.NDArray[np.int64]] = []
+    keep_s: list[npt.NDArray[np.float64]] = []
+    keep_f: list[npt.NDArray[np.float32]] = []
+    for a, b, sims, apart in pair_similarities(table, fuzzy, PAIRS, candidates, progress, span):
+        ok, score = decide(fuzzy, sims)
+        ok &= ~apart
+        keep_l.append(a[ok])
+        keep_r.append(b[ok])
         keep_s.append(score[ok])
         keep_f.append(sims[ok].astype(np.float32))
     matches = Matches(
@@ -191,3 +241,25 @@ def score_pairs(table: DataTable, fuzzy: FuzzyRules, candidates: int, progress: 
         sims=np.concatenate(keep_f) if keep_f else np.zeros((0, nf), np.float32),
         candidates=candidates, skipped_blocks=0, skipped_records=0)
     return matches, candidates
+
+
+def score_given_pairs(table: DataTable, fuzzy: FuzzyRules, left: npt.NDArray[np.int64],
+                      right: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.float64],
+                                                             npt.NDArray[np.float32]]:
+    """Return (score, similarities) of the given pairs, in their order (guards ignored)."""
+    con = table.conn
+    con.register("_cr_given_arrays", {"pid": np.arange(len(left), dtype=np.int64),
+                                      "a": left, "b": right})
+    run(con, "CREATE OR REPLACE TABLE _cr_given AS SELECT pid::BIGINT AS pid, "
+             "a::BIGINT AS a, b::BIGINT AS b FROM _cr_given_arrays")
+    con.unregister("_cr_given_arrays")
+    scores: list[npt.NDArray[np.float64]] = []
+    sims_all: list[npt.NDArray[np.float32]] = []
+    for _a, _b, sims, _apart in pair_similarities(table, fuzzy, "_cr_given", len(left),
+                                                  lambda _s, _d: None, (0.0, 0.0)):
+        scores.append(decide(fuzzy, sims)[1])
+        sims_all.append(sims.astype(np.float32))
+    run(con, "DROP TABLE _cr_given")
+    nf = len(fuzzy.fields)
+    return (np.concatenate(scores) if scores else np.zeros(0),
+            np.concatenate(sims_all) if sims_all else np.zeros((0, nf), np.float32))

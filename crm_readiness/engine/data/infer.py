@@ -1,14 +1,22 @@
 """Drafting a rules file from a sample of the data: column names and value shapes → formats.
 
-The draft is a starting point for the user to edit: each column gets the
-format most of its filled values fit (checked with the same SQL validators),
-required when (nearly) always filled, an enum for a handful of repeating
-values, and a ``duplicates`` block built from the phone, e-mail, credit-code,
-company-name and contact columns it recognises.
+The draft is meant to be usable unedited: each column gets the format most of
+its filled values fit (checked with the same SQL validators; the usual English
+and Chinese headers — landline/tel/电话/座机/固话, mobile/手机, email/邮箱, credit
+code/USCC/统一社会信用代码 … — decide between formats a value could have),
+required when (nearly) always filled or when it is the dedup key (the credit
+code, whatever its fill: completeness must show what is missing), an enum for a
+handful of repeating values, and a ``duplicates`` block built from the columns
+it recognises (company name, contact, mobile, landline, e-mail, credit code,
+address; the city as a guard): exact keys, blocking, and a probabilistic
+(Fellegi–Sunter) model whose m/u and prior are estimated from the whole export
+(:mod:`train`), so the profile can state the clusters' expected precision.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from crm_readiness.engine.data.formats import clean_sql, ident, missing_sql, normalise_sql
@@ -20,16 +28,34 @@ from crm_readiness.models.data.rules import DEFAULT_PLACEHOLDERS, ColumnRule, Da
 SAMPLE_ROWS = 5000
 _CANDIDATES = ("cn_uscc", "cn_mobile", "email", "date", "cn_landline", "number")
 _HINTS: dict[str, tuple[str, ...]] = {
-    "cn_mobile": ("手机", "mobile", "cell"),
-    "cn_landline": ("座机", "电话", "固话", "tel", "phone"),
+    "cn_mobile": ("手机", "移动电话", "mobile", "cell"),
+    "cn_landline": ("座机", "电话", "固话", "landline", "tel", "phone", "fixed line"),
     "email": ("邮箱", "邮件", "email", "e-mail", "mail"),
-    "date": ("日期", "时间", "date", "time"),
-    "cn_uscc": ("信用代码", "uscc", "credit"),
+    "date": ("日期", "时间", "更新", "date", "time", "updated", "modified"),
+    "cn_uscc": ("信用代码", "uscc", "credit", "统一代码", "税号"),
 }
-_NAME_HINTS = ("客户名称", "公司名称", "企业名称", "单位名称", "company", "customer", "名称")
+_NAME_HINTS = ("客户名称", "公司名称", "企业名称", "单位名称", "company", "customer", "account",
+               "名称")
 _CONTACT_HINTS = ("联系人", "contact", "姓名")
-_CITY_HINTS = ("城市", "city", "所在地")
+_CITY_HINTS = ("城市", "city", "所在地", "所在城市")
+_ADDRESS_HINTS = ("地址", "address", "addr")
+_RECENT_HINTS = ("最近", "最后", "last", "更新", "update", "modified")
 _ID_HINTS = ("编号", "编码", "id", "code", "代码")
+
+
+def renamed_headers(columns: Sequence[str]) -> list[str]:
+    """Return the columns the reader had to name: a blank header (``column12``) or a repeat
+    of another header (``mobile_1`` beside ``mobile``)."""
+    have = set(columns)
+    out: list[str] = []
+    for name in columns:
+        if re.fullmatch(r"column\d+", name):
+            out.append(name)
+            continue
+        m = re.fullmatch(r"(.+)_(\d+)", name)
+        if m and m.group(1) in have:
+            out.append(name)
+    return out
 
 
 def _has_hint(name: str, hints: tuple[str, ...]) -> bool:
@@ -68,11 +94,14 @@ def _measure(table: DataTable, names: list[str], marks: list[str]) -> dict[int, 
     return {int(r[0]): tuple(r[1:]) for r in got}
 
 
-def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
+def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS, *,
+                estimate: bool = True) -> DataRules:
     """Return a draft rules model for ``table`` from its first ``sample_rows`` records.
 
     At most :data:`DRAFT_CELLS` values are looked at, so a 1,000-column export is
     drafted from its first 2,000 records (never fewer than :data:`MIN_DRAFT_ROWS`).
+    The match model (``estimate``) is estimated on every record: duplicates are
+    too rare in a sample.
     """
     con = table.conn
     marks = [p.lower() for p in DEFAULT_PLACEHOLDERS]
@@ -106,14 +135,18 @@ def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
                 fmt = "text"
         if fmt != "text":
             rule["format"] = fmt
-        if total and filled / total >= 0.99:
-            rule["required"] = True
+        if (total and filled / total >= 0.99) or (fmt == "cn_uscc" and filled):
+            rule["required"] = True  # the credit code is the dedup key: its gaps must show
         if fmt == "text" and filled >= 30 and 1 < distinct <= 60:
             enum_wanted[name] = int(filled)
         if _has_hint(name, _ID_HINTS) and filled and distinct == filled:
             rule["unique"] = True
-        if filled and companies / filled >= 0.3:
+        if filled and (companies / filled >= 0.3 or (
+                fmt == "text" and _has_hint(name, _NAME_HINTS)
+                and not _has_hint(name, _CONTACT_HINTS))):
             shapes[name] = "company"
+        elif fmt == "text" and _has_hint(name, _ADDRESS_HINTS):
+            shapes[name] = "address"
         elif (filled and cities / filled >= 0.5) or _has_hint(name, _CITY_HINTS):
             shapes[name] = "city"
         elif _has_hint(name, _CONTACT_HINTS):
@@ -130,13 +163,18 @@ def draft_rules(table: DataTable, sample_rows: int = SAMPLE_ROWS) -> DataRules:
     for name, rule in columns.items():
         if rule.get("format") == "cn_landline" and city:
             rule["city_column"] = city
-        if rule.get("format") == "date" and _has_hint(name, ("最近", "last", "更新", "update")):
+        if rule.get("format") == "date" and _has_hint(name, _RECENT_HINTS):
             rule["max_age_days"] = 730
     data: dict[str, Any] = {"version": 1, "columns": columns}
     dup = _draft_duplicates(columns, shapes)
     if dup:
         data["duplicates"] = dup
-    return DataRules.model_validate(data)
+    rules = DataRules.model_validate(data)
+    if estimate and rules.duplicates is not None and rules.duplicates.fuzzy is not None:
+        from crm_readiness.engine.data.train import estimate_model
+
+        rules = estimate_model(table, rules)
+    return rules
 
 
 def _enum_values(table: DataTable, filled: dict[str, int],
@@ -167,19 +205,28 @@ def _draft_duplicates(columns: dict[str, dict[str, Any]],
     keys = by_format["cn_mobile"] + by_format["email"] + by_format["cn_uscc"]
     company = next((c for c, s in shapes.items() if s == "company"), None)
     contact = next((c for c, s in shapes.items() if s == "contact"), None)
+    address = next((c for c, s in shapes.items() if s == "address"), None)
+    city = next((c for c, s in shapes.items() if s == "city"), None)
     if not keys and company is None:
         return None
     out: dict[str, Any] = {"keys": keys}
     if company is not None:
-        weights = {"cn_mobile": 2, "email": 1.5, "cn_uscc": 3, "cn_landline": 1}
-        fields: list[dict[str, Any]] = [{"column": company, "kind": "company_name", "weight": 4}]
+        fields: list[dict[str, Any]] = [{"column": company, "kind": "company_name"}]
         if contact:
-            fields.append({"column": contact, "kind": "exact", "weight": 2})
+            fields.append({"column": contact, "kind": "exact"})
+        # a changed e-mail domain or one wrong character of a credit code is still evidence
+        kinds = {"cn_mobile": "exact", "email": "text", "cn_uscc": "text",
+                 "cn_landline": "exact"}
         for fmt, cols in by_format.items():
-            fields += [{"column": c, "kind": "exact", "weight": weights[fmt]} for c in cols]
+            fields += [{"column": c, "kind": kinds[fmt]} for c in cols]
+        if address:
+            fields.append({"column": address, "kind": "address"})
         blocking: list[dict[str, Any]] = [{"columns": [company]}]
         blocking += [{"columns": [k]} for k in keys]
         if contact:
             blocking.append({"columns": [contact, company], "typos_in": company})
-        out["fuzzy"] = {"threshold": 0.7, "fields": fields, "blocking": blocking}
+        # no blocking on the address: template addresses (高新区1xx号) and shared office
+        # buildings make large blocks of different customers
+        out["fuzzy"] = {"fields": fields, "blocking": blocking,
+                        "guards": [city] if city else []}
     return out

@@ -60,7 +60,7 @@ def profile(table: DataTable, rules: DataRules, options: ProfileOptions = Profil
     return DataProfileResult(
         tool_version=__version__, as_of=as_of, rules_source=options.rules_source,
         files=table.sources, rows=rows, columns=tuple(columns), dimensions=tuple(dims),
-        readiness=readiness(rules, dims), required_columns=tuple(
+        readiness=readiness(rules, dims, columns), required_columns=tuple(
             p.name for p in plans if p.rule.required),
         records_passing=int(passing), record_pass_rate=(passing / rows) if rows else None,
         normalisation_changes=sum(c.changed for c in columns), issue_rows=int(issues),

@@ -46,15 +46,23 @@ def draw_sample(table: DataTable, plans: list[ColumnPlan], size: int) -> dict[st
         active = [k for k in active if quota[k] < have[k]]
         if handed == 0:
             break
+    # whole clusters: the duplicate stratum may fall short of its quota; the others take it
+    clusters = ("SELECT cid, sum(count(*)) OVER (ORDER BY ((cid * 2654435761) % 4294967296), "
+                "cid) AS upto FROM _cr_strata WHERE reason = 'duplicate' GROUP BY cid")
+    taken = con.execute(f"SELECT coalesce(max(upto), 0) FROM ({clusters}) "
+                        f"WHERE upto <= {quota['duplicate']}").fetchall()[0][0]
+    short = quota["duplicate"] - int(taken)
+    for k in ("clean", "problem"):
+        give = min(short, have.get(k, 0) - quota[k])
+        quota[k] += give
+        short -= give
     con.execute(
         f"CREATE OR REPLACE TABLE {SAMPLE} AS "
         f"SELECT rid, reason FROM (SELECT rid, reason, row_number() OVER (ORDER BY {_ORDER}) AS k "
         f"FROM _cr_strata WHERE reason = 'problem') WHERE k <= {quota['problem']} UNION ALL "
         f"SELECT rid, reason FROM (SELECT rid, reason, row_number() OVER (ORDER BY {_ORDER}) AS k "
         f"FROM _cr_strata WHERE reason = 'clean') WHERE k <= {quota['clean']} UNION ALL "
-        f"SELECT s.rid, s.reason FROM _cr_strata s JOIN (SELECT cid, sum(count(*)) OVER "
-        f"(ORDER BY ((cid * 2654435761) % 4294967296), cid) AS upto FROM _cr_strata "
-        f"WHERE reason = 'duplicate' GROUP BY cid) g ON g.cid = s.cid "
+        f"SELECT s.rid, s.reason FROM _cr_strata s JOIN ({clusters}) g ON g.cid = s.cid "
         f"WHERE g.upto <= {quota['duplicate']}")
     con.execute("DROP TABLE _cr_strata")
     return dict(con.execute(f"SELECT reason, count(*) FROM {SAMPLE} GROUP BY 1").fetchall())

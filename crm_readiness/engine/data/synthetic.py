@@ -12,9 +12,15 @@ is written with a known status, so the expected counts are exact:
 * landlines whose area code disagrees with the city — *inconsistent*;
 * hub values shared by many unrelated customers (a 400 service number, a
   dummy mobile);
-* duplicate groups: extra copies of a customer with the legal suffix changed,
-  a (城市) inserted, a one-character typo, phones reformatted or changed,
-  e-mails upper-cased or changed, fields blanked and dates reformatted.
+* duplicate groups: extra copies of a customer with the legal suffix changed
+  or mistyped (有限泽任公司), a (城市) inserted (brackets mismatched, too), a
+  one-character typo (also in short two-character names), phones reformatted
+  or changed, e-mails upper-cased or changed, fields blanked and dates
+  reformatted; and renamed copies that share only the credit code and e-mail;
+* the cases that make duplicates look alike without being duplicates:
+  namesakes (the same name, another city, nothing else shared), neighbours
+  (same city and trade, a name one character apart, an address on the same
+  template 高新区1xx号 with another number).
 """
 
 from __future__ import annotations
@@ -56,6 +62,13 @@ _MAILS = ("qq.com", "163.com", "126.com", "sina.com", "foxmail.com", "aliyun.com
 _ROADS = ("人民路", "解放路", "中山路", "建设路", "和平路", "长江路", "科技路", "工业大道",
           "滨江大道", "新华路")
 _PLACEHOLDERS = ("无", "N/A", "不详", "-", "")
+#: characters typed for a legal-form character (homophones and near misses of an IME).
+_SUFFIX_TYPOS = {"责": "泽则", "限": "线现", "司": "私思", "份": "分", "公": "工功", "有": "友又",
+                 "任": "认", "股": "古", "团": "图"}
+#: shares of the plan: namesakes and neighbours of an earlier customer, renamed groups.
+NAMESAKE_SHARE = 0.02
+NEIGHBOUR_SHARE = 0.02
+RENAMED_SHARE = 0.15  # of duplicate groups
 
 COLS = {name: i for i, name in enumerate(HEADER)}
 __all__ = ["HEADER", "RULES_YAML", "Truth", "csv_bytes", "generate"]
@@ -116,11 +129,12 @@ def _rand_uscc(rng: random.Random) -> str:
     return body + check_character(body)
 
 
-def _entity(rng: random.Random) -> _Entity:
-    city = rng.choice(_CITIES)
+def _entity(rng: random.Random, city: str | None = None) -> _Entity:
+    city = city or rng.choice(_CITIES)
     syll = rng.choice(_SYLL) + rng.choice(_SYLL)
     return _Entity(
-        city=city, brand="".join(rng.sample(_BRAND, 2)), trade=rng.choice(_TRADES),
+        city=city, brand="".join(rng.sample(_BRAND, 2)),
+        trade=rng.choice(_TRADES) if rng.random() >= 0.1 else "",
         prefix=rng.random() < 0.35, suffix=rng.choice(_SUFFIXES),
         uscc=_rand_uscc(rng) if rng.random() < 0.65 else None,
         contact=rng.choice(_SURNAMES) + "".join(rng.sample(_GIVEN, rng.choice((1, 2)))),
@@ -130,26 +144,62 @@ def _entity(rng: random.Random) -> _Entity:
                   if rng.random() < 0.6 else None),
         email=(f"{syll}{rng.randint(1, 999_999)}@{rng.choice(_MAILS)}" if rng.random() < 0.7
                else None),
-        address=f"{city}市{rng.choice(_ROADS)}{rng.randint(1, 999)}号",
+        address=(f"{city}市{rng.choice(_ROADS)}{rng.randint(1, 999)}号" if rng.random() >= 0.3
+                 else _template_address(city, rng)),
         industry=rng.choice(INDUSTRIES), level=rng.choice(LEVELS),
         last=date(2019, 1, 1) + timedelta(days=rng.randint(0, 2372)))
 
 
-def _name(e: _Entity, *, city_insert: bool = False) -> str:
+def _template_address(city: str, rng: random.Random) -> str:
+    return f"{city}市高新区{rng.choice(('科技园', '创业园', ''))}{rng.randint(100, 199)}号"
+
+
+def _name(e: _Entity, *, city_insert: str = "") -> str:
     core = (e.city if e.prefix else "") + e.brand + e.trade
-    return core + (f"（{e.city}）" if city_insert else "") + e.suffix
+    return core + (city_insert.format(e.city) if city_insert else "") + e.suffix
 
 
-def _variant(e: _Entity, rng: random.Random) -> tuple[_Entity, bool, bool]:
-    """Return a copy of ``e`` as another rep typed it, whether (城市) is inserted, and a typo."""
+def _namesake(base: _Entity, rng: random.Random) -> _Entity:
+    """Return another customer with ``base``'s name in another city (nothing else shared)."""
+    other = _entity(rng, rng.choice([c for c in _CITIES if c != base.city]))
+    other.brand, other.trade, other.suffix, other.prefix = (base.brand, base.trade,
+                                                            base.suffix, False)
+    return other
+
+
+def _neighbour(base: _Entity, rng: random.Random) -> _Entity:
+    """Return another customer of ``base``'s city and trade, name one character apart."""
+    other = _entity(rng, base.city)
+    chars = list(base.brand)
+    pos = rng.randrange(len(chars))
+    chars[pos] = rng.choice([ch for ch in _BRAND if ch not in base.brand])
+    other.brand, other.trade, other.suffix, other.prefix = ("".join(chars), base.trade,
+                                                            base.suffix, base.prefix)
+    other.address = _template_address(base.city, rng)
+    return other
+
+
+def _suffix_typo(suffix: str, rng: random.Random) -> str:
+    spots = [i for i, ch in enumerate(suffix) if ch in _SUFFIX_TYPOS]
+    if len(suffix) < 4 or not spots:
+        return suffix
+    i = rng.choice(spots)
+    return suffix[:i] + rng.choice(_SUFFIX_TYPOS[suffix[i]]) + suffix[i + 1:]
+
+
+def _variant(e: _Entity, rng: random.Random) -> tuple[_Entity, str, bool]:
+    """Return a copy of ``e`` as another rep typed it, the (城市) inserted (or ""), and a typo."""
     c = _Entity(**vars(e))
-    city_insert = typo = False
+    city_insert = ""
+    typo = False
     for change in rng.sample(("suffix", "city", "typo", "phone_fmt", "phone_new", "mail_up",
-                              "mail_new", "blank", "date"), rng.randint(1, 3)):
+                              "mail_new", "blank", "date", "suffix_typo"), rng.randint(1, 3)):
         if change == "suffix":
             c.suffix = rng.choice([s for s in _SUFFIXES if s != e.suffix])
+        elif change == "suffix_typo":
+            c.suffix = _suffix_typo(c.suffix, rng)
         elif change == "city":
-            city_insert = True
+            city_insert = rng.choice(("（{}）", "（{}）", "（{})", "({}）"))
         elif change == "typo":
             typo = True
             pos = rng.randrange(2)
@@ -189,7 +239,7 @@ class _Writer:
             return None
         return value
 
-    def record(self, rid: str, e: _Entity, *, city_insert: bool,
+    def record(self, rid: str, e: _Entity, *, city_insert: str,
                hub_mobile: bool, hub_service: bool) -> list[str]:
         r, mark = self.rng, self._mark
         row: list[str] = []
@@ -340,13 +390,32 @@ def generate(rows: int, seed: int = 20240501, dup_share: float = 0.08,
     """Return ``rows`` records (without header) and what was written, deterministically."""
     rng = random.Random(seed)
     truth = Truth()
-    plan: list[tuple[_Entity, bool, int, bool]] = []  # entity, city_insert, group, copy?
+    plan: list[tuple[_Entity, str, int, bool]] = []  # entity, (城市) inserted, group, copy?
+    entities: list[_Entity] = []
     group = 0
     while len(plan) < rows:
-        e = _entity(rng)
+        x = rng.random()
+        if entities and x < NAMESAKE_SHARE:
+            base = rng.choice(entities)
+            e = _namesake(base, rng) if not base.prefix else _entity(rng)
+        elif entities and x < NAMESAKE_SHARE + NEIGHBOUR_SHARE:
+            base = rng.choice(entities)
+            e = _neighbour(base, rng) if "高新区" in base.address else _entity(rng)
+        else:
+            e = _entity(rng)
+        entities.append(e)
         group += 1
-        plan.append((e, False, group, False))
+        plan.append((e, "", group, False))
         if rng.random() < dup_share:
+            if rng.random() < RENAMED_SHARE:
+                # renamed copies: another name, only the credit code and the e-mail shared
+                e.uscc = e.uscc or _rand_uscc(rng)
+                e.email = e.email or f"{rng.choice(_SYLL)}{rng.randint(1, 999_999)}@qq.com"
+                for _ in range(rng.choice((1, 2))):
+                    r = _entity(rng, e.city)
+                    r.uscc, r.email = e.uscc, e.email
+                    plan.append((r, "", group, True))
+                continue
             for _ in range(rng.choice((1, 1, 1, 2, 3))):
                 v, city_insert, _typo = _variant(e, rng)
                 plan.append((v, city_insert, group, True))

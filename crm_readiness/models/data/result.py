@@ -13,7 +13,7 @@ from datetime import date
 from pydantic import Field
 
 from crm_readiness.models._base import ResultModel
-from crm_readiness.models.data.rules import Dimension, FormatName
+from crm_readiness.models.data.rules import Dimension, FormatName, ModelEstimate
 
 RuleBroken = str  # missing_required · invalid_format · not_in_enum · pattern · below_min · …
 
@@ -148,6 +148,15 @@ class DuplicateSummary(ResultModel):
     records_in_clusters: int = 0
     redundant_records: int = Field(default=0, description="Records beyond the first in each "
                                    "cluster: what merging would remove.")
+    key_links: int = Field(default=0, description="Links from the exact keys that the fuzzy "
+                           "comparison alone did not make (kept: a shared key is a duplicate).")
+    method: str | None = Field(default=None, description="How fuzzy pairs were decided: "
+                               "weighted or probabilistic.")
+    precision_estimate: float | None = Field(
+        default=None, description="Expected pairwise precision of the clusters (probabilistic "
+        "method): from each link's match probability under the estimated model.")
+    estimated: ModelEstimate | None = Field(default=None, description="How the probabilistic "
+                                            "model was estimated (from the rules file).")
     listed: tuple[DuplicateCluster, ...] = ()
 
 
@@ -158,6 +167,13 @@ class ReadinessScore(ResultModel):
     target: float = 0.95
     weights: dict[str, float]
     dimensions_used: tuple[Dimension, ...]
+    weakest: Dimension | None = Field(default=None, description="The assessed dimension with "
+                                      "the lowest value: what the verdict names.")
+    weakest_value: float | None = None
+    key_column: str | None = Field(default=None, description="The dedup key (the credit-code "
+                                   "key if there is one, else the first exact key).")
+    key_completeness: float | None = Field(default=None, description="Share of records with "
+                                           "the dedup key filled.")
 
 
 class DataProfileResult(ResultModel):

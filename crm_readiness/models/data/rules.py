@@ -25,7 +25,15 @@ FORMATS: tuple[str, ...] = ("text", "cn_mobile", "cn_landline", "email", "date",
 Dimension = Literal["completeness", "validity", "uniqueness", "consistency", "timeliness"]
 DIMENSIONS: tuple[Dimension, ...] = ("completeness", "validity", "uniqueness", "consistency",
                                      "timeliness")
-FieldKind = Literal["company_name", "text", "exact"]
+FieldKind = Literal["company_name", "text", "address", "exact"]
+Method = Literal["weighted", "probabilistic"]
+
+#: similarity levels of a field in the probabilistic model, by kind (highest first; below
+#: the last is "disagree").
+DEFAULT_LEVELS: dict[str, tuple[float, ...]] = {
+    "company_name": (1.0, 0.85, 0.7, 0.5), "text": (1.0, 0.8), "address": (1.0, 0.8),
+    "exact": (1.0,),
+}
 
 #: values that mean "nothing was entered" (compared trimmed and case-insensitively).
 DEFAULT_PLACEHOLDERS: tuple[str, ...] = (
@@ -110,8 +118,33 @@ class FuzzyField(Model):
     column: str
     kind: FieldKind = Field(default="text", description="company_name: legal suffixes, (城市) "
                             "and region prefixes removed before comparing; text: edit "
-                            "similarity; exact: equal normalised values.")
+                            "similarity; address: edit similarity, 0 when the house numbers "
+                            "differ; exact: equal normalised values.")
     weight: float = Field(default=1.0, gt=0, le=100)
+    levels: tuple[float, ...] | None = Field(default=None, description="Probabilistic method: "
+                                             "similarity levels, highest first (default by "
+                                             "kind); below the last the field disagrees.")
+    m: tuple[float, ...] | None = Field(default=None, description="Probabilistic method: per "
+                                        "level and then 'disagree', the share of true "
+                                        "duplicate pairs at that level.")
+    u: tuple[float, ...] | None = Field(default=None, description="Probabilistic method: the "
+                                        "same for pairs of different customers.")
+
+    @property
+    def effective_levels(self) -> tuple[float, ...]:
+        """Return the similarity levels (given, or the default of the kind)."""
+        return self.levels if self.levels is not None else DEFAULT_LEVELS[self.kind]
+
+    @model_validator(mode="after")
+    def _model(self) -> FuzzyField:
+        levels = self.effective_levels
+        if list(levels) != sorted(levels, reverse=True) or any(not 0 < x <= 1 for x in levels):
+            raise MessageError("model.fuzzy_levels_descending")
+        for probs in (self.m, self.u):
+            if probs is not None and (len(probs) != len(levels) + 1
+                                      or any(not 0 < x < 1 for x in probs)):
+                raise MessageError("model.fuzzy_m_u_per_level", levels=len(levels) + 1)
+        return self
 
 
 class BlockingKey(Model):
@@ -128,6 +161,15 @@ class BlockingKey(Model):
         return self
 
 
+class ModelEstimate(Model):
+    """How the probabilistic model's numbers were estimated (written by ``data rules init``)."""
+
+    candidate_pairs: int = Field(ge=0, description="Candidate pairs EM estimated m and the "
+                                 "prior on.")
+    random_pairs: int = Field(ge=0, description="Random record pairs u was estimated on.")
+    iterations: int = Field(ge=0, description="EM iterations until the estimates settled.")
+
+
 class FuzzyRules(Model):
     """How records of the same customer entered differently are found."""
 
@@ -142,6 +184,26 @@ class FuzzyRules(Model):
     blocking: tuple[BlockingKey, ...] = Field(min_length=1)
     max_block: int = Field(default=60, ge=2, description="Blocks larger than this are skipped "
                            "(reported) so the work stays near-linear.")
+    method: Method = Field(default="weighted", description="weighted: the weighted mean of "
+                           "the field similarities against threshold; probabilistic: a "
+                           "Fellegi-Sunter model (m/u per field and level, prior) gives each "
+                           "pair a match probability, compared with match_probability.")
+    prior: float | None = Field(default=None, gt=0, lt=1, description="Probabilistic method: "
+                                "the share of candidate pairs that are duplicates.")
+    match_probability: float = Field(default=0.9, gt=0, lt=1, description="Probabilistic "
+                                     "method: pairs from this probability match.")
+    estimated: ModelEstimate | None = Field(default=None, description="Probabilistic method: "
+                                            "how m, u and the prior were estimated.")
+    guards: tuple[str, ...] = Field(default=(), description="Columns (a city) that, filled "
+                                    "and different on two records, keep them apart whatever "
+                                    "their other fields say (exact keys still join them).")
+
+    @model_validator(mode="after")
+    def _probabilistic(self) -> FuzzyRules:
+        if self.method == "probabilistic" and (
+                self.prior is None or any(f.m is None or f.u is None for f in self.fields)):
+            raise MessageError("model.fuzzy_probabilistic_needs_m_u")
+        return self
 
 
 class DuplicateRules(Model):
@@ -218,6 +280,8 @@ class DataRules(Model):
             if dup.fuzzy is not None:
                 refs += [(("duplicates", "fuzzy", "fields", i, "column"), f.column)
                          for i, f in enumerate(dup.fuzzy.fields)]
+                refs += [(("duplicates", "fuzzy", "guards", i), c)
+                         for i, c in enumerate(dup.fuzzy.guards)]
                 for i, b in enumerate(dup.fuzzy.blocking):
                     refs += [(("duplicates", "fuzzy", "blocking", i, "columns", j), c)
                              for j, c in enumerate(b.columns)]

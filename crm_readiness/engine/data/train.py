@@ -1,0 +1,93 @@
+"""Estimating the probabilistic match model of a drafted rules file from the data itself.
+
+The drafted comparisons are run as a profile would run them (normalised
+values, hub values blanked, the same blocking), then:
+
+* the starting ``u`` — from :data:`RANDOM_PAIRS` pairs of records drawn at
+  random (seeded, so the draft is reproducible): the chance agreement of each
+  field;
+* ``m``, ``u`` and the prior — by EM (:func:`linkage.estimate`) on at most
+  :data:`linkage.MAX_EM_PAIRS` candidate pairs the guards do not keep apart.
+
+The work is one blocking pass and a bounded number of scored pairs, all in
+DuckDB and numpy.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+
+from crm_readiness.engine.data.duplicates import find_hubs
+from crm_readiness.engine.data.fuzzy import PAIRS, build_fields, build_pairs, pair_similarities
+from crm_readiness.engine.data.linkage import MAX_EM_PAIRS, estimate, level_matrix
+from crm_readiness.engine.data.plan import NORM, build_norm, column_plans
+from crm_readiness.engine.data.sql import one, run
+from crm_readiness.engine.data.table import DataTable, no_progress
+from crm_readiness.models.data.rules import DataRules, FuzzyRules, ModelEstimate
+
+#: random record pairs drawn for the starting u (fewer for a small export: at most rows × 5).
+RANDOM_PAIRS = 200_000
+SEED = 20240501
+
+
+def _prob(x: float, digits: int) -> float:
+    """Round a probability for the rules file, keeping it strictly inside (0, 1)."""
+    step = 10.0 ** -digits
+    return min(max(round(x, digits), step), round(1 - step, digits))
+
+
+def _levels(table: DataTable, fuzzy: FuzzyRules, pairs: str, count: int,
+            drop_apart: bool) -> npt.NDArray[np.int8]:
+    levels = [f.effective_levels for f in fuzzy.fields]
+    out: list[npt.NDArray[np.int8]] = []
+    for _a, _b, sims, apart in pair_similarities(table, fuzzy, pairs, count, no_progress,
+                                                 (0.0, 0.0)):
+        lev = level_matrix(sims, levels)
+        out.append(lev[~apart] if drop_apart else lev)
+    return np.concatenate(out) if out else np.zeros((0, len(levels)), np.int8)
+
+
+def estimate_model(table: DataTable, rules: DataRules) -> DataRules:
+    """Return ``rules`` with the fuzzy block's m/u and prior estimated on ``table``."""
+    dup = rules.duplicates
+    assert dup is not None and dup.fuzzy is not None
+    fuzzy = dup.fuzzy
+    con = table.conn
+    plans = column_plans(table, rules)
+    by_name = {p.name: p for p in plans}
+    build_norm(table, rules, plans, rules.as_of or date.today())
+    _hubs, hub_sql = find_hubs(table, rules, by_name)
+    build_fields(table, fuzzy, by_name, hub_sql)
+    candidates, _, _ = build_pairs(table, fuzzy, by_name)
+    if candidates > MAX_EM_PAIRS:
+        run(con, f"CREATE OR REPLACE TABLE _cr_em AS SELECT row_number() OVER (ORDER BY a, b) "
+                 f"- 1 AS pid, a, b FROM (SELECT a, b FROM {PAIRS} ORDER BY hash(pid + {SEED}) "
+                 f"LIMIT {MAX_EM_PAIRS})")
+        em_table, em_count = "_cr_em", MAX_EM_PAIRS
+    else:
+        em_table, em_count = PAIRS, candidates
+    lev = _levels(table, fuzzy, em_table, em_count, drop_apart=True)
+    n = table.rows
+    want = min(RANDOM_PAIRS, max(1000, n * 5))
+    run(con, f"CREATE OR REPLACE TABLE _cr_rand AS SELECT row_number() OVER (ORDER BY k) - 1 "
+             f"AS pid, least(x, y) AS a, greatest(x, y) AS b FROM (SELECT k, "
+             f"(hash(k, {SEED}) % {max(1, n)})::BIGINT AS x, "
+             f"(hash(k, {SEED + 1}) % {max(1, n)})::BIGINT AS y FROM range({want}) t(k)) "
+             f"WHERE x <> y")
+    drawn = int(one(con, "SELECT count(*) FROM _cr_rand")[0])
+    u_lev = _levels(table, fuzzy, "_cr_rand", drawn, drop_apart=False)
+    for name in ("_cr_rand", "_cr_em", PAIRS, NORM):
+        run(con, f"DROP TABLE IF EXISTS {name}")
+    est = estimate(lev, u_lev, [len(f.effective_levels) for f in fuzzy.fields], seed=SEED)
+    fields = tuple(f.model_copy(update={"m": tuple(_prob(x, 6) for x in est.m[j]),
+                                        "u": tuple(_prob(x, 8) for x in est.u[j])})
+                   for j, f in enumerate(fuzzy.fields))
+    new_fuzzy = FuzzyRules.model_validate({
+        **fuzzy.model_dump(), "fields": [f.model_dump() for f in fields],
+        "method": "probabilistic", "prior": _prob(est.prior, 6),
+        "estimated": ModelEstimate(candidate_pairs=est.em_pairs, random_pairs=est.random_pairs,
+                                   iterations=est.iterations).model_dump()})
+    return rules.model_copy(update={"duplicates": dup.model_copy(update={"fuzzy": new_fuzzy})})
