@@ -223,8 +223,7 @@ def draft_mapping(table: DataTable, schema: TargetSchema) -> MappingDraft:
     """Draft the mapping of ``table``'s columns onto ``schema`` (see the module docstring)."""
     columns = [c for c in table.columns if c not in CLEANSED_COLUMNS]
     shapes = column_shapes(table, columns)
-    fields = [(o, n, f) for o, obj in schema.objects.items() for n, f in obj.fields.items()
-              if f.type != "lookup"]
+    fields = [(o, n, f) for o, obj in schema.objects.items() for n, f in obj.fields.items()]
     words = {(o, n): _field_words(n, f) for o, n, f in fields}
     concepts = {k: _concepts(w) for k, w in words.items()}
     claims: dict[str, tuple[int, str, str, str]] = {}  # column → strength, object, field, basis
@@ -237,6 +236,8 @@ def draft_mapping(table: DataTable, schema: TargetSchema) -> MappingDraft:
         mismatch = False
         for o, n, f in fields:
             strength = 3 if cw in words[(o, n)] else (2 if cc & concepts[(o, n)] else 0)
+            if f.type == "lookup" and strength < 3:
+                continue  # a lookup is drafted from its own name or from the parent's key
             if strength == 0 and shape.specific in _SHAPE_CONCEPT and not cc:
                 strength = 1 if _SHAPE_CONCEPT[shape.specific] in concepts[(o, n)] else 0
             if not strength:
@@ -282,13 +283,14 @@ def draft_mapping(table: DataTable, schema: TargetSchema) -> MappingDraft:
 def _lookups(schema: TargetSchema, mapped: list[FieldMapping]) -> list[FieldMapping]:
     """A child object filled from the same rows links to its parent through the parent's key."""
     out: list[FieldMapping] = []
-    filled = {m.object for m in mapped}
+    filled = {m.object for m in mapped if schema.objects[m.object].fields[m.field].type
+              != "lookup"}
     by_field = {(m.object, m.field): m for m in mapped}
     for o, obj in schema.objects.items():
         if o not in filled:
             continue
         for n, f in obj.fields.items():
-            if f.type != "lookup" or f.references is None:
+            if f.type != "lookup" or f.references is None or (o, n) in by_field:
                 continue
             parent = schema.objects[f.references]
             key = by_field.get((f.references, parent.key or ""))

@@ -50,7 +50,6 @@ from crm_readiness.models.data.target import (
     TargetField,
     TargetMapping,
     TargetSchema,
-    Violation,
 )
 
 #: guides: data cleansing services cost 0.5–2 CNY per record
@@ -280,7 +279,7 @@ def _forecast(con: object, obj: str, slots: list[_Slot], names: list[tuple[int, 
         if s.mapping is None and not s.field.required:
             continue
         viol = per.get(s.k, {})
-        violations: dict[Violation, int] = {
+        violations: dict[str, int] = {
             kind: viol[kind] for kind in ("type", "length", "required", "picklist",
                                           "duplicate", "orphan") if kind in viol}
         fields.append(FieldForecast(

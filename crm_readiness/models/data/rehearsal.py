@@ -14,7 +14,7 @@ from pydantic import Field
 
 from crm_readiness.models._base import ResultModel
 from crm_readiness.models.data.result import SourceInfo
-from crm_readiness.models.data.target import FieldType, Violation
+from crm_readiness.models.data.target import FieldType
 
 
 class FieldForecast(ResultModel):
@@ -26,7 +26,7 @@ class FieldForecast(ResultModel):
     transform: str | None = None
     required: bool = False
     filled: int = Field(description="Mapped rows with a value for this field.")
-    violations: dict[Violation, int] = Field(description="Rows breaking each rule "
+    violations: dict[str, int] = Field(description="Rows breaking each rule "
                                              "(type, length, required, picklist, duplicate, "
                                              "orphan); only kinds that apply are listed.")
     examples: list[str] = Field(default_factory=list,
