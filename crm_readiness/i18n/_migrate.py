@@ -39,6 +39,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Steward minutes to fix one rejected record (effort estimate).",
         "zh": "数据专员修正一条被拒记录所需分钟数（用于工作量估算）。",
     },
+    "assess.opt.data_rehearsal": {
+        "en": "A rehearsal JSON (from 'data rehearse'): answers the field-mapping and "
+              "test-migration questions the answers file leaves open.",
+        "zh": "迁移预演 JSON（由 'data rehearse' 生成）：回答回答文件中尚未作答的字段映射与"
+              "迁移测试问题。",
+    },
+    "rehearse.err.json": {"en": "not a rehearsal result written by 'data rehearse'",
+                          "zh": "不是 'data rehearse' 生成的预演结果"},
     "data.progress.rehearse": {"en": "Rehearsing the load", "zh": "正在预演导入"},
     "data.cli.mapped": {
         "en": "Mapped {mapped} of {columns} columns ({values} picklist values to check). "
@@ -56,13 +64,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ex.data.map": _ex("Draft the mapping of an export onto the target CRM:",
                        "起草导出数据到目标 CRM 的映射：",
-                       "crm-readiness data map customers.csv --target target.yaml "
+                       "crm-readiness data map customers.csv -t target.yaml "
                        "-o mapping.xlsx"),
     "ex.data.rehearse": _ex("Rehearse the load with the edited mapping:"
                             "|Compare two shortlisted vendors' schemas:",
                             "用修改后的映射预演导入：|比较两家入围供应商的结构：",
-                            "crm-readiness data rehearse clean.csv --target target.yaml "
-                            "--mapping mapping.xlsx",
+                            "crm-readiness data rehearse clean.csv -t target.yaml "
+                            "-m mapping.xlsx",
                             "crm-readiness data rehearse clean.csv --target a.yaml "
                             "--target b.yaml"),
     # target schema problems

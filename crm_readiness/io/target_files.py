@@ -16,6 +16,7 @@ from crm_readiness.errors import InputFileError, Problem
 from crm_readiness.io.workbooks import Cell, Sheet, cell_ref, open_workbook
 from crm_readiness.io.yaml_files import load_yaml, validate_loaded
 from crm_readiness.models.data import mapping_layout as L
+from crm_readiness.models.data.rehearsal import RehearsalRun
 from crm_readiness.models.data.target import (
     TRANSFORMS,
     FieldMapping,
@@ -189,3 +190,17 @@ def read_mapping(path: Path, schema: TargetSchema, columns: Sequence[str]) -> Ta
     if problems:
         raise InputFileError(path, problems)
     return TargetMapping(fields=tuple(fields), values=tuple(values), unmapped=tuple(unmapped))
+
+
+def load_rehearsal_result(path: Path) -> RehearsalRun:
+    """Load a rehearsal JSON written by ``data rehearse`` (``assess --data-rehearsal``)."""
+    from pydantic import ValidationError
+
+    from crm_readiness.io.yaml_files import read_text, validation_problems
+
+    text = read_text(path)
+    try:
+        return RehearsalRun.model_validate_json(text)
+    except ValidationError as exc:
+        head = Problem.of("", "rehearse.err.json")
+        raise InputFileError(path, [head, *validation_problems(exc)[:10]]) from None

@@ -22,7 +22,7 @@ from crm_readiness.workflows.data import SourceOptions
 if TYPE_CHECKING:
     from crm_readiness.demo.entry import DemoEntry
     from crm_readiness.engine.data.mapping import MappingDraft
-    from crm_readiness.models.answers import Answer
+    from crm_readiness.models.answers import Answer, AnswersFile
     from crm_readiness.models.data.rehearsal import RehearsalRun
 
 FORMATS = ("md", "html", "json")
@@ -144,6 +144,19 @@ def rehearsal_answers(run: RehearsalRun) -> dict[str, Answer]:
         value="run_issues_open" if r.expected_rejected or gaps else "planned",
         source=source, note=note)
     return out
+
+
+def fill_from_rehearsal(answers: AnswersFile, run: RehearsalRun) -> AnswersFile:
+    """Return ``answers`` with the rehearsal's answers to the questions it leaves unanswered.
+
+    A dry run cannot overrule a claim (a real test migration may have been run
+    and verified since): a question the answers file answers keeps its answer.
+    """
+    updated = dict(answers.answers)
+    for qid, answer in rehearsal_answers(run).items():
+        if not any(a.value is not None or a.na for a in updated.get(qid, ())):
+            updated[qid] = (answer,)
+    return answers.model_copy(update={"answers": updated})
 
 
 def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:

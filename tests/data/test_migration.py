@@ -378,3 +378,30 @@ def test_the_demo_links_its_target_mapping_and_rehearsal(demo_en: Path) -> None:
         (demo_en / "data" / "customers-cleansed-rehearsal.json").read_bytes())
     assert run.rehearsals[0].merged_duplicates > 0
     assert {c.target for c in run.comparison} == {"Generic CRM", "Yunfan CRM"}
+
+
+def test_a_rehearsal_answers_the_open_migration_questions_and_keeps_claims(
+        tmp_path: Path) -> None:
+    r = _run("data", "rehearse", str(SEEDED), "--target", str(SEEDED_TARGET), "-o",
+             str(tmp_path), "--format", "json")
+    assert r.exit_code == 0
+    rehearsal = tmp_path / "seeded-export-rehearsal.json"
+    demo = (examples_dir() / "demo" / "answers.yaml").read_text("utf-8")
+    assert "  data.field_mapping: {value: none}\n" in demo
+    open_answers = tmp_path / "answers.yaml"
+    open_answers.write_text(demo.replace("  data.field_mapping: {value: none}\n", ""), "utf-8")
+    results = {}
+    for name, answers in (("open", open_answers),
+                          ("claimed", examples_dir() / "demo" / "answers.yaml")):
+        r = _run("assess", "--answers", str(answers), "--data-rehearsal", str(rehearsal),
+                 "--out", str(tmp_path / name), "--format", "json")
+        assert r.exit_code in (0, 1), r.output  # type: ignore[attr-defined]
+        data = json.loads((tmp_path / name / "readiness.json").read_text("utf-8"))
+        results[name] = json.dumps(data, ensure_ascii=False)
+    assert "Rehearsal against Seeded CRM" in results["open"]
+    assert "Rehearsal against Seeded CRM" not in results["claimed"]
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"version": 1}', "utf-8")
+    r = _run("assess", "--answers", str(open_answers), "--data-rehearsal", str(broken),
+             "--out", str(tmp_path / "x"))
+    assert r.exit_code == 3 and "broken.json" in r.output  # type: ignore[attr-defined]
