@@ -104,7 +104,7 @@ def test_english_headers_map_the_same_and_unfit_columns_stay_unmapped(
                "最近联系日期": "Last contact date"}
     path = _with_columns(demo_export, tmp_path / "en.csv", english, {
         "金额": ["2024-05-01", "2023/1/2"],         # named like amount, holds dates
-        "签约日期": ["12000", "3500.5"],             # named like a date, holds numbers
+        "预计成交日期": ["12000", "3500.5"],         # named like a date, holds numbers
         "name": ["x", "y"],                          # three objects have a name field
         "备注": ["老客户", "回访"]})                    # nothing matches
     schema = load_target(GENERIC)
@@ -117,7 +117,18 @@ def test_english_headers_map_the_same_and_unfit_columns_stay_unmapped(
     assert draft.notes["金额"] == "type_mismatch"
     assert draft.notes["name"] == "ambiguous"
     assert draft.notes["备注"] == "no_match"
-    assert "签约日期" in draft.mapping.unmapped
+    assert draft.notes["预计成交日期"] == "type_mismatch"
+
+
+def test_a_workbook_written_in_chinese_reads_back(tmp_path: Path) -> None:
+    out = tmp_path / "映射.xlsx"
+    r = CliRunner().invoke(app, ["data", "map", str(SEEDED), "--target", str(SEEDED_TARGET),
+                                 "-o", str(out), "--lang", "zh"])
+    assert r.exit_code == 0, r.output
+    assert "已映射" in r.output
+    with open_export([SEEDED]) as table:
+        back = read_mapping(out, load_target(SEEDED_TARGET), table.columns)
+    assert len(back.fields) == 9 and back.unmapped == ()
 
 
 def test_a_column_is_mapped_by_its_values_when_its_name_says_nothing(

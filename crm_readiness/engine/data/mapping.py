@@ -44,8 +44,8 @@ CLEANSED_COLUMNS = frozenset({"_cluster_id", "_survivor", "_issues", "_source_fi
 SHAPE_SHARE = 0.8
 #: most distinct values a column may have to fill a picklist
 PICKLIST_DISTINCT = 60
-#: rows read to recognise shapes
-SHAPE_ROWS = 20_000
+#: rows read to recognise shapes (as ``rules init`` does)
+SHAPE_ROWS = 5_000
 #: distinct values listed per picklist column in the value map
 VALUE_ROWS = 500
 

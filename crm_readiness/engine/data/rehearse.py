@@ -111,6 +111,11 @@ def _type_ok(f: str, target: TargetField) -> str | None:
     return None
 
 
+#: transforms whose result is NULL unless the value has the field's type (no check to repeat)
+_TYPED_BY = {"phone": {"mobile", "landline", "phone"}, "email": {"email"}, "date": {"date"},
+             "number": {"number"}}
+
+
 @dataclass
 class _Slot:
     """One target field of one object: its index, mapping and SQL names."""
@@ -157,7 +162,10 @@ def _flags(obj: str, slots: list[_Slot], keys: tuple[tuple[str, ...], ...],
                 names.append((k, "required"))
             continue
         ok = _type_ok(f"o.f{k}", f)
-        if ok is not None:
+        if s.mapping.transform in _TYPED_BY.get(f.type, ()):
+            exprs.append(f"(o.r{k} IS NOT NULL AND o.f{k} IS NULL)")
+            names.append((k, "type"))
+        elif ok is not None:
             exprs.append(f"(o.r{k} IS NOT NULL AND (o.f{k} IS NULL OR NOT ({ok})))")
             names.append((k, "type"))
         elif s.mapping.transform != "none" and f.type != "picklist":
