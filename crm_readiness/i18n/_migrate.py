@@ -173,6 +173,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "zh": "源取值 {value!r} 被映射了两次"},
     # rehearsal report
     "rehearse.title": {"en": "Migration rehearsal", "zh": "迁移预演"},
+    "rehearse.chart_load": {"en": "Records expected to load, per object (%)",
+                            "zh": "各对象预计成功导入的记录比例（%）"},
     "rehearse.comparison": {"en": "Migration fit by target", "zh": "各目标系统的迁移适配度"},
     "rehearse.against": {"en": "Against {target}", "zh": "目标：{target}"},
     "rehearse.subtitle": {

@@ -10,12 +10,27 @@ schema for reference (not read back). Every cell goes through the safe-cell rule
 from __future__ import annotations
 
 from openpyxl import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from crm_readiness.engine.data.mapping import MappingDraft
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.data import mapping_layout as L
-from crm_readiness.models.data.target import TargetSchema
+from crm_readiness.models.data.target import TRANSFORMS, TargetSchema
 from crm_readiness.render.cells import header, put, workbook_bytes
+
+
+def _choices(ws: object, col: int, values: list[str], last_row: int) -> None:
+    """Offer ``values`` as a drop-down in column ``col`` (typing another value is refused
+    by the spreadsheet; the reader checks every cell anyway)."""
+    from openpyxl.utils import get_column_letter
+
+    formula = '"' + ",".join(values) + '"'
+    if len(formula) > 255 or any("," in v or '"' in v for v in values):
+        return  # past the spreadsheet's limit for an inline list, or not listable
+    dv = DataValidation(type="list", formula1=formula, allow_blank=True)
+    letter = get_column_letter(col)
+    dv.add(f"{letter}{L.FIRST_ROW}:{letter}{max(last_row, L.FIRST_ROW) + 200}")
+    ws.add_data_validation(dv)  # type: ignore[attr-defined]
 
 
 def render_mapping_workbook(draft: MappingDraft, schema: TargetSchema, lang: Lang) -> bytes:
@@ -43,6 +58,9 @@ def render_mapping_workbook(draft: MappingDraft, schema: TargetSchema, lang: Lan
             for c, value in enumerate(cells, start=1):
                 put(ws, row, c, value)
             row += 1
+    _choices(ws, 2, list(schema.objects), row)
+    _choices(ws, 3, sorted({n for o in schema.objects.values() for n in o.fields}), row)
+    _choices(ws, 4, list(TRANSFORMS), row)
     vs = wb.create_sheet(L.VALUES)
     header(vs, L.HEADER_ROW, [t(f"map.col.{k}", lang) for k in L.VALUE_COLUMNS],
            widths=[14, 20, 28, 28, 10])
