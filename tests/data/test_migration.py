@@ -236,6 +236,10 @@ def test_rehearsing_several_targets_gives_a_comparison(demo_export: Path, tmp_pa
     run = RehearsalRun.model_validate_json((tmp_path / "customers-rehearsal.json").read_bytes())
     assert [c.target for c in run.comparison] == ["Generic CRM", "Yunfan CRM"]
     assert run.comparison[0].load_rate > run.comparison[1].load_rate  # type: ignore[operator]
+    account = next(o for o in run.rehearsals[0].objects if o.object == "account")
+    code = next(f for f in account.fields if f.field == "credit_code")
+    assert "type" not in code.violations  # a text field loads a code the transform cannot fix
+    assert code.violations["length"] == 0
     yunfan = run.rehearsals[1]
     linkman = next(o for o in yunfan.objects if o.object == "linkman")
     mobile = next(f for f in linkman.fields if f.field == "mobile")

@@ -5,7 +5,8 @@ Per target object, every source row with a value in at least one mapped
 value (placeholders such as 无 or N/A are empty) after its transform; a record
 is *rejected* when any field breaks a rule of the schema:
 
-* ``type`` — a value that is not a phone, e-mail, date, number … (after the transform);
+* ``type`` — a value that is not a phone, e-mail, date, number … (after the transform; a
+  text field takes any value, and one its transform cannot normalise loads as entered);
 * ``length`` — longer than the field's length;
 * ``required`` — a required field empty, or not mapped at all;
 * ``picklist`` — a value that neither is a picklist value nor has one in the value map;
@@ -116,6 +117,9 @@ _TYPED_BY = {"phone": {"mobile", "landline", "phone"}, "email": {"email"}, "date
              "number": {"number"}}
 
 
+_IDENTITY = frozenset({"none", "upper", "lower"})
+
+
 @dataclass
 class _Slot:
     """One target field of one object: its index, mapping and SQL names."""
@@ -136,9 +140,12 @@ def _object_sql(table: DataTable, obj: str, slots: list[_Slot], src: str) -> str
             continue
         raw = f"s.{ident('c:' + s.mapping.source)}"
         final = transform_sql(raw, s.mapping.transform)
+        if s.field.type in ("text", "lookup") and s.mapping.transform not in _IDENTITY:
+            # a text field takes any value: one the transform cannot normalise loads as entered
+            final = f"coalesce({final}, {raw})"
         if s.field.type == "picklist":
             joins.append(f"LEFT JOIN _cr_vm vm{s.k} ON vm{s.k}.obj = {lit(obj)} AND "
-                         f"vm{s.k}.fld = {lit(s.name)} AND vm{s.k}.src = {final}")
+                         f"vm{s.k}.fld = {lit(s.name)} AND vm{s.k}.src = {raw}")
             final = f"coalesce({enum_sql(final, s.field.picklist())}, vm{s.k}.tgt)"
         cols += [f"{raw} AS r{s.k}", f"{final} AS f{s.k}"]
         if s.field.type != "lookup":
@@ -167,9 +174,6 @@ def _flags(obj: str, slots: list[_Slot], keys: tuple[tuple[str, ...], ...],
             names.append((k, "type"))
         elif ok is not None:
             exprs.append(f"(o.r{k} IS NOT NULL AND (o.f{k} IS NULL OR NOT ({ok})))")
-            names.append((k, "type"))
-        elif s.mapping.transform != "none" and f.type != "picklist":
-            exprs.append(f"(o.r{k} IS NOT NULL AND o.f{k} IS NULL)")
             names.append((k, "type"))
         if f.length is not None:
             exprs.append(f"coalesce(length(o.f{k}) > {int(f.length)}, FALSE)")
