@@ -420,3 +420,16 @@ def test_a_rehearsal_answers_the_open_migration_questions_and_keeps_claims(
     r = _run("assess", "--answers", str(open_answers), "--data-rehearsal", str(broken),
              "--out", str(tmp_path / "x"))
     assert r.exit_code == 3 and "broken.json" in r.output  # type: ignore[attr-defined]
+
+
+def test_the_steward_s_mapping_workbook_is_kept_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "mapping.xlsx"
+    assert _run("data", "map", str(SEEDED), "-t", str(SEEDED_TARGET), "-o",
+                str(out)).exit_code == 0  # type: ignore[attr-defined]
+    edited = out.read_bytes()
+    r = _run("data", "map", str(SEEDED), "-t", str(SEEDED_TARGET), "-o", str(out))
+    assert r.exit_code == 4 and out.read_bytes() == edited  # type: ignore[attr-defined]
+    r = _run("data", "map", str(SEEDED), "-t", str(SEEDED_TARGET), "-o", str(SEEDED))
+    assert r.exit_code == 2  # never onto the source  # type: ignore[attr-defined]
+    assert _run("data", "map", str(SEEDED), "-t", str(SEEDED_TARGET), "-o", str(out),
+                "--force").exit_code == 0  # type: ignore[attr-defined]
