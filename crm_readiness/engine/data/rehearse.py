@@ -130,7 +130,7 @@ class _Slot:
     mapping: FieldMapping | None
 
 
-def _object_sql(table: DataTable, obj: str, slots: list[_Slot], src: str) -> str:
+def _object_sql(obj: str, slots: list[_Slot], src: str) -> str:
     """The records of ``obj``: rid, raw value r{k} and final value f{k} per mapped field."""
     cols = ["s.rid"]
     joins: list[str] = []
@@ -155,7 +155,7 @@ def _object_sql(table: DataTable, obj: str, slots: list[_Slot], src: str) -> str
 
 
 def _flags(obj: str, slots: list[_Slot], keys: tuple[tuple[str, ...], ...],
-           tables: dict[str, str], schema: TargetSchema) -> tuple[str, list[tuple[int, str]]]:
+           tables: dict[str, str]) -> tuple[str, list[tuple[int, str]]]:
     """The violation flags of ``obj``'s records: SQL and the (slot, kind) of each flag."""
     by_name = {s.name: s for s in slots}
     exprs: list[str] = []
@@ -237,12 +237,12 @@ def rehearse(table: DataTable, schema: TargetSchema, mapping: TargetMapping,
         for n, f in obj.fields.items():
             slots[o].append(_Slot(k, n, f, by_field.get((o, n))))
             k += 1
-    # pass 1: every object's records (parents first is not needed: flags come after)
+    # pass 1: every object's records; pass 2 flags them (a lookup joins its parent's records)
     for i, o in enumerate(schema.objects):
         progress("rehearse", 0.1 + 0.4 * i / max(1, len(schema.objects)))
         name = f"_cr_obj{i}"
         run(con, f"CREATE OR REPLACE TEMP TABLE {name} AS "
-                 f"{_object_sql(table, o, slots[o], '_cr_rsrc')}")
+                 f"{_object_sql(o, slots[o], '_cr_rsrc')}")
         tables[o] = name
         key = schema.objects[o].key
         ks = next((s for s in slots[o] if s.name == key and s.mapping is not None), None)
@@ -251,7 +251,7 @@ def rehearse(table: DataTable, schema: TargetSchema, mapping: TargetMapping,
     forecasts: list[ObjectForecast] = []
     for i, (o, obj) in enumerate(schema.objects.items()):
         progress("rehearse", 0.5 + 0.5 * i / max(1, len(schema.objects)))
-        sql, names = _flags(o, slots[o], obj.unique, tables, schema)
+        sql, names = _flags(o, slots[o], obj.unique, tables)
         flagged = f"_cr_flag{i}"
         run(con, f"CREATE OR REPLACE TEMP TABLE {flagged} AS {sql}")
         forecasts.append(_forecast(con, o, slots[o], names, flagged))
