@@ -2,7 +2,8 @@
 
 0 success · 1 a gate the user asked for failed · 2 usage error · 3 invalid
 input file · 4 output could not be written · 70 internal error · 130
-interrupted (docs/exit-codes.md). Every error a user can cause is a
+interrupted · 69 a format needs an optional extra that is not installed
+(docs/exit-codes.md). Every error a user can cause is a
 :class:`CrmReadinessError`; the CLI turns it into one message and its exit
 code. Anything else is a bug: ``cli.main.main()`` prints one bilingual line
 and writes the traceback to a file in the temp folder (exit 70).
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from crm_readiness.i18n import Lang
 
@@ -21,6 +22,7 @@ EXIT_GATE = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_OUTPUT = 4
+EXIT_UNAVAILABLE = 69  # EX_UNAVAILABLE of sysexits.h: an optional component is not installed
 EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
@@ -71,11 +73,24 @@ class CrmReadinessError(Exception):
         self.message = message
         self.message_zh = message_zh
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickle (a demo part failing in a worker process) rebuilds the error as it is, without
+        # calling a subclass's ``__init__`` with the formatted message as its only argument
+        return _rebuild_error, (type(self), self.args, self.__dict__.copy())
+
     def text(self, lang: Lang = "en") -> str:
         """Return the full message in ``lang``."""
         if lang == "zh" and self.message_zh:
             return self.message_zh
         return self.message
+
+
+def _rebuild_error(cls: type[CrmReadinessError], args: tuple[Any, ...],
+                   state: dict[str, Any]) -> CrmReadinessError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class UsageError(CrmReadinessError):
@@ -134,3 +149,13 @@ def file_error(path: Path | str, message: str, message_zh: str | None = None,
                location: str = "") -> InputFileError:
     """Return an :class:`InputFileError` holding a single problem."""
     return InputFileError(path, [Problem(location, message, message_zh)])
+
+
+class MissingExtraError(CrmReadinessError):
+    """A format needs an optional extra that is not installed (exit 69).
+
+    The message names the extra to install (``pip install "crm-readiness[pdf]"``)
+    and why it could not be used (not installed, or a system library missing).
+    """
+
+    exit_code = EXIT_UNAVAILABLE

@@ -111,3 +111,18 @@ def demo_en(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
 def demo_zh(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The demo folder in Chinese (run once per suite run; read only)."""
     return _shared_demo(tmp_path_factory, worker_id, "zh")
+
+
+@pytest.fixture(scope="session")
+def doc_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Any:
+    """Run a docs page's examples once per session: ``doc_runs(page) -> PageRun``.
+
+    tests/test_doc_examples.py runs every page; a page's own tests (its figures, the files
+    it says are written) read the same run instead of running the page again.
+    """
+    from tests.tools.doc_examples import DocRuns
+
+    def scratch(name: str) -> Path:
+        return tmp_path_factory.mktemp("doc-" + name.replace("/", "-").removesuffix(".md"))
+
+    return DocRuns(scratch, lambda: request.getfixturevalue("demo_en"))

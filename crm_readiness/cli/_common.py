@@ -17,6 +17,7 @@ import typer
 from crm_readiness.cli._help import remember
 from crm_readiness.errors import EXIT_INTERRUPTED, CrmReadinessError, UsageError
 from crm_readiness.i18n import Lang, default_lang, normalize_lang, t
+from crm_readiness.models.printing import PAPERS, Paper
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -79,6 +80,15 @@ def parse_formats(value: str, allowed: Sequence[str]) -> list[str]:
     return out
 
 
+def parse_paper(value: str) -> Paper:
+    """Return the paper asked for with ``--paper`` (a4 or letter), checked."""
+    name = value.strip().lower()
+    for paper in PAPERS:
+        if paper == name:
+            return paper
+    raise UsageError(t("err.usage_paper", "en", value=value), t("err.usage_paper", "zh", value=value))
+
+
 #: control characters a terminal acts on: C0 but tab and newline, DEL, C1 (CSI, OSC …).
 _TERMINAL_CONTROLS = {c: (0x2400 + c if c < 0x20 else 0x2421 if c == 0x7F else 0xFFFD)
                       for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c not in (0x09, 0x0A)}
@@ -138,4 +148,5 @@ def stdin_is_tty() -> bool:
 
 
 LangOpt = Annotated[str | None, typer.Option("--lang", help=h("opt.lang"), show_default=False)]
+PaperOpt = Annotated[str, typer.Option("--paper", help=h("opt.paper"))]
 ForceOpt = Annotated[bool, typer.Option("--force", help=h("opt.force"))]

@@ -30,9 +30,11 @@ else:
     except ImportError:  # pragma: no cover - older Typer depends on click
         import click
 
+from crm_readiness.errors import EXIT_INTERRUPTED
 from crm_readiness.i18n import Lang, default_lang, normalize_lang, t
 
-__all__ = ["HelpCommand", "HelpGroup", "help_lang", "localize", "remember", "render_help",
+__all__ = ["HelpCommand", "HelpGroup", "Interrupted", "help_lang", "interrupted_line", "localize",
+           "remember", "render_help",
            "usage_message", "wrap"]
 
 #: help text as registered (in the start-up language) -> its catalogue key and parameters.
@@ -228,11 +230,38 @@ class HelpCommand(TyperCommand):
         formatter.write(render_help(self, ctx, help_lang()))
 
 
+class Interrupted(Exception):
+    """Ctrl-C while the command line was parsed or a command ran, carried past click.
+
+    Click turns a ``KeyboardInterrupt`` into a silent exit 130 (vendored click) or into
+    "Aborted!" and exit 1 (older click); :class:`HelpGroup` carries it out as this
+    exception instead, so the root prints the one documented line and exits 130.
+    """
+
+
+def interrupted_line() -> str:
+    """The one bilingual line printed on Ctrl-C outside an interactive session."""
+    return " / ".join(t("err.interrupted_line", lang) for lang in ("en", "zh"))
+
+
 class HelpGroup(TyperGroup):
     """A group whose help is :func:`render_help`; as the root, it shows usage errors in the chosen language."""
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write(render_help(self, ctx, help_lang()))
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except KeyboardInterrupt as exc:  # while parsing this group's options
+            raise Interrupted from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:  # a sub-command's parsing, or a body without its own handler
+            raise Interrupted from exc
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
@@ -259,6 +288,11 @@ class HelpGroup(TyperGroup):
                 raise
             typer.echo(t("usage.aborted", lang), err=True)
             sys.exit(1)
+        except Interrupted:
+            if not standalone_mode:
+                raise
+            typer.echo(interrupted_line(), err=True)
+            sys.exit(EXIT_INTERRUPTED)
         if not standalone_mode:
             return value
         sys.exit(value if isinstance(value, int) else 0)

@@ -10,10 +10,12 @@ import typer
 from crm_readiness.cli._common import (
     ForceOpt,
     LangOpt,
+    PaperOpt,
     console,
     h,
     handle_errors,
     parse_formats,
+    parse_paper,
     plain,
     print_written,
     resolve_lang,
@@ -23,7 +25,7 @@ from crm_readiness.cli._help import HelpCommand
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import t
 
-FORMATS = ("md", "html", "json", "xlsx")
+FORMATS = ("md", "html", "json", "xlsx", "pdf")
 
 
 def assess(
@@ -57,6 +59,7 @@ def assess(
     strict_gates: Annotated[bool, typer.Option("--strict-gates",
                                                help=h("assess.opt.strict_gates"))] = False,
     force: ForceOpt = False,
+    paper: PaperOpt = "a4",
     lang: LangOpt = None,
 ) -> None:
     """Assess readiness and write the reports."""
@@ -70,6 +73,7 @@ def assess(
 
     language = resolve_lang(lang)
     chosen = parse_formats(formats, FORMATS)
+    sheet = parse_paper(paper)
     out_console = console()
     sets = load_checklist_set(checklists)
     phases = select_phases(sets, phase)
@@ -105,7 +109,7 @@ def assess(
     warn_placeholders(out_console, language, [(path, data.profile.organization)])
     target = out if out is not None else path.parent / "crm-readiness-report"
     result, written = write_assessment(result, path, target, chosen, language, snapshot=snapshot,
-                                       force=force)
+                                       force=force, paper=sheet)
     out_console.print()
     print_written(written, language)
     if strict_gates and result.waivers:

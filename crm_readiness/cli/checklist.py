@@ -127,7 +127,8 @@ def validate(paths: Annotated[list[Path], typer.Argument(help=h("checklist.arg.p
     for c in good:
         count = (len(c.questions) if isinstance(c, Checklist)
                  else sum(len(qs) for qs in c.questions.values()))
-        line = t("checklist.valid", language, path=c.id, count=count)
+        line = (t("checklist.valid_one", language, path=c.id) if count == 1
+                else t("checklist.valid", language, path=c.id, count=count))
         console().print(f"[green]✓[/] {plain(line)}")
     for err in errors:
         report_error(err)

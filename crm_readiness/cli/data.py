@@ -16,11 +16,13 @@ import typer
 from crm_readiness.cli._common import (
     ForceOpt,
     LangOpt,
+    PaperOpt,
     console,
     err_console,
     h,
     handle_errors,
     parse_formats,
+    parse_paper,
     plain,
     print_written,
     resolve_lang,
@@ -33,7 +35,8 @@ if TYPE_CHECKING:
 
     from crm_readiness.models.data.result import DataProfileResult
 
-FORMATS = ("md", "html", "json", "xlsx")
+FORMATS = ("md", "html", "json", "xlsx", "pdf")
+DEFAULT_FORMATS = "md,html,json,xlsx"
 
 FilesArg = Annotated[list[Path], typer.Argument(help=h("data.arg.files"), show_default=False)]
 RulesOpt = Annotated[Path | None, typer.Option("--rules", "-r", help=h("data.opt.rules"),
@@ -107,7 +110,7 @@ def profile(
     out: Annotated[Path, typer.Option("--out", "-o", help=h("opt.out"))] = Path("data-profile"),
     fmt: Annotated[str, typer.Option("--format", "-f", help=h("opt.format",
                                                                choices=", ".join(FORMATS)))
-                   ] = ",".join(FORMATS),
+                   ] = DEFAULT_FORMATS,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     delimiter: DelimiterOpt = None,
@@ -120,17 +123,19 @@ def profile(
                                                      show_default=False)] = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
+    paper: PaperOpt = "a4",
 ) -> None:
     """Profile a customer export."""
     from crm_readiness.workflows.data import SourceOptions, profile_files
 
     language = resolve_lang(lang)
     formats = parse_formats(fmt, FORMATS)
+    sheet_paper = parse_paper(paper)
     with _progress(language) as report:
         run = profile_files(files, rules, out, formats, language,
                             source=SourceOptions(encoding, sheet, delimiter), fuzzy=fuzzy,
                             sample=sample, max_issue_rows=max_issues, force=force,
-                            progress=report)
+                            progress=report, paper=sheet_paper)
     screen = console()
     _summary(run.result, language, screen)
     print_written(run.written, language)

@@ -8,7 +8,17 @@ from typing import Annotated
 
 import typer
 
-from crm_readiness.cli._common import ForceOpt, LangOpt, h, handle_errors, parse_formats, print_written, resolve_lang
+from crm_readiness.cli._common import (
+    ForceOpt,
+    LangOpt,
+    PaperOpt,
+    h,
+    handle_errors,
+    parse_formats,
+    parse_paper,
+    print_written,
+    resolve_lang,
+)
 from crm_readiness.cli._help import HelpCommand
 
 
@@ -41,6 +51,7 @@ def docs(
     checklists: Annotated[Path | None, typer.Option("--checklists", help=h("opt.checklists"),
                                                     show_default=False)] = None,
     force: ForceOpt = False,
+    paper: PaperOpt = "a4",
     lang: LangOpt = None,
 ) -> None:
     """Write the project's documents."""
@@ -51,7 +62,8 @@ def docs(
     documents = build_documents(parse_kinds(kinds or []), answers, requirements=requirements,
                                 checklists=checklists, costs=costs, benefits=benefits,
                                 data_profile=data_profile, start=_date(start), include_notes=include_notes)
-    print_written(write_documents(documents, out, chosen, language, templates=templates, force=force), language)
+    print_written(write_documents(documents, out, chosen, language, templates=templates, force=force,
+                                  paper=parse_paper(paper)), language)
 
 
 def register(app: typer.Typer) -> None:

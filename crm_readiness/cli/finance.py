@@ -14,10 +14,12 @@ import typer
 from crm_readiness.cli._common import (
     ForceOpt,
     LangOpt,
+    PaperOpt,
     console,
     h,
     handle_errors,
     parse_formats,
+    parse_paper,
     plain,
     print_written,
     resolve_lang,
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 
     from crm_readiness.models.finance.results import FinanceCase, TcoComparison
 
-FORMATS = ("md", "html", "json", "xlsx")
+FORMATS = ("md", "html", "json", "xlsx", "pdf")
 DEFAULT_FORMATS = "md,html,json,xlsx"
 TORNADO_SHOWN = 5
 
@@ -110,7 +112,7 @@ def print_roi(case: FinanceCase, lang: Lang, out: Console) -> None:
     sens = case.sensitivity
     if sens is None:
         return
-    names = lb.line_names(case)
+    names = lb.line_names(case, lang)
     tornado = Table(title=t("finance.chart.tornado", lang, swing=lb.pct(sens.swing, 0)),
                     title_justify="left")
     for key in ("finance.driver", "finance.npv_low", "finance.npv_high", "finance.swing"):
@@ -143,7 +145,7 @@ def print_tco(comparison: TcoComparison, lang: Lang, out: Console) -> None:
         table.add_column(t(key, lang), justify="left" if key == "finance.tco.vendor" else "right")
     for i in comparison.ranking:
         c = comparison.cases[i]
-        table.add_row(c.vendor or c.title, money(c.risk_adjusted.tco_nominal),
+        table.add_row((c.vendor or c.title).get(lang), money(c.risk_adjusted.tco_nominal),
                       money(c.risk_adjusted.tco_pv), money(c.unadjusted.tco_nominal),
                       money(c.risk_adjusted.tco_net_nominal),
                       money(c.one_time_total * (1 + c.contingency)),
@@ -169,6 +171,7 @@ def tco(
                                                    show_default=False)] = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
+    paper: PaperOpt = "a4",
 ) -> None:
     """Total cost of ownership of one or several costs files."""
     from crm_readiness.workflows.finance import parse_rates, tco_comparison, write_tco
@@ -183,7 +186,7 @@ def tco(
     warn_placeholders(out_console, language, [
         (p, c.title) for p, c in zip(costs, comparison.cases, strict=False)])
     stems = _unique_stems(costs)
-    written = write_tco(comparison, stems, out, chosen, language, force=force)
+    written = write_tco(comparison, stems, out, chosen, language, force=force, paper=parse_paper(paper))
     out_console.print()
     print_written(written, language)
 
@@ -213,6 +216,7 @@ def roi(
                                              show_default=False)] = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
+    paper: PaperOpt = "a4",
 ) -> None:
     """The ROI case of a costs and a benefits file."""
     from decimal import Decimal
@@ -228,7 +232,7 @@ def roi(
     from crm_readiness.cli.placeholders import warn_placeholders
 
     warn_placeholders(out_console, language, [(costs, case.vendor), (benefits, case.title)])
-    written = write_roi(case, out, chosen, language, force=force)
+    written = write_roi(case, out, chosen, language, force=force, paper=parse_paper(paper))
     out_console.print()
     print_written(written, language)
 

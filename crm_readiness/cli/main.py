@@ -79,10 +79,12 @@ def main() -> None:
     """Console-script entry point: the one error boundary (exit codes in docs/exit-codes.md).
 
     User errors print their message and exit with their code; usage errors of
-    the command line stay exit 2 (click); Ctrl-C exits 130; anything else is a
+    the command line stay exit 2 (click); Ctrl-C exits 130 with one bilingual line
+    (:class:`~crm_readiness.cli._help.HelpGroup` while parsing or in a command); anything else is a
     bug: one bilingual line on stderr, the traceback in a file, exit 70.
     """
-    from crm_readiness.cli._common import current_lang, report_error
+    from crm_readiness.cli._common import report_error
+    from crm_readiness.cli._help import Interrupted, interrupted_line
     from crm_readiness.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, CrmReadinessError
     from crm_readiness.i18n import t
 
@@ -91,8 +93,8 @@ def main() -> None:
     except CrmReadinessError as exc:
         report_error(exc)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write(t("err.interrupted", current_lang()) + "\n")
+    except (KeyboardInterrupt, Interrupted):  # Ctrl-C outside click (HelpGroup handles its own)
+        sys.stderr.write(interrupted_line() + "\n")
         sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # the boundary: every bug ends here, never as a traceback
         try:

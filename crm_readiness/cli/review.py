@@ -13,10 +13,12 @@ import typer
 from crm_readiness.cli._common import (
     ForceOpt,
     LangOpt,
+    PaperOpt,
     console,
     h,
     handle_errors,
     parse_formats,
+    parse_paper,
     plain,
     print_written,
     resolve_lang,
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 
     from crm_readiness.models.review_results import ReviewResult
 
-FORMATS = ("md", "html", "json", "xlsx")
+FORMATS = ("md", "html", "json", "xlsx", "pdf")
 DEFAULT_FORMATS = "md,html,json"
 
 
@@ -93,6 +95,7 @@ def review(
         "review.opt.format", choices=", ".join(FORMATS)))] = DEFAULT_FORMATS,
     lang: LangOpt = None,
     force: ForceOpt = False,
+    paper: PaperOpt = "a4",
 ) -> None:
     """Review the KPIs (and the business case) after go-live."""
     from datetime import date
@@ -114,7 +117,7 @@ def review(
                  as_of=day)
     out_console = console()
     print_review(result, language, out_console)
-    written = write_review(result, out, chosen, language, force=force)
+    written = write_review(result, out, chosen, language, force=force, paper=parse_paper(paper))
     out_console.print()
     print_written(written, language)
 

@@ -75,6 +75,16 @@ def print_summary(result: AssessmentResult, lang: Lang, out: Console, *,
             line = t("report.waiver_line", lang, owner=w.waived_by, reason=w.reason)
             out.print(f"  ! {plain(w.text.get(lang))} [dim]({w.question_id}: "
                       f"{plain(t('report.waived', lang))} — {plain(line)})[/]")
+    path = result.path_to_ready
+    if path is not None and not path.already_ready:
+        score = "–" if path.projected_score is None else f"{path.projected_score:.1f}"
+        out.print("\n[bold]" + plain(t("path.terminal", lang, steps=len(path.steps), score=score,
+                                        verdict=t(f"verdict.{path.projected_verdict}", lang),
+                                        weeks=path.plan_weeks)) + "[/]")
+        for step in path.steps[:top_risks]:
+            owner = t(f"owner.{step.owner}", lang) if step.owner else "–"
+            out.print(f"  → {plain(step.action.get(lang))} [dim]({step.question_id}; "
+                      f"{plain(owner)})[/]")
     if result.risks:
         out.print(f"\n[bold]{t('report.top_risks', lang)}[/]")
         for r in result.risks[:top_risks]:

@@ -10,11 +10,13 @@ import typer
 from crm_readiness.cli._common import (
     ForceOpt,
     LangOpt,
+    PaperOpt,
     console,
     err_console,
     h,
     handle_errors,
     parse_formats,
+    parse_paper,
     plain,
     print_written,
     resolve_lang,
@@ -40,11 +42,12 @@ def compare(
     out: Annotated[Path, typer.Option("--out", help=h("vendors.cli.opt_out_compare"))] =
         Path("vendor-comparison"),
     formats: Annotated[str, typer.Option("--format", help=h(
-        "opt.format", choices="xlsx, md, html, json"))] = "xlsx,md,html,json",
+        "opt.format", choices="xlsx, md, html, json, pdf"))] = "xlsx,md,html,json",
     requirements: RequirementsOpt = None,
     accept_inconsistent: Annotated[bool, typer.Option(
         "--accept-inconsistent", help=h("vendors.cli.opt_accept"))] = False,
     force: ForceOpt = False,
+    paper: PaperOpt = "a4",
     lang: LangOpt = None,
 ) -> None:
     """Compare vendors: live workbook, scorecards, summary and JSON."""
@@ -66,7 +69,7 @@ def compare(
         table.add_column(t(f"vendors.wb.{key}", language))
     for v in sorted(res.vendors, key=lambda v: -v.total):
         status = t(f"vendors.status.{v.status}", language)
-        table.add_row(str(v.rank or "–"), plain(v.name), f"{v.total:.1f}",
+        table.add_row(str(v.rank or "–"), plain(v.name.get(language)), f"{v.total:.1f}",
                       f"{v.functional_fit * 100:.1f}%", str(len(v.must_gaps)),
                       str(len(v.unanswered)),
                       status if v.status == "eligible" else f"[red]{status}[/]")
@@ -75,7 +78,7 @@ def compare(
     if res.ahp is not None:
         out_console.print(t("vendors.cli.ahp_line", language, cr=f"{res.ahp.cr:.3f}",
                             table=res.ahp.ri_table))
-    names = {v.id: v.name for v in res.vendors}
+    names = {v.id: v.name.get(language) for v in res.vendors}
     rob = res.robustness
     share = rob.shares[0].first_share if rob.shares else 0.0
     out_console.print(plain(t(f"vendors.verdict.{rob.verdict}", language,
@@ -83,7 +86,8 @@ def compare(
                                share=f"{share * 100:.0f}%")))
     for note in comparison_notes(res, language):
         out_console.print(plain(note))
-    print_written(write_comparison(run, out, chosen, language, force=force), language)
+    print_written(write_comparison(run, out, chosen, language, force=force, paper=parse_paper(paper)),
+                  language)
 
 
 @vendors_app.command("rfp", help=h("vendors.cli.rfp_help"), cls=HelpCommand,
@@ -164,10 +168,11 @@ def spec(
     answers: Annotated[Path, typer.Option("--answers", help=h("vendors.cli.opt_answers"))],
     out: Annotated[Path, typer.Option("--out", help=h("opt.out"))] = Path("."),
     formats: Annotated[str, typer.Option("--format", help=h(
-        "opt.format", choices="md, html, docx"))] = "md,html,docx",
+        "opt.format", choices="md, html, docx, pdf"))] = "md,html,docx",
     requirements: RequirementsOpt = None,
     checklists: Annotated[Path | None, typer.Option(
         "--checklists", help=h("opt.checklists"), show_default=False)] = None,
+    paper: PaperOpt = "a4",
     lang: LangOpt = None,
 ) -> None:
     """Write the requirements specification (需求说明书)."""
@@ -176,7 +181,7 @@ def spec(
     language = resolve_lang(lang)
     chosen = parse_formats(formats, SPEC_FORMATS)
     print_written(write_spec(answers, out, chosen, language, requirements=requirements,
-                             checklists=checklists), language)
+                             checklists=checklists, paper=parse_paper(paper)), language)
 
 
 def register(app: typer.Typer) -> None:

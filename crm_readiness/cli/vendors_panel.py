@@ -10,11 +10,13 @@ import typer
 from crm_readiness.cli._common import (
     ForceOpt,
     LangOpt,
+    PaperOpt,
     console,
     err_console,
     h,
     handle_errors,
     parse_formats,
+    parse_paper,
     plain,
     print_written,
     resolve_lang,
@@ -90,8 +92,9 @@ def demo_script(
     vendors: VendorsArg,
     out: Annotated[Path, typer.Option("--out", help=h("opt.out"))] = Path("demonstrations"),
     formats: Annotated[str, typer.Option("--format", help=h(
-        "opt.format", choices="md, html, docx, xlsx"))] = "md,html,docx,xlsx",
+        "opt.format", choices="md, html, docx, xlsx, pdf"))] = "md,html,docx,xlsx",
     force: ForceOpt = False,
+    paper: PaperOpt = "a4",
     lang: LangOpt = None,
 ) -> None:
     """Write each vendor's demonstration script and outcome workbook."""
@@ -99,7 +102,8 @@ def demo_script(
 
     language = resolve_lang(lang)
     chosen = parse_formats(formats, DEMO_FORMATS)
-    print_written(write_demo_kits(vendors, out, chosen, language, force=force), language)
+    print_written(write_demo_kits(vendors, out, chosen, language, force=force, paper=parse_paper(paper)),
+                  language)
 
 
 @demo_app.command("import", help=h("vendors.cli.demo_import_help"), cls=HelpCommand,

@@ -11,10 +11,12 @@ import typer
 from crm_readiness.cli._common import (
     ForceOpt,
     LangOpt,
+    PaperOpt,
     console,
     h,
     handle_errors,
     parse_formats,
+    parse_paper,
     plain,
     print_written,
     resolve_lang,
@@ -29,8 +31,8 @@ questionnaire_app = typer.Typer(help=h("questionnaire.help"), no_args_is_help=Tr
 AnswersOpt = Annotated[Path, typer.Option("--answers", "-a", help=h("workshop.opt.answers"))]
 ChecklistsOpt = Annotated[Path | None, typer.Option("--checklists", help=h("opt.checklists"),
                                                     show_default=False)]
-PLAN_FORMATS = ("html", "md", "json", "xlsx")
-COMPARE_FORMATS = ("md", "html", "json")
+PLAN_FORMATS = ("html", "md", "json", "xlsx", "pdf")
+COMPARE_FORMATS = ("md", "html", "json", "pdf")
 
 
 def _fmt(v: float | None, digits: int = 1, sign: bool = False) -> str:
@@ -139,6 +141,7 @@ def compare(a: Annotated[str, typer.Argument(help=h("compare.arg.a"))],
                                                      show_default=False)] = None,
             formats: Annotated[str, typer.Option("--format", "-f", help=h(
                 "opt.format", choices=", ".join(COMPARE_FORMATS)))] = "md,html,json",
+            paper: PaperOpt = "a4",
             lang: LangOpt = None) -> None:
     """Compare two snapshots."""
     from crm_readiness.cli.progress_view import print_comparison
@@ -146,10 +149,11 @@ def compare(a: Annotated[str, typer.Argument(help=h("compare.arg.a"))],
 
     language = resolve_lang(lang)
     chosen = parse_formats(formats, COMPARE_FORMATS)
+    sheet = parse_paper(paper)
     result = compare_snapshots(answers, a, b)
     print_comparison(result, language, console())
     if out is not None:
-        print_written(write_comparison(result, out, chosen, language), language)
+        print_written(write_comparison(result, out, chosen, language, paper=sheet), language)
 
 
 def plan(answers: AnswersOpt,
@@ -159,6 +163,7 @@ def plan(answers: AnswersOpt,
          formats: Annotated[str, typer.Option("--format", "-f", help=h(
              "opt.format", choices=", ".join(PLAN_FORMATS)))] = "html,md,json,xlsx",
          checklists: ChecklistsOpt = None, force: ForceOpt = False,
+         paper: PaperOpt = "a4",
          lang: LangOpt = None) -> None:
     """Build the implementation plan."""
     from crm_readiness.cli.progress_view import print_plan
@@ -168,6 +173,7 @@ def plan(answers: AnswersOpt,
 
     language = resolve_lang(lang)
     chosen = parse_formats(formats, PLAN_FORMATS)
+    sheet = parse_paper(paper)
     try:
         day = date.fromisoformat(start.strip())
     except ValueError:
@@ -180,7 +186,7 @@ def plan(answers: AnswersOpt,
     from crm_readiness.cli.placeholders import warn_placeholders
 
     warn_placeholders(console(), language, [(answers, result.profile.organization)])
-    print_written(write_plan(the_plan, out, chosen, language, force=force), language)
+    print_written(write_plan(the_plan, out, chosen, language, force=force, paper=sheet), language)
 
 
 def register(app: typer.Typer) -> None:

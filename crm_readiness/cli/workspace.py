@@ -10,9 +10,11 @@ import typer
 from crm_readiness.cli._common import (
     ForceOpt,
     LangOpt,
+    PaperOpt,
     console,
     h,
     handle_errors,
+    parse_paper,
     plain,
     resolve_lang,
 )
@@ -22,6 +24,8 @@ from crm_readiness.i18n import t
 
 def demo(out: Annotated[Path, typer.Option("--out", "-o", help=h("demo.opt.out"))] = Path(
             "crm-readiness-demo"),
+         pdf: Annotated[bool, typer.Option("--pdf", help=h("demo.opt.pdf"))] = False,
+         paper: PaperOpt = "a4",
          force: ForceOpt = False, lang: LangOpt = None) -> None:
     """Run every capability on the bundled example company."""
     from crm_readiness.demo.run import run_demo
@@ -29,7 +33,7 @@ def demo(out: Annotated[Path, typer.Option("--out", "-o", help=h("demo.opt.out")
     language = resolve_lang(lang)
     out_console = console()
     with out_console.status("…") as status:
-        run = run_demo(out, language, force=force,
+        run = run_demo(out, language, force=force, pdf=pdf, paper=parse_paper(paper),
                        on_part=lambda spec: status.update(spec.split(":")[0].rsplit(".", 1)[-1]))
     for e in run.entries:
         out_console.print(f"  • {plain(e.title.get(language))}: {plain(out / e.path)}")

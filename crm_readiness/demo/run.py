@@ -3,23 +3,35 @@
 Each capability contributes a *demo part*: a function ``(out_dir, lang) ->
 list[DemoEntry]`` that writes its outputs under ``out_dir`` and says what it
 wrote. Parts are listed in :data:`PARTS` as ``"module:function"`` and imported
-only when the demo runs.
+only when the demo runs; :data:`NEEDS` names the parts whose outputs a part reads.
+
+Parts run side by side, one process per core (forked, so they share the
+imports already made), each starting once the parts it needs are done; the
+index lists their outputs in :data:`PARTS` order whatever order they finish in.
+Where ``fork`` is missing or one core is all there is, they run one after the
+other in this process.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import shutil
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import cast
 
 from crm_readiness.demo.entry import DemoEntry
-from crm_readiness.errors import OutputError
+from crm_readiness.errors import CrmReadinessError, OutputError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.output import OutputSet
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 
-__all__ = ["MARKER", "PARTS", "DemoEntry", "DemoRun", "prepare_out_dir", "run_demo"]
+__all__ = ["MARKER", "NEEDS", "PARTS", "DemoEntry", "DemoRun", "demo_jobs", "prepare_out_dir",
+           "run_demo"]
 
 MARKER = ".crm-readiness-demo"
 
@@ -39,6 +51,13 @@ PARTS: tuple[str, ...] = (
     # six months after go-live: KPIs, the case re-forecast, go-live readiness
     "crm_readiness.workflows.review:demo_part",
 )
+
+_DATA = "crm_readiness.workflows.data:demo_part"
+#: part → the parts whose outputs it reads (they run first); any other part may run at once.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "crm_readiness.workflows.assessment:demo_measured_part": (_DATA,),
+    "crm_readiness.workflows.documents:demo_part": (_DATA,),
+}
 
 
 @dataclass
@@ -77,18 +96,120 @@ def prepare_out_dir(out_dir: Path, *, force: bool) -> None:
     marker.commit()
 
 
-def run_demo(out_dir: Path, lang: Lang, *, force: bool = False,
-             on_part: Callable[[str], None] | None = None) -> DemoRun:
-    """Run every demo part into ``out_dir`` and write ``index.html`` linking the results."""
-    from crm_readiness.demo.index import render_index
+def demo_jobs() -> int:
+    """Return how many parts run at once: one per core (at most four), 1 without ``fork``.
 
+    ``CRM_READINESS_JOBS`` (a whole number ≥ 1) overrides the count.
+    """
+    import multiprocessing
+
+    wanted = os.environ.get("CRM_READINESS_JOBS", "").strip()
+    if wanted.isdigit() and int(wanted) >= 1:
+        jobs = int(wanted)
+    else:
+        jobs = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                   else os.cpu_count() or 1, 4)
+    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # macOS forks badly with some system libraries; Windows cannot fork
+    return jobs
+
+
+def _run_part(spec: str, out_dir: Path, lang: Lang) -> tuple[str, object]:
+    """Run one part (in a worker process); return ``("ok", entries)`` or ``("error", exc)``.
+
+    A user error (:class:`CrmReadinessError`) is sent back as it is; any other
+    exception, a bug, as its traceback text (the worker's traceback would be
+    lost in pickling), raised again in the parent as an internal error.
+    """
+    import pickle
+
+    try:
+        return "ok", _part(spec)(out_dir, lang)
+    except Exception as exc:
+        if isinstance(exc, CrmReadinessError):
+            try:
+                return "error", pickle.loads(pickle.dumps(exc))
+            except Exception:  # a subclass that still cannot travel goes as a crash
+                pass
+        import traceback
+
+        return "crash", "".join(traceback.format_exception(exc))
+
+
+class DemoPartCrash(RuntimeError):
+    """A demo part failed in a worker with an exception that could not be sent back."""
+
+
+def _run_parts(specs: Sequence[str], out_dir: Path, lang: Lang, jobs: int,
+               on_part: Callable[[str], None] | None) -> dict[str, list[DemoEntry]]:
+    """Run ``specs`` honouring :data:`NEEDS`; return each part's entries."""
+    done: dict[str, list[DemoEntry]] = {}
+    if jobs <= 1:
+        for spec in specs:
+            if on_part is not None:
+                on_part(spec)
+            done[spec] = _part(spec)(out_dir, lang)
+        return done
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    pending = list(specs)
+    running: dict[Future[tuple[str, object]], str] = {}
+    with ProcessPoolExecutor(max_workers=jobs,
+                             mp_context=multiprocessing.get_context("fork")) as pool:
+        try:
+            while pending or running:
+                for spec in [s for s in pending
+                             if all(n in done or n not in specs for n in NEEDS.get(s, ()))]:
+                    if on_part is not None:
+                        on_part(spec)
+                    running[pool.submit(_run_part, spec, out_dir, lang)] = spec
+                    pending.remove(spec)
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    spec = running.pop(future)
+                    status, value = future.result()
+                    if status == "error":
+                        assert isinstance(value, BaseException)
+                        raise value
+                    if status == "crash":
+                        raise DemoPartCrash(f"demo part {spec} failed:\n{value}")
+                    done[spec] = cast("list[DemoEntry]", value)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return done
+
+
+def run_demo(out_dir: Path, lang: Lang, *, force: bool = False,
+             on_part: Callable[[str], None] | None = None, jobs: int | None = None,
+             pdf: bool = False, paper: Paper = DEFAULT_PAPER) -> DemoRun:
+    """Run every demo part into ``out_dir`` and write ``index.html`` linking the results.
+
+    ``jobs`` parts run at once (default :func:`demo_jobs`); ``on_part`` is
+    called with each part as it starts. With ``pdf``, every HTML report is also
+    laid out as a PDF beside it (the extra is checked first, so a missing one
+    writes nothing, exit 69).
+    """
+    from crm_readiness.demo.index import render_index
+    from crm_readiness.render.pdf import html_to_pdf, require_pdf
+
+    if pdf:
+        require_pdf()
     prepare_out_dir(out_dir, force=force)
     run = DemoRun(out_dir=out_dir, index=out_dir / "index.html")
+    done = _run_parts(PARTS, out_dir, lang, demo_jobs() if jobs is None else jobs, on_part)
     for spec in PARTS:
+        run.entries.extend(done[spec])
+    if pdf:
         if on_part is not None:
-            on_part(spec)
-        run.entries.extend(_part(spec)(out_dir, lang))
+            on_part("pdf")
+        pdfs = OutputSet(force=True)
+        for page in sorted(out_dir.rglob("*.html")):
+            pdfs.add(page.with_suffix(".pdf"), partial(lambda p: html_to_pdf(p.read_bytes(), paper), page))
+        pdfs.commit()
     index = OutputSet(force=True)
-    index.add(run.index, lambda: render_index(run.entries, lang).encode("utf-8"))
+    # rendered now, before its temporary file exists: the dashboard lists the folder's files
+    index.add(run.index, render_index(out_dir, run.entries, lang).encode("utf-8"))
     index.commit()
     return run

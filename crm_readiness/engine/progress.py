@@ -157,7 +157,28 @@ def compare(a: Snapshot, b: Snapshot, info_a: SnapshotInfo, info_b: SnapshotInfo
         questions_added=added, questions_retired=retired, questions_changed=changed,
         blockers_closed=closed, blockers_opened=opened, blockers_retired=gone,
         risks_added=r_added, risks_retired=r_retired, risks_changed=r_changed,
-        actions_done=done, actions_new=new)
+        actions_done=done, actions_new=new, **_standing(rb))
+
+
+#: how many of B's risks and next actions the comparison's decision page carries
+_TOP = 5
+
+
+def _standing(rb: AssessmentResult) -> dict[str, tuple[object, ...]]:
+    """Return where B stands: its blockers, top risks and next actions (with owners)."""
+    path = rb.path_to_ready
+    if path is not None and path.steps:
+        nxt = tuple(ActionRef(question_id=s.question_id, phase=s.phase, action=s.action,
+                              score_b=s.score, owner=s.owner) for s in path.steps[:_TOP])
+    else:
+        nxt = tuple(ActionRef(question_id=x.question_id, phase=x.phase, action=x.action,
+                              owner=x.owner) for x in rb.actions[:_TOP])
+    return {
+        "open_blockers": tuple(BlockerRef(question_id=b.question_id, phase=b.phase, text=b.text)
+                               for b in rb.blockers),
+        "top_risks": tuple(RiskRef(id=r.id, title=r.title, band=r.band, exposure=r.exposure,
+                                   owner=r.owner) for r in rb.risks[:_TOP]),
+        "next_actions": nxt}
 
 
 def trend(snapshots: Sequence[Snapshot], current: AssessmentResult | None = None,

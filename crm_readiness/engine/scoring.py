@@ -19,7 +19,9 @@ from datetime import UTC, datetime
 from crm_readiness import __version__
 from crm_readiness.engine.conditions import applies
 from crm_readiness.engine.consensus import combine, spread
+from crm_readiness.engine.path_to_ready import owner_of, path_to_ready
 from crm_readiness.engine.workshop import consensus_section
+from crm_readiness.models._base import Text
 from crm_readiness.models.answers import Answer, AnswersFile
 from crm_readiness.models.assessment import (
     ActionItem,
@@ -106,7 +108,7 @@ def _question(checklist: Checklist, q: Question, checklists: ChecklistSet,
         return QuestionResult(**base, status="unanswered", score=0.0, responses=responses,
                               dont_know=unknown, gate_failed=q.gate)
     if not scored:
-        reasons = "; ".join(dict.fromkeys(r.na for r in responses if r.na))
+        reasons = Text.join(dict.fromkeys(r.na for r in responses if r.na))
         owners = "; ".join(dict.fromkeys(r.waived_by or r.respondent or "?" for r in responses
                                          if r.na is not None))
         return QuestionResult(**base, status="not_applicable", na_reason=reasons,
@@ -268,7 +270,8 @@ def _actions(checklists: Sequence[Checklist], phases: Sequence[PhaseResult]) -> 
             rows.append(((tier, -priority, pi, qi), {
                 "question_id": q.id, "phase": checklist.id, "question": q.text,
                 "action": q.actions, "weight": q.weight, "gap": gap, "priority": priority,
-                "gate": q.gate, "gate_failed": r.gate_failed, "status": r.status}))
+                "gate": q.gate, "gate_failed": r.gate_failed, "status": r.status,
+                "owner": owner_of(q)}))
     rows.sort(key=lambda row: row[0])
     return tuple(ActionItem(rank=i + 1, **fields) for i, (_, fields) in
                  enumerate(rows))
@@ -276,10 +279,11 @@ def _actions(checklists: Sequence[Checklist], phases: Sequence[PhaseResult]) -> 
 
 def assess(checklists: ChecklistSet, answers: AnswersFile, *,
            phases: Sequence[str] | None = None, answers_file: str | None = None,
-           now: datetime | None = None) -> AssessmentResult:
+           now: datetime | None = None, path: bool = True) -> AssessmentResult:
     """Score ``answers`` against ``checklists`` and return the full readiness result.
 
-    ``phases`` limits the run to those phase ids (in checklist order). Answer
+    ``phases`` limits the run to those phase ids (in checklist order). With
+    ``path`` the result holds what it takes to reach Ready (re-scored). Answer
     values are trusted to have been validated by the loader; an invalid one
     raises :class:`AnswerValueError`.
     """
@@ -322,11 +326,14 @@ def assess(checklists: ChecklistSet, answers: AnswersFile, *,
         ready_min_coverage=config.ready_min_coverage,
         exposure_low_max=config.exposure.low_max, exposure_medium_max=config.exposure.medium_max,
         consensus_rule=answers.consensus.rule)
-    return AssessmentResult(meta=meta, profile=answers.profile, overall=overall,
-                            phases=phase_results, blockers=tuple(blockers),
-                            waivers=tuple(waivers), risks=risks,
-                            actions=_actions(selected, phase_results), thresholds=thresholds,
-                            consensus=consensus, packs=_packs(checklists, answers, selected))
+    result = AssessmentResult(meta=meta, profile=answers.profile, overall=overall,
+                              phases=phase_results, blockers=tuple(blockers),
+                              waivers=tuple(waivers), risks=risks,
+                              actions=_actions(selected, phase_results), thresholds=thresholds,
+                              consensus=consensus, packs=_packs(checklists, answers, selected))
+    if not path:
+        return result
+    return result.model_copy(update={"path_to_ready": path_to_ready(checklists, answers, result)})
 
 
 def _packs(checklists: ChecklistSet, answers: AnswersFile,

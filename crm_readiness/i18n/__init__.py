@@ -5,6 +5,9 @@ Each capability keeps its catalogue in its own module (``_core``, ``_finance``
 checks that every key has both languages and that every ``{placeholder}``
 appears in both. Modules are listed in :data:`CATALOGUES`; they are loaded on
 first use so importing this package costs nothing.
+
+A message may quote another by reference, ``{@verdict.ready}``: a term
+worded once (a verdict's name) reads the same in every sentence that names it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import importlib
 import locale
 import os
+import re
 from functools import cache
 from typing import Literal, cast
 
@@ -33,6 +37,8 @@ CATALOGUES: tuple[str, ...] = (
     "_documents_process",
     "_review",
     "_examples",
+    "_decision",
+    "_print",
 )
 
 
@@ -56,7 +62,29 @@ def t(key: str, lang: Lang = "en", /, **params: object) -> str:
     if entry is None:
         raise KeyError(f"unknown message key {key!r}")
     text = entry.get(lang) or entry["en"]
-    return text.format(**params) if params else text
+    if "{@" in text:
+        # the quoted message's braces are escaped when the text is formatted below
+        text = _REF.sub(lambda m: _quoted(t(m.group(1), lang), escape=bool(params)), text)
+    if not params:
+        return text
+    # a bilingual value (``models.Text``: what a user wrote in both languages) fills a
+    # placeholder in the message's own language
+    filled = {k: _in_lang(v, lang) for k, v in params.items()}
+    return text.format(**filled)
+
+
+#: a reference to another message inside a message: ``{@verdict.ready}``
+_REF = re.compile(r"\{@([a-z_]+(?:\.[a-z0-9_]+)+)\}")
+
+
+def _quoted(text: str, *, escape: bool) -> str:
+    return text.replace("{", "{{").replace("}", "}}") if escape else text
+
+
+def _in_lang(value: object, lang: Lang) -> object:
+    if isinstance(value, str) or not (hasattr(value, "en") and hasattr(value, "zh")):
+        return value
+    return getattr(value, lang)
 
 
 class MessageError(ValueError):

@@ -44,8 +44,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "reason.quick_scan": {
         "en": "quick scan: {asked} of {full} questions, {share}% of the weight (a full "
-              "assessment is needed for Ready)",
-        "zh": "快速扫描：{full} 题中的 {asked} 题，占权重 {share}%（需完整评估才能判定“就绪”）",
+              "assessment is needed for {@verdict.ready})",
+        "zh": "快速扫描：{full} 题中的 {asked} 题，占权重 {share}%（需完整评估才能判定“{@verdict.ready}”）",
     },
     "report.quick_title": {"en": "Quick scan", "zh": "快速扫描"},
     "report.quick_intro": {
@@ -88,8 +88,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "assess.opt.fail_under": {
         "en": "Exit with code 1 when the overall score is below N (0–100) or the verdict is "
-              "Not ready.",
-        "zh": "总分低于 N（0–100）或结论为“未就绪”时以退出码 1 结束。",
+              "{@verdict.not_ready}.",
+        "zh": "总分低于 N（0–100）或结论为“{@verdict.not_ready}”时以退出码 1 结束。",
     },
     "assess.opt.interactive": {
         "en": "Ask questions even when --answers is given (to complete or revise it).",
@@ -134,6 +134,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "checklist.valid": {"en": "{path}: valid ({count} questions)",
                         "zh": "{path}：有效（{count} 个问题）"},
+    "checklist.valid_one": {"en": "{path}: valid (1 question)", "zh": "{path}：有效（1 个问题）"},
     "checklist.unknown_phase": {"en": "Unknown phase {phase!r}; known: {known}.",
                                 "zh": "未知阶段 {phase!r}；已有：{known}。"},
     "demo.help": {
@@ -228,7 +229,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.generated": {"en": "Generated {when} by crm-readiness {version}",
                          "zh": "由 crm-readiness {version} 于 {when} 生成"},
     "report.profile": {"en": "Organisation profile", "zh": "组织概况"},
-    "report.summary": {"en": "Summary", "zh": "摘要"},
     "report.overall": {"en": "Overall readiness", "zh": "总体就绪度"},
     "report.phase": {"en": "Phase", "zh": "阶段"},
     "report.score": {"en": "Score", "zh": "得分"},
@@ -279,16 +279,16 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Σ weight over applicable questions; unanswered questions count 0 and lower the "
               "coverage (answered weight ÷ applicable weight). Not-applicable answers (with a "
               "reason) and questions excluded by the profile leave the denominator. Overall = "
-              "phase-weighted mean. Ready needs ≥ {ready} and coverage ≥ {coverage}; below "
-              "{risks} is Not ready; any gate below its minimum is a go-live blocker and makes "
-              "the verdict Not ready whatever the averages. Exposure = likelihood × impact "
+              "phase-weighted mean. {@verdict.ready} needs ≥ {ready} and coverage ≥ {coverage}; "
+              "below {risks} is {@verdict.not_ready}; any gate below its minimum is a go-live "
+              "blocker and makes the verdict {@verdict.not_ready} whatever the averages. Exposure = likelihood × impact "
               "(low ≤ {low}, medium ≤ {medium}, high above). Actions are ranked by weight × gap, "
               "gates first. Several respondents combine by the {rule} of their scores.",
         "zh": "每个回答按其量表计 0–1 分。阶段得分 = 100 × Σ 权重 × 得分 / Σ 权重（仅计适用问题）；"
               "未作答问题计 0 分并降低覆盖率（已答权重 ÷ 适用权重）。标记为不适用（附原因）的回答"
-              "及因组织概况而排除的问题不计入分母。总分 = 按阶段权重的加权平均。“就绪”需得分 ≥ "
-              "{ready} 且覆盖率 ≥ {coverage}；低于 {risks} 为“未就绪”；任何关卡问题低于最低要求"
-              "即为上线阻断项，无论平均分多高结论均为“未就绪”。风险值 = 可能性 × 影响"
+              "及因组织概况而排除的问题不计入分母。总分 = 按阶段权重的加权平均。“{@verdict.ready}”需得分 ≥ "
+              "{ready} 且覆盖率 ≥ {coverage}；低于 {risks} 为“{@verdict.not_ready}”；任何关卡问题低于"
+              "最低要求即为上线阻断项，无论平均分多高结论均为“{@verdict.not_ready}”。风险值 = 可能性 × 影响"
               "（低 ≤ {low}，中 ≤ {medium}，其上为高）。行动按 权重 × 差距 排序，关卡优先。"
               "多位答题人的得分按{rule}合并。",
     },
@@ -325,20 +325,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.gate_failed": {"en": "blocker", "zh": "阻断"},
     # verdicts and reasons
     "verdict.ready": {"en": "Ready", "zh": "已就绪"},
-    "verdict.ready_with_risks": {"en": "Ready with risks", "zh": "有风险的就绪"},
+    "verdict.ready_with_risks": {"en": "Ready with risks", "zh": "基本就绪（有风险）"},
     "verdict.not_ready": {"en": "Not ready", "zh": "未就绪"},
+    "verdict.unknown": {"en": "Not assessed", "zh": "未评估"},
     "reason.blockers": {"en": "{count} go-live blocker(s)", "zh": "{count} 个上线阻断项"},
     "reason.score_below_risks": {"en": "score {score} is below {min}",
                                  "zh": "得分 {score} 低于 {min}"},
-    "reason.score_below_ready": {"en": "score {score} is below the Ready bar of {min}",
-                                 "zh": "得分 {score} 低于“就绪”门槛 {min}"},
-    "reason.coverage_low": {"en": "only {coverage}% of the weight answered (Ready needs {min}%)",
-                            "zh": "仅 {coverage}% 的权重已作答（“就绪”需 {min}%）"},
+    "reason.score_below_ready": {"en": "score {score} is below the {@verdict.ready} bar of {min}",
+                                 "zh": "得分 {score} 低于“{@verdict.ready}”门槛 {min}"},
+    "reason.coverage_low": {"en": "only {coverage}% of the weight answered ({@verdict.ready} needs {min}%)",
+                            "zh": "仅 {coverage}% 的权重已作答（“{@verdict.ready}”需 {min}%）"},
     "reason.high_risks": {"en": "{count} high-exposure risk(s)", "zh": "{count} 个高风险"},
-    "reason.phase_not_ready": {"en": "phase(s) not ready: {phases}",
-                               "zh": "未就绪的阶段：{phases}"},
-    "reason.all_clear": {"en": "score, coverage and risks all within the Ready bar",
-                         "zh": "得分、覆盖率与风险均达到“就绪”标准"},
+    "reason.phase_not_ready": {"en": "phase(s) {@verdict.not_ready}: {phases}",
+                               "zh": "“{@verdict.not_ready}”的阶段：{phases}"},
+    "reason.all_clear": {"en": "score, coverage and risks all within the {@verdict.ready} bar",
+                         "zh": "得分、覆盖率与风险均达到“{@verdict.ready}”标准"},
     "reason.no_questions": {"en": "no question applies to this profile",
                             "zh": "没有适用于该组织概况的问题"},
     "band.low": {"en": "low", "zh": "低"},

@@ -36,6 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Interrupted. Everything answered so far is saved.",
         "zh": "已中断。此前的所有回答均已保存。",
     },
+    "err.interrupted_line": {"en": "Interrupted (Ctrl-C).", "zh": "已中断（Ctrl-C）。"},
     "err.internal": {
         "en": "internal error in crm-readiness {version}: please report it; details in {path}",
         "zh": "crm-readiness {version} 内部错误：请报告此问题；详情见 {path}",

@@ -199,10 +199,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Dates within the allowed age of the reference date.",
         "zh": "日期在基准日允许时限之内的占比。",
     },
-    "data.verdict.ready": {"en": "Ready", "zh": "已就绪"},
-    "data.verdict.ready_with_risks": {"en": "Ready with risks", "zh": "基本就绪（有风险）"},
-    "data.verdict.not_ready": {"en": "Not ready", "zh": "未就绪"},
-    "data.verdict.unknown": {"en": "Not assessed", "zh": "未评估"},
     # report
     "data.report.title": {"en": "Data readiness profile", "zh": "数据就绪度画像"},
     "data.report.subtitle": {

@@ -242,5 +242,5 @@ MESSAGES.update({
     "docs.opt.templates": {"en": "Folder with your own templates (<kind>.html.j2, <kind>.docx); see docs/documents.md.", "zh": "自定义模板文件夹（<kind>.html.j2、<kind>.docx）；见 docs/documents.md。"},
     "docs.opt.include_notes": {"en": "Include the assessment's internal notes (an internal copy; never send it to vendors).", "zh": "包含评估中的内部备注（仅供内部使用，勿发送给供应商）。"},
     "docs.opt.out": {"en": "Output folder.", "zh": "输出文件夹。"},
-    "docs.opt.format": {"en": "Formats: docx, html, md (comma list).", "zh": "格式：docx、html、md（逗号分隔）。"},
+    "docs.opt.format": {"en": "Formats: docx, html, md, pdf (comma list).", "zh": "格式：docx、html、md、pdf（逗号分隔）。"},
 })

@@ -16,6 +16,7 @@ from crm_readiness.engine.scoring import AnswerValueError, score_value
 from crm_readiness.errors import InputFileError, Problem
 from crm_readiness.io.atomic import real_target
 from crm_readiness.io.yaml_files import LoadedYaml, dump_yaml, load_yaml, validate_loaded
+from crm_readiness.models._base import plain_texts
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.checklist import ChecklistSet, ChoiceScale
 
@@ -116,7 +117,7 @@ def load_answers(path: Path, checklists: ChecklistSet) -> AnswersFile:
 
 def answers_to_data(answers: AnswersFile) -> dict[str, Any]:
     """Return the answers as plain data in file order (single answers as a mapping)."""
-    data = answers.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data = plain_texts(answers.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
     out: dict[str, Any] = {"version": answers.version,
                            "profile": answers.profile.model_dump(mode="json", exclude_none=True)}
     out.update({key: data[key] for key in ("respondents", "consensus") if key in data})

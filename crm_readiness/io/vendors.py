@@ -15,6 +15,7 @@ from crm_readiness._resources import checklists_dir
 from crm_readiness.errors import InputFileError, Problem
 from crm_readiness.i18n import t
 from crm_readiness.io.yaml_files import dump_yaml, load_model, load_yaml, validate_loaded
+from crm_readiness.models._base import plain_texts
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import VendorsFile, cross_check
 
@@ -82,7 +83,7 @@ def _plain(value: Any) -> Any:
 
 def vendors_yaml(vf: VendorsFile) -> str:
     """Return ``vf`` as YAML (defaults left out, one-word responses in the short form)."""
-    data = _plain(vf.model_dump(exclude_defaults=True, exclude_none=True))
+    data = plain_texts(_plain(vf.model_dump(exclude_defaults=True, exclude_none=True)))
     for vendor in data.get("vendors", []):
         responses = vendor.get("responses", {})
         for rid, resp in list(responses.items()):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from crm_readiness.i18n import Lang, MessageError
 
-__all__ = ["Lang", "Model", "ResultModel", "Text", "bi", "tr"]
+__all__ = ["Lang", "Model", "ResultModel", "Text", "bi", "plain_texts", "tr"]
 
 
 class Model(BaseModel):
@@ -22,10 +25,36 @@ class ResultModel(BaseModel):
 
 
 class Text(Model):
-    """A user-facing string in English and Simplified Chinese; both are required."""
+    """A user-facing string in English and Simplified Chinese.
+
+    The one bilingual text type, for the tool's own words (checklists, the
+    catalogue) and for what a user writes (line names, notes, titles, evidence…).
+    A file may give it as ``{en: ..., zh: ...}``, as one language only
+    (``{zh: 华东精密}``), or as a plain string; the missing language falls back
+    to the given one, so both fields are always filled and the JSON carries
+    both. Unknown keys, a non-string value or both languages blank are errors.
+    """
 
     en: str
     zh: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            data = {"en": data, "zh": data}
+        if not isinstance(data, dict):
+            return data
+        given = {k: v for k, v in data.items() if k in ("en", "zh")
+                 and v is not None and not (isinstance(v, str) and not v.strip())}
+        if not given and not (set(data) - {"en", "zh"}):
+            raise MessageError("model.text_blank")
+        if len(given) == 1:
+            ((lang, value),) = given.items()
+            other = "zh" if lang == "en" else "en"
+            # a wrong value (a list, a mapping) is reported at its own key, not at the copy
+            return {**data, lang: value, other: value if isinstance(value, str) else "-"}
+        return data
 
     @field_validator("en", "zh")
     @classmethod
@@ -38,6 +67,22 @@ class Text(Model):
         """Return the text in ``lang``."""
         return self.zh if lang == "zh" else self.en
 
+    def __eq__(self, other: object) -> bool:
+        # a plain string is the same text in both languages, so it equals that string
+        if isinstance(other, str):
+            return self.en == other and self.zh == other
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(self.en) if self.en == self.zh else hash((self.en, self.zh))
+
+    @classmethod
+    def join(cls, items: Iterable[Text | str], sep: str = "; ", sep_zh: str = "；") -> Text:
+        """Return ``items`` joined in each language (a plain string is the same in both)."""
+        parts = [i if isinstance(i, Text) else Text(en=i, zh=i) for i in items]
+        return Text(en=sep.join(p.en for p in parts) or "-",
+                    zh=sep_zh.join(p.zh for p in parts) or "-")
+
 
 def bi(en: str, zh: str) -> Text:
     """Return a :class:`Text` (shorthand for engine-built bilingual strings)."""
@@ -49,3 +94,17 @@ def tr(key: str, **params: object) -> Text:
     from crm_readiness.i18n import t
 
     return Text(en=t(key, "en", **params), zh=t(key, "zh", **params))
+
+
+def plain_texts(data: Any) -> Any:
+    """Return dumped model data with each ``{en: x, zh: x}`` (one text for both) as ``x``.
+
+    For writing a user's file back: a note written as a plain string stays one.
+    """
+    if isinstance(data, dict):
+        if set(data) == {"en", "zh"} and data["en"] == data["zh"] and isinstance(data["en"], str):
+            return data["en"]
+        return {k: plain_texts(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [plain_texts(v) for v in data]
+    return data

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from crm_readiness.i18n import MessageError
-from crm_readiness.models._base import Model
+from crm_readiness.models._base import Model, Text
 from crm_readiness.models.checklist import Role
 from crm_readiness.models.profile import OrganizationProfile
 
@@ -23,15 +23,15 @@ class Answer(Model):
     """One respondent's answer to one question: a value, or not applicable with a reason."""
 
     value: AnswerValue | None = None
-    na: str | None = Field(default=None, description="Not applicable, with the reason why.")
-    dont_know: str | None = Field(
+    na: Text | None = Field(default=None, description="Not applicable, with the reason why.")
+    dont_know: Text | None = Field(
         default=None, description="The respondent does not know, with why or who would: counts "
                                   "as unanswered (not as the lowest answer).")
     waived_by: str | None = Field(
         default=None, min_length=1,
         description="Who waives a gate answered not applicable (required for a gate's N/A).")
-    note: str | None = None
-    evidence: str | None = None
+    note: Text | None = None
+    evidence: Text | None = None
     respondent: str | None = None
     role: Role | None = None
     answered_at: datetime | None = None

@@ -31,11 +31,11 @@ class Response(ResultModel):
     value: str | None = None
     label: Text | None = None
     score: float | None = Field(default=None, description="0..1; None when not applicable.")
-    na: str | None = None
-    dont_know: str | None = Field(default=None, description="Does not know (why / who would).")
+    na: Text | None = None
+    dont_know: Text | None = Field(default=None, description="Does not know (why / who would).")
     waived_by: str | None = None
-    note: str | None = None
-    evidence: str | None = None
+    note: Text | None = None
+    evidence: Text | None = None
     source: str | None = None
 
 
@@ -53,11 +53,11 @@ class QuestionResult(ResultModel):
                                                           "0 when unanswered).")
     value: str | None = Field(default=None, description="The answer value, when one value stands.")
     label: Text | None = None
-    na_reason: str | None = None
+    na_reason: Text | None = None
     responses: tuple[Response, ...] = ()
     spread: float | None = Field(default=None, description="Max − min score across respondents.")
     gate_failed: bool = False
-    dont_know: tuple[str, ...] = Field(
+    dont_know: tuple[Text, ...] = Field(
         default=(), description="Respondents' 'don't know' reasons (they count as unanswered).")
     waived_by: str | None = Field(default=None, description="Who waived this gate (a gate "
                                                             "answered not applicable).")
@@ -121,7 +121,7 @@ class Waiver(ResultModel):
     question_id: str
     phase: str
     text: Text
-    reason: str
+    reason: Text
     waived_by: str = Field(description="Who waived it (every respondent's name, '; '-joined).")
 
 
@@ -158,6 +158,61 @@ class ActionItem(ResultModel):
     gate: bool
     gate_failed: bool
     status: QuestionStatus
+    owner: OwnerRole | None = Field(default=None, description="Who acts: the owner of the risk "
+                                                             "the question raises when its gap "
+                                                             "stays open.")
+
+
+class PathStep(ResultModel):
+    """One action on the path to Ready: a question completed to its target answer."""
+
+    question_id: str
+    phase: str
+    question: Text
+    action: Text
+    owner: OwnerRole | None = None
+    weight: int
+    status: QuestionStatus = Field(description="The question's status today.")
+    score: float = Field(description="Its score today, 0..1 (0 when unanswered).")
+    target_value: str = Field(description="The answer value that reaches the target.")
+    target_label: Text | None = None
+    target_score: float = Field(description="The target answer's score, 0..1.")
+    gain: float = Field(description="Phase score points the step adds (0..100 scale).")
+    clears_blocker: bool = Field(description="The step lifts a failing go-live gate.")
+    clears_risks: tuple[str, ...] = Field(default=(), description="High risks the step clears.")
+
+
+class PhasePath(ResultModel):
+    """One phase below Ready: what lifts it and what it looks like afterwards."""
+
+    phase: str
+    title: Text
+    verdict: Verdict = Field(description="The phase's verdict today.")
+    score: float | None
+    coverage: float
+    steps: tuple[str, ...] = Field(description="Question ids of the steps that lift it, in order.")
+    projected_score: float | None = Field(description="Re-scored with the steps completed.")
+    projected_coverage: float
+    projected_verdict: Verdict = Field(description="Re-scored verdict with the steps completed.")
+    reachable: bool = Field(description="Re-scoring with every step completed makes it Ready.")
+    plan_weeks: int = Field(description="Weeks the plan stretches its stages by for this phase's "
+                                        "gap today (the time the plan holds for closing it).")
+
+
+class PathToReady(ResultModel):
+    """What it takes to reach Ready: the steps, verified by re-scoring, and the plan weeks."""
+
+    already_ready: bool = Field(description="Every phase and the whole project are Ready: no "
+                                            "steps.")
+    steps: tuple[PathStep, ...] = ()
+    phases: tuple[PhasePath, ...] = ()
+    projected_score: float | None = Field(default=None,
+                                          description="Overall score once the steps are done.")
+    projected_verdict: Verdict | None = Field(default=None, description="Overall verdict once "
+                                                                        "the steps are done.")
+    plan_weeks: int = Field(default=0, description="Weeks the plan's stretches for these gaps add "
+                                                   "(planned weeks today − once Ready, hypercare "
+                                                   "included).")
 
 
 class Measurement(ResultModel):
@@ -249,5 +304,9 @@ class AssessmentResult(ResultModel):
     quick: QuickScan | None = Field(
         default=None, description="Set when this is a quick scan: what it asked and what a full "
                                   "assessment would add.")
+    path_to_ready: PathToReady | None = Field(
+        default=None, description="What it takes to reach Ready: the actions that lift the "
+                                  "phases over the bar (verified by re-scoring) and the plan "
+                                  "weeks they add.")
     trend: Trend = Field(default_factory=Trend,
                          description="Scores over the saved snapshots (filled by the workflow).")

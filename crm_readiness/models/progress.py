@@ -15,6 +15,7 @@ from pydantic import Field
 
 from crm_readiness.models._base import ResultModel, Text
 from crm_readiness.models.assessment import AssessmentResult, Band, Verdict
+from crm_readiness.models.checklist import OwnerRole
 
 SNAPSHOT_FORMAT = 1
 
@@ -110,6 +111,7 @@ class RiskRef(ResultModel):
     band: Band
     exposure: int
     exposure_before: int | None = None
+    owner: OwnerRole | None = None
 
 
 class ActionRef(ResultModel):
@@ -119,6 +121,7 @@ class ActionRef(ResultModel):
     phase: str
     action: Text
     score_b: float | None = None
+    owner: OwnerRole | None = None
 
 
 class Comparison(ResultModel):
@@ -142,3 +145,7 @@ class Comparison(ResultModel):
     risks_changed: tuple[RiskRef, ...] = ()
     actions_done: tuple[ActionRef, ...] = ()
     actions_new: tuple[ActionRef, ...] = ()
+    open_blockers: tuple[BlockerRef, ...] = Field(default=(), description="B's go-live blockers.")
+    top_risks: tuple[RiskRef, ...] = Field(default=(), description="B's top risks by exposure.")
+    next_actions: tuple[ActionRef, ...] = Field(
+        default=(), description="B's next actions: its path to Ready (else its action plan) first.")

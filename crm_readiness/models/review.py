@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from crm_readiness.i18n import MessageError
 from crm_readiness.models._base import Model, Text
@@ -37,11 +37,6 @@ Dimension = Literal["financial", "customer", "organisational"]
 DIMENSIONS: tuple[Dimension, ...] = ("financial", "customer", "organisational")
 
 
-def _text(v: Any) -> Any:
-    """Accept one string for both languages."""
-    return {"en": v, "zh": v} if isinstance(v, str) else v
-
-
 def _finite(v: Decimal) -> Decimal:
     if not v.is_finite() or abs(v) > MAX_VALUE:
         raise MessageError("review.value_out_of_range", limit=f"{MAX_VALUE:g}")
@@ -54,7 +49,6 @@ def _amount(v: Decimal) -> Decimal:
     return v
 
 
-UserText = Annotated[Text, BeforeValidator(_text)]
 Value = Annotated[Decimal, AfterValidator(_finite)]
 Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$",
                             description="Short id: lower-case letters, digits, underscores.")]
@@ -65,7 +59,7 @@ class Baseline(Model):
 
     value: Value
     date: date
-    source: str | None = Field(default=None, max_length=500)
+    source: Text | None = None
 
 
 class Target(Model):
@@ -86,13 +80,13 @@ class Kpi(Model):
     """One KPI of the register."""
 
     id: Slug
-    name: UserText
+    name: Text
     unit: str = Field(default="", max_length=40)
     formula: str | None = Field(default=None, max_length=500)
     direction: Direction
     baseline: Baseline
     target: Target
-    owner: str | None = Field(default=None, max_length=200)
+    owner: Text | None = None
     serves: tuple[Annotated[str, Field(max_length=120)], ...] = Field(
         default=(), description="Checklist question ids (pain point or goal) the KPI serves.")
     benefit: Slug | None = Field(
@@ -123,7 +117,7 @@ class ActualCost(Model):
 class KpiRegister(Model):
     """The ``kpis.yaml`` file."""
 
-    title: str | None = Field(default=None, max_length=200)
+    title: Text | None = None
     year1_start: date | None = Field(
         default=None, description="First day of year 1 of the business case (the go-live).")
     as_of: date | None = Field(
@@ -144,9 +138,9 @@ class Lesson(Model):
 
     date: date
     dimension: Dimension
-    text: UserText
-    action: UserText | None = None
-    owner: str | None = Field(default=None, max_length=200)
+    text: Text
+    action: Text | None = None
+    owner: Text | None = None
     kpi: Slug | None = Field(default=None, description="The KPI the lesson is about, if one.")
 
 

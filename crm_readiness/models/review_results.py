@@ -28,7 +28,7 @@ class KpiReview(ResultModel):
     name: Text
     unit: str
     direction: Direction
-    owner: str | None
+    owner: Text | None
     serves: tuple[str, ...]
     benefit: str | None
     dimension: Dimension | None = None
@@ -54,7 +54,7 @@ class DriverVariance(ResultModel):
     """One benefit line of the case: approved, re-forecast from the KPIs, and the difference."""
 
     id: str
-    name: str
+    name: Text
     kpis: tuple[str, ...] = Field(description="KPIs that evidence it.")
     share: Rate | None = Field(
         description="Mean achieved share of its KPIs (clamped to 0–2); none: not evidenced.")
@@ -152,7 +152,7 @@ class ReviewComparison(ResultModel):
 class ReviewResult(ResultModel):
     """The benefits review (``crm-readiness review``)."""
 
-    title: str | None
+    title: Text | None
     as_of: date
     kpis: list[KpiReview]
     status_counts: dict[KpiStatusCode, int]

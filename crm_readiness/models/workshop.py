@@ -32,8 +32,8 @@ class Opinion(ResultModel):
     value: str | None = None
     label: Text | None = None
     score: float | None = Field(default=None, description="0..1; None when not applicable.")
-    na: str | None = None
-    note: str | None = None
+    na: Text | None = None
+    note: Text | None = None
 
 
 class ConsensusItem(ResultModel):

@@ -19,6 +19,7 @@ class Format(StrEnum):
     xlsx = "xlsx"
     docx = "docx"
     csv = "csv"
+    pdf = "pdf"
 
     @property
     def suffix(self) -> str:

@@ -13,6 +13,7 @@ tool builds itself from its own references go through :func:`formula` only.
 
 from __future__ import annotations
 
+import functools
 import re
 from copy import copy
 from datetime import date, datetime
@@ -77,6 +78,9 @@ def cell_value(cell: Any, value: Any) -> None:
     """Store ``value`` in ``cell`` by the one rule: numbers/dates as values, text as safe text."""
     if isinstance(value, bool) or value is None or isinstance(value, (int, float, Decimal, date, datetime)):
         cell.value = value
+    elif hasattr(value, "en") and hasattr(value, "zh"):
+        # a bilingual Text has no language of its own: the renderer picks one (value.get(lang))
+        raise TypeError(f"bilingual text given to a cell without a language: {value!r}")
     else:
         text = visible_controls(value if isinstance(value, str) else str(value))
         cell.value = text
@@ -305,7 +309,10 @@ def _fit_columns(ws: Worksheet) -> None:
     need: dict[int, float] = {}
     for row in ws.iter_rows():
         for cell in row:
-            if (cell.row, cell.column) in merged or cell.value is None:
+            value = cell.value
+            if value is None or (isinstance(value, str) and not value.startswith("=")):
+                continue  # plain text may overflow into the next cell; only numbers show ###
+            if (cell.row, cell.column) in merged:
                 continue
             shown = shown_length(cell.value, cell.number_format, formula_guess=biggest * 10)
             if shown:
@@ -347,11 +354,22 @@ _QUOTED = re.compile(r'"([^"]*)"')
 def _fit_rows(ws: Worksheet) -> None:
     """Give each row holding wrapped text the height its longest cell needs."""
     lines: dict[int, int] = {}
+    alignments = ws.parent._alignments  # the workbook's alignment table, by a cell's alignmentId
+    wraps: dict[int, bool] = {}  # alignmentId → wraps text (reading cell.alignment is slow)
+    widths: dict[int, float] = {}
     for row in ws.iter_rows():
         for cell in row:
-            if not isinstance(cell.value, str) or cell.alignment is None or not cell.alignment.wrap_text:
+            if not isinstance(cell.value, str) or not cell.has_style:
                 continue
-            width = max(_width(ws, cell.column) - 1, 1.0)
+            aid = cell._style.alignmentId
+            wrap = wraps.get(aid)
+            if wrap is None:
+                wrap = wraps[aid] = bool(alignments[aid].wrap_text)
+            if not wrap:
+                continue
+            width = widths.get(cell.column)
+            if width is None:
+                width = widths[cell.column] = max(_width(ws, cell.column) - 1, 1.0)
             count = sum(max(1, -(-display_width(part) // int(width)))
                         for part in cell.value.split("\n"))
             lines[cell.row] = max(lines.get(cell.row, 1), count)
@@ -365,6 +383,13 @@ def _fit_rows(ws: Worksheet) -> None:
 
 def display_width(text: str) -> int:
     """Return the width of ``text`` in character cells: CJK and full-width count two."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(ch) for ch in text)
+
+
+@functools.cache
+def _char_width(ch: str) -> int:
     from unicodedata import east_asian_width
 
-    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+    return 2 if east_asian_width(ch) in "WF" else 1

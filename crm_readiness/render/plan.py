@@ -8,6 +8,8 @@ from datetime import timedelta
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.plan import ImplementationPlan, Stage, Stretch
 from crm_readiness.render import Format
+from crm_readiness.render.decision import grouped
+from crm_readiness.render.decisions import plan_decision
 from crm_readiness.render.jinja_env import render_template
 from crm_readiness.render.svg.gantt import gantt
 from crm_readiness.render.svg.kit import PALETTE
@@ -33,7 +35,13 @@ def context(plan: ImplementationPlan, lang: Lang) -> dict[str, object]:
         return [stretch_text(x, lang) for x in s.stretches]
 
     hc_notes = [stretch_text(x, lang) for x in plan.hypercare.stretches] if plan.hypercare else []
-    return {"p": plan, "notes": {s.id: stage_notes(s) for s in plan.stages}, "hc_notes": hc_notes,
+    notes = {s.id: stage_notes(s) for s in plan.stages}
+    return {"p": plan, "notes": notes, "hc_notes": hc_notes,
+            "decision": plan_decision(plan, lang),
+            "mitigation_groups": grouped(plan.mitigations, lambda m: m.stage,
+                                         lambda sid: t(f"plan.stage.{sid}", lang),
+                                         [s.id for s in plan.stages]),
+            "ref_width": max((len(m.risk_id) for m in plan.mitigations), default=4) + 2,
             "criterion": lambda c: t(f"plan.criterion.{c.code}", lang, target=c.target or "")}
 
 

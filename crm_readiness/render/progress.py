@@ -10,6 +10,7 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.models.progress import Comparison
 from crm_readiness.models.workshop import Trend
 from crm_readiness.render import Format, svg
+from crm_readiness.render.decisions import compare_decision
 from crm_readiness.render.jinja_env import render_template
 
 
@@ -31,12 +32,14 @@ def trend_chart(trend: Trend, lang: Lang) -> Markup | None:
 
 def render_compare_md(c: Comparison, lang: Lang) -> bytes:
     """Return the comparison as Markdown."""
-    return render_template("workshop/compare.md.j2", lang, c=c).encode("utf-8")
+    return render_template("workshop/compare.md.j2", lang, c=c,
+                           decision=compare_decision(c, lang)).encode("utf-8")
 
 
 def render_compare_html(c: Comparison, lang: Lang) -> bytes:
     """Return the comparison as self-contained HTML."""
-    return render_template("workshop/compare.html.j2", lang, c=c).encode("utf-8")
+    return render_template("workshop/compare.html.j2", lang, c=c,
+                           decision=compare_decision(c, lang)).encode("utf-8")
 
 
 def render_compare_json(c: Comparison, lang: Lang) -> bytes:

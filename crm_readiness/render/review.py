@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.review_results import KpiReview, ReviewResult
 from crm_readiness.render import Format
+from crm_readiness.render.decisions import review_decision
 from crm_readiness.render.jinja_env import render_template
 
 _STATUS_COLOUR = {"on_track": "#16a34a", "at_risk": "#d97706", "off_track": "#dc2626",
@@ -60,6 +61,7 @@ def context(result: ReviewResult, lang: Lang, *, html: bool) -> dict[str, object
 
     spark = {k.id: (sparkline_svg(k, lang) if html else sparkline_text(k)) for k in result.kpis}
     return {"r": result, "spark": spark, "payback": lambda p: payback_text(p, lang),
+            "decision": review_decision(result, lang),
             "irr": lambda i: irr_text(i, lang)}
 
 

@@ -56,7 +56,7 @@ def reforecast_workbook(f: Reforecast, lang: Lang) -> bytes:
     new_rows: list[int] = []
     plan_rows: list[int] = []
     for d in f.drivers:
-        put(ws, row, 1, d.name, bold=True)
+        put(ws, row, 1, d.name.get(lang), bold=True)
         put(ws, row, 2, t("review.wb.share", lang))
         share = _xl.absolute("B", row + 1)
         if d.share is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 
 from crm_readiness._resources import examples_dir
@@ -18,6 +17,7 @@ from crm_readiness.models._base import bi, tr
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import AssessmentResult, Measurement
 from crm_readiness.models.checklist import ChecklistSet
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 from crm_readiness.render import Format
 
 REPORT_STEM = "readiness"
@@ -81,28 +81,32 @@ def score(checklists: ChecklistSet, answers: AnswersFile, *,
 
 
 def add_reports(outputs: OutputSet, result: AssessmentResult, out_dir: Path,
-                formats: Sequence[str], lang: Lang, *, stem: str = REPORT_STEM) -> list[Path]:
+                formats: Sequence[str], lang: Lang, *, stem: str = REPORT_STEM,
+                paper: Paper = DEFAULT_PAPER) -> list[Path]:
     """Declare the reports of ``result`` in ``outputs`` (rendered when the set commits).
 
     Reports are regenerated; the xlsx workbook (owners and due dates are edited
-    in it) is editable: an existing one is only replaced with ``--force``.
+    in it) is editable: an existing one is only replaced with ``--force``. The
+    HTML and PDF reports are laid out for ``paper``.
     """
     from crm_readiness.render.assessment import RENDERERS
+    from crm_readiness.render.pdf import renderer
 
     paths = []
     for name in formats:
         fmt = Format(name)
         paths.append(outputs.add(out_dir / f"{stem}{fmt.suffix}",
-                                 partial(RENDERERS[fmt], result, lang),
+                                 renderer(RENDERERS, fmt, paper, result, lang),
                                  editable=fmt is Format.xlsx))
     return paths
 
 
 def write_reports(result: AssessmentResult, out_dir: Path, formats: Sequence[str], lang: Lang,
-                  *, stem: str = REPORT_STEM, force: bool = False) -> list[Path]:
+                  *, stem: str = REPORT_STEM, force: bool = False,
+                  paper: Paper = DEFAULT_PAPER) -> list[Path]:
     """Render ``result`` in each format into ``out_dir``; all written or none (exit 4)."""
     outputs = OutputSet(force=force)
-    add_reports(outputs, result, out_dir, formats, lang, stem=stem)
+    add_reports(outputs, result, out_dir, formats, lang, stem=stem, paper=paper)
     return outputs.commit()
 
 

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from crm_readiness.engine.data.table import Progress, no_progress
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
+from crm_readiness.models._base import Text, tr
 from crm_readiness.models.data.result import DataProfileResult
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 
 if TYPE_CHECKING:
     from crm_readiness.demo.entry import DemoEntry
@@ -60,7 +62,8 @@ def _stem(paths: Sequence[Path]) -> str:
 def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
                   formats: Sequence[str], lang: Lang, *, source: SourceOptions = SourceOptions(),
                   fuzzy: bool = True, sample: int = 100, max_issue_rows: int = 100_000,
-                  force: bool = False, progress: Progress = no_progress) -> ProfileRun:
+                  force: bool = False, progress: Progress = no_progress,
+                  paper: Paper = DEFAULT_PAPER) -> ProfileRun:
     """Profile the files and write the reports, the issues workbook and the sample."""
     from crm_readiness.engine.data import ProfileOptions, profile
     from crm_readiness.engine.data.issues import iter_cluster_rows, iter_issues
@@ -71,6 +74,7 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
     from crm_readiness.render import Format
     from crm_readiness.render.data import RENDERERS
     from crm_readiness.render.data.workbook import render_workbook
+    from crm_readiness.render.pdf import PRINTABLE, printable
 
     if rules_path is not None:
         from crm_readiness.io.data_sources import load_rules
@@ -88,6 +92,9 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
             outputs.add(out_dir / f"{stem}-issues.xlsx", lambda: render_workbook(
                 result, iter_issues(table, column_plans(table, rules), max_issue_rows + 1),
                 iter_cluster_rows(table), lang, max_issue_rows), editable=True)
+        elif fmt in PRINTABLE:  # the profile is made after preflight: rendered then
+            outputs.add(out_dir / f"{stem}-profile{fmt.suffix}",
+                        printable(fmt, lambda: RENDERERS[Format.html](result, lang), paper))
         else:
             outputs.add(out_dir / f"{stem}-profile{fmt.suffix}",
                         partial(lambda f: RENDERERS[f](result, lang), fmt))
@@ -187,6 +194,14 @@ def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
     return result
 
 
+def _measure_name(measure: str) -> Text | str:
+    """Return a measure's name in both languages (a dimension's; the overall score's)."""
+    from crm_readiness.i18n import catalogue
+
+    key = "data.report.score" if measure == "readiness" else f"data.dim.{measure}"
+    return tr(key) if key in catalogue() else measure
+
+
 def measured_answers(result: DataProfileResult,
                      checklists: ChecklistSet) -> dict[str, Answer]:
     """Return the answers a profile gives: for every question with a ``measure``, the percent.
@@ -207,8 +222,8 @@ def measured_answers(result: DataProfileResult,
             if value is None:
                 continue
             out[q.id] = Answer(value=value, source=f"data profile {files}",
-                               note=t("data.answer_note", "en", measure=q.measure,
-                                      rows=result.rows, as_of=result.as_of.isoformat()))
+                               note=tr("data.answer_note", measure=_measure_name(q.measure),
+                                       rows=result.rows, as_of=result.as_of.isoformat()))
     return out
 
 

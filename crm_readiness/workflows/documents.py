@@ -11,11 +11,12 @@ from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.document import Document, DocumentKind
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors.spec import SpecDocument
 
 KINDS: tuple[DocumentKind, ...] = ("charter", "specification", "training", "migration", "golive")
-FORMATS: tuple[str, ...] = ("docx", "html", "md")
+FORMATS: tuple[str, ...] = ("docx", "html", "md", "pdf")
 #: file stem of each document
 STEMS: dict[DocumentKind, str] = {"charter": "project-charter", "specification": "requirements-spec",
                                   "training": "training-plan", "migration": "migration-plan",
@@ -116,15 +117,17 @@ def build_documents(kinds: Sequence[DocumentKind], answers_path: Path, *,
 
 
 def write_documents(documents: Sequence[Document], out_dir: Path, formats: Sequence[str], lang: Lang, *,
-                    templates: Path | None = None, force: bool = False) -> list[Path]:
+                    templates: Path | None = None, force: bool = False,
+                    paper: Paper = DEFAULT_PAPER) -> list[Path]:
     """Render every document in every format, then write them all (nothing written if one is refused).
 
     Documents are meant to be edited after they are written, so an existing file is
-    replaced only with ``force``.
+    replaced only with ``force`` (a PDF, made from the HTML on ``paper``, is replaced freely).
     """
     from crm_readiness.io.output import OutputSet
     from crm_readiness.render import Format
     from crm_readiness.render.documents import render_document
+    from crm_readiness.render.pdf import PRINTABLE, printable
 
     if templates is not None and not templates.is_dir():
         raise UsageError(t("docs.err.templates", "en", path=str(templates)),
@@ -133,8 +136,13 @@ def write_documents(documents: Sequence[Document], out_dir: Path, formats: Seque
     for d in documents:
         for f in formats:
             fmt = Format(f)
-            outputs.add(out_dir / f"{STEMS[d.kind]}{fmt.suffix}",
-                        partial(render_document, d, fmt, lang, templates=templates), editable=True)
+            if fmt in PRINTABLE:
+                html = partial(render_document, d, Format.html, lang, templates=templates)
+                outputs.add(out_dir / f"{STEMS[d.kind]}{fmt.suffix}", printable(fmt, html, paper),
+                            editable=fmt is Format.html)
+            else:
+                outputs.add(out_dir / f"{STEMS[d.kind]}{fmt.suffix}",
+                            partial(render_document, d, fmt, lang, templates=templates), editable=True)
     return outputs.commit()
 
 #: the demo's project start (a Monday), so its documents carry dates.

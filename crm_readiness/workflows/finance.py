@@ -21,6 +21,7 @@ from crm_readiness.io.output import OutputSet
 from crm_readiness.models._base import bi
 from crm_readiness.models.finance.inputs import CostsFile
 from crm_readiness.models.finance.results import FinanceCase, TcoComparison
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 from crm_readiness.render import Format
 
 if TYPE_CHECKING:
@@ -171,23 +172,25 @@ def tco_of_file(path: Path | str, *, risk_adjusted: bool = True) -> Decimal:
 
 
 def write_roi(case: FinanceCase, out_dir: Path, formats: Sequence[str], lang: Lang, *,
-              force: bool = False, stem: str = "roi") -> list[Path]:
+              force: bool = False, stem: str = "roi", paper: Paper = DEFAULT_PAPER) -> list[Path]:
     """Write the ROI case in ``formats``; the workbook (editable) is replaced only with ``force``."""
     from crm_readiness.render.finance import ROI_RENDERERS
+    from crm_readiness.render.pdf import renderer
 
     outputs = OutputSet(force=force)
     for name in formats:
         fmt = Format(name)
-        outputs.add(out_dir / f"{stem}{fmt.suffix}", partial(ROI_RENDERERS[fmt], case, lang),
+        outputs.add(out_dir / f"{stem}{fmt.suffix}", renderer(ROI_RENDERERS, fmt, paper, case, lang),
                     editable=fmt == Format.xlsx)
     return outputs.commit()
 
 
 def write_tco(comparison: TcoComparison, stems: Sequence[str], out_dir: Path,
               formats: Sequence[str], lang: Lang, *, force: bool = False,
-              stem: str = "tco") -> list[Path]:
+              stem: str = "tco", paper: Paper = DEFAULT_PAPER) -> list[Path]:
     """Write the TCO report; with several cases one workbook per case (``tco-<stem>.xlsx``)."""
     from crm_readiness.render.finance import TCO_RENDERERS, case_workbook
+    from crm_readiness.render.pdf import renderer
 
     single = len(comparison.cases) == 1
     books = [stem] if single else [f"{stem}-{s}" for s in stems]
@@ -199,7 +202,7 @@ def write_tco(comparison: TcoComparison, stems: Sequence[str], out_dir: Path,
                 outputs.add(out_dir / f"{book}.xlsx", partial(case_workbook, case, lang),
                             editable=True)
             continue
-        outputs.add(out_dir / f"{stem}{fmt.suffix}", partial(TCO_RENDERERS[fmt], comparison, lang))
+        outputs.add(out_dir / f"{stem}{fmt.suffix}", renderer(TCO_RENDERERS, fmt, paper, comparison, lang))
     return outputs.commit()
 
 
@@ -228,9 +231,10 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
                 f"{t('finance.metric.payback', en_lang)} {payback_text(v.payback, en_lang)}")
 
     cheapest = comparison.cases[comparison.ranking[0]]
-    tco_line = bi(f"Lowest 3-year TCO: {cheapest.vendor} ({money(cheapest.risk_adjusted.tco_nominal)}"
+    cheapest_name = cheapest.vendor or cheapest.title
+    tco_line = bi(f"Lowest 3-year TCO: {cheapest_name.en} ({money(cheapest.risk_adjusted.tco_nominal)}"
                   f" {cheapest.currency})",
-                  f"三年 TCO 最低：{cheapest.vendor}（{money(cheapest.risk_adjusted.tco_nominal)} "
+                  f"三年 TCO 最低：{cheapest_name.zh}（{money(cheapest.risk_adjusted.tco_nominal)} "
                   f"{cheapest.currency}）")
     return [
         DemoEntry(section, bi("ROI report (risk-adjusted business case)", "投资回报报告（风险调整后）"),

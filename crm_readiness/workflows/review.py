@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 
 if TYPE_CHECKING:
     from crm_readiness.demo.entry import DemoEntry
@@ -86,10 +86,11 @@ def review(kpis: Path, *, answers: Path | None = None, costs: Path | None = None
 
 
 def write_review(result: ReviewResult, out_dir: Path, formats: Sequence[str], lang: Lang, *,
-                 force: bool = False, stem: str = "review") -> list[Path]:
-    """Write the review in ``formats`` (all preflighted, then written together)."""
+                 force: bool = False, stem: str = "review", paper: Paper = DEFAULT_PAPER) -> list[Path]:
+    """Write the review in ``formats`` (all preflighted, then written together; HTML/PDF on ``paper``)."""
     from crm_readiness.io.output import OutputSet
     from crm_readiness.render import Format
+    from crm_readiness.render.pdf import renderer
     from crm_readiness.render.review import REVIEW_RENDERERS
 
     if "xlsx" in formats and result.finance is None:
@@ -97,7 +98,7 @@ def write_review(result: ReviewResult, out_dir: Path, formats: Sequence[str], la
     outputs = OutputSet(force=force)
     for name in formats:
         fmt = Format(name)
-        outputs.add(out_dir / f"{stem}{fmt.suffix}", partial(REVIEW_RENDERERS[fmt], result, lang),
+        outputs.add(out_dir / f"{stem}{fmt.suffix}", renderer(REVIEW_RENDERERS, fmt, paper, result, lang),
                     editable=fmt == Format.xlsx)
     return outputs.commit()
 

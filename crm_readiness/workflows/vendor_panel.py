@@ -17,6 +17,7 @@ from pathlib import Path
 from crm_readiness.errors import InputFileError, OutputError, Problem, UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.output import OutputSet
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import VendorsFile
 from crm_readiness.models.vendors.panel import (
@@ -27,7 +28,7 @@ from crm_readiness.models.vendors.panel import (
 )
 from crm_readiness.render import Format
 
-DEMO_FORMATS = ("md", "html", "docx", "xlsx")
+DEMO_FORMATS = ("md", "html", "docx", "xlsx", "pdf")
 
 
 def _utf8(render: Callable[[], str]) -> Callable[[], bytes]:
@@ -184,13 +185,15 @@ def import_panel(files: Sequence[Path], vendors_path: Path, *, force: bool = Fal
 
 
 def write_demo_kits(vendors_path: Path, out_dir: Path, formats: Sequence[str], lang: Lang, *,
-                    force: bool = False, now: datetime | None = None) -> list[Path]:
-    """Write per vendor the demonstration script (md/html) and the outcome workbook.
+                    force: bool = False, now: datetime | None = None,
+                    paper: Paper = DEFAULT_PAPER) -> list[Path]:
+    """Write per vendor the demonstration script (md/html/pdf) and the outcome workbook.
 
     Scripts are regenerated from the catalogue (replaced freely); an outcome workbook is
     filled in during the demonstration, so an existing one is replaced only with ``force``.
     """
     from crm_readiness.io.vendors import load_vendors
+    from crm_readiness.render.pdf import PRINTABLE, printable
     from crm_readiness.render.vendors.demo import (
         render_demo_script,
         render_demo_script_docx,
@@ -201,11 +204,13 @@ def write_demo_kits(vendors_path: Path, out_dir: Path, formats: Sequence[str], l
     stamp = now or datetime.now(UTC)
     outputs = OutputSet(force=force)
     for v in vf.vendors:
-        for name in ("md", "html"):
+        for name in ("md", "html", "pdf"):
             if name in formats:
                 fmt = Format(name)
-                outputs.add(out_dir / f"demo-script-{v.id}{fmt.suffix}", _utf8(partial(
-                    render_demo_script, catalogue, v, lang, fmt, vf.title)))
+                script = _utf8(partial(render_demo_script, catalogue, v, lang,
+                                       Format.html if fmt in PRINTABLE else fmt, vf.title))
+                outputs.add(out_dir / f"demo-script-{v.id}{fmt.suffix}",
+                            printable(fmt, script, paper) if fmt in PRINTABLE else script)
         if "docx" in formats:
             outputs.add(out_dir / f"demo-script-{v.id}.docx",
                         partial(render_demo_script_docx, catalogue, v, lang, vf.title))

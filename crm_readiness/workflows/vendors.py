@@ -22,12 +22,13 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.io.atomic import ensure_dir
 from crm_readiness.io.output import OutputSet
 from crm_readiness.models._base import Text, tr
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import Comparison, Vendor, VendorsFile
 from crm_readiness.render import Format
 
-COMPARE_FORMATS = ("xlsx", "md", "html", "json")
-SPEC_FORMATS = ("md", "html", "docx")
+COMPARE_FORMATS = ("xlsx", "md", "html", "json", "pdf")
+SPEC_FORMATS = ("md", "html", "docx", "pdf")
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,8 @@ def comparison_notes(result: Comparison, lang: Lang) -> list[str]:
 
 
 def write_comparison(run: CompareRun, out: Path, formats: Sequence[str], lang: Lang, *,
-                     force: bool = False, now: datetime | None = None) -> list[Path]:
+                     force: bool = False, now: datetime | None = None,
+                     paper: Paper = DEFAULT_PAPER) -> list[Path]:
     """Write the workbook (``out`` itself when it ends in .xlsx), summary, scorecards, JSON."""
     from crm_readiness.render.vendors.reports import (
         render_comparison,
@@ -158,20 +160,29 @@ def write_comparison(run: CompareRun, out: Path, formats: Sequence[str], lang: L
                     editable=True)
     if "json" in formats:
         outputs.add(folder / "comparison.json", _utf8(render_json, result))
-    for name in ("md", "html"):
+    for name in ("md", "html", "pdf"):
         if name not in formats:
             continue
         fmt = Format(name)
         outputs.add(folder / f"comparison{fmt.suffix}",
-                    _utf8(render_comparison, result, cat, lang, fmt))
+                    _report(fmt, paper, render_comparison, result, cat, lang))
         for v in result.vendors:
             outputs.add(folder / "scorecards" / f"{v.id}{fmt.suffix}",
-                        _utf8(render_scorecard, result, v, cat, lang, fmt))
+                        _report(fmt, paper, render_scorecard, result, v, cat, lang))
     return outputs.commit()
 
 
 def _utf8(render: Callable[..., str], *args: Any) -> Callable[[], bytes]:
     return lambda: render(*args).encode("utf-8")
+
+
+def _report(fmt: Format, paper: Paper, render: Callable[..., str], *args: Any) -> Callable[[], bytes]:
+    """Return the renderer of a vendor report ``render(*args, fmt)`` in ``fmt`` (PDF: of its HTML)."""
+    from crm_readiness.render.pdf import PRINTABLE, printable
+
+    if fmt in PRINTABLE:
+        return printable(fmt, _utf8(render, *args, Format.html), paper)
+    return _utf8(render, *args, fmt)
 
 
 def write_rfp(catalogue: RequirementsCatalogue, out: Path, lang: Lang, *,
@@ -248,16 +259,19 @@ def import_rfps(files: Sequence[Path], vendors_path: Path, *, requirements: Path
         report.problems[path] = got.problems
         ids = {v.id for v in vendors}
         idx = next((i for i, v in enumerate(vendors)
-                    if v.id == got.vendor_id or (got.vendor_id is None
-                                                 and v.name == got.vendor_name)), None)
+                    if v.id == got.vendor_id or (got.vendor_id is None and got.vendor_name
+                                                 in (v.name.en, v.name.zh))), None)
         if idx is None:
             vid = got.vendor_id or _slug(got.vendor_name or path.stem, ids)
             vendors.append(Vendor(id=vid, name=got.vendor_name or path.stem))
             idx = len(vendors) - 1
         old = vendors[idx]
+        # the workbook names the vendor in one language: a new name replaces both, the
+        # file's own name in either language is kept as written
+        renamed = got.vendor_name and got.vendor_name not in (old.name.en, old.name.zh)
         vendors[idx] = old.model_copy(update={
             "responses": {**old.responses, **got.responses},
-            "name": got.vendor_name or old.name})
+            "name": Text.model_validate(got.vendor_name) if renamed else old.name})
         report.imported[vendors[idx].id] = len(got.responses)
     if strict and any(report.problems.values()):
         return report
@@ -289,10 +303,11 @@ def _question_texts(checklists: Path | None) -> dict[str, Text]:
 
 def write_spec(answers_path: Path, out_dir: Path, formats: Sequence[str], lang: Lang, *,
                requirements: Path | None = None, checklists: Path | None = None,
-               today: date | None = None) -> list[Path]:
+               today: date | None = None, paper: Paper = DEFAULT_PAPER) -> list[Path]:
     """Write the requirements specification (需求说明书) in the chosen formats."""
     from crm_readiness.engine.vendors.spec import build_spec
     from crm_readiness.io.vendors import load_catalogue
+    from crm_readiness.render.pdf import PRINTABLE, printable
     from crm_readiness.render.vendors.spec import render_spec_docx, render_spec_text
 
     try:
@@ -312,6 +327,8 @@ def write_spec(answers_path: Path, out_dir: Path, formats: Sequence[str], lang: 
         path = out_dir / f"requirements-spec{fmt.suffix}"
         if fmt is Format.docx:
             outputs.add(path, partial(render_spec_docx, doc, lang, day))
+        elif fmt in PRINTABLE:
+            outputs.add(path, printable(fmt, _utf8(render_spec_text, doc, lang, Format.html, day), paper))
         else:
             outputs.add(path, _utf8(render_spec_text, doc, lang, fmt, day))
     return outputs.commit()
@@ -349,14 +366,14 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
             shutil.copyfile(src / name, inputs / name)
     folder = ensure_dir(out_dir / "vendors")
     run = run_compare(inputs / "vendors.yaml")
-    write_comparison(run, folder, COMPARE_FORMATS, lang, force=True)
+    write_comparison(run, folder, ("xlsx", "md", "html", "json"), lang, force=True)
     write_rfp(run.catalogue, folder / "rfp-response.xlsx", lang, force=True)
     res = run.comparison
     names = {v.id: v.name for v in res.vendors}
     section = tr("vendors.demo.section")
     out_ids = [v.id for v in res.vendors if v.status == "knocked_out"]
     params = {"leader": names.get(res.robustness.leader or "", "–"),
-              "out": ", ".join(names[i] for i in out_ids) or "–"}
+              "out": Text.join((names[i] for i in out_ids), ", ", "、") if out_ids else "–"}
     summary = tr("vendors.demo.summary", **params)
 
     def entry(key: str, path: str, s: bool = False) -> DemoEntry:
@@ -372,7 +389,8 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     entries += _panel_and_demo_entries(inputs / "vendors.yaml", folder, lang, section)
     answers = src / "answers.yaml"
     if answers.is_file():
-        write_spec(answers, folder, SPEC_FORMATS, lang, requirements=inputs / "requirements.yaml")
+        write_spec(answers, folder, ("md", "html", "docx"), lang,
+                   requirements=inputs / "requirements.yaml")
         entries += [entry("vendors.demo.spec_html", "vendors/requirements-spec.html"),
                     entry("vendors.demo.spec_docx", "vendors/requirements-spec.docx")]
     entries += [entry("vendors.demo.vendors_input", "inputs/vendors.yaml"),

@@ -20,6 +20,7 @@ from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import AssessmentResult
 from crm_readiness.models.checklist import ROLES, ChecklistSet, Role
 from crm_readiness.models.plan import ImplementationPlan
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 from crm_readiness.models.progress import Comparison, Snapshot, SnapshotInfo
 from crm_readiness.models.questionnaire import ImportReport
 from crm_readiness.render import Format
@@ -124,7 +125,7 @@ def with_trend(result: AssessmentResult, answers_path: Path, *,
 
 def write_assessment(result: AssessmentResult, answers_path: Path, out_dir: Path,
                      formats: Sequence[str], lang: Lang, *, snapshot: str | None = None,
-                     force: bool = False) -> tuple[AssessmentResult, list[Path]]:
+                     force: bool = False, paper: Paper = DEFAULT_PAPER) -> tuple[AssessmentResult, list[Path]]:
     """Write the snapshot (if named) and the reports together: all of them or none (exit 4).
 
     Returns the result with its trend (as the reports show it) and the files written.
@@ -138,7 +139,7 @@ def write_assessment(result: AssessmentResult, answers_path: Path, out_dir: Path
         pending = make_snapshot(snapshot, result, answers_file=str(answers_path))
         add_snapshot(outputs, answers_path, pending)
     result = with_trend(result, answers_path, include_current=pending is None, pending=pending)
-    add_reports(outputs, result, out_dir, formats, lang)
+    add_reports(outputs, result, out_dir, formats, lang, paper=paper)
     return result, outputs.commit()
 
 
@@ -169,14 +170,15 @@ def compare_snapshots(answers_path: Path, a: str, b: str) -> Comparison:
 
 
 def write_comparison(c: Comparison, out_dir: Path, formats: Sequence[str],
-                     lang: Lang) -> list[Path]:
-    """Render the comparison in each format into ``out_dir``."""
+                     lang: Lang, *, paper: Paper = DEFAULT_PAPER) -> list[Path]:
+    """Render the comparison in each format into ``out_dir`` (HTML and PDF laid out for ``paper``)."""
+    from crm_readiness.render.pdf import renderer
     from crm_readiness.render.progress import COMPARE_RENDERERS
 
     outputs = OutputSet(force=False)  # regenerated reports: replaced
     for f in formats:
         outputs.add(out_dir / f"{COMPARE_STEM}{Format(f).suffix}",
-                    partial(COMPARE_RENDERERS[Format(f)], c, lang))
+                    renderer(COMPARE_RENDERERS, Format(f), paper, c, lang))
     return outputs.commit()
 
 
@@ -188,14 +190,15 @@ def make_plan(result: AssessmentResult, start: date) -> ImplementationPlan:
 
 
 def write_plan(plan: ImplementationPlan, out_dir: Path, formats: Sequence[str], lang: Lang, *,
-               force: bool = False) -> list[Path]:
+               force: bool = False, paper: Paper = DEFAULT_PAPER) -> list[Path]:
     """Render the plan in each format; the xlsx (a user-editable file) needs ``force`` to replace."""
+    from crm_readiness.render.pdf import renderer
     from crm_readiness.render.plan import PLAN_RENDERERS
 
     outputs = OutputSet(force=force)
     for f in formats:
         fmt = Format(f)
-        outputs.add(out_dir / f"{PLAN_STEM}{fmt.suffix}", partial(PLAN_RENDERERS[fmt], plan, lang),
+        outputs.add(out_dir / f"{PLAN_STEM}{fmt.suffix}", renderer(PLAN_RENDERERS, fmt, paper, plan, lang),
                     editable=fmt is Format.xlsx)
     return outputs.commit()
 

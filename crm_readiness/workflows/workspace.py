@@ -40,12 +40,14 @@ def init_workspace(directory: Path, lang: Lang, *, force: bool = False) -> list[
     return outputs.commit()
 
 
-def is_placeholder(text: str | None) -> bool:
-    """Return whether ``text`` still holds the starter placeholder mark."""
+def is_placeholder(text: str | Text | None) -> bool:
+    """Return whether ``text`` (in either language) still holds the starter placeholder mark."""
+    if isinstance(text, Text):
+        return is_placeholder(text.en) or is_placeholder(text.zh)
     return bool(text) and PLACEHOLDER_MARK in str(text).casefold()
 
 
-def placeholder_warnings(files: Sequence[tuple[Path, str | None]]) -> list[Text]:
+def placeholder_warnings(files: Sequence[tuple[Path, str | Text | None]]) -> list[Text]:
     """Return one warning per (file, value) pair whose value is still a starter placeholder.
 
     ``value`` is the organisation name of an answers file or the title of a

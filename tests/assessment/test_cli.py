@@ -118,7 +118,7 @@ def test_errors_in_chinese(runner: CliRunner) -> None:
 
 def test_bad_format_and_lang_are_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
     answers = best_answers(tmp_path / "answers.yaml", MINI)
-    assert invoke(runner, "assess", "-a", str(answers), "--format", "pdf").exit_code == 2
+    assert invoke(runner, "assess", "-a", str(answers), "--format", "docx").exit_code == 2
     assert invoke(runner, "assess", "-a", str(answers), "--lang", "fr").exit_code == 2
 
 
@@ -138,3 +138,21 @@ def test_checklist_list_show_validate(runner: CliRunner) -> None:
     assert r.exit_code == 2
     r = invoke(runner, "checklist", "validate", str(MINI / "alpha.yaml"), str(MINI / "beta.yaml"))
     assert r.exit_code == 0 and r.output.count("✓") == 2
+
+
+def test_summary_says_what_it_takes_to_reach_ready(runner: CliRunner, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump({
+        "profile": {"organization": "Gap Co", "size": "mid", "users": 50,
+                    "data_migration": True},
+        "answers": {"alpha.sponsor": {"value": "no"}, "alpha.goals": {"value": "managed"},
+                    "alpha.kpis": {"value": "managed"}, "beta.data_owner": {"value": "yes"},
+                    "beta.accuracy": {"value": 99}, "beta.training": {"value": "agree"}}}),
+        encoding="utf-8")
+    r = invoke(runner, "assess", "--answers", str(answers), "--checklists", str(MINI),
+               "--phase", "alpha,beta", "--out", str(tmp_path / "out"), "--lang", "en",
+               "--format", "json")
+    data = json.loads((tmp_path / "out" / "readiness.json").read_text("utf-8"))
+    path = data["path_to_ready"]
+    assert [s["question_id"] for s in path["steps"]] == ["alpha.sponsor"]
+    assert "To reach Ready: 1 action(s)" in r.output and "Name a sponsor" in r.output

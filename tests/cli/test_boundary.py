@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from crm_readiness._resources import examples_dir
 from crm_readiness.cli._common import plain
 from crm_readiness.cli.main import app, main
 from crm_readiness.errors import EXIT_INTERNAL
+
+EXAMPLES = examples_dir() / "demo"
 
 
 def _run_main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
@@ -64,6 +67,31 @@ def test_interrupt_is_130(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 
     monkeypatch.setattr(workspace, "init_workspace", interrupted)
     assert _run_main(monkeypatch, "init", str(tmp_path / "ws")) == 130
+
+
+@pytest.mark.parametrize(("where", "args"), [
+    ("root options", ["docs", "charter"]),
+    ("command options", ["docs", "charter"]),
+    ("command options", ["checklist", "show", "strategy"]),  # a command of a sub-group
+])
+def test_ctrl_c_while_parsing_is_130_with_one_bilingual_line(
+        where: str, args: list[str], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Ctrl-C while click parses the command line, before the command's body runs, is exit
+    130 and one line in both languages: never click's silent 130 or "Aborted!" exit 1."""
+    from crm_readiness.cli._help import HelpCommand, HelpGroup
+
+    def interrupted(*_a: object, **_k: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(HelpGroup if where == "root options" else HelpCommand, "parse_args",
+                        interrupted)
+    if args[0] == "docs":
+        args = [*args, "--answers", str(EXAMPLES / "answers.yaml"), "--out", str(tmp_path / "out")]
+    assert _run_main(monkeypatch, *args, "--lang", "zh") == 130
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == ["Interrupted (Ctrl-C). / 已中断（Ctrl-C）。"], err
+    assert "Traceback" not in err and not (tmp_path / "out").exists()
 
 
 HOSTILE = "Acme [bold red]x[/] \x1b[31mred\x1b[0m \x9b2J end"

@@ -49,7 +49,7 @@ def test_measured_answers_values(profiled: tuple[DataProfileResult, DataTable]) 
     assert answers["data.readiness"].value == round((result.readiness.value or 0) * 100, 1)
     a = answers["data.completeness"]
     assert a.source == "data profile customers.csv"
-    assert a.note and "completeness" in a.note
+    assert a.note and "Completeness" in a.note.en and "完整性" in a.note.zh
 
 
 def test_unmeasured_dimension_gives_no_answer(

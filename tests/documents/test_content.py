@@ -113,7 +113,7 @@ def test_demo_part_writes_all_five_in_word_and_html_linked_from_the_index(tmp_pa
     entries = demo_part(tmp_path, "zh")
     written = sorted(p.name for p in (tmp_path / "documents").iterdir())
     assert written == sorted(f"{stem}{suffix}" for stem in STEMS.values() for suffix in (".docx", ".html"))
-    index = render_index(entries, "zh")
+    index = render_index(tmp_path, entries, "zh")
     for name in written:
         assert f'href="documents/{name}"' in index, name
     page = (tmp_path / "documents" / "migration-plan.html").read_text("utf-8")

@@ -26,8 +26,10 @@ def _user_strings(doc: Document) -> list[str]:
     """What users wrote (shown as written in both languages), longest first."""
     answers = load_answers_file(DEMO / "answers.yaml")
     catalogue = load_catalogue(DEMO / "requirements.yaml")
-    written = [x for given in answers.answers.values() for a in given
-               for x in (a.note, a.evidence, a.respondent) if x]
+    # a bilingual note is shown in the document's language: either may appear
+    written = [s for given in answers.answers.values() for a in given
+               for x in (a.note, a.evidence, a.respondent) if x
+               for s in ((x.en, x.zh) if isinstance(x, Text) else (x,))]
     # the catalogue is the user's too: its glossary terms, and definitions naming Chinese terms
     written += [x for g in catalogue.glossary for x in (g.term, g.definition.en)] + [doc.organization]
     written += [x.en for r in catalogue.requirements for x in (r.title, r.description, r.acceptance) if x]

@@ -70,7 +70,7 @@ def test_bad_input_exits_3_with_file_and_place(runner: CliRunner, tmp_path: Path
 
 
 def test_usage_errors_exit_2(runner: CliRunner, tmp_path: Path) -> None:
-    r = _run(runner, "tco", str(DEMO / "costs.yaml"), "--format", "pdf", "--out", str(tmp_path))
+    r = _run(runner, "tco", str(DEMO / "costs.yaml"), "--format", "docx", "--out", str(tmp_path))
     assert r.exit_code == 2
     r = _run(runner, "roi", str(DEMO / "costs.yaml"), str(DEMO / "benefits.yaml"),
              "--swing", "2", "--out", str(tmp_path))

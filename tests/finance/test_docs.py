@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -11,17 +10,16 @@ from crm_readiness.io.finance import load_benefits, load_costs
 from crm_readiness.models.finance.results import FinanceCase
 from crm_readiness.render.finance.labels import money, pct
 from tests.conftest import REPO
+from tests.tools.doc_examples import parse
 
 GUIDE = REPO / "docs" / "finance.md"
 
 
 def test_worked_example_figures_are_the_engines(tmp_path: Path) -> None:
     text = GUIDE.read_text("utf-8")
-    blocks = dict(re.findall(r"<!-- worked-example: (\S+) -->\n```yaml\n(.*?)```", text, re.S))
-    for name, body in blocks.items():
-        (tmp_path / name).write_text(body, "utf-8")
-    costs = load_costs(tmp_path / "costs.yaml")
-    case = build_case(costs, load_benefits(tmp_path / "benefits.yaml", costs))
+    folder = _examples(tmp_path)["worked"]
+    costs = load_costs(folder / "costs.yaml")
+    case = build_case(costs, load_benefits(folder / "benefits.yaml", costs))
     v, u = case.risk_adjusted, case.unadjusted
     assert v.irr.value is not None and v.payback.months is not None
     quoted = [money(v.npv, 2), money(v.tco_nominal, 2), money(v.tco_pv, 2),
@@ -41,14 +39,17 @@ def test_guide_names_both_commands() -> None:
 
 
 def _examples(tmp_path: Path) -> dict[str, Path]:
-    """Write every ``<!-- example: group/file.yaml -->`` block; return group -> folder."""
-    text = GUIDE.read_text("utf-8")
+    """Write every ``file=group/name.yaml`` block of the guide; return group -> folder.
+
+    (The guide's commands on them run in tests/test_doc_examples.py; here the engine's
+    exact figures are compared with the ones the text quotes.)
+    """
     groups: dict[str, Path] = {}
-    for group, name, body in re.findall(
-            r"<!-- example: (\w+)/(\S+) -->\n```yaml\n(.*?)```", text, re.S):
+    for name, body in parse(GUIDE).files.items():
+        group, _, file = name.partition("/")
         folder = groups.setdefault(group, tmp_path / group)
         folder.mkdir(exist_ok=True)
-        (folder / name).write_text(body, "utf-8")
+        (folder / file).write_text(body, "utf-8")
     return groups
 
 
@@ -72,7 +73,7 @@ def test_tax_funding_and_option_example_is_the_engines(tmp_path: Path) -> None:
     text = GUIDE.read_text("utf-8")
     case = _case(_examples(tmp_path)["views"])
     v, x, o = case.risk_adjusted, case.vat, case.option_value
-    assert o is not None and case.qualitative and case.qualitative[0].owner == "Head of service"
+    assert o is not None and case.qualitative and case.qualitative[0].owner.en == "Head of service"
     assert case.pnl.amortisation[1:] == [100000] * 3
     quoted = [x.input_vat, x.recoverable_vat, x.non_recoverable_vat, x.costs_including_vat,
               case.pnl.amortisation[1], v.funding_nominal, v.tco_net_nominal, v.npv,

@@ -12,6 +12,7 @@ from crm_readiness.engine.finance import build_case, compare_tco
 from crm_readiness.engine.finance.metrics import npv, payback
 from crm_readiness.errors import InputFileError
 from crm_readiness.io.finance import load_benefits, load_costs
+from crm_readiness.models._base import Text
 from crm_readiness.models.finance.inputs import CostsFile
 from crm_readiness.models.finance.results import FinanceCase
 from crm_readiness.render import Format
@@ -194,7 +195,7 @@ def test_one_time_range_by_company_size_names_its_source() -> None:
     own = build_case(costs(one_time=big, company_size="large", benchmark_one_time={
         "low": 5_000_000, "high": 8_000_000, "source": "group IT budget 2026"}))
     flag = next(f for f in own.flags if f.code == "one_time_range")
-    assert flag.params["source"] == "group IT budget 2026"
+    assert flag.params["source"] == Text(en="group IT budget 2026", zh="group IT budget 2026")
 
 
 def test_minus_zero_never_shows() -> None:

@@ -73,3 +73,37 @@ def test_hostile_value_is_a_located_input_error(case: str, tmp_path: Path) -> No
     command = Command(case, argv)
     run_hostile(command, bad, tmp_path, "en")
     run_hostile(command, bad, tmp_path, "zh")
+
+#: bilingual text (``{en, zh}``, one language, or a plain string) written wrongly: case id →
+#: (demo file, change, command line, the place the message must name)
+TEXT_CASES: dict[str, tuple[str, Callable[[str], str], Callable[[Path, Path], list[str]], str]] = {
+    "text-unknown-language": (
+        "costs.yaml", _first(r'name: \{en: "PaaS platform', 'name: {fr: "plateforme", en: "PaaS platform'),
+        lambda b, o: ["tco", str(b), "--out", str(o / "f")], "one_time.0.name.fr"),
+    "text-both-blank": (
+        "benefits.yaml", _first(r'name: \{en: "Higher win rate[^}]*\}', 'name: {en: "", zh: "  "}'),
+        lambda b, o: ["roi", str(DEMO / "costs.yaml"), str(b), "--out", str(o / "f"),
+                      "--draws", "100"], "benefits.0.name"),
+    "text-empty-mapping": (
+        "costs.yaml", _first(r'name: \{en: "PaaS platform[^}]*\}', "name: {}"),
+        lambda b, o: ["tco", str(b), "--out", str(o / "f")], "one_time.0.name"),
+    "text-list-for-a-language": (
+        "answers.yaml", _first(r'note: \{en: "Customer data in reps[^}]*\}', 'note: {en: [a, b], zh: "x"}'),
+        lambda b, o: ["assess", "--answers", str(b), "--out", str(o / "r")],
+        "answers.strategy.pain_points_diagnosed.note.en"),
+    "text-mapping-for-a-language": (
+        "vendors.yaml", _first(r'comment: \{en: "Equipment object[^}]*\}', "comment: {zh: {x: 1}}"),
+        lambda b, o: ["vendors", "compare", str(b), "--out", str(o / "v")],
+        "vendors.0.responses.SRV-08.comment.zh"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TEXT_CASES))
+def test_bilingual_text_written_wrongly_is_a_located_input_error(case: str, tmp_path: Path) -> None:
+    source, change, argv, place = TEXT_CASES[case]
+    bad = tmp_path / f"{case}-{source}"
+    bad.write_text(change((DEMO / source).read_text("utf-8")), "utf-8")
+    command = Command(case, argv)
+    for lang in ("en", "zh"):
+        result = run_hostile(command, bad, tmp_path, lang)
+        assert place in "".join(result.output.split()), (place, result.output)

@@ -87,7 +87,7 @@ def test_usage_and_output_errors(runner: CliRunner, tmp_path: Path) -> None:
     half = _run(runner, "--kpis", kpis, "--costs", str(DEMO / "costs.yaml"),
                 "--out", str(tmp_path / "o"), "--lang", "en")
     assert half.exit_code == 2 and "--benefits" in half.output
-    fmt = _run(runner, "--kpis", kpis, "--out", str(tmp_path / "o"), "-f", "pdf")
+    fmt = _run(runner, "--kpis", kpis, "--out", str(tmp_path / "o"), "-f", "docx")
     assert fmt.exit_code == 2
     book = _run(runner, "--kpis", kpis, "--out", str(tmp_path / "o"), "-f", "xlsx", "--lang", "en")
     assert book.exit_code == 2 and "--costs and --benefits" in book.output

@@ -37,12 +37,13 @@ for path, cmd in walk(root, ["crm-readiness"]):
     out.append("")
     ctx = cmd.context_class(cmd, info_name=" ".join(path))
     usage = " ".join(cmd.collect_usage_pieces(ctx))
-    out.append(f"```\n{' '.join(path)} {usage}\n```")
+    out.append(f"```text illustrative\n{' '.join(path)} {usage}\n```")
     if cmd.epilog:
         out.append("")
         out.append("Examples:")
         out.append("")
-        out.append("```\n" + "\n".join(
+        out.append("<!-- norun: help examples; tests/cli/test_help.py parses each, runs the cheap ones -->")
+        out.append("```sh norun\n" + "\n".join(
             line if line.startswith("crm-readiness") else "# " + line
             for line in cmd.epilog.strip().splitlines()) + "\n```")
     rows = []

@@ -63,10 +63,10 @@ def worked_example(res: Comparison) -> str:
         cred = (f"{_pct(v.credibility, 0)} ({round(v.credibility * v.demonstrated)} of "
                 f"{v.demonstrated})" if v.credibility is not None else "–")
         status = v.status.replace("_", " ")
-        lines.append(f"| {v.name} | {_pct(v.functional_fit)} | {v.total:.2f} | {gaps} | {cred} "
+        lines.append(f"| {v.name.en} | {_pct(v.functional_fit)} | {v.total:.2f} | {gaps} | {cred} "
                      f"| {status} | {v.rank or '–'} |")
     rob = res.robustness
-    names = {v.id: v.name for v in res.vendors}
+    names = {v.id: v.name.en for v in res.vendors}
     share = rob.shares[0].first_share if rob.shares else 0.0
     flip = rob.smallest_flip
     assert flip is not None and flip.new_weight is not None and rob.margin_spread is not None
@@ -90,7 +90,7 @@ def panel_figures(res: Comparison) -> str:
     assert panel is not None and ahp is not None
     top = panel.agenda[0]
     cell = next(c for c in panel.cells if (c.vendor, c.criterion) == (top.vendor, top.criterion))
-    names = {v.id: v.name for v in res.vendors}
+    names = {v.id: v.name.en for v in res.vendors}
     crit = {c.id: c.name.en for c in res.criteria}
     scores = " / ".join(f"{cell.scores[p.id]:g}" for p in panel.panelists if p.id in cell.scores)
     gaps = [(v, g) for v in res.vendors for g in v.claim_gaps]
@@ -100,7 +100,7 @@ def panel_figures(res: Comparison) -> str:
         f"In the demo {names[top.vendor]}'s {crit[top.criterion]} "
         f"({scores}, spread {top.spread:g}) tops the calibration agenda; AHP CR "
         + ", ".join(f"{p.panelist} {p.cr:.3f}" for p in ahp.panelists)
-        + f", group {ahp.cr:.3f}. {v.name} claimed {g.requirement} {g.claimed}; it was shown "
+        + f", group {ahp.cr:.3f}. {v.name.en} claimed {g.requirement} {g.claimed}; it was shown "
         f"{'only with custom work' if g.outcome == 'custom' else g.outcome} — credibility "
         f"{cred * 100:.0f}% ({round(cred * v.demonstrated)} of {v.demonstrated}).\n")
 

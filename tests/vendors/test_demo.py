@@ -16,8 +16,10 @@ def test_demo_part_writes_its_outputs_with_a_panel_group_ahp_and_a_claim_gap(
     for e in entries:
         assert (tmp_path / e.path).is_file(), e.path
     data = json.loads((tmp_path / "vendors" / "comparison.json").read_text("utf-8"))
-    names = {v["name"] for v in data["vendors"]}
-    assert names == {"云帆CRM (YunFan CRM)", "新智销 (NovaSales)", "企联通 (EntLink)"}
+    names = {v["name"]["zh"] for v in data["vendors"]}  # the JSON keeps both languages
+    assert names == {"云帆CRM", "新智销", "企联通"}
+    assert {v["name"]["en"] for v in data["vendors"]} == {
+        "云帆CRM (YunFan CRM)", "新智销 (NovaSales)", "企联通 (EntLink)"}
     out = [v for v in data["vendors"] if v["status"] == "knocked_out"]
     assert len(out) == 1 and out[0]["rank"] is None
     assert data["weights_from"] == "ahp" and data["ahp"]["cr"] <= 0.10

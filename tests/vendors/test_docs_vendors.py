@@ -16,6 +16,7 @@ from crm_readiness._resources import examples_dir
 from crm_readiness.cli.main import app
 from crm_readiness.models.vendors import panel_layout as L
 from tests.conftest import no_traceback
+from tests.tools.doc_examples import command_lines, parse
 from tests.vendors._doc_figures import DOC, blocks, demo_comparison, found
 
 DEMO = examples_dir() / "demo"
@@ -30,12 +31,11 @@ def test_demo_figures_quoted_in_the_guide_are_current() -> None:
             f"docs/vendors.md demo:{name} is stale: run `python -m tests.vendors._doc_figures`")
 
 
-def _example(name: str) -> list[str]:
-    text = DOC.read_text("utf-8")
-    m = re.search(rf"<!-- example:{name} -->\n```bash\n(.*?)```\n<!-- /example:{name} -->",
-                  text, re.S)
-    assert m, f"no example:{name} block in docs/vendors.md"
-    return [line for line in m.group(1).splitlines() if line and not line.startswith("#")]
+def _panel_example() -> list[str]:
+    """The command lines of the guide's panel worked example (a ``norun`` block: people fill
+    the workbooks between its commands, so this test runs it, filling them in between)."""
+    (block,) = [b for b in parse(DOC).blocks if "tests/vendors/test_docs_vendors.py" in b.reason]
+    return [text for _, text in command_lines(block.body, block.line + 1)]
 
 
 def _fill_panel(folder: Path) -> None:
@@ -85,7 +85,7 @@ def test_the_panel_worked_example_runs_and_reproduces_the_demo(
             shutil.copyfile(path, tmp_path / path.name)
     monkeypatch.chdir(tmp_path)
     outputs: dict[str, str] = {}
-    for line in _example("panel"):
+    for line in _panel_example():
         argv = shlex.split(line)
         assert argv[0] == "crm-readiness"
         r = CliRunner().invoke(app, [*argv[1:], "--lang", "en"])

@@ -107,7 +107,7 @@ def test_fairly_robust_is_not_in_a_red_alarm_box_and_radar_has_keys() -> None:
         red, cat, "en", Format.html)  # type: ignore[arg-type]
     radar = next(s for s in html.split("<svg")[1:] if "polygon" in s)
     for i, v in enumerate(res.vendors):  # the radar's own legend: a colour key and the name
-        assert f'fill="{PALETTE[i]}"' in radar and f">{v.name}</text>" in radar
+        assert f'fill="{PALETTE[i]}"' in radar and f">{v.name.en}</text>" in radar
 
 
 def test_workbook_rank_formula_uses_the_tolerance() -> None:

@@ -98,7 +98,8 @@ def test_spec_command_writes_md_html_docx(tmp_path: Path) -> None:
     for suffix in ("md", "html", "docx"):
         assert (tmp_path / f"requirements-spec.{suffix}").is_file()
     text = (tmp_path / "requirements-spec.md").read_text("utf-8")
-    assert "Conversion +20% in 6 months" in text  # a KPI note from the strategy answers
+    # a KPI note from the strategy answers, in the report's language (the demo's is bilingual)
+    assert "已商定 6 个月内转化率提升 20%" in text and "Conversion +20%" not in text
     r = CliRunner().invoke(app, ["spec", "--answers", str(tmp_path / "nope.yaml"), "--out",
                                  str(tmp_path)])
     assert r.exit_code == 3 and "nope.yaml" in r.output

@@ -33,7 +33,7 @@ def test_sheets_in_order(wb: openpyxl.Workbook) -> None:
 def test_readme_names_method_ri_table_and_run(wb: openpyxl.Workbook) -> None:
     text = "\n".join(str(c.value) for row in wb["README"].iter_rows() for c in row if c.value)
     assert "Σ P·R / Σ P·3" in text and "Σ w·s / 5 · 100" in text
-    assert "Saaty (1980) random index" in text
+    assert "Saaty (1980), n = 1–15" in text
     assert "2025-01-02T03:04:05+00:00" in text
 
 

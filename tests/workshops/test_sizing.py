@@ -107,7 +107,8 @@ def test_dont_know_round_trips_as_unanswered_with_its_reason(runner: CliRunner,
     result = json.loads((tmp_path / "r" / "readiness.json").read_text("utf-8"))
     kpis = next(q for p in result["phases"] for q in p["questions"] if q["id"] ==
                 "strategy.smart_kpis")
-    assert kpis["status"] == "unanswered" and kpis["dont_know"] == ["ask the sales director"]
+    assert kpis["status"] == "unanswered" and kpis["dont_know"] == [
+        {"en": "ask the sales director", "zh": "ask the sales director"}]
     # counted as unanswered (lower coverage), not as the lowest answer
     strategy = next(p for p in result["phases"] if p["id"] == "strategy")
     assert strategy["coverage"] < 1 and kpis["value"] is None

@@ -15,6 +15,7 @@ from crm_readiness.cli.main import app
 from crm_readiness.engine.plan import build_plan
 from crm_readiness.engine.scoring import assess
 from crm_readiness.io.assessment import load_answers
+from crm_readiness.models._base import Text
 from crm_readiness.models.assessment import AssessmentResult
 from crm_readiness.models.checklist import ChecklistSet
 from crm_readiness.render import Format
@@ -100,7 +101,7 @@ def test_libreoffice_keeps_hostile_text_as_text(checklists: ChecklistSet, answer
     result = _result(checklists, answers_path)
     phase = result.phases[0]
     q = phase.questions[2]
-    responses = tuple(r.model_copy(update={"note": text}) for r, text in
+    responses = tuple(r.model_copy(update={"note": Text(en=text, zh=text)}) for r, text in
                       zip(q.responses * 2, HOSTILE, strict=False))
     q = q.model_copy(update={"responses": responses})
     phase = phase.model_copy(update={"questions": (*phase.questions[:2], q,

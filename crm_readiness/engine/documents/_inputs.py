@@ -84,7 +84,7 @@ def status(q: QuestionResult | None) -> Cell:
     return tr("docs.status.met") if (q.score or 0) >= 1 else tr("docs.status.partial")
 
 
-def notes(q: QuestionResult | None) -> list[str]:
+def notes(q: QuestionResult | None) -> list[Text]:
     """Return the notes respondents wrote on ``q`` (what users typed: shown as written)."""
     if q is None:
         return []
@@ -94,11 +94,10 @@ def notes(q: QuestionResult | None) -> list[str]:
     return out
 
 
-def evidence(q: QuestionResult | None) -> str:
-    """Return the evidence named for ``q``, joined."""
-    if q is None:
-        return ""
-    return "; ".join(r.evidence for r in q.responses if r.evidence)
+def evidence(q: QuestionResult | None) -> Text | str:
+    """Return the evidence named for ``q``, joined ("" when none)."""
+    named = [r.evidence for r in q.responses if r.evidence] if q is not None else []
+    return Text.join(named) if named else ""
 
 
 def state_table(inputs: DocumentInputs, ids: tuple[str, ...]) -> Table:
@@ -113,7 +112,8 @@ def state_table(inputs: DocumentInputs, ids: tuple[str, ...]) -> Table:
             continue
         row: tuple[Cell, ...] = (q.text, status(q))
         if inputs.include_notes:
-            row += ("; ".join(notes(q)) or "–",)
+            written = notes(q)
+            row += (Text.join(written) if written else "–",)
         rows.append(row)
     return Table(columns=tuple(cols), rows=tuple(rows))
 

@@ -12,6 +12,7 @@ from crm_readiness.engine.finance.cashflow import Evaluated, LineAmounts, evalua
 from crm_readiness.engine.finance.drivers import Driver, Structure, base_params, case_drivers
 from crm_readiness.engine.finance.metrics import CONTEXT, discount_factors, irr, payback, ratio
 from crm_readiness.engine.finance.sensitivity import SensitivityOptions, sensitivity
+from crm_readiness.models._base import Text
 from crm_readiness.models.finance.inputs import BenefitsFile, CostsFile
 from crm_readiness.models.finance.results import (
     Assumption,
@@ -140,7 +141,7 @@ def build_case(costs: CostsFile, benefits: BenefitsFile | None = None, *,
             sens = sensitivity(structure, drivers, params, opts)
         return FinanceCase(
             title=(benefits.title if benefits and benefits.title else None) or costs.title
-            or costs.vendor or "CRM",
+            or costs.vendor or Text(en="CRM", zh="CRM"),
             vendor=costs.vendor, currency=costs.currency, horizon_years=costs.horizon_years,
             discount_rate=costs.discount_rate, deployment=costs.deployment,
             cost_risk=costs.risk_adjustment,

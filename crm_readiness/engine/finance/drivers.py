@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from crm_readiness.models._base import Text
 from crm_readiness.models.finance.inputs import (
     BenefitsFile,
     ChurnAvoided,
@@ -56,7 +57,7 @@ class LineSpec:
     """The shape of one line; its numbers are looked up by ``{id}.{param}`` drivers."""
 
     id: str
-    name: str
+    name: Text
     kind: LineKind
     category: str
     basis: str

@@ -28,7 +28,7 @@ from crm_readiness.models.vendors.panel import PanelistAhp
 SAATY_RI: dict[int, float] = {1: 0.0, 2: 0.0, 3: 0.58, 4: 0.90, 5: 1.12, 6: 1.24, 7: 1.32,
                               8: 1.41, 9: 1.45, 10: 1.49, 11: 1.51, 12: 1.48, 13: 1.56,
                               14: 1.57, 15: 1.59}
-RI_TABLE_NAME = "Saaty (1980) random index RI, n = 1–15"
+RI_TABLE_NAME = "Saaty (1980), n = 1–15"
 CR_THRESHOLD = 0.10
 
 

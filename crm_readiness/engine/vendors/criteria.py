@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from crm_readiness.engine.vendors.cost import cost_score
+from crm_readiness.models._base import Text
 from crm_readiness.models.vendors import (
     AhpResult,
     CriterionOutcome,
@@ -45,7 +46,7 @@ def criterion_outcomes(vf: VendorsFile, weights: tuple[CriterionWeight, ...], ve
     out: list[CriterionOutcome] = []
     for cw in weights:
         missing = False
-        note: str | None = None
+        note: Text | None = None
         if cw.kind == "functional_fit":
             score = 5.0 * fit
         elif cw.kind == "cost":

@@ -37,9 +37,9 @@ def _notes(answers: AnswersFile, prefix: str, questions: Mapping[str, Text]) -> 
         if not qid.startswith(prefix):
             continue
         for a in given:
-            if a.note and a.note.strip():
+            if a.note:
                 out.append(SpecNote(question_id=qid, question=questions.get(qid),
-                                    note=a.note.strip(), kind=_kind(qid),
+                                    note=a.note, kind=_kind(qid),
                                     respondent=a.respondent))
     return out
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag, field_validator, model_validator
 
 from crm_readiness.i18n import MessageError
 from crm_readiness.models._base import Model, Text
@@ -102,8 +102,8 @@ LineId = Annotated[Slug, AfterValidator(_check_id)]
 
 class _Line(Model):
     id: LineId
-    name: str = Field(min_length=1, description="Line name as shown in reports (text only).")
-    note: str | None = None
+    name: Text = Field(description="Line name as shown in reports: text or {en, zh}.")
+    note: Text | None = None
 
 
 class _CostLine(_Line):
@@ -236,7 +236,7 @@ class Funding(_Line):
     share: Fraction | None = Field(default=None, description=(
         "Share of the one-time costs (before contingency and risk) instead of an amount."))
     year: Year = 1
-    conditions: str | None = Field(default=None, description="What must be met to receive it.")
+    conditions: Text | None = Field(default=None, description="What must be met to receive it.")
     risk: Fraction | None = Field(default=None, description="Share at risk of not being paid.")
 
     @model_validator(mode="after")
@@ -251,14 +251,14 @@ class BenchmarkRange(Model):
 
     low: Amount
     high: Amount
-    source: str = Field(min_length=1)
+    source: Text
 
 
 class CostsFile(Model):
     """One vendor's (or the chosen) cost case over the horizon."""
 
-    title: str | None = None
-    vendor: str | None = None
+    title: Text | None = None
+    vendor: Text | None = None
     currency: str = Field(default="CNY", pattern=r"^[A-Z]{3}$")
     horizon_years: int = Field(default=3, ge=1, le=MAX_HORIZON)
     discount_rate: Fraction = Decimal("0.10")
@@ -276,9 +276,18 @@ class CostsFile(Model):
     company_size: Literal["small", "mid", "large"] = Field(
         default="mid", description="Picks the benchmark ranges (small / mid / large).")
     benchmark_one_time: BenchmarkRange | None = None
-    not_applicable: dict[CostCategory | Literal["contingency"], str] = Field(
+    not_applicable: dict[CostCategory | Literal["contingency"], Text] = Field(
         default_factory=dict, description=(
             "Components deliberately absent (no hidden-cost warning), with the reason."))
+
+    @field_validator("not_applicable", mode="before")
+    @classmethod
+    def _reasons(cls, v: Any) -> Any:
+        if isinstance(v, dict):
+            for key, reason in v.items():
+                if reason is None or (isinstance(reason, str) and not reason.strip()):
+                    raise MessageError("finance.model.na_reason", key=key)
+        return v
 
     @model_validator(mode="after")
     def _some_cost(self) -> CostsFile:
@@ -286,9 +295,6 @@ class CostsFile(Model):
             raise MessageError("model.no_cost_lines_add_one_time")
         if self.users is None and any(r.per_user is not None for r in self.recurring):
             raise MessageError("finance.model.per_user_needs_users")
-        for key, reason in self.not_applicable.items():
-            if not reason.strip():
-                raise MessageError("finance.model.na_reason", key=key)
         return self
 
     def vat_rate(self, line: OneTimeCost | RecurringCost | StaffCost) -> Decimal:
@@ -444,10 +450,10 @@ class SensitivitySettings(Model):
 class QualitativeBenefit(Model):
     """A benefit the board should see but the NPV does not count."""
 
-    title: str = Field(min_length=1)
-    owner: str = Field(min_length=1, description="Who is accountable for it.")
-    evidence: str = Field(min_length=1, description="Why we believe it.")
-    observed_by: str = Field(min_length=1, description="How it will be observed (a measure).")
+    title: Text
+    owner: Text = Field(description="Who is accountable for it.")
+    evidence: Text = Field(description="Why we believe it.")
+    observed_by: Text = Field(description="How it will be observed (a measure).")
 
 
 class OptionValue(_Line):
@@ -463,7 +469,7 @@ class OptionValue(_Line):
 class BenefitsFile(Model):
     """The benefit lines of the case and how its sensitivity is explored."""
 
-    title: str | None = None
+    title: Text | None = None
     risk_adjustment: Fraction = Field(default=Decimal(0),
                                       description="Benefits reduced by this share by default.")
     benefits: Annotated[tuple[Benefit, ...], AfterValidator(_some_benefit)]

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PlainSerializer, WithJsonSchema
 
-from crm_readiness.models._base import ResultModel
+from crm_readiness.models._base import ResultModel, Text
 
 _WIDE = Context(prec=80)
 MONEY_PATTERN = r"^-?[0-9]+\.[0-9]{2}$"
@@ -55,7 +55,7 @@ class LineFlow(ResultModel):
     """One cost or benefit line's amount per year, before and after its risk adjustment."""
 
     id: str
-    name: str
+    name: Text
     kind: Literal["one_time", "recurring", "staff", "contingency", "vat", "benefit", "funding"]
     category: str = Field(description="Cost category, or the benefit type for benefits.")
     basis: str = Field(description="per_user, per_module, flat, once, hours or a benefit formula.")
@@ -68,7 +68,7 @@ class LineFlow(ResultModel):
     vat_recoverable: bool | None = None
     accounting: Literal["opex", "capex"] | None = None
     amortisation_years: int | None = None
-    conditions: str | None = Field(default=None, description="Funding: its conditions.")
+    conditions: Text | None = Field(default=None, description="Funding: its conditions.")
     year: int | None = Field(default=None, description="Funding: the year it is received.")
     ramp_rest: Literal["last", "zero"] | None = Field(
         default=None, description="Benefit: what follows a ramp shorter than the horizon.")
@@ -153,7 +153,7 @@ class OptionValueResult(ResultModel):
     """A flexibility (option) value: risk-adjusted, labelled, outside the headline by default."""
 
     id: str
-    name: str
+    name: Text
     amount: Money
     year: int
     probability: Rate
@@ -166,10 +166,10 @@ class OptionValueResult(ResultModel):
 class QualitativeItem(ResultModel):
     """A qualitative benefit of the register (never in the NPV)."""
 
-    title: str
-    owner: str
-    evidence: str
-    observed_by: str
+    title: Text
+    owner: Text
+    evidence: Text
+    observed_by: Text
 
 
 class CategoryTotal(ResultModel):
@@ -198,7 +198,7 @@ class FinanceFlag(ResultModel):
 
     code: str
     severity: Literal["info", "warning"]
-    params: dict[str, str] = Field(default_factory=dict)
+    params: dict[str, str | Text] = Field(default_factory=dict)
 
 
 class TornadoRow(ResultModel):
@@ -287,8 +287,8 @@ class Assumption(ResultModel):
 class FinanceCase(ResultModel):
     """A TCO case (benefits empty) or a full ROI case, on both bases."""
 
-    title: str
-    vendor: str | None
+    title: Text
+    vendor: Text | None
     currency: str
     horizon_years: int
     discount_rate: Rate
@@ -309,7 +309,7 @@ class FinanceCase(ResultModel):
     one_time_total: Money
     split: list[SplitRow]
     missing_components: list[str]
-    not_applicable: dict[str, str]
+    not_applicable: dict[str, Text]
     flags: list[FinanceFlag]
     assumptions: list[Assumption]
     qualitative: list[QualitativeItem] = Field(default_factory=list)

@@ -74,8 +74,8 @@ class VendorResponse(Model):
     """A vendor's answer to one requirement: response code, comment and evidence."""
 
     response: ResponseCode | None = Field(default=None, description="None = not answered yet.")
-    comment: str | None = None
-    evidence: str | None = None
+    comment: Text | None = None
+    evidence: Text | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -94,7 +94,7 @@ class CriterionScore(Model):
     """A vendor's score 0–5 on a scored criterion, with the reason."""
 
     score: float = Field(ge=0, le=5)
-    note: str | None = None
+    note: Text | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -108,13 +108,13 @@ class Vendor(Model):
     """One vendor under evaluation."""
 
     id: str = Field(pattern=_ID, max_length=30)
-    name: str = Field(min_length=1)
+    name: Text
     cost: Decimal | str | None = Field(
         default=None, description="Nominal TCO: a number, or a path to the vendor's finance "
                                   "cost file (relative to the vendors file).")
     scores: dict[str, CriterionScore] = Field(default_factory=dict)
     responses: dict[str, VendorResponse] = Field(default_factory=dict)
-    notes: str | None = None
+    notes: Text | None = None
 
     @field_validator("responses", mode="before")
     @classmethod
@@ -322,7 +322,7 @@ class VendorsFile(Model):
     """A vendors file: catalogue reference, method settings, criteria and vendors."""
 
     version: int = 1
-    title: str | None = None
+    title: Text | None = None
     requirements: str | None = Field(
         default=None, description="Requirements catalogue file, relative to this file; "
                                   "the packaged standard catalogue when absent.")

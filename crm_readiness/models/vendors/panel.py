@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from crm_readiness.models._base import Model, ResultModel
+from crm_readiness.models._base import Model, ResultModel, Text
 from crm_readiness.models.requirements import Priority
 from crm_readiness.models.vendors._types import ResponseCode, ResponseLevel
 
@@ -50,7 +50,7 @@ class Panelist(Model):
 
     id: str = Field(pattern=_ID, max_length=30)
     name: str = Field(min_length=1, max_length=200)
-    role: str | None = Field(default=None, max_length=200)
+    role: Text | None = None
 
 
 class PanelSettings(Model):

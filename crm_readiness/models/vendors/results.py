@@ -90,8 +90,8 @@ class RequirementOutcome(ResultModel):
     level: ResponseLevel | None
     points: float
     must_gap: bool
-    comment: str | None = None
-    evidence: str | None = None
+    comment: Text | None = None
+    evidence: Text | None = None
     demonstrated: str | None = Field(default=None, description=(
         "The demonstration outcome, when recorded; the level above is then what was shown."))
 
@@ -114,7 +114,7 @@ class CriterionOutcome(ResultModel):
     score: float = Field(ge=0, le=5)
     contribution: float = Field(description="w · s / 5 · 100 points of the total.")
     missing: bool = Field(default=False, description="No score/cost given: counted as 0.")
-    note: str | None = None
+    note: Text | None = None
     panel_count: int = Field(default=0, description="Panelists whose scores were combined.")
     panel_spread: float | None = Field(default=None, description="Their highest − lowest.")
 
@@ -123,7 +123,7 @@ class VendorResult(ResultModel):
     """One vendor's fits, criterion scores, total, knockouts, status and rank."""
 
     id: str
-    name: str
+    name: Text
     cost: Decimal | None
     cost_source: str | None = Field(default=None, description="The cost file, when given.")
     module_fits: tuple[ModuleFit, ...]
@@ -136,7 +136,7 @@ class VendorResult(ResultModel):
     status: Status
     rank: int | None
     responses: tuple[RequirementOutcome, ...]
-    notes: str | None = None
+    notes: Text | None = None
     claim_gaps: tuple[ClaimGap, ...] = Field(default=(), description=(
         "Requirements the demonstration showed at a lower level than claimed."))
     demonstrated: int = Field(default=0, description="Claims checked in a demonstration.")
@@ -185,7 +185,7 @@ class Robustness(ResultModel):
 class Comparison(ResultModel):
     """The whole vendor comparison."""
 
-    title: str | None = None
+    title: Text | None = None
     requirements_count: int
     priority_counts: dict[str, int]
     modules: tuple[tuple[str, Text], ...]

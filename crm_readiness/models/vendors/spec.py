@@ -16,7 +16,7 @@ class SpecNote(ResultModel):
 
     question_id: str
     question: Text | None
-    note: str
+    note: Text
     kind: NoteKind
     respondent: str | None = None
 

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.assessment import AssessmentResult
 from crm_readiness.render import svg
+from crm_readiness.render.decision import assessment_decision, grouped
 from crm_readiness.render.jinja_env import render_template
 
 
@@ -55,9 +56,20 @@ def context(result: AssessmentResult, lang: Lang) -> dict[str, Any]:
                coverage=f"{th.ready_min_coverage * 100:g}%", risks=f"{th.ready_with_risks_min:g}",
                low=th.exposure_low_max, medium=th.exposure_medium_max,
                rule=t(f"rule.{th.consensus_rule}", lang))
-    return {"r": result, "method": method,
-            "phase_titles": {p.id: p.title.get(lang) for p in result.phases},
-            "question_texts": {q.id: q.text for p in result.phases for q in p.questions}}
+    titles = {p.id: p.title.get(lang) for p in result.phases}
+    order = [p.id for p in result.phases]
+    path = result.path_to_ready
+    return {"r": result, "method": method, "phase_titles": titles,
+            "question_texts": {q.id: q.text for p in result.phases for q in p.questions},
+            "decision": assessment_decision(result, lang),
+            "risk_groups": grouped(result.risks, lambda k: k.category,
+                                   lambda c: t(f"category.{c}", lang)),
+            "action_groups": grouped(result.actions, lambda a: a.phase, titles.__getitem__,
+                                     order),
+            "path_groups": grouped(path.steps if path else (), lambda s: s.phase,
+                                   titles.__getitem__, order),
+            "risk_ref_width": max((len(k.id) for k in result.risks), default=4) + 2,
+            "question_count": sum(len(p.questions) for p in result.phases)}
 
 
 def markdown(result: AssessmentResult, lang: Lang) -> str:

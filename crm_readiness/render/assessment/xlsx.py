@@ -83,8 +83,8 @@ def _answers(ws: Worksheet, r: AssessmentResult, lang: Lang) -> None:
                           else t("report.na", lang, reason=resp.na))
                 put(ws, row, 9, answer or "", wrap=True)
                 put(ws, row, 10, resp.score, number_format="0.00")
-                put(ws, row, 11, resp.note or "", wrap=True)
-                put(ws, row, 12, resp.evidence or "", wrap=True)
+                put(ws, row, 11, resp.note.get(lang) if resp.note else "", wrap=True)
+                put(ws, row, 12, resp.evidence.get(lang) if resp.evidence else "", wrap=True)
                 row += 1
     ws.auto_filter.ref = f"A1:L{max(1, row - 1)}"
     ws.freeze_panes = "C2"

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.data.result import DataProfileResult
 from crm_readiness.render import svg
+from crm_readiness.render.decisions import data_decision
 from crm_readiness.render.jinja_env import render_template
 
 LISTED_IN_REPORT = 20
@@ -44,7 +45,8 @@ def _charts(result: DataProfileResult, lang: Lang) -> dict[str, Markup]:
 
 
 def _context(result: DataProfileResult, lang: Lang) -> dict[str, Any]:
-    return {"r": result, "verdict": _verdict(result),
+    verdict = _verdict(result)
+    return {"r": result, "verdict": verdict, "decision": data_decision(result, lang, verdict),
             "clusters": result.duplicates.listed[:LISTED_IN_REPORT],
             "examples": [c for c in result.columns if c.change_examples or c.invalid_examples]}
 

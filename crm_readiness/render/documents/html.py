@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 
 from crm_readiness._resources import templates_dir
 from crm_readiness.i18n import Lang
@@ -18,6 +17,7 @@ from crm_readiness.i18n import t as _t
 from crm_readiness.models.document import Cell, Document, cell_text
 from crm_readiness.render.documents._figure import svg
 from crm_readiness.render.documents._text import clean, heading, numbered
+from crm_readiness.render.jinja_env import css_string
 
 PACKAGED = "documents/document.html.j2"
 
@@ -57,15 +57,3 @@ def render_html(doc: Document, lang: Lang, *, templates: Path | None = None) -> 
     return template.render(doc=doc, lang=lang, t=t, tx=tx, sections=sections, organization=clean(doc.organization),
                            figure=lambda fig: svg(fig, lang),
                            title=tx(doc.title), issued=doc.issued.isoformat(), running_header=running)
-
-
-def css_string(text: str) -> Markup:
-    """Return ``text`` as a quoted CSS string: every character but letters, digits, spaces and
-    CJK written as a CSS escape, so nothing a user typed can end the string or the style sheet."""
-    out = []
-    for ch in text:
-        if ch.isalnum() or ch == " " or ord(ch) >= 0x3000:
-            out.append(ch)
-        else:
-            out.append(f"\\{ord(ch):06x}")
-    return Markup('"' + "".join(out) + '"')

@@ -152,7 +152,7 @@ class Sheet:
     # -- sections ----------------------------------------------------------------
     def header(self) -> None:
         ws, lang = self.ws, self.lang
-        _xl.text(ws, "A1", f"{t('finance.wb.cashflow', lang)} — {self.case.title}")
+        _xl.text(ws, "A1", f"{t('finance.wb.cashflow', lang)} — {self.case.title.get(lang)}")
         ws["A1"].font = _xl.TITLE
         r = 3
         _xl.text(ws, f"A{r}", t("finance.item", lang), bold=True)
@@ -183,7 +183,7 @@ class Sheet:
         first = self.row
         one_time_rows = []
         for line in lines:
-            r = self.year_row(f"line:{line.id}", line.name,
+            r = self.year_row(f"line:{line.id}", line.name.get(lang),
                               lambda y, col, r, ln=line: self.cost_formula(ln, y, col),
                               code=line.category)
             self.risk_cell(r, line, "costs.risk_adjustment")
@@ -238,7 +238,7 @@ class Sheet:
         self.label_row(t(section, lang), bold=True)
         first = self.row
         for line in lines:
-            r = self.year_row(f"line:{line.id}", line.name,
+            r = self.year_row(f"line:{line.id}", line.name.get(lang),
                               lambda y, col, r, ln=line: formula(ln, y, col),
                               code=line.category)
             self.risk_cell(r, line, default)

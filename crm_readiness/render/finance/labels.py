@@ -21,9 +21,9 @@ GLOBAL_DRIVERS = ("discount_rate", "users.initial", "users.growth", "contingency
                   "costs.risk_adjustment", "benefits.risk_adjustment")
 
 
-def line_names(case: FinanceCase) -> dict[str, str]:
-    """Return every line's name by id."""
-    return {ln.id: ln.name for ln in (*case.cost_lines, *case.benefit_lines,
+def line_names(case: FinanceCase, lang: Lang) -> dict[str, str]:
+    """Return every line's name by id, in ``lang``."""
+    return {ln.id: ln.name.get(lang) for ln in (*case.cost_lines, *case.benefit_lines,
                                       *case.funding_lines)}
 
 

@@ -14,6 +14,7 @@ from crm_readiness.models.finance.results import (
     TcoComparison,
 )
 from crm_readiness.render import svg
+from crm_readiness.render.decisions import roi_decision, tco_decision
 from crm_readiness.render.finance import labels as lb
 from crm_readiness.render.jinja_env import render_template
 
@@ -42,7 +43,7 @@ def _charts(case: FinanceCase, lang: Lang) -> dict[str, Markup]:
     sens = case.sensitivity
     if sens is not None and sens.tornado:
         rows = sens.tornado[:TORNADO_ROWS]
-        names = lb.line_names(case)
+        names = lb.line_names(case, lang)
         charts["tornado"] = svg.diverging_bars(
             [lb.tornado_label(r, names, lang) for r in rows],
             [float(min(r.npv_low, r.npv_high)) for r in rows],
@@ -61,7 +62,7 @@ def tco_chart(comparison: TcoComparison, lang: Lang) -> Markup | None:
         return None
     cases = [comparison.cases[i] for i in comparison.ranking]
     values = [float(c.risk_adjusted.tco_nominal) for c in cases]
-    return svg.hbars([c.vendor or c.title for c in cases], values,
+    return svg.hbars([(c.vendor or c.title).get(lang) for c in cases], values,
                      t("finance.chart.tco_compare", lang, currency=cases[0].currency),
                      maximum=max(values) or 1.0,
                      # each vendor keeps its input-order colour, as in the vendor radar
@@ -107,17 +108,30 @@ def mc_position(mc: MonteCarloResult, names: dict[str, str], lang: Lang) -> str:
     return text + " " + t("finance.mc.symmetric", lang)
 
 
+def summary_text(case: FinanceCase, lang: Lang) -> str:
+    """Return the one-sentence verdict of a case: NPV, cost, ROI and payback."""
+    v = case.risk_adjusted
+    return t("finance.summary.positive" if v.npv >= 0 else "finance.summary.negative", lang,
+             years=case.horizon_years, npv=lb.money(v.npv), cost=lb.money(v.tco_pv),
+             currency=case.currency, roi=lb.pct(v.roi_pv),
+             payback=lb.payback_text(v.payback, lang))
+
+
 def _context(case: FinanceCase, lang: Lang) -> dict[str, Any]:
-    names = lb.line_names(case)
+    names = lb.line_names(case, lang)
     kinds = {a.driver: a.kind for a in case.assumptions}
+    flags = flag_texts(case, lang)
+    rows = case.sensitivity.tornado if case.sensitivity else []
     return {
+        "decision": roi_decision(case, lang, flags, summary_text(case, lang),
+                                 [lb.tornado_label(r, names, lang) for r in rows]),
         "tornado_label": lambda r: lb.tornado_label(r, names, lang),
         "be_label": lambda b: lb.break_even_label(b, names, lang),
         "mc_position": lambda mc: mc_position(mc, names, lang),
         "case": case, "charts": _charts(case, lang), "lb": lb, "names": names, "kinds": kinds,
         "label": lambda d: lb.driver_label(d, names, lang),
         "years": list(range(case.horizon_years + 1)),
-        "views": [case.risk_adjusted, case.unadjusted], "flags": flag_texts(case, lang),
+        "views": [case.risk_adjusted, case.unadjusted], "flags": flags,
         "scenario_label": lambda s: scenario_label(s, lang),
     }
 
@@ -131,9 +145,10 @@ def render_tco(comparison: TcoComparison, lang: Lang, fmt: str) -> str:
     """Return the TCO report (one case, or several side by side) as ``md`` or ``html``."""
     details = [_context(c, lang) for c in comparison.cases]
     chart = tco_chart(comparison, lang) if fmt == "html" else None
+    decision = tco_decision(comparison, lang, [d["flags"] for d in details])
     return render_template(f"finance/tco.{fmt}.j2", lang, comparison=comparison,
                            details=details, lb=lb, horizon_note=horizon_note(comparison, lang),
-                           tco_chart=chart)
+                           tco_chart=chart, decision=decision)
 
 
 def horizon_note(comparison: TcoComparison, lang: Lang) -> str:

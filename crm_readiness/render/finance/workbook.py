@@ -37,8 +37,8 @@ _FORMATS = {"money": _xl.MONEY, "rate": _xl.RATE, "count": _xl.COUNT, "hours": _
 
 def _inputs(wb: Any, ws: Worksheet, case: FinanceCase, lang: Lang) -> _xl.Names:
     names = _xl.Names()
-    line_names = lb.line_names(case)
-    _xl.text(ws, "A1", f"{t('finance.wb.inputs', lang)} — {case.title}")
+    line_names = lb.line_names(case, lang)
+    _xl.text(ws, "A1", f"{t('finance.wb.inputs', lang)} — {case.title.get(lang)}")
     ws["A1"].font = _xl.TITLE
     _xl.text(ws, "A2", t("finance.wb.inputs_note", lang, years=case.horizon_years))
     for col, key in zip("ABCDE", ("finance.driver", "finance.wb.description", "finance.value",
@@ -96,9 +96,9 @@ def _charts(ws: Worksheet, case: FinanceCase, layout: CashflowLayout, lang: Lang
 
 def _sensitivity(ws: Worksheet, case: FinanceCase, sens: SensitivityResult,
                  lang: Lang) -> None:
-    names = lb.line_names(case)
+    names = lb.line_names(case, lang)
     kinds = {a.driver: a.kind for a in case.assumptions}
-    _xl.text(ws, "A1", f"{t('finance.wb.sensitivity', lang)} — {case.title}")
+    _xl.text(ws, "A1", f"{t('finance.wb.sensitivity', lang)} — {case.title.get(lang)}")
     ws["A1"].font = _xl.TITLE
     _xl.text(ws, "A2", t("finance.wb.sensitivity_note", lang))
     r = 4

@@ -26,7 +26,7 @@ def panel_sheet(wb: Workbook, lay: Layout, lang: Lang) -> None:
     panel = lay.result.panel
     assert panel is not None
     ws = wb.create_sheet("Panel")
-    names = {v.id: v.name for v in lay.result.vendors}
+    names = {v.id: v.name.get(lang) for v in lay.result.vendors}
     crit = {c.id: c.name.get(lang) for c in lay.result.criteria}
     text(ws, 1, 1, t("vendors.rep.panel", lang), font=TITLE_FONT)
     text(ws, 2, 1, t("vendors.rep.panel_intro", lang, n=len(panel.panelists),
@@ -36,7 +36,7 @@ def panel_sheet(wb: Workbook, lay: Layout, lang: Lang) -> None:
     for p in panel.panelists:
         text(ws, r, 1, p.id)
         text(ws, r, 2, p.name)
-        text(ws, r, 3, p.role)
+        text(ws, r, 3, p.role.get(lang) if p.role else None)
         r += 1
     for h in panel.halo:
         text(ws, r, 1, t("vendors.rep.halo", lang, panelist=h.panelist,

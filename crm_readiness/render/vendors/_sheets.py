@@ -36,7 +36,7 @@ def module_fit(wb: Workbook, lay: Layout, lang: Lang) -> None:
     ws = wb.create_sheet("ModuleFit")
     res = lay.result
     header(ws, 1, [t("vendors.wb.id", lang), t("vendors.wb.module", lang),
-                   t("vendors.wb.req_count", lang), *[v.name for v in res.vendors]])
+                   t("vendors.wb.req_count", lang), *[v.name.get(lang) for v in res.vendors]])
     mod_rng = lay.req_range(2)
     pw_rng = lay.req_range(5)
     for m in lay.modules:
@@ -71,7 +71,7 @@ def criteria(wb: Workbook, lay: Layout, lang: Lang) -> None:
     n = len(res.vendors)
     header(ws, 1, [t("vendors.wb.id", lang), t("vendors.wb.criterion", lang),
                    t("vendors.wb.kind", lang), t("vendors.wb.weight", lang),
-                   *[v.name for v in res.vendors]])
+                   *[v.name.get(lang) for v in res.vendors]])
     text(ws, 2, 2, t("vendors.wb.cost_input", lang), font=BOLD)
     for i, v in enumerate(res.vendors):
         value(ws, 2, lay.vendor_col(i, 5), float(v.cost) if v.cost is not None else None,
@@ -121,7 +121,7 @@ def criteria(wb: Workbook, lay: Layout, lang: Lang) -> None:
         for i, v in enumerate(res.vendors):
             vc = lay.vendor_col(i, 5)
             chart.series.append(Series(Reference(ws, min_col=vc, min_row=CRIT_FIRST,
-                                                 max_row=last_c), title=visible_controls(v.name)))
+                                                 max_row=last_c), title=visible_controls(v.name.get(lang))))
         chart.set_categories(Reference(ws, min_col=2, min_row=CRIT_FIRST, max_row=last_c))
         chart.y_axis.delete = False
         chart.height, chart.width = 10, 16
@@ -159,7 +159,7 @@ def summary(wb: Workbook, lay: Layout, lang: Lang) -> None:
     out, ok = t("vendors.status.knocked_out", lang), t("vendors.status.eligible", lang)
     for i, v in enumerate(res.vendors):
         r = lay.summary_row(i)
-        text(ws, r, 1, v.name, font=BOLD)
+        text(ws, r, 1, v.name.get(lang), font=BOLD)
         formula(ws, r, 2, f"=ModuleFit!{col(lay.vendor_col(i))}{lay.fit_row}", "0.0%")
         formula(ws, r, 3, f"=Criteria!{col(lay.vendor_col(i, 5))}{lay.total_row}", "0.0")
         formula(ws, r, 4, f"=SUM({lay.req_range(lay.gap_col(i))})")
@@ -195,7 +195,7 @@ def scorecards(wb: Workbook, lay: Layout, lang: Lang) -> None:
         ws = wb.create_sheet(f"SC {i + 1} {v.id}"[:31])
         sr = lay.summary_row(i)
         text(ws, 1, 1, t("vendors.wb.scorecard", lang), font=TITLE_FONT)
-        text(ws, 2, 1, v.name, font=BOLD)
+        text(ws, 2, 1, v.name.get(lang), font=BOLD)
         for r, key, expr, fmt in ((4, "total", f"=Summary!C{sr}", "0.0"),
                                   (5, "rank", f"=Summary!G{sr}", None),
                                   (6, "status", f"=Summary!F{sr}", None),
@@ -218,7 +218,8 @@ def scorecards(wb: Workbook, lay: Layout, lang: Lang) -> None:
             formula(ws, r, 2, f"={weight_name(c.id)}", "0.0%")
             formula(ws, r, 3, f"=Criteria!{col(lay.vendor_col(i, 5))}{lay.crit_row(k)}", "0.00")
             formula(ws, r, 4, f"=B{r}*C{r}/5*100", "0.0")
-            text(ws, r, 5, v.criteria[k].note, alignment=WRAP)
+            note = v.criteria[k].note
+            text(ws, r, 5, note.get(lang) if note else None, alignment=WRAP)
         r = 13 + len(res.criteria)
         header(ws, r, [t("vendors.wb.module", lang), t("vendors.wb.fit", lang)])
         for m in lay.modules:
@@ -239,7 +240,7 @@ def sensitivity(wb: Workbook, lay: Layout, lang: Lang, generated_at: datetime) -
     """Write Sensitivity: the engine's flip points and Monte Carlo, labelled as a snapshot."""
     ws = wb.create_sheet("Sensitivity")
     rob = lay.result.robustness
-    names = {v.id: v.name for v in lay.result.vendors}
+    names = {v.id: v.name.get(lang) for v in lay.result.vendors}
     text(ws, 1, 1, t("vendors.wb.sensitivity_title", lang), font=TITLE_FONT)
     text(ws, 2, 1, t("vendors.wb.snapshot", lang, at=generated_at.isoformat(timespec="seconds")),
          fill=SNAPSHOT_FILL, alignment=WRAP)

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from crm_readiness.i18n import Lang, t
+from crm_readiness.models._base import Text
 from crm_readiness.models.requirements import Requirement, RequirementsCatalogue
 from crm_readiness.models.vendors import Vendor
 from crm_readiness.models.vendors import panel_layout as L
@@ -45,7 +46,7 @@ def script_steps(catalogue: RequirementsCatalogue, vendor: Vendor) -> list[Scrip
 
 
 def render_demo_script(catalogue: RequirementsCatalogue, vendor: Vendor, lang: Lang,
-                       fmt: Format, title: str | None = None) -> str:
+                       fmt: Format, title: Text | None = None) -> str:
     """Return the demonstration script of ``vendor`` as Markdown or HTML."""
     steps = script_steps(catalogue, vendor)
     name = "vendors/demo-script.html.j2" if fmt is Format.html else "vendors/demo-script.md.j2"
@@ -55,7 +56,7 @@ def render_demo_script(catalogue: RequirementsCatalogue, vendor: Vendor, lang: L
 
 
 def render_demo_script_docx(catalogue: RequirementsCatalogue, vendor: Vendor, lang: Lang,
-                            title: str | None = None) -> bytes:
+                            title: Text | None = None) -> bytes:
     """Return the demonstration script of ``vendor`` as a Word document (bytes).
 
     The same steps as the HTML script: per must and should requirement what the vendor
@@ -70,11 +71,11 @@ def render_demo_script_docx(catalogue: RequirementsCatalogue, vendor: Vendor, la
     normal = document.styles["Normal"]
     normal.font.name = "Calibri"
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Microsoft YaHei")
-    heading = f"{t('vendors.show.script_title', lang)}: {vendor.name}"
+    heading = f"{t('vendors.show.script_title', lang)}: {vendor.name.get(lang)}"
     document.core_properties.title = visible_controls(heading)
     document.add_heading(heading, level=0)
     if title:
-        document.add_paragraph(title)
+        document.add_paragraph(title.get(lang))
     document.add_paragraph(t("vendors.show.script_intro", lang))
     document.add_paragraph(t("vendors.show.outcome", lang) + ": " + " · ".join(
         t(f"vendors.show.outcome.{o}", lang) for o in DEMO_OUTCOMES))
@@ -116,7 +117,7 @@ def render_outcome_workbook(catalogue: RequirementsCatalogue, vendor: Vendor, la
     put(ws, 1, 1, t("vendors.show.xlsx_title", lang), bold=True)
     put(ws, 2, 1, t("vendors.show.xlsx_instructions", lang))
     put(ws, 3, 1, t("vendors.wb.vendor", lang), bold=True)
-    put(ws, 3, 2, vendor.name)
+    put(ws, 3, 2, vendor.name.get(lang))
     put(ws, 4, 1, t("vendors.wb.id", lang), bold=True)
     put(ws, 4, 2, vendor.id)
     header(ws, L.DEMO_HEADER_ROW, [

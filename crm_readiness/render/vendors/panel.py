@@ -60,13 +60,14 @@ def render_panel_workbook(vf: VendorsFile, panelist: Panelist, lang: Lang, *,
     ws.title = L.SCORES_SHEET
     dv_range = _lists(wb)
     _meta(wb, vf, panelist, generated)
-    put(ws, 1, 1, t("vendors.panel.xlsx.title", lang) + (f" — {vf.title}" if vf.title else ""),
+    put(ws, 1, 1, t("vendors.panel.xlsx.title", lang) + (f" — {vf.title.get(lang)}" if vf.title else ""),
         bold=True)
     put(ws, 2, 1, t("vendors.panel.xlsx.instructions", lang))
     for cell, key, val, editable in (
             (L.NAME_CELL, "vendors.panel.xlsx.name", panelist.name, True),
             (L.ID_CELL, "vendors.panel.xlsx.id", panelist.id, False),
-            (L.ROLE_CELL, "vendors.panel.xlsx.role", panelist.role, True)):
+            (L.ROLE_CELL, "vendors.panel.xlsx.role",
+             panelist.role.get(lang) if panelist.role else None, True)):
         row = int(cell[1:])
         put(ws, row, 1, t(key, lang), bold=True)
         put(ws, row, 2, val, fill=INPUT_FILL if editable else None, unlocked=editable)
@@ -78,7 +79,7 @@ def render_panel_workbook(vf: VendorsFile, panelist: Panelist, lang: Lang, *,
     ws.add_data_validation(dv)
     for i, v in enumerate(vf.vendors):
         sc, cc = L.score_col(i), L.comment_col(i)
-        put(ws, L.VENDOR_NAME_ROW, sc, v.name, bold=True)
+        put(ws, L.VENDOR_NAME_ROW, sc, v.name.get(lang), bold=True)
         ws.merge_cells(start_row=L.VENDOR_NAME_ROW, start_column=sc,
                        end_row=L.VENDOR_NAME_ROW, end_column=cc)
         put(ws, L.VENDOR_ID_ROW, sc, v.id)

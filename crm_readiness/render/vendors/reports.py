@@ -11,6 +11,7 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.models.requirements import RequirementsCatalogue
 from crm_readiness.models.vendors import Comparison, VendorResult
 from crm_readiness.render import Format
+from crm_readiness.render.decisions import vendors_decision
 from crm_readiness.render.finance.labels import money
 from crm_readiness.render.jinja_env import render_template
 from crm_readiness.render.svg import PALETTE, hbars, radar
@@ -18,7 +19,7 @@ from crm_readiness.render.svg.kit import GREY
 
 
 def _context(result: Comparison, catalogue: RequirementsCatalogue, lang: Lang) -> dict[str, Any]:
-    names = {v.id: v.name for v in result.vendors}
+    names = {v.id: v.name.get(lang) for v in result.vendors}
     reqs = {r.id: r for r in catalogue.requirements}
     rob = result.robustness
     share = rob.shares[0].first_share if rob.shares else 0.0
@@ -27,8 +28,10 @@ def _context(result: Comparison, catalogue: RequirementsCatalogue, lang: Lang) -
     crit_names = {c.id: c.name.get(lang) for c in result.criteria}
     for g in result.ahp.groups if result.ahp else ():
         crit_names[g.id] = g.name.get(lang) if g.name else g.id
+    notes = rank_notes(result, lang)
     return {"r": result, "names": names, "reqs": reqs, "verdict": verdict,
-            "verdict_class": VERDICT_CLASS[rob.verdict], "rank_notes": rank_notes(result, lang),
+            "verdict_class": VERDICT_CLASS[rob.verdict], "rank_notes": notes,
+            "decision": vendors_decision(result, lang, verdict, VERDICT_CLASS[rob.verdict], notes),
             "crit_names": crit_names, "catalogue": catalogue,
             "any_demo": any(v.demonstrated for v in result.vendors)}
 
@@ -40,12 +43,12 @@ VERDICT_CLASS: dict[str, str] = {"robust": "ok", "single": "warn", "moderate": "
 
 def rank_notes(result: Comparison, lang: Lang) -> list[str]:
     """Return the tie and close-call notes of a comparison, in ``lang``."""
-    names = {v.id: v.name for v in result.vendors}
+    names = {v.id: v.name.get(lang) for v in result.vendors}
     notes: list[str] = []
     by_rank: dict[int, list[str]] = {}
     for v in result.vendors:
         if v.rank is not None:
-            by_rank.setdefault(v.rank, []).append(v.name)
+            by_rank.setdefault(v.rank, []).append(v.name.get(lang))
     for rank, group in sorted(by_rank.items()):
         if len(group) > 1:
             notes.append(t("vendors.rep.tie", lang, names=", ".join(group), rank=rank,
@@ -65,12 +68,12 @@ def _charts(result: Comparison, lang: Lang) -> dict[str, Markup]:
     status_legend = [(t("vendors.status.eligible", lang), eligible)]
     if any(v.status != "eligible" for v in vendors):
         status_legend.append((t("vendors.status.knocked_out", lang), out))
-    bars = hbars([v.name for v in vendors], [v.total for v in vendors],
+    bars = hbars([v.name.get(lang) for v in vendors], [v.total for v in vendors],
                  t("vendors.wb.bar_title", lang), colors=colors,
                  value_labels=[f"{v.total:.1f}" for v in vendors], legend=status_legend,
                  heading=True)
     labels = [c.name.get(lang) for c in result.criteria]
-    prof = radar(labels, [(v.name, [c.score for c in v.criteria]) for v in vendors],
+    prof = radar(labels, [(v.name.get(lang), [c.score for c in v.criteria]) for v in vendors],
                  t("vendors.wb.radar_title", lang), maximum=5.0,
                  value_format="{:.1f}") if vendors else Markup("")
     charts = {"bars": bars, "radar": prof, "tco": Markup("")}
@@ -79,7 +82,7 @@ def _charts(result: Comparison, lang: Lang) -> dict[str, Markup]:
         costs = [float(v.cost or 0) for v in costed]
         currency = result.budget.currency if result.budget else "–"
         charts["tco"] = hbars(
-            [v.name for v in costed], costs, t("vendors.chart.tco", lang, currency=currency),
+            [v.name.get(lang) for v in costed], costs, t("vendors.chart.tco", lang, currency=currency),
             maximum=max(costs) or 1.0,
             colors=[PALETTE[k % len(PALETTE)] for k in range(len(costed))],
             value_labels=[money(v.cost) for v in costed], heading=True)
@@ -103,7 +106,7 @@ def render_scorecard(result: Comparison, vendor: VendorResult, catalogue: Requir
     ctx["v"] = vendor
     if fmt is Format.html:
         labels = [c.name.get(lang) for c in result.criteria]
-        ctx["radar"] = radar(labels, [(vendor.name, [c.score for c in vendor.criteria])],
+        ctx["radar"] = radar(labels, [(vendor.name.get(lang), [c.score for c in vendor.criteria])],
                              t("vendors.wb.radar_title", lang), maximum=5.0,
                              value_format="{:.1f}")
         ctx["fits"] = hbars([m.name.get(lang) for m in vendor.module_fits],

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from crm_readiness.cells_rule import visible_controls
+from crm_readiness.engine.documents._inputs import labels
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.vendors.spec import SpecDocument, SpecModule
 from crm_readiness.render import Format
@@ -25,8 +26,8 @@ def _profile_rows(doc: SpecDocument, lang: Lang) -> list[tuple[str, str]]:
         (t("vendors.spec.size", lang), p.size),
         (t("vendors.spec.users", lang), str(p.users)),
         (t("vendors.spec.deployment", lang), p.deployment),
-        (t("vendors.spec.scope", lang), ", ".join(p.scope)),
-        (t("vendors.spec.integrations", lang), ", ".join(p.integrations) or "–"),
+        (t("vendors.spec.scope", lang), labels("docs.module.", p.scope).get(lang)),
+        (t("vendors.spec.integrations", lang), labels("docs.integration.", p.integrations).get(lang)),
         (t("vendors.spec.data_migration", lang), yes if p.data_migration else no),
         (t("vendors.spec.customization", lang), p.customization),
     ]
@@ -96,7 +97,7 @@ def _notes(document: Any, notes: Any, lang: Lang, empty_key: str) -> None:
     for n in notes:
         q = f"（{n.question.get(lang)}）" if n.question and lang == "zh" else (
             f" ({n.question.get(lang)})" if n.question else "")
-        document.add_paragraph(n.note + q, style="List Bullet")
+        document.add_paragraph(n.note.get(lang) + q, style="List Bullet")
 
 
 def render_spec_docx(doc: SpecDocument, lang: Lang, today: date) -> bytes:

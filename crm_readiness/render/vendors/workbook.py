@@ -93,7 +93,7 @@ def _readme(wb: Workbook, lay: Layout, lang: Lang, generated_at: datetime) -> No
     meta = [
         (t("vendors.wb.generated", lang), generated_at.isoformat(timespec="seconds")),
         (t("vendors.wb.tool", lang), f"crm-readiness {__version__}"),
-        (t("vendors.wb.title_label", lang), res.title or ""),
+        (t("vendors.wb.title_label", lang), res.title.get(lang) if res.title else ""),
         (t("vendors.wb.req_count", lang), str(res.requirements_count)),
         (t("vendors.wb.vendor_count", lang), str(len(res.vendors))),
         (t("vendors.wb.weights_from", lang), t(f"vendors.weights.{res.weights_from}", lang)),
@@ -259,7 +259,7 @@ def _requirements(wb: Workbook, lay: Layout, lang: Lang) -> None:
              t("vendors.wb.priority_weight", lang)]
     header(ws, 2, fixed)
     for i, v in enumerate(res.vendors):
-        text(ws, 1, lay.resp_col(i), v.name, font=BOLD)
+        text(ws, 1, lay.resp_col(i), v.name.get(lang), font=BOLD)
         header(ws, 2, [t("vendors.wb.response", lang), t("vendors.wb.points", lang),
                        t("vendors.wb.must_gap", lang)], start=lay.resp_col(i))
     dv_resp = DataValidation(type="list", formula1=RESPONSE_RANGE, allow_blank=True,
@@ -294,7 +294,7 @@ def _requirements(wb: Workbook, lay: Layout, lang: Lang) -> None:
     ws.add_data_validation(dv_demo)
     for i, v in enumerate(res.vendors):
         dc = col(lay.demo_col(i))
-        text(ws, 1, lay.demo_col(i), v.name, font=BOLD)
+        text(ws, 1, lay.demo_col(i), v.name.get(lang), font=BOLD)
         header(ws, 2, [t("vendors.show.outcome", lang)], start=lay.demo_col(i))
         dv_demo.add(f"{dc}{first}:{dc}{last}")
         ws.conditional_formatting.add(f"{dc}{first}:{dc}{last}", FormulaRule(
@@ -324,11 +324,11 @@ def _comments(wb: Workbook, lay: Layout, lang: Lang) -> None:
     for v in lay.result.vendors:
         for o in v.responses:
             if o.comment or o.evidence:
-                text(ws, r, 1, v.name)
+                text(ws, r, 1, v.name.get(lang))
                 text(ws, r, 2, o.id)
                 text(ws, r, 3, o.response or "")
-                text(ws, r, 4, o.comment, alignment=WRAP)
-                text(ws, r, 5, o.evidence, alignment=WRAP)
+                text(ws, r, 4, o.comment.get(lang) if o.comment else None, alignment=WRAP)
+                text(ws, r, 5, o.evidence.get(lang) if o.evidence else None, alignment=WRAP)
                 r += 1
     widths(ws, {"A": 24, "B": 10, "C": 14, "D": 60, "E": 40})
     ws.freeze_panes = "A2"

@@ -1,0 +1,9 @@
+"""How a report is printed: the paper it is laid out for (``--paper``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[Paper, ...] = ("a4", "letter")
+DEFAULT_PAPER: Paper = "a4"
