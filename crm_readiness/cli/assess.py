@@ -51,6 +51,8 @@ def assess(
                                                     show_default=False)] = None,
     data_profile: Annotated[Path | None, typer.Option("--data-profile", show_default=False,
                                                       help=h("assess.opt.data_profile"))] = None,
+    data_rehearsal: Annotated[Path | None, typer.Option(
+        "--data-rehearsal", show_default=False, help=h("assess.opt.data_rehearsal"))] = None,
     snapshot: Annotated[str | None, typer.Option("--snapshot", help=h("assess.opt.snapshot"),
                                                   show_default=False)] = None,
     quick: Annotated[bool, typer.Option("--quick", help=h("assess.opt.quick"))] = False,
@@ -102,7 +104,7 @@ def assess(
         sets = load_checklist_set(checklists)
     data = load_answers(path, sets)
     result = score(sets, data, phases=phases, answers_file=str(path), data_profile=data_profile,
-                   quick=quick)
+                   quick=quick, data_rehearsal=data_rehearsal)
     print_summary(result, language, out_console)
     warn_placeholders(out_console, language, [(path, data.profile.organization)])
     target = out if out is not None else path.parent / "crm-readiness-report"

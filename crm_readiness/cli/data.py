@@ -1,4 +1,4 @@
-"""``crm-readiness data profile | rules init | clean``: data readiness of the export to migrate.
+"""``crm-readiness data profile | rules init | clean | map | rehearse``: data readiness of the export to migrate.
 
 Only typer and the standard library at import time; DuckDB, rapidfuzz,
 models and renderers are imported inside the commands (start-up speed).
@@ -239,6 +239,75 @@ def clean(
                       changed=f"{result.normalisation_changes:,}", clusters=f"{d.clusters:,}"))
 
 
+def map_command(
+    files: FilesArg,
+    target: Annotated[Path, typer.Option("--target", "-t", help=h("data.opt.target"),
+                                         show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("data.opt.map_out"))
+                   ] = Path("mapping.xlsx"),
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    delimiter: DelimiterOpt = None,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Draft a source-to-target mapping workbook."""
+    from crm_readiness.workflows.data import SourceOptions
+    from crm_readiness.workflows.data_migration import draft_mapping_file
+
+    language = resolve_lang(lang)
+    path, draft = draft_mapping_file(files, target, out, language,
+                                     source=SourceOptions(encoding, sheet, delimiter),
+                                     force=force)
+    print_written([path], language)
+    mapped = len({m.source for m in draft.mapping.fields})
+    unmatched = sum(1 for v in draft.mapping.values if v.target_value is None)
+    console().print(t("data.cli.mapped", language, mapped=mapped, columns=len(draft.shapes),
+                      values=unmatched, path=plain(path)))
+
+
+def rehearse_command(
+    files: FilesArg,
+    target: Annotated[list[Path], typer.Option("--target", "-t", help=h("data.opt.targets"),
+                                               show_default=False)],
+    mapping: Annotated[list[Path] | None, typer.Option("--mapping", "-m",
+                                                       help=h("data.opt.mapping"),
+                                                       show_default=False)] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("opt.out"))] = Path("data-rehearsal"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help=h("opt.format",
+                                                               choices="md, html, json"))
+                   ] = "md,html,json",
+    minutes: Annotated[float | None, typer.Option("--minutes-per-issue", min=0.1, max=600,
+                                                  help=h("data.opt.minutes_per_issue"),
+                                                  show_default=False)] = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    delimiter: DelimiterOpt = None,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Rehearse the migration against one or more target schemas."""
+    from decimal import Decimal
+
+    from crm_readiness.workflows.data import SourceOptions
+    from crm_readiness.workflows.data_migration import FORMATS as REHEARSAL_FORMATS
+    from crm_readiness.workflows.data_migration import rehearse_files
+
+    language = resolve_lang(lang)
+    formats = parse_formats(fmt, REHEARSAL_FORMATS)
+    with _progress(language) as report:
+        done = rehearse_files(files, target, mapping or [], out, formats, language,
+                              source=SourceOptions(encoding, sheet, delimiter), force=force,
+                              minutes_per_issue=None if minutes is None
+                              else Decimal(str(minutes)), progress=report)
+    print_written(done.written, language)
+    for row in done.run.comparison:
+        rate = _pct(row.load_rate)
+        console().print(t("data.cli.rehearsed", language, target=plain(row.target),
+                          loaded=f"{row.expected_loaded:,}", rejected=f"{row.expected_rejected:,}",
+                          rate=rate, hours=row.steward_hours))
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``data`` command family to the app."""
     data_app = typer.Typer(help=h("data.help"), no_args_is_help=True, cls=HelpGroup,
@@ -251,5 +320,9 @@ def register(app: typer.Typer) -> None:
                      epilog=h("ex.data.clean"))(handle_errors(clean))
     rules_app.command("init", help=h("data.rules_init.help"), cls=HelpCommand,
                       epilog=h("ex.data.rules.init"))(handle_errors(rules_init))
+    data_app.command("map", help=h("data.map.help"), cls=HelpCommand,
+                     epilog=h("ex.data.map"))(handle_errors(map_command))
+    data_app.command("rehearse", help=h("data.rehearse.help"), cls=HelpCommand,
+                     epilog=h("ex.data.rehearse"))(handle_errors(rehearse_command))
     data_app.add_typer(rules_app, name="rules")
     app.add_typer(data_app, name="data")

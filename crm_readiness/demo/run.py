@@ -42,6 +42,8 @@ PARTS: tuple[str, ...] = (
     "crm_readiness.workflows.finance:demo_part",
     "crm_readiness.workflows.workshop:demo_part",
     "crm_readiness.workflows.data:demo_part",
+    # the data part's export mapped onto target CRMs and rehearsed
+    "crm_readiness.workflows.data_migration:demo_part",
     # needs the data part's profile: the data phase measured, shown against the claims
     "crm_readiness.workflows.assessment:demo_measured_part",
     # the project's documents, with the data part's profile in the migration plan

@@ -30,6 +30,7 @@ CATALOGUES: tuple[str, ...] = (
     "_workshop",
     "_finance",
     "_data",
+    "_migrate",
     "_models",
     "_io",
     "_documents",

@@ -45,11 +45,14 @@ def select_phases(checklists: ChecklistSet, phases: Sequence[str] | None) -> lis
 
 def score(checklists: ChecklistSet, answers: AnswersFile, *,
           phases: Sequence[str] | None = None, answers_file: str | None = None,
-          data_profile: Path | None = None, quick: bool = False) -> AssessmentResult:
+          data_profile: Path | None = None, quick: bool = False,
+          data_rehearsal: Path | None = None) -> AssessmentResult:
     """Return the readiness result (the engine, with the phases checked).
 
     With ``data_profile`` (a ``data profile`` JSON), the questions it measures
     are answered by the measurement and the result lists measured against claimed.
+    With ``data_rehearsal`` (a ``data rehearse`` JSON), the field-mapping and
+    test-migration questions the answers file leaves open are answered by it.
     With ``quick``, only the quick-scan questions are scored and the result says
     what a full assessment would add.
     """
@@ -57,6 +60,11 @@ def score(checklists: ChecklistSet, answers: AnswersFile, *,
     from crm_readiness.engine.scoring import assess
 
     measurements: tuple[Measurement, ...] = ()
+    if data_rehearsal is not None:  # a dry run answers what the answers file leaves open
+        from crm_readiness.io.target_files import load_rehearsal_result
+        from crm_readiness.workflows.data_migration import fill_from_rehearsal
+
+        answers = fill_from_rehearsal(answers, load_rehearsal_result(data_rehearsal))
     if data_profile is not None:
         from crm_readiness.engine.measured import apply_measurements
         from crm_readiness.io.data_sources import load_profile_result

@@ -19,6 +19,7 @@ from crm_readiness._resources import examples_dir
 
 HOSTILE = Path(__file__).resolve().parents[1] / "assets" / "hostile"
 DEMO = examples_dir() / "demo"
+TARGET = examples_dir() / "target" / "generic-crm.yaml"
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,12 @@ YAML_COMMANDS: tuple[Command, ...] = (
     Command("data-clean-rules", lambda b, o: [
         "data", "clean", str(HOSTILE.parent / "data" / "small.csv"), "--rules", str(b),
         "--out", str(o / "clean.csv")]),
+    Command("data-map-target", lambda b, o: [
+        "data", "map", str(HOSTILE.parent / "data" / "small.csv"), "--target", str(b),
+        "--out", str(o / "mapping.xlsx")]),
+    Command("data-rehearse-target", lambda b, o: [
+        "data", "rehearse", str(HOSTILE.parent / "data" / "small.csv"), "--target",
+        str(TARGET), "--target", str(b), "--out", str(o / "r"), "--format", "json"]),
 )
 
 
@@ -183,6 +190,12 @@ WORKBOOK_COMMANDS: tuple[Command, ...] = (
     Command("data-profile", lambda b, o: ["data", "profile", str(b), "--rules",
                                           _d("customers-rules.yaml"), "--out", str(o / "d"),
                                           "--format", "json"]),
+    Command("data-rehearse-mapping", lambda b, o: [
+        "data", "rehearse", str(HOSTILE.parent / "data" / "small.csv"), "--target",
+        str(TARGET), "--mapping", str(b), "--out", str(o / "r"), "--format", "json"]),
+    Command("data-rehearse-source", lambda b, o: [
+        "data", "rehearse", str(b), "--target", str(TARGET), "--out", str(o / "r"),
+        "--format", "json"]),
 )
 
 

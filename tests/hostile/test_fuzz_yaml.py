@@ -107,6 +107,12 @@ def _lessons(path: Path) -> Any:
     return load_lessons(path, load_register(DEMO / "kpis.yaml"))
 
 
+def _target(path: Path) -> Any:
+    from crm_readiness.io.target_files import load_target
+
+    return load_target(path)
+
+
 def _checklist_file(path: Path) -> Any:
     from crm_readiness.io.checklists import validate_files
 
@@ -140,6 +146,8 @@ def _loader(path: Path) -> Callable[[Path], Any]:
         return _kpis
     if name == "lessons.yaml":
         return _lessons
+    if path.parent.name == "target" or name.startswith("target-"):
+        return _target
     raise AssertionError(f"no loader known for {path}: add it to tests/hostile/test_fuzz_yaml.py")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile._cases import DEMO, Command
+from tests.hostile._cases import DEMO, HOSTILE, Command
 from tests.hostile.conftest import run_hostile
 
 
@@ -48,7 +48,21 @@ CASES: dict[str, tuple[str, Callable[[str], str], Callable[[Path, Path], list[st
         "requirements.yaml", _first(r"^- id: SAL-02$", "- id: SAL-01"),
         lambda b, o: ["vendors", "compare", str(DEMO / "vendors.yaml"), "--requirements",
                       str(b), "--out", str(o / "v")]),
+    "target-length-huge": ("target-yunfan.yaml", _first(r"length: 12,", "length: 1e308,"),
+                           lambda b, o: _rehearse(b, o)),
+    "target-lookup-unknown-object": (
+        "target-yunfan.yaml", _first(r"references: customer", "references: client"),
+        lambda b, o: _rehearse(b, o)),
+    "target-picklist-values-on-text": (
+        "target-yunfan.yaml", _first(r"name: \{type: text, length: 60,",
+                                     "name: {type: text, values: [A], length: 60,"),
+        lambda b, o: _rehearse(b, o)),
 }
+
+
+def _rehearse(bad: Path, out: Path) -> list[str]:
+    return ["data", "rehearse", str(HOSTILE.parent / "data" / "small.csv"), "--target", str(bad),
+            "--out", str(out / "r"), "--format", "json"]
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
