@@ -1,6 +1,10 @@
 """Validation messages of the input models (raised as ``MessageError(key, **params)``)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "model.text_both_languages": {
+        "en": "give this text in both languages: {en: ..., zh: ...}",
+        "zh": "此处文字须中英文都填写：{en: ..., zh: ...}",
+    },
     "model.text_blank": {
         "en": "give the text as a string or as {en: ..., zh: ...} with at least one language",
         "zh": "请填写文字：字符串，或 {en: ..., zh: ...}（至少填一种语言）",

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from crm_readiness._resources import checklists_dir
 from crm_readiness.errors import CrmReadinessError, InputFileError, Problem
 from crm_readiness.io.yaml_files import LoadedYaml, load_yaml, validate_loaded
+from crm_readiness.models._base import BOTH
 from crm_readiness.models.checklist import (
     Checklist,
     ChecklistSet,
@@ -65,7 +66,8 @@ def _load(path: Path, model: type[M]) -> tuple[LoadedYaml, M]:
             loaded, value = _CACHE[key]
             return loaded, value
     loaded = load_yaml(path)
-    value = validate_loaded(loaded, model)
+    # a checklist's questions are shipped in both languages: none may fall back
+    value = validate_loaded(loaded, model, context=BOTH)
     if key is not None:
         _CACHE[key] = (loaded, value)
     return loaded, value

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from crm_readiness.i18n import Lang, MessageError
 
-__all__ = ["Lang", "Model", "ResultModel", "Text", "bi", "plain_texts", "tr"]
+__all__ = ["BOTH", "Lang", "Model", "ResultModel", "Text", "bi", "plain_texts", "tr"]
 
 
 class Model(BaseModel):
@@ -24,6 +24,10 @@ class ResultModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+#: validation context of files whose every text must be given in both languages
+BOTH: dict[str, str] = {"text": "both"}
+
+
 class Text(Model):
     """A user-facing string in English and Simplified Chinese.
 
@@ -33,6 +37,8 @@ class Text(Model):
     (``{zh: 华东精密}``), or as a plain string; the missing language falls back
     to the given one, so both fields are always filled and the JSON carries
     both. Unknown keys, a non-string value or both languages blank are errors.
+    A checklist is read with the context ``{"text": "both"}`` (:data:`BOTH`):
+    its questions are shipped in two languages, so a missing one is an error.
     """
 
     en: str
@@ -40,7 +46,11 @@ class Text(Model):
 
     @model_validator(mode="before")
     @classmethod
-    def _fill(cls, data: Any) -> Any:
+    def _fill(cls, data: Any, info: ValidationInfo) -> Any:
+        if (info.context or {}).get("text") == "both":
+            if isinstance(data, str):
+                raise MessageError("model.text_both_languages")
+            return data
         if isinstance(data, str):
             data = {"en": data, "zh": data}
         if not isinstance(data, dict):

@@ -107,3 +107,23 @@ def test_bilingual_text_written_wrongly_is_a_located_input_error(case: str, tmp_
     for lang in ("en", "zh"):
         result = run_hostile(command, bad, tmp_path, lang)
         assert place in "".join(result.output.split()), (place, result.output)
+
+
+@pytest.mark.parametrize(("case", "change", "place"), [
+    ("checklist-one-language", _first(r'^      zh: "是否已与各业务部门共同诊断.*$\n', ""),
+     "questions.0.text.zh"),
+    ("checklist-plain-string", _first(r'^    text:\n      en: "Have the business pain points(.*)"\n      zh: .*$',
+                                      r'    text: "Have the business pain points\1"'),
+     "questions.0.text"),
+])
+def test_a_checklist_gives_every_text_in_both_languages(case: str, change: Callable[[str], str],
+                                                        place: str, tmp_path: Path) -> None:
+    from tests.hostile._cases import YAML_COMMANDS
+
+    checklists = Path(__file__).resolve().parents[2] / "checklists"
+    bad = tmp_path / f"{case}-strategy.yaml"
+    bad.write_text(change((checklists / "strategy.yaml").read_text("utf-8")), "utf-8")
+    command = next(c for c in YAML_COMMANDS if c.id == "checklist-validate")
+    for lang in ("en", "zh"):
+        result = run_hostile(command, bad, tmp_path, lang)
+        assert place in "".join(result.output.split()), (place, result.output)

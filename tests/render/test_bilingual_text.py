@@ -92,3 +92,18 @@ def test_the_published_schemas_give_user_text_as_en_and_zh() -> None:
         assert text["required"] == ["en", "zh"] and text["additionalProperties"] is False, name
         field = json.dumps(schema["$defs"][where[0]]["properties"][where[1]])
         assert "#/$defs/Text" in field, (name, where)
+
+
+def test_a_bilingual_value_is_escaped_like_any_text(tmp_path: Path) -> None:
+    costs = tmp_path / "costs.yaml"
+    costs.write_text(
+        "one_time:\n"
+        "  - {id: impl, category: implementation, amount: 1000,\n"
+        "     name: {en: '<b>bold</b>', zh: '<script>alert(1)</script>'}}\n", "utf-8")
+    from crm_readiness.engine.finance import compare_tco
+    from crm_readiness.render.finance.report import render_tco
+
+    comparison = compare_tco([load_costs(costs)])
+    assert "<script>" not in render_tco(comparison, "zh", "html")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in render_tco(comparison, "zh", "html")
+    assert "<b>bold</b>" not in render_tco(comparison, "en", "html")
