@@ -8,21 +8,24 @@ nothing the result does not already hold.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from crm_readiness.i18n import Lang, t
-from crm_readiness.models._base import Text
-from crm_readiness.models.data.result import DataProfileResult
-from crm_readiness.models.finance.results import FinanceCase, TcoComparison
-from crm_readiness.models.plan import ImplementationPlan
-from crm_readiness.models.progress import Comparison as SnapshotComparison
-from crm_readiness.models.review_results import ReviewResult
-from crm_readiness.models.vendors.results import Comparison as VendorComparison
 from crm_readiness.render.decision import (
     NEXT_ACTIONS,
     TOP_RISKS,
     Decision,
     DecisionItem,
 )
+
+if TYPE_CHECKING:  # annotations only: importing every report's models cost each command ~0.3 s
+    from crm_readiness.models._base import Text
+    from crm_readiness.models.data.result import DataProfileResult
+    from crm_readiness.models.finance.results import FinanceCase, TcoComparison
+    from crm_readiness.models.plan import ImplementationPlan
+    from crm_readiness.models.progress import Comparison as SnapshotComparison
+    from crm_readiness.models.review_results import ReviewResult
+    from crm_readiness.models.vendors.results import Comparison as VendorComparison
 
 
 def _owner(role: str | None, lang: Lang) -> str | None:

@@ -139,7 +139,7 @@ def render_template(name: str, lang: Lang, **context: Any) -> str:
 
     def labels(prefix: str, codes: tuple[str, ...]) -> str:
         """Return profile codes (``docs.module.`` …) as their labels, listed in ``lang``."""
-        from crm_readiness.engine.documents._inputs import labels as bilingual_labels
+        from crm_readiness.engine.labels import labels as bilingual_labels
 
         return bilingual_labels(prefix, tuple(codes)).get(lang)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from crm_readiness.engine.labels import labels, profile_label
 from crm_readiness.models._base import Text, tr
 from crm_readiness.models.answers import AnswersFile
 from crm_readiness.models.assessment import AssessmentResult, QuestionResult
@@ -126,23 +127,6 @@ def note_blocks(inputs: DocumentInputs, qid: str) -> list[Paragraph | BulletList
         blocks.append(BulletList(items=tuple(written)) if written
                       else Paragraph(text=tr("docs.none"), style="note"))
     return blocks
-
-
-def profile_label(prefix: str, code: str) -> Cell:
-    """Return the label of a profile code (prefix ``docs.size.``, ``docs.module.`` …); an industry
-    the catalogue does not know (the profile allows any) as written."""
-    from crm_readiness.i18n import catalogue
-
-    key = prefix + code
-    return tr(key) if key in catalogue() else code
-
-
-def labels(prefix: str, codes: tuple[str, ...]) -> Text:
-    """Return a comma list of labels in both languages."""
-    items = [profile_label(prefix, c) for c in codes]
-    en = ", ".join(i if isinstance(i, str) else i.en for i in items)
-    zh = "、".join(i if isinstance(i, str) else i.zh for i in items)
-    return Text(en=en or "–", zh=zh or "–")
 
 
 def profile_table(p: OrganizationProfile) -> Table:

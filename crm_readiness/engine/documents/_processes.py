@@ -10,7 +10,8 @@ manager …) for the vendor to configure or the organisation to amend.
 
 from __future__ import annotations
 
-from crm_readiness.engine.documents._inputs import DocumentInputs, profile_label, question, status
+from crm_readiness.engine.documents._inputs import DocumentInputs, question, status
+from crm_readiness.engine.labels import profile_label
 from crm_readiness.models._base import tr
 from crm_readiness.models.document import Block, Cell, Column, Paragraph, Section, Table
 

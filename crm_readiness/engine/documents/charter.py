@@ -7,10 +7,10 @@ from decimal import Decimal
 from crm_readiness.engine.documents._inputs import (
     DocumentInputs,
     note_blocks,
-    profile_label,
     profile_table,
     state_table,
 )
+from crm_readiness.engine.labels import profile_label
 from crm_readiness.models._base import Text, tr
 from crm_readiness.models.document import Bar, Block, Cell, Column, Document, Figure, Paragraph, Section, Table
 

@@ -7,13 +7,14 @@ assessment's internal notes are left out unless ``include_notes``.
 
 from __future__ import annotations
 
-from crm_readiness.engine.documents._inputs import DocumentInputs, labels, profile_table, state_table
+from crm_readiness.engine.documents._inputs import DocumentInputs, profile_table, state_table
 from crm_readiness.engine.documents._processes import (
     interface_table,
     migration_scope,
     process_sections,
     topic_sections,
 )
+from crm_readiness.engine.labels import labels
 from crm_readiness.models._base import tr
 from crm_readiness.models.document import (
     Block,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from crm_readiness.engine.documents._inputs import DocumentInputs, labels, state_table
+from crm_readiness.engine.documents._inputs import DocumentInputs, state_table
+from crm_readiness.engine.labels import labels
 from crm_readiness.models._base import Text, tr
 from crm_readiness.models.document import BulletList, Cell, Column, Document, Paragraph, Section, Table
 from crm_readiness.models.plan import Stage

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from crm_readiness.cells_rule import visible_controls
-from crm_readiness.engine.documents._inputs import labels
+from crm_readiness.engine.labels import labels
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.vendors.spec import SpecDocument, SpecModule
 from crm_readiness.render import Format
