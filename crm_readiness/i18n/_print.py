@@ -43,7 +43,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dash.kpis_off_track": {"en": "KPIs off track", "zh": "偏离 KPI"},
     "dash.golive": {"en": "Go-live readiness", "zh": "上线就绪度"},
     "dash.other_files": {"en": "Inputs and other files", "zh": "输入文件及其他文件"},
-    "dash.outputs": {"en": "Outputs", "zh": "输出文件"},
     "dash.print": {
         "en": "Every HTML report prints on A4 with page numbers; for PDFs run the demo with --pdf "
               "(needs the PDF extra).",

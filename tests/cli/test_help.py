@@ -88,9 +88,9 @@ def test_assess_help_under_zh_shows_every_option_text_in_full() -> None:
     assert result.exit_code == 0
     body = _squash(result.output)
     for key in ("assess.opt.answers", "assess.opt.save", "assess.opt.fail_under",
-                "assess.opt.data_profile", "assess.opt.respondent", "opt.lang", "opt.force"):
+                "assess.opt.data_profile", "assess.opt.respondent", "opt.lang", "opt.force", "opt.paper"):
         assert _squash(t(key, "zh")) in body, key
-    assert _squash(t("opt.format", "zh", choices="md, html, json, xlsx")) in body
+    assert _squash(t("opt.format", "zh", choices="md, html, json, xlsx, pdf")) in body
     assert "…" not in result.output and "选项：" in result.output
 
 
