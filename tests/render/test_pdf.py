@@ -8,6 +8,7 @@ the extra is not installed (CI installs it: .ci/run).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -111,7 +112,10 @@ def test_unknown_paper_is_a_usage_error(tmp_path: Path) -> None:
 
 
 @needs_weasyprint
-def test_demo_readiness_report_body_fits_twelve_a4_pages(demo_en: Path) -> None:
+@needs_poppler
+def test_demo_readiness_report_body_fits_twelve_a4_pages_and_page_one_decides(
+        demo_en: Path, tmp_path: Path) -> None:
+    from crm_readiness.i18n import t
     from crm_readiness.render.pdf import layout
 
     html = (demo_en / "assessment" / "readiness.html").read_bytes()
@@ -120,6 +124,15 @@ def test_demo_readiness_report_body_fits_twelve_a4_pages(demo_en: Path) -> None:
     sizes = {(round(p.width * 0.75, 2), round(p.height * 0.75, 2)) for p in body.pages}  # CSS px → pt
     assert sizes == {A4_PT}
     assert 1 <= len(body.pages) <= MAX_BODY_PAGES, f"{len(body.pages)} A4 pages before the appendices"
+    pdf = tmp_path / "body.pdf"
+    pdf.write_bytes(body.write_pdf())
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    flat = " ".join(first.split())
+    verdict = json.loads((demo_en / "assessment" / "readiness.json").read_text("utf-8"))["overall"]["verdict"]
+    for wanted in (t(f"verdict.{verdict}", "en"), t("decision.blockers", "en"),
+                   t("decision.next_actions", "en"), t("decision.top_risks", "en")):
+        assert " ".join(wanted.split()) in flat, (wanted, first[:2000])
 
 
 @needs_weasyprint
