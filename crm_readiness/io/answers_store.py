@@ -1,8 +1,9 @@
-"""The one read-merge-write of answers files: locked, comment-preserving, atomic.
+"""The one read-merge-write of YAML files people edit: locked, comment-preserving, atomic.
 
-Every change the tool makes to an existing answers file (an interactive
-answer, a questionnaire import, a workshop merge) goes through
-:func:`update_answers`:
+Every change the tool makes to an existing user YAML file goes through
+:func:`update_store`: answers files (an interactive answer, a questionnaire
+import, a workshop merge) through :func:`update_answers`, and the vendors file
+(``vendors import``), panel scores and demonstration outcomes files directly:
 
 1. take an advisory lock beside the file (``filelock``: cross-platform, and
    the OS releases it when a process dies), waiting at most ``timeout``
