@@ -242,4 +242,6 @@ def test_concurrent_rfp_imports_into_one_vendors_file_lose_nothing(
     ids = [v.id for v in vf.vendors]
     assert ids[:2] == ["entlink", "z"] and sorted(ids[2:]) == ["nova", "yun"]
     assert all(len(v.responses) == 4 for v in vf.vendors if v.id in ("nova", "yun"))
-    assert _comments(target.read_text("utf-8")) == _comments(COMMENTED_VENDORS)
+    saved = target.read_text("utf-8")
+    assert _comments(saved) == _comments(COMMENTED_VENDORS)
+    assert "\n\n# --- how we weigh them ---\ncriteria:\n" in saved  # not carried up
