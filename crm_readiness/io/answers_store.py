@@ -1,8 +1,9 @@
-"""The one read-merge-write of answers files: locked, comment-preserving, atomic.
+"""The one read-merge-write of YAML files people edit: locked, comment-preserving, atomic.
 
-Every change the tool makes to an existing answers file (an interactive
-answer, a questionnaire import, a workshop merge) goes through
-:func:`update_answers`:
+Every change the tool makes to an existing user YAML file goes through
+:func:`update_store`: answers files (an interactive answer, a questionnaire
+import, a workshop merge) through :func:`update_answers`, and the vendors file
+(``vendors import``), panel scores and demonstration outcomes files directly:
 
 1. take an advisory lock beside the file (``filelock``: cross-platform, and
    the OS releases it when a process dies), waiting at most ``timeout``
@@ -124,6 +125,65 @@ def _same(node: Any, value: Any) -> bool:
     return type(node) is type(value) and bool(node == value)
 
 
+def _commented(value: Any) -> Any:
+    """Return ``value`` as round-trip nodes (so a comment can be attached to its last entry)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, dict) and not isinstance(value, CommentedMap):
+        return CommentedMap((k, _commented(v)) for k, v in value.items())
+    if isinstance(value, list) and not isinstance(value, CommentedSeq):
+        return CommentedSeq(_commented(v) for v in value)
+    return value
+
+
+def _tail_slot(node: Any) -> tuple[list[Any], int] | None:
+    """Return (comment entry, index) of the last block entry of ``node``, or None.
+
+    ruamel keeps the whole-line comments and blank lines that follow a block
+    collection on its last scalar entry; they belong to whatever comes next.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    while isinstance(node, CommentedMap | CommentedSeq) and node and not node.fa.flow_style():
+        key: Any = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
+        child = node[key]
+        if isinstance(child, CommentedMap | CommentedSeq) and child and not child.fa.flow_style():
+            node = child
+            continue
+        at = 2 if isinstance(node, CommentedMap) else 0
+        entry = node.ca.items.setdefault(key, [None, None, None, None][:4 if at else 2])
+        return entry, at
+    return None
+
+
+def _take_tail(node: Any) -> str | None:
+    """Detach the lines that follow ``node``'s last entry (its own end-of-line comment stays)."""
+    slot = _tail_slot(node)
+    token = slot[0][slot[1]] if slot else None
+    if token is None or "\n" not in token.value:
+        return None
+    eol, _, rest = str(token.value).partition("\n")
+    if not rest:
+        return None
+    token.value = eol + "\n"
+    return rest
+
+
+def _put_tail(node: Any, rest: str | None) -> None:
+    """Attach the detached following lines ``rest`` after ``node``'s (new) last entry."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    slot = _tail_slot(node) if rest else None
+    if slot is None or rest is None:
+        return
+    entry, at = slot
+    if entry[at] is None:
+        entry[at] = CommentToken("\n" + rest, CommentMark(0), None)
+    else:
+        entry[at].value = entry[at].value.rstrip("\n") + "\n" + rest
+
+
 def _apply(node: Any, old: Any, new: Any) -> Any:
     """Return ``node`` (the round-trip document at this place) changed from ``old`` to ``new``.
 
@@ -135,22 +195,32 @@ def _apply(node: Any, old: Any, new: Any) -> Any:
         return node
     if isinstance(new, dict) and isinstance(node, CommentedMap):
         before = old if isinstance(old, dict) else {}
-        for key in [k for k in before if k not in new]:
-            node.pop(key, None)
+        gone = [k for k in before if k not in new and k in node]
+        rest = _take_tail(node) if gone or any(k not in node for k in new) else None
+        for key in gone:
+            node.pop(key)
         for key, value in new.items():
             if key in node:
                 node[key] = _apply(node[key], before.get(key), value)
             else:
-                node[key] = value
+                node[key] = _commented(value)
+        _put_tail(node, rest)
         return node
     if isinstance(new, list) and isinstance(node, CommentedSeq):
         prior: list[Any] = old if isinstance(old, list) and len(old) == len(node) else [None] * len(node)
+        rest = _take_tail(node) if len(new) != len(node) else None
         for i, value in enumerate(new[:len(node)]):
             node[i] = _apply(node[i], prior[i], value)
         del node[len(new):]
-        node.extend(new[len(node):])
+        node.extend(_commented(v) for v in new[len(node):])
+        _put_tail(node, rest)
         return node
-    if isinstance(node, CommentedMap | CommentedSeq) or not _same(node, new):
+    if isinstance(node, CommentedMap | CommentedSeq):  # replaced (a map became a list…)
+        rest = _take_tail(node)
+        value = _commented(new)
+        _put_tail(value, rest)  # the lines after it stay after it (lost only to a scalar)
+        return value
+    if not _same(node, new):
         return new
     return node
 

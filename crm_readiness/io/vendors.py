@@ -1,5 +1,9 @@
 """Loading the requirements catalogue and the vendors file, and writing a vendors file back.
 
+A vendors file that exists is only ever changed through
+:func:`crm_readiness.io.answers_store.update_store` (locked, comments kept);
+:func:`vendors_yaml` renders a new one.
+
 The vendors file is validated in two passes, both reported with file, dotted
 path and line/column: its shape (pydantic), then its references against the
 catalogue (:func:`crm_readiness.models.vendors.cross_check`).
@@ -81,9 +85,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def vendors_yaml(vf: VendorsFile) -> str:
-    """Return ``vf`` as YAML (defaults left out, one-word responses in the short form)."""
-    data = plain_texts(_plain(vf.model_dump(exclude_defaults=True, exclude_none=True)))
+def vendors_data(vf: VendorsFile) -> dict[str, Any]:
+    """Return ``vf`` as the plain data of its file (defaults left out, one-word responses short)."""
+    data: dict[str, Any] = plain_texts(_plain(vf.model_dump(exclude_defaults=True, exclude_none=True)))
     for vendor in data.get("vendors", []):
         responses = vendor.get("responses", {})
         for rid, resp in list(responses.items()):
@@ -93,5 +97,10 @@ def vendors_yaml(vf: VendorsFile) -> str:
         for cid, sc in list(scores.items()):
             if set(sc) == {"score"}:
                 scores[cid] = sc["score"]
+    return data
+
+
+def vendors_yaml(vf: VendorsFile) -> str:
+    """Return ``vf`` as a new YAML file (a header, then :func:`vendors_data`)."""
     header = "".join(f"# {t('io.vendors.header', lang)}\n" for lang in ("en", "zh"))
-    return header + dump_yaml(data)
+    return header + dump_yaml(vendors_data(vf))

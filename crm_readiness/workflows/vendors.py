@@ -235,16 +235,19 @@ def import_rfps(files: Sequence[Path], vendors_path: Path, *, requirements: Path
                 force: bool = False, strict: bool = False) -> ImportReport:
     """Read filled RFP workbooks into the vendors file; valid responses in, problems reported.
 
-    An existing vendors file is rewritten only with ``force``; with ``strict`` any problem
-    stops the import before anything is written.
+    An existing vendors file is changed only with ``force``, and then through the one
+    locked read-merge-write (:func:`~crm_readiness.io.answers_store.update_store`): the
+    responses are merged into the file as it is on disk at that moment and written back
+    in place, so its comments, key order and layout stay and a concurrent writer's change
+    is not lost. With ``strict`` any problem stops the import before anything is written.
     """
+    from crm_readiness.io.answers_store import update_store
     from crm_readiness.io.rfp_import import read_rfp
-    from crm_readiness.io.vendors import load_catalogue, load_vendors, vendors_yaml
+    from crm_readiness.io.vendors import load_catalogue, load_vendors, vendors_data, vendors_yaml
 
-    outputs = OutputSet(force=force)
-    # rendered at commit, from ``new`` (assigned below once the responses are read)
-    outputs.add(vendors_path, lambda: vendors_yaml(new).encode("utf-8"), editable=True)
-    outputs.preflight()  # an existing vendors file needs --force: refused before any reading
+    check = OutputSet(force=force)
+    check.add(vendors_path, b"", editable=True)
+    check.preflight()  # an existing vendors file needs --force: refused before any reading
     if vendors_path.exists():
         vf, catalogue, _ = load_vendors(vendors_path, requirements)
     else:
@@ -253,30 +256,36 @@ def import_rfps(files: Sequence[Path], vendors_path: Path, *, requirements: Path
                if requirements else None)
         vf = VendorsFile.model_validate({"requirements": ref, "criteria": STARTER_CRITERIA})
     report = ImportReport(vendors_path)
-    vendors = list(vf.vendors)
-    for path in files:
-        got = read_rfp(path, catalogue)
+    read = [(path, read_rfp(path, catalogue)) for path in files]
+    for path, got in read:
         report.problems[path] = got.problems
-        ids = {v.id for v in vendors}
-        idx = next((i for i, v in enumerate(vendors)
-                    if v.id == got.vendor_id or (got.vendor_id is None and got.vendor_name
-                                                 in (v.name.en, v.name.zh))), None)
-        if idx is None:
-            vid = got.vendor_id or _slug(got.vendor_name or path.stem, ids)
-            vendors.append(Vendor(id=vid, name=got.vendor_name or path.stem))
-            idx = len(vendors) - 1
-        old = vendors[idx]
-        # the workbook names the vendor in one language: a new name replaces both, the
-        # file's own name in either language is kept as written
-        renamed = got.vendor_name and got.vendor_name not in (old.name.en, old.name.zh)
-        vendors[idx] = old.model_copy(update={
-            "responses": {**old.responses, **got.responses},
-            "name": Text.model_validate(got.vendor_name) if renamed else old.name})
-        report.imported[vendors[idx].id] = len(got.responses)
     if strict and any(report.problems.values()):
         return report
-    new = vf.model_copy(update={"vendors": tuple(vendors)})
-    outputs.commit()
+
+    def merge(current: VendorsFile) -> VendorsFile:
+        vendors = list(current.vendors)
+        for path, got in read:
+            ids = {v.id for v in vendors}
+            idx = next((i for i, v in enumerate(vendors)
+                        if v.id == got.vendor_id or (got.vendor_id is None and got.vendor_name
+                                                     in (v.name.en, v.name.zh))), None)
+            if idx is None:
+                vid = got.vendor_id or _slug(got.vendor_name or path.stem, ids)
+                vendors.append(Vendor(id=vid, name=got.vendor_name or path.stem))
+                idx = len(vendors) - 1
+            old = vendors[idx]
+            # the workbook names the vendor in one language: a new name replaces both, the
+            # file's own name in either language is kept as written
+            renamed = got.vendor_name and got.vendor_name not in (old.name.en, old.name.zh)
+            vendors[idx] = old.model_copy(update={
+                "responses": {**old.responses, **got.responses},
+                "name": Text.model_validate(got.vendor_name) if renamed else old.name})
+            report.imported[vendors[idx].id] = len(got.responses)
+        return current.model_copy(update={"vendors": tuple(vendors)})
+
+    ensure_dir(vendors_path.parent)
+    update_store(vendors_path, lambda path: load_vendors(path, requirements)[0], vendors_data,
+                 vendors_yaml, merge, empty=vf)
     return report
 
 

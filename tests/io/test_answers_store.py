@@ -199,3 +199,47 @@ def test_two_concurrent_questionnaire_imports_keep_both_respondents(tmp_path: Pa
     a, b = prepare(tmp_path)
     got = [trial(tmp_path / f"t{i}", a, b) for i in range(3)]
     assert all({"Wang Li", "Chen Gong"} <= people for people in got), got
+
+
+SECTIONS = """\
+first:
+  - id: a
+    items:
+      x: 1   # x's own note
+
+# --- second section ---
+second:
+  keep: 1
+  drop: 2
+
+# --- third section ---
+third: [1, 2]
+"""
+
+
+@pytest.mark.parametrize("change", ["append", "add_key", "remove_key", "retype"])
+def test_a_section_comment_stays_before_its_section_when_the_one_above_grows(change: str) -> None:
+    """ruamel keeps the comment lines after a block collection on its last entry; an item
+    appended there (a key added or removed, the collection retyped) must not carry the
+    next section's heading up into the section above, nor drop it."""
+    from crm_readiness.io.answers_store import round_trip_text
+
+    old = yaml.safe_load(SECTIONS)
+    new = yaml.safe_load(SECTIONS)
+    if change == "append":
+        new["first"].append({"id": "b", "items": {"y": 2}})
+    elif change == "add_key":
+        new["second"]["added"] = 3
+    elif change == "remove_key":
+        del new["second"]["drop"]
+    else:  # a map that becomes a list (one answer becoming two)
+        new["second"] = [{"keep": 1}, {"keep": 2}]
+    text = round_trip_text(SECTIONS, old, new)
+    assert text is not None and yaml.safe_load(text) == new
+    assert comments(text) == comments(SECTIONS)
+    lines = text.splitlines()
+    assert "      x: 1   # x's own note" in lines
+    for heading, key in (("# --- second section ---", "second:"),
+                         ("# --- third section ---", "third: [1, 2]")):
+        at = lines.index(heading)
+        assert lines[at - 1] == "" and lines[at + 1] == key, text

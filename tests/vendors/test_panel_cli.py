@@ -166,9 +166,15 @@ def test_demo_script_formats_and_demo_import(case: Path) -> None:
     wb.save(book)
     assert _run("vendors", "demo", "import", str(book), "--vendors",
                 vendors).exit_code == 4  # type: ignore[attr-defined]
+    store = case / "demo-outcomes.yaml"  # a hand note survives a forced re-import
+    store.write_text("# outcomes of the May demos\n" + store.read_text("utf-8").replace(
+        "A-1: not_shown", "A-1: not_shown   # asked twice"), "utf-8")
     assert _run("vendors", "demo", "import", str(book), "--vendors", vendors,
                 "--force").exit_code == 0  # type: ignore[attr-defined]
-    assert "B-2: as_claimed" in (case / "demo-outcomes.yaml").read_text("utf-8")
+    saved = store.read_text("utf-8")
+    assert "B-2: as_claimed" in saved and "B-2: not_shown" not in saved
+    assert saved.startswith("# outcomes of the May demos\n")
+    assert "A-1: not_shown   # asked twice" in saved
 
 
 def test_new_commands_have_help() -> None:

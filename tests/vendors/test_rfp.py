@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import openpyxl
+import pytest
 import yaml
 
 from crm_readiness.io.rfp_import import read_rfp
@@ -112,3 +114,134 @@ def test_unknown_id_and_foreign_workbook(tmp_path: Path) -> None:
     with pytest.raises(InputFileError) as exc:
         read_rfp(other, load_catalogue(ASSETS / "catalogue.yaml"))
     assert "Responses" in exc.value.text()
+
+
+COMMENTED_VENDORS = """\
+# Our shortlist, kept by hand 手工维护的候选名单
+version: 1
+title: Shortlist 2026   # for the board
+requirements: catalogue.yaml
+budget: {min: 100, max: 300, currency: CNY}  # approved in May
+
+# --- who we compare ---
+vendors:
+  - id: entlink        # the incumbent's partner
+    name: {en: EntLink, zh: 企联通 (EntLink)}   # the workbook's name in zh
+    cost: 150
+    responses:
+      B-1: Custom development   # written as the vendor said it
+  - name: Vendor Z     # name before id, on purpose
+    id: z
+    cost: 250
+    responses: {A-1: roadmap, A-2: native, B-1: native, B-2: native}
+
+# --- how we weigh them ---
+criteria:
+  - {id: fit, kind: functional_fit, weight: 70%, name: {en: Functional fit, zh: 功能匹配度}}
+  - {id: cost, kind: cost, weight: 0.3, name: {en: Cost, zh: 成本}}   # finance insists
+# end of file 文件结尾
+"""
+
+
+def _comments(text: str) -> list[str]:
+    return [line[line.index("#"):] for line in text.splitlines() if "#" in line]
+
+
+def _keys(text: str) -> list[str]:
+    """The block keys in file order (``- `` items included), with their indentation."""
+    return [line.split(":")[0].rstrip() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#") and ":" in line]
+
+
+def test_import_into_a_commented_vendors_file_keeps_its_comments_order_and_layout(
+        tmp_path: Path) -> None:
+    """``vendors import --force`` merges into the file in place: every comment, the key
+    order and blank lines stay, the untouched lines are byte for byte the same, and the
+    imported responses land (the file reads back as the merged vendors)."""
+    from typer.testing import CliRunner
+
+    from crm_readiness.cli.main import app
+    from crm_readiness.io.vendors import load_vendors
+    from tests.conftest import no_traceback
+
+    shutil.copyfile(ASSETS / "catalogue.yaml", tmp_path / "catalogue.yaml")
+    target = tmp_path / "vendors.yaml"
+    target.write_text(COMMENTED_VENDORS, encoding="utf-8")
+    filled = _fill(_generate(tmp_path))
+    r = CliRunner().invoke(app, ["vendors", "import", str(filled), "--vendors", str(target),
+                                 "--force", "--lang", "en"])
+    no_traceback(r)
+    assert r.exit_code == 0, r.output
+    after = target.read_text("utf-8")
+    assert _comments(after) == _comments(COMMENTED_VENDORS) and len(_comments(after)) == 11
+    rest = iter(_keys(after))
+    assert all(key in rest for key in _keys(COMMENTED_VENDORS))  # the same order, new keys added
+    assert after.index("  - name: Vendor Z") < after.index("    id: z")
+    assert after.index("vendors:") < after.index("criteria:")  # not re-sorted
+    before_lines = COMMENTED_VENDORS.splitlines()
+    after_lines = after.splitlines()
+    assert after_lines.count("") == before_lines.count("") == 2
+    assert [ln for ln in before_lines if ln not in after_lines] == []  # nothing rewritten
+    assert "weight: 70%" in after and "B-1: Custom development   #" in after
+    vf, _, _ = load_vendors(target)
+    ent = next(v for v in vf.vendors if v.id == "entlink")
+    assert {k: v.response for k, v in ent.responses.items()} == {
+        "A-1": "native", "A-2": "custom", "B-1": "custom"}
+    assert ent.responses["A-1"].comment == INJECT
+    assert ent.name.en == "EntLink" and ent.name.zh == "企联通 (EntLink)"  # kept as written
+    assert [v.id for v in vf.vendors] == ["entlink", "z"]
+
+
+def test_concurrent_rfp_imports_into_one_vendors_file_lose_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two vendors' workbooks imported at the same time: the vendors file is read, merged
+    and written under the lock, so both vendors' responses are kept (a slow read widens
+    the window an unlocked read-modify-write would lose one in)."""
+    import threading
+    import time
+
+    import crm_readiness.io.vendors as store
+
+    shutil.copyfile(ASSETS / "catalogue.yaml", tmp_path / "catalogue.yaml")
+    target = tmp_path / "vendors.yaml"
+    target.write_text(COMMENTED_VENDORS, encoding="utf-8")
+    cat = load_catalogue(ASSETS / "catalogue.yaml")
+    books = []
+    for vid in ("nova", "yun"):
+        book = write_rfp(cat, tmp_path / f"rfp-{vid}.xlsx", "en", vendor_name=vid.title(),
+                         vendor_id=vid)
+        wb = openpyxl.load_workbook(book)
+        ws = wb[L.RESPONSES]
+        for r in range(2, 6):
+            ws.cell(r, L.COL_RESPONSE).value = "native"
+        wb.save(book)
+        books.append(book)
+    slow_load = store.load_vendors
+
+    def slow(*args: object, **kwargs: object) -> object:
+        time.sleep(0.2)
+        return slow_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "load_vendors", slow)
+    errors: list[BaseException] = []
+
+    def run(book: Path) -> None:
+        try:
+            import_rfps([book], target, force=True)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(b,)) for b in books]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=30)
+    assert not errors
+    monkeypatch.setattr(store, "load_vendors", slow_load)
+    vf, _, _ = store.load_vendors(target)
+    ids = [v.id for v in vf.vendors]
+    assert ids[:2] == ["entlink", "z"] and sorted(ids[2:]) == ["nova", "yun"]
+    assert all(len(v.responses) == 4 for v in vf.vendors if v.id in ("nova", "yun"))
+    saved = target.read_text("utf-8")
+    assert _comments(saved) == _comments(COMMENTED_VENDORS)
+    assert "\n\n# --- how we weigh them ---\ncriteria:\n" in saved  # not carried up
