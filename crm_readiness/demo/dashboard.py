@@ -174,6 +174,17 @@ def _data(card: Card, r: _Results, lang: Lang) -> None:
                      _figure(r, t("dash.rows", lang), f"{src}#rows", "count")]
 
 
+def _migration(card: Card, r: _Results, lang: Lang) -> None:
+    f = next(iter(sorted(p.name for p in (r.root / "migration").glob("*-rehearsal.json"))), None)
+    if f is None:
+        return
+    best = f"migration/{f}#comparison.0"
+    card.figures += [_figure(r, t("dash.fit_best", lang), f"{best}.target", "text"),
+                     _figure(r, t("dash.fit_load_rate", lang), f"{best}.load_rate", "pct"),
+                     _figure(r, t("dash.fit_rejected", lang), f"{best}.expected_rejected", "count"),
+                     _figure(r, t("dash.fit_hours", lang), f"{best}.steward_hours", "score")]
+
+
 def _documents(card: Card, r: _Results, lang: Lang) -> None:
     count = sum(1 for link in card.links if link.path.endswith(".html"))
     card.figures.append(Figure(t("dash.documents", lang), str(count), "", str(count), "count"))
@@ -191,7 +202,7 @@ def _review(card: Card, r: _Results, lang: Lang) -> None:
 
 HEADLINES: dict[str, Callable[[Card, _Results, Lang], None]] = {
     "assessment": _assessment, "workshop": _workshop, "finance": _finance, "vendors": _vendors,
-    "data": _data, "documents": _documents, "review": _review,
+    "data": _data, "migration": _migration, "documents": _documents, "review": _review,
 }
 
 

@@ -57,6 +57,8 @@ _DATA = "crm_readiness.workflows.data:demo_part"
 NEEDS: dict[str, tuple[str, ...]] = {
     "crm_readiness.workflows.assessment:demo_measured_part": (_DATA,),
     "crm_readiness.workflows.documents:demo_part": (_DATA,),
+    # maps and rehearses the data part's export (and its rules file)
+    "crm_readiness.workflows.data_migration:demo_part": (_DATA,),
 }
 
 

@@ -175,7 +175,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     targets = [inputs / "target-generic-crm.yaml", inputs / "target-yunfan.yaml"]
     shutil.copyfile(examples_dir() / "target" / "generic-crm.yaml", targets[0])
     shutil.copyfile(examples_dir() / "demo" / "target-yunfan.yaml", targets[1])
-    folder = out_dir / "data"
+    folder = out_dir / "migration"  # its own dashboard card, beside the data profile's
     cleansed = folder / "customers-cleansed.csv"
     clean_files([export], rules, cleansed, force=True)
     mapping, _draft = draft_mapping_file([export], targets[0], folder / "customers-mapping.xlsx",

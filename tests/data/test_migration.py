@@ -386,11 +386,13 @@ def test_the_mapping_read_back_equals_the_draft(seeded_mapping: Path) -> None:
 
 def test_the_demo_links_its_target_mapping_and_rehearsal(demo_en: Path) -> None:
     index = (demo_en / "index.html").read_text("utf-8")
-    for path in ("inputs/target-generic-crm.yaml", "data/customers-mapping.xlsx",
-                 "data/customers-cleansed-rehearsal.html"):
+    for path in ("inputs/target-generic-crm.yaml", "migration/customers-mapping.xlsx",
+                 "migration/customers-cleansed-rehearsal.html"):
         assert path in index and (demo_en / path).is_file(), path
+    # its own dashboard card, with the best fit's figures read from the rehearsal JSON
+    assert 'data-source="migration/customers-cleansed-rehearsal.json#comparison.0.load_rate"' in index
     run = RehearsalRun.model_validate_json(
-        (demo_en / "data" / "customers-cleansed-rehearsal.json").read_bytes())
+        (demo_en / "migration" / "customers-cleansed-rehearsal.json").read_bytes())
     assert run.rehearsals[0].merged_duplicates > 0
     assert {c.target for c in run.comparison} == {"Generic CRM", "Yunfan CRM"}
 
