@@ -275,8 +275,9 @@ def rehearse_command(
                                                        show_default=False)] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help=h("opt.out"))] = Path("data-rehearsal"),
     fmt: Annotated[str, typer.Option("--format", "-f", help=h("opt.format",
-                                                               choices="md, html, json"))
+                                                               choices="md, html, json, pdf"))
                    ] = "md,html,json",
+    paper: PaperOpt = "a4",
     minutes: Annotated[float | None, typer.Option("--minutes-per-issue", min=0.1, max=600,
                                                   help=h("data.opt.minutes_per_issue"),
                                                   show_default=False)] = None,
@@ -299,7 +300,8 @@ def rehearse_command(
         done = rehearse_files(files, target, mapping or [], out, formats, language,
                               source=SourceOptions(encoding, sheet, delimiter), force=force,
                               minutes_per_issue=None if minutes is None
-                              else Decimal(str(minutes)), progress=report)
+                              else Decimal(str(minutes)), progress=report,
+                              paper=parse_paper(paper))
     print_written(done.written, language)
     for row in done.run.comparison:
         rate = _pct(row.load_rate)

@@ -150,7 +150,7 @@ def _finance(card: Card, r: _Results, lang: Lang) -> None:
     ranking = r.get("finance/tco-comparison.json#ranking")
     if ranking:
         card.figures.append(_figure(r, t("dash.tco_lowest", lang),
-                                    f"finance/tco-comparison.json#cases.{ranking[0]}.vendor", "text"))
+                                    f"finance/tco-comparison.json#cases.{ranking[0]}.vendor.{lang}", "text"))
 
 
 def _vendors(card: Card, r: _Results, lang: Lang) -> None:
@@ -158,7 +158,7 @@ def _vendors(card: Card, r: _Results, lang: Lang) -> None:
     vendors = r.get("vendors/comparison.json#vendors") or []
     at = next((i for i, v in enumerate(vendors) if v.get("id") == leader), None)
     if at is not None:
-        card.figures += [_figure(r, t("dash.leader", lang), f"vendors/comparison.json#vendors.{at}.name", "text"),
+        card.figures += [_figure(r, t("dash.leader", lang), f"vendors/comparison.json#vendors.{at}.name.{lang}", "text"),
                          _figure(r, t("dash.leader_score", lang), f"vendors/comparison.json#vendors.{at}.total",
                                  "score")]
     card.figures.append(_figure(r, t("dash.vendors", lang), "vendors/comparison.json#vendors", "count_list"))

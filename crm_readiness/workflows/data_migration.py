@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from crm_readiness.engine.data.table import Progress, no_progress
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
+from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 from crm_readiness.workflows.data import SourceOptions
 
 if TYPE_CHECKING:
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
     from crm_readiness.models.answers import Answer, AnswersFile
     from crm_readiness.models.data.rehearsal import RehearsalRun
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "pdf")
+#: what the demo and a plain run write (pdf needs the optional extra)
+DEFAULT_FORMATS = ("md", "html", "json")
 
 
 def _stem(paths: Sequence[Path]) -> str:
@@ -69,7 +72,7 @@ def rehearse_files(paths: Sequence[Path], targets: Sequence[Path], mappings: Seq
                    out_dir: Path, formats: Sequence[str], lang: Lang, *,
                    source: SourceOptions | None = None, force: bool = False,
                    minutes_per_issue: Decimal | None = None,
-                   progress: Progress = no_progress) -> RehearseRun:
+                   progress: Progress = no_progress, paper: Paper = DEFAULT_PAPER) -> RehearseRun:
     """Rehearse the export against each target (its mapping, or a drafted one); write reports.
 
     ``mappings`` pairs with ``targets`` in order; a target without a mapping is
@@ -81,7 +84,9 @@ def rehearse_files(paths: Sequence[Path], targets: Sequence[Path], mappings: Seq
     from crm_readiness.io.output import OutputSet
     from crm_readiness.io.target_files import load_target, read_mapping
     from crm_readiness.models.data.rehearsal import FitRow, RehearsalRun
+    from crm_readiness.render import Format
     from crm_readiness.render.data.rehearsal import RENDERERS
+    from crm_readiness.render.pdf import printable
 
     source = source or SourceOptions()
     if not targets:
@@ -93,8 +98,12 @@ def rehearse_files(paths: Sequence[Path], targets: Sequence[Path], mappings: Seq
     outputs = OutputSet(force=force)
     result: RehearsalRun
     for name in formats:
-        outputs.add(out_dir / f"{stem}-rehearsal.{name}", partial(
-            lambda f: RENDERERS[f](result, lang), name))
+        if name in ("html", "pdf"):  # laid out for paper; pdf through the optional extra
+            outputs.add(out_dir / f"{stem}-rehearsal.{name}", printable(
+                Format(name), lambda: RENDERERS["html"](result, lang), paper))
+        else:
+            outputs.add(out_dir / f"{stem}-rehearsal.{name}", partial(
+                lambda f: RENDERERS[f](result, lang), name))
     outputs.preflight()
     rehearsals = []
     with open_export(paths, encoding=source.encoding, sheet=source.sheet,
@@ -180,7 +189,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     clean_files([export], rules, cleansed, force=True)
     mapping, _draft = draft_mapping_file([export], targets[0], folder / "customers-mapping.xlsx",
                                          lang, force=True)
-    run = rehearse_files([cleansed], targets, [mapping], folder, FORMATS, lang, force=True)
+    run = rehearse_files([cleansed], targets, [mapping], folder, DEFAULT_FORMATS, lang, force=True)
     section = Text(en="Migration rehearsal", zh="迁移预演")
     best = run.run.comparison[0]
     summary = tr("rehearse.demo.summary", target=best.target,

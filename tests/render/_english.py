@@ -54,5 +54,7 @@ def english_phrases(text: str) -> list[str]:
     text = _URL.sub(" ", text)
     text = _FILE.sub(" ", text)
     text = _CODE.sub(" ", text)
-    text = _WORD.sub(lambda m: "\x00" if m.group(0).lower() in ALLOWED else m.group(0), text)
+    # a lone capital letter is a code (customer grades A–E, option letters), not a word
+    text = _WORD.sub(lambda m: "\x00" if m.group(0).lower() in ALLOWED
+                     or (len(m.group(0)) == 1 and m.group(0).isupper()) else m.group(0), text)
     return [m.group(0) for m in _RUN.finditer(text)]
