@@ -158,7 +158,8 @@ def _vendors(card: Card, r: _Results, lang: Lang) -> None:
     vendors = r.get("vendors/comparison.json#vendors") or []
     at = next((i for i, v in enumerate(vendors) if v.get("id") == leader), None)
     if at is not None:
-        card.figures += [_figure(r, t("dash.leader", lang), f"vendors/comparison.json#vendors.{at}.name.{lang}", "text"),
+        name = f"vendors/comparison.json#vendors.{at}.name.{lang}"
+        card.figures += [_figure(r, t("dash.leader", lang), name, "text"),
                          _figure(r, t("dash.leader_score", lang), f"vendors/comparison.json#vendors.{at}.total",
                                  "score")]
     card.figures.append(_figure(r, t("dash.vendors", lang), "vendors/comparison.json#vendors", "count_list"))
