@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import uuid
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from crm_readiness.render.data import PROFILE_FORMATS, RENDERERS
 from crm_readiness.render.data.workbook import render_workbook
 from crm_readiness.workflows.data import profile_files
 from tests.data.conftest import DATA_ASSETS
+from tests.tools.libreoffice import needs_soffice, recalculate_xlsx
 
 DANGEROUS = ['=HYPERLINK("http://x")', "+123", "-1", "@evil corp"]
 
@@ -164,14 +163,11 @@ def test_unwritable_target_leaves_nothing_half_written(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@needs_soffice
 def test_libreoffice_does_not_evaluate_text(small_run: Path, tmp_path: Path) -> None:
-    profile = f"file:///tmp/lo-{uuid.uuid4().hex}"
     src = small_run / "small-issues.xlsx"
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--calc",
-                    "--convert-to", "xlsx", "--outdir", str(tmp_path), str(src)],
-                   check=True, capture_output=True, timeout=180)
-    ws = load_workbook(tmp_path / src.name, data_only=True).worksheets[1]
+    out = recalculate_xlsx([src], tmp_path)[src.name]  # xlsx: a text cell stays a str
+    ws = load_workbook(out, data_only=True).worksheets[1]
     values = {c.value for row in ws.iter_rows() for c in row}
     for text in DANGEROUS:
         assert text in values, text

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from crm_readiness.render import Format
 from crm_readiness.render.documents._figure import periods
 from crm_readiness.render.documents.docx import CM_PER_PT, TABLE_PT, TEXT_WIDTH_CM
 from tests.documents.conftest import Rendered
+from tests.tools.libreoffice import needs_pdftotext, pdf_text, to_pdf
 
 EMU_PER_CM = 360000
 TWIPS_PER_CM = 1440 / 2.54
@@ -112,8 +111,7 @@ def test_no_header_cell_breaks_inside_a_word(demo_docs: dict[str, Document], ren
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice (soffice) or poppler's pdftotext is not installed; .ci/run installs them")
+@needs_pdftotext
 def test_libreoffice_converts_every_docx_to_pdf_with_header_words_whole(
         tmp_path: Path, demo_docs: dict[str, Document], rendered: Rendered) -> None:
     import docx
@@ -124,17 +122,13 @@ def test_libreoffice_converts_every_docx_to_pdf_with_header_words_whole(
             path = tmp_path / f"{kind}-{lang}.docx"
             path.write_bytes(rendered(kind, Format.docx, lang))
             paths.append(path)
-    proc = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, paths)],
-                          capture_output=True, text=True, timeout=300, check=False)
-    assert proc.returncode == 0, proc.stderr
+    pdfs = to_pdf(paths, tmp_path / "pdf")
     for path in paths:
-        pdf = tmp_path / "pdf" / f"{path.stem}.pdf"
-        assert pdf.is_file() and pdf.stat().st_size > 5000, path.name
+        pdf = pdfs[path.name]
+        assert pdf.stat().st_size > 5000, path.name
         if not path.stem.endswith("-en"):
             continue
-        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                              check=True, timeout=60).stdout
+        text = pdf_text(pdf, layout=True)
         document = docx.Document(str(path))
         words = {w for table in document.tables for cell in table.rows[0].cells
                  for w in re.findall(r"[A-Za-z]{4,}", cell.text)}

@@ -3,7 +3,7 @@
 :func:`recalculate_all` renders every workbook the finance tests have LibreOffice
 recalculate (the hand-made cases, a copy of the demo with two inputs edited, and
 every generated differential case), then converts them all in ONE LibreOffice
-process (tests/finance/_libreoffice.py): starting LibreOffice costs seconds, each
+process (tests/tools/libreoffice.py): starting LibreOffice costs seconds, each
 further workbook a fraction of one (less without its comments and charts). ``conftest.recalculated`` holds it for the
 session; :func:`assert_equal` compares a recalculated workbook with the engine.
 """
@@ -24,7 +24,7 @@ from crm_readiness.io.finance import load_benefits, load_costs
 from crm_readiness.models.finance.results import FinanceCase
 from crm_readiness.render.finance.workbook import render_workbook
 from tests.finance._cases import amount, benefits, costs
-from tests.finance._libreoffice import Book, recalculate_books, without_drawings
+from tests.tools.libreoffice import Book, recalculate_books, without_drawings
 
 DEMO = examples_dir() / "demo"
 EVIL = '=HYPERLINK("http://x","y")'

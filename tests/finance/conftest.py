@@ -10,7 +10,7 @@ import pytest
 
 from crm_readiness.engine.finance.metrics import CONTEXT
 from tests.finance._books import Recalculated, recalculate_all
-from tests.finance._libreoffice import SOFFICE
+from tests.tools.libreoffice import REASON, SOFFICE
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +26,6 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> Recalculated:
     Its users are the tests of test_libreoffice.py, side by side so that pytest-xdist
     normally runs them on one worker (each worker that needs it runs the batch)."""
     if SOFFICE is None:
-        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs "
-                    "libreoffice-calc-nogui so CI runs this")
+        pytest.skip(REASON)
     with localcontext(CONTEXT):
         return recalculate_all(tmp_path_factory.mktemp("finance-lo"))

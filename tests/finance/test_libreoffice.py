@@ -20,8 +20,8 @@ import pytest
 
 from tests.finance._books import EVIL, FULL, Recalculated, assert_equal, generated_name
 from tests.finance._generated import COUNT, Expected, expected
-from tests.finance._libreoffice import needs_soffice
 from tests.finance.test_differential import cases
+from tests.tools.libreoffice import needs_soffice
 
 CENT = 0.005
 

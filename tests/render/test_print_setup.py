@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import uuid
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -16,9 +13,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils.cell import coordinate_to_tuple
 
 from crm_readiness.render.cells import display_width, print_setup, put, shown_length
-
-SOFFICE = shutil.which("soffice")
-PDFTOTEXT = shutil.which("pdftotext")
+from tests.tools.libreoffice import needs_pdftotext, pdf_text, to_pdf
 
 
 @pytest.fixture(scope="module")
@@ -136,25 +131,16 @@ def test_shown_length() -> None:
     assert display_width("需求a") == 5
 
 
-@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None,
-                    reason="needs LibreOffice (soffice) and pdftotext (poppler-utils); .ci/run "
-                           "installs libreoffice-calc-nogui")
+@needs_pdftotext
 def test_libreoffice_pdf_export_shows_no_hashes(demo_books: list[Path], tmp_path: Path) -> None:
     """One soffice call over one demo workbook per renderer (the six questionnaires share one)."""
-    assert SOFFICE is not None and PDFTOTEXT is not None
     books: dict[str, Path] = {}
     for book in demo_books:
         kind = "questionnaire" if book.name.startswith("questionnaire-") else book.name
         books.setdefault(kind, book)
-    profile = f"-env:UserInstallation=file:///tmp/lo-{uuid.uuid4().hex}"
-    subprocess.run([SOFFICE, profile, "--headless", "--convert-to", "pdf", "--outdir",
-                    str(tmp_path), *map(str, books.values())],
-                   check=True, capture_output=True, timeout=600)
+    pdfs = to_pdf(list(books.values()), tmp_path)
     for book in books.values():
-        pdf = tmp_path / (book.stem + ".pdf")
-        assert pdf.exists(), pdf
-        text = subprocess.run([PDFTOTEXT, str(pdf), "-"], check=True, capture_output=True,
-                              text=True, timeout=120).stdout
+        text = pdf_text(pdfs[book.name])
         assert len(text) > 100, book.name
         assert "###" not in text, (book.name, text[max(0, text.find("###") - 200):][:400])
 

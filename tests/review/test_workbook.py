@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,8 +12,8 @@ from crm_readiness.engine.review import build_review
 from crm_readiness.models.review_results import Reforecast
 from crm_readiness.render import Format
 from crm_readiness.render.review import REVIEW_RENDERERS
-from tests.finance._libreoffice import SOFFICE, named_values, needs_soffice
 from tests.review.test_engine import BENEFITS, COSTS, REGISTER
+from tests.tools.libreoffice import needs_soffice, recalculate_books
 
 CENT = Decimal("0.01")
 
@@ -57,13 +55,8 @@ def test_libreoffice_recalculation_equals_the_engine(tmp_path: Path) -> None:
     actual_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value == 260)
     ws.cell(actual_row, 4).value = 300
     wb.save(tmp_path / "changed.xlsx")
-    out = tmp_path / "out"
-    assert SOFFICE is not None
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file:///tmp/lo-{uuid.uuid4().hex}",
-                    "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(out),
-                    str(original), str(tmp_path / "changed.xlsx")], check=True,
-                   capture_output=True, timeout=180)
-    values = named_values(out / original.name)
+    books = recalculate_books([original, tmp_path / "changed.xlsx"], tmp_path / "out")
+    values = books[original.stem].values()
     assert abs(Decimal(str(values["out_npv"])) - f.reforecast.npv) <= CENT
     assert Decimal(str(values["out_npv"])).quantize(CENT) == Decimal("949.59")
     assert abs(Decimal(str(values["out_npv_approved"])) - f.approved.npv) <= CENT
@@ -73,6 +66,6 @@ def test_libreoffice_recalculation_equals_the_engine(tmp_path: Path) -> None:
         assert abs(Decimal(str(values[f"out_var_{line}"])) - by[line].variance_pv) <= CENT
     assert abs(Decimal(str(values["out_var_costs"])) - f.costs.variance_pv) <= CENT
     # the changed actual recomputes: the NPV falls by 40 / 1.1
-    moved = named_values(out / "changed.xlsx")
+    moved = books["changed"].values()
     drop = Decimal(str(values["out_npv"])) - Decimal(str(moved["out_npv"]))
     assert abs(drop - Decimal(40) / Decimal("1.1")) <= CENT

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import uuid
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -23,6 +20,7 @@ from crm_readiness.render.assessment import RENDERERS
 from crm_readiness.render.plan import PLAN_RENDERERS
 from crm_readiness.render.questionnaire import render_questionnaire
 from tests.conftest import no_traceback
+from tests.tools.libreoffice import needs_soffice, recalculate_xlsx
 
 NOTE = '=HYPERLINK("http://evil","x") <b>bold</b>'
 HOSTILE = ["=1+1", "+86 138 0000 0000", "-5", "@SUM(A1)", NOTE]
@@ -95,7 +93,7 @@ def test_respondent_text_is_never_a_formula(checklists: ChecklistSet, answers_pa
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@needs_soffice
 def test_libreoffice_keeps_hostile_text_as_text(checklists: ChecklistSet, answers_path: Path,
                                                 tmp_path: Path) -> None:
     result = _result(checklists, answers_path)
@@ -110,13 +108,8 @@ def test_libreoffice_keeps_hostile_text_as_text(checklists: ChecklistSet, answer
     src = tmp_path / "in" / "readiness.xlsx"
     src.parent.mkdir()
     src.write_bytes(RENDERERS[Format.xlsx](result, "en"))
-    out = tmp_path / "out"
-    profile = f"-env:UserInstallation=file:///tmp/lo-{uuid.uuid4().hex}"
-    proc = subprocess.run(["soffice", profile, "--headless", "--calc", "--convert-to", "xlsx",
-                           "--outdir", str(out), str(src)], capture_output=True, text=True,
-                          timeout=180, check=False)
-    assert proc.returncode == 0, proc.stderr
-    ws = openpyxl.load_workbook(out / "readiness.xlsx", data_only=True)["Answers"]
+    out = recalculate_xlsx([src], tmp_path / "out")[src.name]  # xlsx: text "-5" is not -5
+    ws = openpyxl.load_workbook(out, data_only=True)["Answers"]
     notes = [r[10] for r in ws.iter_rows(min_row=2, values_only=True) if r[1] == q.id]
     assert notes == HOSTILE  # read back from LibreOffice's recalculated copy: still text
 

@@ -1,15 +1,23 @@
-"""Recalculate workbooks with headless LibreOffice and read what it computed.
+"""The one way the tests use LibreOffice: convert many files in one headless process.
 
-Every call starts LibreOffice on a private profile that forces a full recalculation
-of every formula on load (``OOXMLRecalcMode`` 0, "always"): by default LibreOffice
-shows the results cached in a file (a stale cached NPV stays stale), so without it
-a check would pass on any workbook that carries cached values.
+Starting LibreOffice costs seconds of CPU, each further file a fraction of one, so a
+test module converts everything it needs in ONE call (a module- or session-scoped
+fixture) through :func:`convert`, or one of its forms:
 
-:func:`recalculate_books` is the cheap batch: one LibreOffice process loads every
-workbook, recalculates it and writes each sheet as CSV (cell contents, not their
-display; 15 significant digits), which is read back in milliseconds. The xlsx
-round trip (:func:`recalculate_many`) costs about twice as much in LibreOffice and
-again in openpyxl, so it is kept for the few checks that need the saved workbook.
+- :func:`recalculate_books` — workbooks to one CSV per sheet (cell contents as
+  recalculated, 15 significant digits), read back without openpyxl as :class:`Book`;
+  the cheap way to compare recalculated values;
+- :func:`recalculate_xlsx` — workbooks saved back as xlsx, for the checks that need a
+  cell's type (text "-5" against the number -5) or the saved workbook;
+- :func:`to_pdf` — any documents (workbooks, Word files) to PDF, with :func:`pdf_text`.
+
+Every call runs on a private, throwaway profile (deleted afterwards; parallel runs
+never share one) that forces a full recalculation of every formula on load
+(``OOXMLRecalcMode``/``ODFRecalcMode`` 0, "always"): by default LibreOffice keeps the
+results cached in a file, and a check comparing values would pass on stale ones.
+
+``needs_soffice`` / ``needs_pdftotext`` skip with the one reason below when the tools
+are absent (.ci/run installs them, so CI always runs these tests).
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -29,14 +37,15 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-import openpyxl
 import pytest
 from openpyxl.utils.cell import range_boundaries
 
 SOFFICE = shutil.which("soffice")
-needs_soffice = pytest.mark.skipif(SOFFICE is None,
-                                   reason="LibreOffice (soffice) is not installed; .ci/run "
-                                          "installs libreoffice-calc-nogui so CI runs this")
+PDFTOTEXT = shutil.which("pdftotext")
+REASON = ("needs LibreOffice (soffice) and poppler's pdftotext; .ci/run installs "
+          "libreoffice-calc-nogui, libreoffice-writer-nogui and poppler-utils so CI runs this")
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason=REASON)
+needs_pdftotext = pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason=REASON)
 
 ERRORS = ("#N/A", "#VALUE", "#DIV", "#NAME", "#REF", "#NUM", "#NULL", "Err:")
 # field separator, text delimiter, UTF-8, first line, no column formats, language,
@@ -54,6 +63,7 @@ _RECALCULATE_ON_LOAD = """<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 """
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+TIMEOUT = 600  # seconds for one batch on the loaded 2-core machine
 
 
 @contextmanager
@@ -68,27 +78,45 @@ def _profile() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _convert(sources: list[Path], out_dir: Path, target: str, timeout: int) -> None:
-    assert SOFFICE is not None
-    assert len({s.stem for s in sources}) == len(sources), "workbook names must differ"
+def convert(sources: Sequence[Path], out_dir: Path, target: str, *,
+            timeout: int = TIMEOUT) -> None:
+    """Convert every file of ``sources`` to ``target`` (``pdf``, ``xlsx``, a filter string)
+    into ``out_dir`` with ONE LibreOffice process; file stems must differ."""
+    if SOFFICE is None:
+        pytest.skip(REASON)
+    assert len({s.stem for s in sources}) == len(sources), "file names must differ"
     out_dir.mkdir(parents=True, exist_ok=True)
     with _profile() as profile:
-        subprocess.run([SOFFICE, profile, "--headless", "--calc", "--convert-to", target,
-                        "--outdir", str(out_dir), *map(str, sources)], check=True,
-                       capture_output=True, timeout=timeout)
+        proc = subprocess.run([SOFFICE, profile, "--headless", "--convert-to", target,
+                               "--outdir", str(out_dir), *map(str, sources)],
+                              capture_output=True, text=True, timeout=timeout, check=False)
+    assert proc.returncode == 0, proc.stderr
 
 
-def recalculate(src: Path, out_dir: Path) -> Path:
-    """Return the LibreOffice-recalculated xlsx copy of ``src``."""
-    return recalculate_many([src], out_dir)[0]
+def recalculate_xlsx(sources: Sequence[Path], out_dir: Path) -> dict[str, Path]:
+    """The recalculated xlsx copy of every workbook of ``sources``, by file name."""
+    convert(sources, out_dir, "xlsx")
+    out = {p.name: out_dir / f"{p.stem}.xlsx" for p in sources}
+    missing = [n for n, p in out.items() if not p.exists()]
+    assert not missing, f"LibreOffice wrote nothing for {missing}"
+    return out
 
 
-def recalculate_many(sources: list[Path], out_dir: Path) -> list[Path]:
-    """Return the recalculated xlsx copies of ``sources``, converted by one LibreOffice call."""
-    _convert(sources, out_dir, "xlsx", 300)
-    results = [out_dir / src.name for src in sources]
-    assert all(r.exists() for r in results)
-    return results
+def to_pdf(sources: Sequence[Path], out_dir: Path) -> dict[str, Path]:
+    """The PDF export of every document of ``sources`` (its print setup), by file name."""
+    convert(sources, out_dir, "pdf")
+    out = {p.name: out_dir / f"{p.stem}.pdf" for p in sources}
+    missing = [n for n, p in out.items() if not p.is_file()]
+    assert not missing, f"LibreOffice wrote no PDF for {missing}"
+    return out
+
+
+def pdf_text(pdf: Path, *, layout: bool = False) -> str:
+    """The text of a PDF as poppler's pdftotext extracts it."""
+    if PDFTOTEXT is None:
+        pytest.skip(REASON)
+    args = [PDFTOTEXT, *(["-layout"] if layout else []), str(pdf), "-"]
+    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=120).stdout
 
 
 _DRAWN = ("xl/drawings/", "xl/charts/", "xl/comments/")
@@ -100,7 +128,7 @@ def without_drawings(data: bytes) -> bytes:
     Cells, formulas, names, styles and sheets are left byte for byte. LibreOffice
     spends about half of its time per workbook importing these drawing parts, and
     they hold no formula: the recalculated cells are identical with or without them
-    (test_libreoffice.py checks it on one workbook of every batch).
+    (tests/finance/test_libreoffice.py checks it on one workbook of every batch).
     """
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, \
@@ -146,6 +174,7 @@ class Book:
     names: dict[str, tuple[str, str]]
 
     def cell(self, sheet: str, col: int, row: int) -> Any:
+        """A cell's content (1-based column and row): Decimal, text, or None if empty."""
         rows = self.sheets[sheet]
         line = rows[row - 1] if row <= len(rows) else []
         return _number(line[col - 1]) if col <= len(line) else None
@@ -155,8 +184,8 @@ class Book:
         sheet, ref = self.names[name]
         min_col, min_row, max_col, max_row = range_boundaries(ref)
         assert None not in (min_col, min_row, max_col, max_row), (name, ref)
-        values = [self.cell(sheet, c, r) for r in range(min_row, max_row + 1)  # type: ignore[arg-type]
-                  for c in range(min_col, max_col + 1)]  # type: ignore[arg-type]
+        values = [self.cell(sheet, c, r) for r in range(min_row, max_row + 1)
+                  for c in range(min_col, max_col + 1)]
         return values[0] if len(values) == 1 else values
 
     def values(self) -> dict[str, Any]:
@@ -189,41 +218,22 @@ def _layout(src: Path) -> tuple[list[str], dict[str, tuple[str, str]]]:
     return sheets, names
 
 
-def recalculate_books(sources: list[Path], out_dir: Path) -> dict[str, Book]:
-    """Recalculate every workbook in one LibreOffice process; return each by file stem."""
-    _convert(sources, out_dir, CSV_FILTER, 600)
+def read_csv_sheets(out_dir: Path, stem: str, sheet_names: Sequence[str]) -> dict[str, list[list[str]]]:
+    """The CSV LibreOffice wrote for each sheet of the file ``stem`` (``<stem>-<sheet>.csv``)."""
+    sheets = {}
+    for sheet in sheet_names:
+        path = out_dir / f"{stem}-{sheet}.csv"
+        assert path.exists(), f"LibreOffice wrote no {path.name}"
+        with path.open(encoding="utf-8", newline="") as f:
+            sheets[sheet] = list(csv.reader(f))
+    return sheets
+
+
+def recalculate_books(sources: Sequence[Path], out_dir: Path) -> dict[str, Book]:
+    """Recalculate every xlsx workbook in one LibreOffice process; return each by file stem."""
+    convert(sources, out_dir, CSV_FILTER)
     books = {}
     for src in sources:
         sheet_names, names = _layout(src)
-        sheets = {}
-        for sheet in sheet_names:
-            path = out_dir / f"{src.stem}-{sheet}.csv"
-            assert path.exists(), f"LibreOffice wrote no {path.name}"
-            with path.open(encoding="utf-8", newline="") as f:
-                sheets[sheet] = list(csv.reader(f))
-        books[src.stem] = Book(src.stem, sheets, names)
+        books[src.stem] = Book(src.stem, read_csv_sheets(out_dir, src.stem, sheet_names), names)
     return books
-
-
-def error_cells(path: Path) -> list[str]:
-    """Return ``sheet!cell value`` of every error cell (#N/A, #VALUE!, Err:…) of a workbook."""
-    wb = openpyxl.load_workbook(path, data_only=True)
-    return [f"{ws.title}!{c.coordinate} {c.value}" for ws in wb for row in ws.iter_rows()
-            for c in row if c.data_type == "e" or (isinstance(c.value, str)
-                                                   and c.value.startswith(ERRORS))]
-
-
-def named_values(path: Path) -> dict[str, Any]:
-    """Return the cached value of every defined name (a list for row ranges)."""
-    wb = openpyxl.load_workbook(path, data_only=True)
-    out: dict[str, Any] = {}
-    for name, dn in wb.defined_names.items():
-        values: list[Any] = []
-        for sheet, ref in dn.destinations:
-            cells = wb[sheet][ref]
-            if isinstance(cells, tuple):
-                values += [c.value for row in cells for c in row]
-            else:
-                values.append(cells.value)
-        out[name] = values[0] if len(values) == 1 else values
-    return out
