@@ -139,7 +139,7 @@ def _run_part(spec: str, out_dir: Path, lang: Lang) -> tuple[str, object]:
 
 
 class DemoPartCrash(RuntimeError):
-    """A demo part failed in a worker with an exception that could not be sent back."""
+    """A demo part failed in a worker with a bug; the message holds the worker's traceback."""
 
 
 def _run_parts(specs: Sequence[str], out_dir: Path, lang: Lang, jobs: int,

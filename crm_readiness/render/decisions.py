@@ -19,7 +19,6 @@ from crm_readiness.render.decision import (
 )
 
 if TYPE_CHECKING:  # annotations only: importing every report's models cost each command ~0.3 s
-    from crm_readiness.models._base import Text
     from crm_readiness.models.data.result import DataProfileResult
     from crm_readiness.models.finance.results import FinanceCase, TcoComparison
     from crm_readiness.models.plan import ImplementationPlan
@@ -161,11 +160,6 @@ def roi_decision(case: FinanceCase, lang: Lang, flags: Sequence[tuple[str, str]]
                     no_risks=t("decision.finance.no_sensitivity", lang))
 
 
-def _label(text: Text | str | None, lang: Lang) -> str | None:
-    """Return a user's text (plain or ``{en, zh}``) in ``lang``."""
-    return text if text is None or isinstance(text, str) else text.get(lang)
-
-
 def tco_decision(comparison: TcoComparison, lang: Lang,
                  flags: Sequence[Sequence[tuple[str, str]]]) -> Decision:
     """Return the TCO comparison's decision page: the lowest cost, hidden costs, warnings."""
@@ -173,20 +167,20 @@ def tco_decision(comparison: TcoComparison, lang: Lang,
 
     ranked = [comparison.cases[i] for i in comparison.ranking]
     best = ranked[0]
-    name = _label(best.vendor or best.title, lang)
+    name = (best.vendor or best.title).get(lang)
     why = [t("decision.tco.lowest", lang, name=name, tco=lb.money(best.risk_adjusted.tco_nominal),
              currency=best.currency)]
     if len(ranked) > 1:
         second = ranked[1]
         gap = second.risk_adjusted.tco_nominal - best.risk_adjusted.tco_nominal
-        why.append(t("decision.tco.next", lang, name=_label(second.vendor or second.title, lang),
+        why.append(t("decision.tco.next", lang, name=(second.vendor or second.title).get(lang),
                      gap=lb.money(gap), currency=best.currency))
     finance = t("owner.finance", lang)
     blockers: list[DecisionItem] = []
     actions: list[DecisionItem] = []
     risks: list[DecisionItem] = []
     for case, case_flags in zip(comparison.cases, flags, strict=True):
-        vendor = _label(case.vendor or case.title, lang)
+        vendor = (case.vendor or case.title).get(lang)
         for m in case.missing_components:
             component = t(f"finance.cat.{m}", lang)
             blockers.append(DecisionItem(text=t("decision.finance.unpriced", lang,
@@ -282,10 +276,10 @@ def review_decision(r: ReviewResult, lang: Lang) -> Decision:
                  for k in lagging if k.status == "off_track"]
     actions = tuple(DecisionItem(
         text=t("decision.review.recover", lang, kpi=k.name.get(lang), target=f"{k.target:g}",
-               unit=k.unit, date=k.target_date.isoformat()), ref=k.id, owner=_label(k.owner, lang))
+               unit=k.unit, date=k.target_date.isoformat()), ref=k.id, owner=k.owner.get(lang) if k.owner else None)
         for k in lagging[:NEXT_ACTIONS])
     risks = tuple(DecisionItem(
-        text=k.name.get(lang), ref=k.id, owner=_label(k.owner, lang),
+        text=k.name.get(lang), ref=k.id, owner=k.owner.get(lang) if k.owner else None,
         figure="–" if k.projected_share is None else f"{k.projected_share * 100:.0f}%",
         band="high" if k.status == "off_track" else "medium") for k in lagging[:TOP_RISKS])
     return Decision(verdict=t(f"decision.review.verdict.{tone}", lang), tone=tone,

@@ -86,7 +86,7 @@ def rehearse_files(paths: Sequence[Path], targets: Sequence[Path], mappings: Seq
     from crm_readiness.models.data.rehearsal import FitRow, RehearsalRun
     from crm_readiness.render import Format
     from crm_readiness.render.data.rehearsal import RENDERERS
-    from crm_readiness.render.pdf import printable
+    from crm_readiness.render.pdf import PRINTABLE, printable
 
     source = source or SourceOptions()
     if not targets:
@@ -98,7 +98,7 @@ def rehearse_files(paths: Sequence[Path], targets: Sequence[Path], mappings: Seq
     outputs = OutputSet(force=force)
     result: RehearsalRun
     for name in formats:
-        if name in ("html", "pdf"):  # laid out for paper; pdf through the optional extra
+        if Format(name) in PRINTABLE:  # laid out for paper; pdf through the optional extra
             outputs.add(out_dir / f"{stem}-rehearsal.{name}", printable(
                 Format(name), lambda: RENDERERS["html"](result, lang), paper))
         else:
