@@ -167,6 +167,9 @@ def profile(
     lang: LangOpt = None,
     force: ForceOpt = False,
     paper: PaperOpt = "a4",
+    review: Annotated[int, typer.Option("--review", min=0, help=h("data.opt.review"))] = 100,
+    labels: Annotated[Path | None, typer.Option("--labels", help=h("data.opt.labels"),
+                                                show_default=False)] = None,
 ) -> None:
     """Profile a customer export."""
     from crm_readiness.workflows.data import SourceOptions, profile_files
@@ -178,7 +181,8 @@ def profile(
         run = profile_files(files, rules, out, formats, language,
                             source=SourceOptions(encoding, sheet, delimiter, memory, temp_dir),
                             fuzzy=fuzzy, sample=sample, max_issue_rows=max_issues, force=force,
-                            progress=report, paper=sheet_paper)
+                            progress=report, paper=sheet_paper, review=review,
+                            labels=labels)
     screen = console()
     _summary(run.result, language, screen)
     print_written(run.written, language)

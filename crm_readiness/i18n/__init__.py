@@ -31,6 +31,7 @@ CATALOGUES: tuple[str, ...] = (
     "_finance",
     "_data",
     "_migrate",
+    "_clerical",
     "_models",
     "_io",
     "_documents",

@@ -22,9 +22,11 @@ from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 
 if TYPE_CHECKING:
     from crm_readiness.demo.entry import DemoEntry
+    from crm_readiness.engine.data.clerical import LabelLinks
     from crm_readiness.engine.data.synthetic import Truth
     from crm_readiness.models.answers import Answer
     from crm_readiness.models.checklist import ChecklistSet
+    from crm_readiness.models.data.clerical import LabelledPair
     from crm_readiness.models.data.rules import DataRules
 
 
@@ -94,11 +96,15 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
                   formats: Sequence[str], lang: Lang, *, source: SourceOptions = SourceOptions(),
                   fuzzy: bool = True, sample: int = 100, max_issue_rows: int = 1_000,
                   force: bool = False, progress: Progress = no_progress,
-                  paper: Paper = DEFAULT_PAPER) -> ProfileRun:
+                  paper: Paper = DEFAULT_PAPER, review: int = 100,
+                  labels: Path | None = None) -> ProfileRun:
     """Profile the files and write the reports, the issues workbook (with its CSVs) and the sample.
 
     The workbook lists up to ``max_issue_rows`` problems per column and rule and as
     many clusters; ``-issues.csv`` and ``-duplicates.csv`` beside it hold every row.
+    With fuzzy duplicates it has a clerical-review sheet of ``review`` borderline
+    pairs; ``labels`` (an issues workbook with decisions) links the "same" pairs,
+    keeps the "different" ones apart and measures the borderline precision.
     """
     from crm_readiness.engine.data import ProfileOptions, profile
     from crm_readiness.engine.data.issues import (
@@ -127,6 +133,11 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
         from crm_readiness.io.data_sources import load_rules
 
         load_rules(rules_path)  # a broken rules file is reported before any data is read
+    labelled = None
+    if labels is not None:
+        from crm_readiness.io.review_labels import read_labels
+
+        labelled = read_labels(labels)  # so is a broken labels workbook
     stem = _stem(paths)
     cap = min(max_issue_rows, SHEET_ROWS)
     # every target declared and checked before the long work; rendered once the profile is made
@@ -171,9 +182,20 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
     outputs.preflight()
     with _open(paths, source, _scaled(progress)) as table:
         rules = _rules_for(table, rules_path)
+        links = None if labels is None or labelled is None else _label_links(
+            table, rules, labels, labelled, fuzzy)
         result = profile(table, rules, ProfileOptions(
-            fuzzy=fuzzy, rules_source=None if rules_path is None else str(rules_path)),
-            _scaled(progress))
+            fuzzy=fuzzy, rules_source=None if rules_path is None else str(rules_path),
+            links=links), _scaled(progress))
+        if result.duplicates.fuzzy_run and review > 0:
+            from crm_readiness.engine.data.clerical import draw_review
+
+            progress("clerical", _PROFILE_SHARE)
+            carried = {lab.pair_id: (lab.decision, lab.note) for lab in labelled or ()}
+            result = result.model_copy(update={"clerical": draw_review(
+                table, rules, review, carried=carried)})
+        if links is not None:
+            result = result.model_copy(update={"labels": links.outcome()})
         plans = column_plans(table, rules)
         run = ProfileRun(result)
         if sample > 0:
@@ -185,6 +207,21 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
         run.written = outputs.commit(_writing(progress))
         progress("done", 1.0)
     return run
+
+
+def _label_links(table: DataTable, rules: DataRules, path: Path,
+                 labelled: Sequence[LabelledPair], fuzzy: bool) -> LabelLinks:
+    """Return the labels mapped onto ``table`` as the profile's links hook (stale: exit 3)."""
+    from crm_readiness.engine.data.clerical import LabelLinks, resolve_labels
+    from crm_readiness.io.review_labels import stale_error
+
+    dup = rules.duplicates
+    if not fuzzy or dup is None or dup.fuzzy is None:
+        raise UsageError(t("data.labels.needs_fuzzy", "en"), t("data.labels.needs_fuzzy", "zh"))
+    resolved = resolve_labels(table, labelled)
+    if resolved.stale:
+        raise stale_error(path, resolved.stale)
+    return LabelLinks(dup.fuzzy, table, resolved, path.name)
 
 
 def csv_writer(con: object, sql: str, *, safe: bool = True) -> Callable[[Path], None]:

@@ -18,6 +18,8 @@ connection for the issues workbook, the sample and the cleansed copy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import numpy.typing as npt
 
@@ -167,8 +169,13 @@ def _register_clusters(table: DataTable, matches: Matches, plans: list[ColumnPla
 
 def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan], *,
                     fuzzy: bool, max_listed: int, progress: Progress,
-                    span: tuple[float, float]) -> DuplicateSummary:
-    """Return the duplicate summary and leave cluster tables in the connection."""
+                    span: tuple[float, float],
+                    links: Callable[[Matches], Matches] | None = None) -> DuplicateSummary:
+    """Return the duplicate summary and leave cluster tables in the connection.
+
+    ``links`` (a fuzzy run only) may change the final links before clustering: the
+    steward's labels (:class:`crm_readiness.engine.data.clerical.LabelLinks`).
+    """
     by_name = {p.name: p for p in plans}
     dup = rules.duplicates
     if dup is None:
@@ -195,6 +202,8 @@ def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
             # the estimate is that of the fuzzy decisions (see docs/data.md)
             estimate = cluster_precision(matches.left, matches.right,
                                          np.where(by_key, 1.0, matches.score))
+        if links is not None:
+            matches = links(matches)
     else:
         matches = _exact_matches(table, rules, by_name, hub_sql)
         columns = list(dup.keys)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from crm_readiness import __version__
 from crm_readiness.engine.data.duplicates import find_duplicates
+from crm_readiness.engine.data.fuzzy import Matches
 from crm_readiness.engine.data.metrics import column_profiles, dimensions
 from crm_readiness.engine.data.plan import NORM, build_norm, column_plans, problem_sql, record_ok_sql
 from crm_readiness.engine.data.score import readiness
@@ -24,6 +26,8 @@ class ProfileOptions:
     max_listed_clusters: int = 200
     as_of: date | None = None
     rules_source: str | None = None
+    #: the steward's labels applied to the fuzzy links before clustering (see find_duplicates)
+    links: Callable[[Matches], Matches] | None = None
 
 
 def profile(table: DataTable, rules: DataRules, options: ProfileOptions = ProfileOptions(),
@@ -46,7 +50,7 @@ def profile(table: DataTable, rules: DataRules, options: ProfileOptions = Profil
     progress("duplicates", 0.35)
     dups = (find_duplicates(table, rules, plans, fuzzy=options.fuzzy,
                             max_listed=options.max_listed_clusters, progress=progress,
-                            span=(0.35, 0.95))
+                            span=(0.35, 0.95), links=options.links)
             if rules.duplicates is not None else DuplicateSummary())
     rows = table.rows
     redundant = dups.redundant_records if rules.duplicates is not None else None

@@ -13,6 +13,7 @@ from datetime import date
 from pydantic import Field
 
 from crm_readiness.models._base import ResultModel
+from crm_readiness.models.data.clerical import ClericalSample, LabelOutcome
 from crm_readiness.models.data.rules import Dimension, FormatName, ModelEstimate
 
 RuleBroken = str  # missing_required · invalid_format · not_in_enum · pattern · below_min · …
@@ -193,6 +194,10 @@ class DataProfileResult(ResultModel):
     normalisation_changes: int
     issue_rows: int = Field(description="Records with at least one problem.")
     duplicates: DuplicateSummary
+    clerical: ClericalSample | None = Field(default=None, description="The clerical-review "
+                                            "sample of borderline pairs (issues workbook).")
+    labels: LabelOutcome | None = Field(default=None, description="What the steward's labels "
+                                        "(--labels) did and measured.")
     notes: tuple[str, ...] = ()
 
     def dimension(self, dim: Dimension) -> DimensionScore | None:

@@ -197,6 +197,10 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
         _row(dup, [t("data.wb.clusters_capped", lang, listed=listed,
                      total=result.duplicates.clusters, csv=caps.clusters_csv)], bold=True)
     _summary_counts(summary, result, caps, listed, lang)
+    if result.clerical is not None:
+        from crm_readiness.render.data.clerical_sheet import add_review_sheet
+
+        add_review_sheet(wb, result.clerical, lang)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
