@@ -1,0 +1,270 @@
+"""The clerical-review sample (issues workbook) and its decisions read back as labels."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from crm_readiness.cli.main import app
+from crm_readiness.engine.data.clerical import BAND_SCORE, LabelLinks, ResolvedLabels, band
+from crm_readiness.engine.data.fuzzy import Matches
+from crm_readiness.models.data.result import DataProfileResult
+from crm_readiness.models.data.rules import FuzzyRules
+from crm_readiness.workflows.data import profile_files
+from tests.data.conftest import Synthetic
+
+SHEET = "Clerical review"
+REVIEW = 40
+
+
+@dataclass
+class Run:
+    result: DataProfileResult
+    workbook: Path
+    folder: Path
+
+
+def _profile(src: Path, rules: Path, out: Path, *, review: int = REVIEW,
+             labels: Path | None = None, lang: str = "en") -> Run:
+    run = profile_files([src], rules, out, ("json", "xlsx"), lang,  # type: ignore[arg-type]
+                        sample=0, review=review, labels=labels, force=True)
+    return Run(run.result, out / f"{src.stem}-issues.xlsx", out)
+
+
+@pytest.fixture(scope="module")
+def first(synthetic: Synthetic, tmp_path_factory: pytest.TempPathFactory) -> Run:
+    return _profile(synthetic.csv, synthetic.rules, tmp_path_factory.mktemp("first"))
+
+
+def _rows(path: Path, sheet: str = SHEET) -> tuple[list[str], list[list[object]]]:
+    ws = load_workbook(path)[sheet]
+    values = [[c.value for c in r] for r in ws.iter_rows()]
+    return [str(h) for h in values[0]], [r for r in values[1:] if r and r[0]
+                                          and str(r[0]).startswith("P")]
+
+
+def _decide(src: Path, dst: Path, decisions: dict[str, str], sheet: str = SHEET) -> None:
+    wb = load_workbook(src)
+    ws = wb[sheet]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value in decisions:
+            row[1].value = decisions[str(row[0].value)]
+    wb.save(dst)
+
+
+def test_sample_is_bounded_stratified_seeded_and_in_the_json(first: Run) -> None:
+    sample = first.result.clerical
+    assert sample is not None and sample.method == "weighted"
+    assert 0 < len(sample.pairs) <= REVIEW < sample.in_band
+    lo, hi = sample.band
+    assert (lo, hi) == (pytest.approx(0.7 - BAND_SCORE), pytest.approx(0.7 + BAND_SCORE))
+    assert all(lo - 1e-9 <= p.score <= hi + 1e-9 for p in sample.pairs)
+    # stratified: every score band that has pairs contributes, none takes over
+    strata = [p.stratum for p in sample.pairs]
+    assert len(set(strata)) >= 6 and max(strata.count(s) for s in set(strata)) <= REVIEW // 4
+    assert len({p.pair_id for p in sample.pairs}) == len(sample.pairs)
+    data = json.loads((first.folder / "customers-profile.json").read_text("utf-8"))
+    assert [p["pair_id"] for p in data["clerical"]["pairs"]] == [p.pair_id for p in sample.pairs]
+    headers, rows = _rows(first.workbook)
+    assert [r[0] for r in rows] == [p.pair_id for p in sample.pairs]
+    assert headers[:3] == ["Pair id", "Decision", "Note"]
+    assert "客户名称 A" in headers and "客户名称: agreement" in headers
+    p0 = sample.pairs[0]
+    assert rows[0][7] == p0.left.row and rows[0][8] == p0.left.id
+    assert rows[0][-2:] == [p0.left.fingerprint, p0.right.fingerprint]
+
+
+def test_sheet_has_a_localised_decision_list_and_print_setup(synthetic: Synthetic,
+                                                              first: Run, tmp_path: Path) -> None:
+    ws = load_workbook(first.workbook)[SHEET]
+    (dv,) = ws.data_validations.dataValidation
+    assert dv.type == "list" and dv.formula1 == '"same,different,unsure"'
+    assert str(dv.sqref) == f"B2:B{len(first.result.clerical.pairs) + 1}"  # type: ignore[union-attr]
+    assert ws.print_title_rows == "$1:$1" and ws.page_setup.paperSize is not None
+    zh = _profile(synthetic.csv, synthetic.rules, tmp_path, lang="zh")
+    assert zh.result.clerical == first.result.clerical  # seeded: the same pairs on a re-run
+    ws = load_workbook(zh.workbook)["人工复核"]
+    (dv,) = ws.data_validations.dataValidation
+    assert dv.formula1 == '"同一客户,不同客户,不确定"'
+    assert ws["A1"].value == "记录对编号" and ws["B1"].value == "决定"
+
+
+def test_same_pairs_on_a_reexport_with_moved_rows(synthetic: Synthetic, first: Run,
+                                                   tmp_path: Path) -> None:
+    moved = tmp_path / "customers.csv"
+    _shuffle(synthetic.csv, moved)
+    shuffled = _profile(moved, synthetic.rules, tmp_path / "moved")
+    assert shuffled.result.clerical is not None and first.result.clerical is not None
+    ids = {p.pair_id for p in shuffled.result.clerical.pairs}
+    assert ids == {p.pair_id for p in first.result.clerical.pairs}
+    rows_before = {p.pair_id: p.left.row for p in first.result.clerical.pairs}
+    assert any(rows_before[p.pair_id] not in (p.left.row, p.right.row)
+               for p in shuffled.result.clerical.pairs)
+
+
+def _shuffle(src: Path, dst: Path) -> None:
+    text = src.read_text("utf-8-sig")
+    head, *lines = text.splitlines(keepends=True)
+    random.Random(3).shuffle(lines)
+    dst.write_text(head + "".join(lines), "utf-8-sig")
+
+
+def _pick(result: DataProfileResult) -> tuple[list[str], list[str]]:
+    sample = result.clerical
+    assert sample is not None
+    linked = [p.pair_id for p in sample.pairs if p.model_match and p.same_cluster]
+    unlinked = [p.pair_id for p in sample.pairs if not p.same_cluster]
+    assert len(linked) >= 3 and len(unlinked) >= 3
+    return linked[:3], unlinked[:3]
+
+
+def test_round_trip_labels_change_clusters_and_measure_precision(
+        synthetic: Synthetic, first: Run, tmp_path: Path) -> None:
+    linked, unlinked = _pick(first.result)
+    labels = tmp_path / "previous-issues.xlsx"
+    decisions = {linked[0]: "different", linked[1]: "same", linked[2]: "unsure",
+                 unlinked[0]: "same", unlinked[1]: "same"}
+    _decide(first.workbook, labels, decisions)
+    second = _profile(synthetic.csv, synthetic.rules, tmp_path / "second", labels=labels)
+    out = second.result.labels
+    assert out is not None
+    assert (out.labelled, out.same, out.different, out.unsure) == (5, 3, 1, 1)
+    assert (out.linked, out.confirmed, out.rejected) == (2, 1, 1)
+    assert out.measured_precision == 0.5 and out.missed == 2
+    assert out.forced_links == 2 and out.kept_apart >= 1 and out.moved == 0
+    assert second.result.clerical is not None
+    by_id = {p.pair_id: p for p in second.result.clerical.pairs}
+    assert by_id[linked[0]].same_cluster is False  # kept apart
+    assert by_id[unlinked[0]].same_cluster and by_id[unlinked[1]].same_cluster  # linked
+    assert by_id[linked[0]].decision == "different"  # carried into the new sheet
+    assert second.result.duplicates.clusters != first.result.duplicates.clusters or (
+        second.result.duplicates.redundant_records != first.result.duplicates.redundant_records)
+    report = (second.folder / "customers-profile.json").read_text("utf-8")
+    assert json.loads(report)["labels"]["measured_precision"] == 0.5
+    # the labels also map onto a re-export with moved rows
+    moved = tmp_path / "customers.csv"
+    _shuffle(synthetic.csv, moved)
+    third = _profile(moved, synthetic.rules, tmp_path / "third", labels=labels)
+    assert third.result.labels is not None and third.result.labels.moved > 0
+    assert third.result.labels.model_dump(exclude={"moved"}) == out.model_dump(exclude={"moved"})
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    res = CliRunner().invoke(app, ["data", "profile", *args])
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.output
+    assert "Traceback" not in res.output
+    return res.exit_code, "".join(res.output.split())
+
+
+def _cli_profile(synthetic: Synthetic, src: Path, labels: Path, out: Path,
+                 lang: str = "en") -> tuple[int, str]:
+    return _cli(str(src), "--rules", str(synthetic.rules), "--out", str(out), "--format", "json",
+                "--labels", str(labels), "--lang", lang)
+
+
+def test_a_changed_record_is_stale_exit_3(synthetic: Synthetic, first: Run,
+                                          tmp_path: Path) -> None:
+    linked, _ = _pick(first.result)
+    labels = tmp_path / "labels.xlsx"
+    _decide(first.workbook, labels, {linked[0]: "same"})
+    pair = next(p for p in first.result.clerical.pairs  # type: ignore[union-attr]
+                if p.pair_id == linked[0])
+    changed = tmp_path / "customers.csv"
+    lines = synthetic.csv.read_text("utf-8-sig").splitlines(keepends=True)
+    lines[pair.right.row - 1] = lines[pair.right.row - 1].replace(",", ",x", 1)
+    changed.write_text("".join(lines), "utf-8-sig")
+    row = [r[0] for r in _rows(labels)[1]].index(linked[0]) + 2
+    for lang, word in (("en", "changed"), ("zh", "已修改")):
+        code, text = _cli_profile(synthetic, changed, labels, tmp_path / "o", lang)
+        assert code == 3 and "labels.xlsx" in text and f"{SHEET}!A{row}".replace(" ", "") in text
+        assert word in text and linked[0] in text
+
+
+@pytest.mark.parametrize("case", ["bad-decision", "tampered-id", "duplicate", "bad-row",
+                                  "foreign", "no-header"])
+def test_bad_labels_are_located_exit_3(synthetic: Synthetic, first: Run, tmp_path: Path,
+                                       case: str) -> None:
+    labels = tmp_path / "labels.xlsx"
+    wb = load_workbook(first.workbook)
+    ws = wb[SHEET]
+    where = ""
+    if case == "bad-decision":
+        ws["B3"] = "maybe"
+        where = "B3"
+    elif case == "tampered-id":
+        ws["B2"] = "same"
+        ws["A2"] = "P000000000AB"
+        where = "A2"
+    elif case == "duplicate":
+        for col in range(1, ws.max_column + 1):
+            ws.cell(3, col).value = ws.cell(2, col).value
+        ws["B2"] = ws["B3"] = "same"
+        where = "A3"
+    elif case == "bad-row":
+        ws["B2"] = "same"
+        ws["H2"] = "row seven"
+        where = "H2"
+    elif case == "no-header":
+        ws["B1"] = "Whatever"
+        where = "A1"
+    else:
+        wb = Workbook()
+        wb.active.title = "Sheet1"  # type: ignore[union-attr]
+    wb.save(labels)
+    for lang in ("en", "zh"):
+        code, text = _cli_profile(synthetic, synthetic.csv, labels, tmp_path / "o", lang)
+        assert code == 3 and "labels.xlsx" in text, text
+        if where:
+            assert f"{SHEET}!{where}".replace(" ", "") in text, text
+        else:
+            assert "Clericalreview" in text and "人工复核" in text
+
+
+def test_labels_need_fuzzy_and_a_workbook(synthetic: Synthetic, first: Run,
+                                          tmp_path: Path) -> None:
+    code, text = _cli(str(synthetic.csv), "--rules", str(synthetic.rules), "--out",
+                      str(tmp_path / "o"), "--format", "json", "--no-fuzzy", "--labels",
+                      str(first.workbook))
+    assert code == 2 and "--labels" in text
+    as_csv = tmp_path / "labels.csv"
+    as_csv.write_text("Pair id,Decision\n", "utf-8")
+    code, text = _cli_profile(synthetic, synthetic.csv, as_csv, tmp_path / "o")
+    assert code == 3 and "labels.csv" in text
+
+
+def _links() -> LabelLinks:
+    fuzzy = FuzzyRules.model_validate({"fields": [{"column": "x"}],
+                                       "blocking": [{"columns": ["x"]}]})
+    return LabelLinks(fuzzy, None, ResolvedLabels([], []), "x")  # type: ignore[arg-type]
+
+
+def test_different_pairs_stay_apart_through_chains() -> None:
+    # a chain 0-1-2-3 and 4-5; "0 and 3 are different": the weakest link between them goes
+    left = np.asarray([0, 1, 2, 4], dtype=np.int64)
+    right = np.asarray([1, 2, 3, 5], dtype=np.int64)
+    score = np.asarray([0.9, 0.6, 0.8, 0.7])
+    m = Matches(left, right, score, np.zeros((4, 1), np.float32), 4, 0, 0)
+    links = _links()
+    keep = links._constrained(m, set(), [(0, 3)], 10)
+    assert keep.tolist() == [True, False, True, True]
+    # a "same" label outranks the scores: 1-2 kept, then 0-1; 2-3 would join 0 and 3
+    keep = links._constrained(m, {(1, 2)}, [(0, 3)], 10)
+    assert keep.tolist() == [True, True, False, True]
+
+
+def test_probabilistic_band_is_in_match_weight() -> None:
+    fuzzy = FuzzyRules.model_validate({
+        "fields": [{"column": "x", "kind": "exact", "m": [0.9, 0.1], "u": [0.1, 0.9]}],
+        "blocking": [{"columns": ["x"]}], "method": "probabilistic", "prior": 0.1,
+        "match_probability": 0.9})
+    t, lo, hi = band(fuzzy)
+    w = np.log2(0.9 / 0.1)
+    assert t == 0.9 and lo == pytest.approx(1 / (1 + 2 ** -(w - 6)))
+    assert hi == pytest.approx(1 / (1 + 2 ** -(w + 6)))
