@@ -22,6 +22,7 @@ from crm_readiness.io.workbooks import Cell, cell_ref, open_workbook
 from crm_readiness.models.data.clerical import DECISIONS, READ_COLUMNS, Decision, LabelledPair
 
 _FP = re.compile(r"[0-9a-f]{16}")
+_ROW = re.compile(r"[0-9]{1,9}")
 
 
 def _words() -> dict[str, Decision]:
@@ -86,7 +87,7 @@ def read_labels(path: Path) -> tuple[LabelledPair, ...]:
             nums: dict[str, int] = {}
             for key in ("row_a", "row_b"):
                 v = get(key)
-                if v.isdigit() and int(v) >= 2:
+                if _ROW.fullmatch(v) and int(v) >= 2:
                     nums[key] = int(v)
                 else:
                     here.append(Problem.of(at(key), "data.labels.bad_row", value=v))

@@ -148,6 +148,11 @@ def test_round_trip_labels_change_clusters_and_measure_precision(
         second.result.duplicates.redundant_records != first.result.duplicates.redundant_records)
     report = (second.folder / "customers-profile.json").read_text("utf-8")
     assert json.loads(report)["labels"]["measured_precision"] == 0.5
+    from tests.finance._schema import errors
+
+    schema = json.loads((Path(__file__).resolve().parents[2] / "docs"
+                         / "data-profile-result.schema.json").read_text("utf-8"))
+    assert errors(json.loads(report), schema, schema) == []
     # the labels also map onto a re-export with moved rows
     moved = tmp_path / "customers.csv"
     _shuffle(synthetic.csv, moved)
@@ -268,3 +273,16 @@ def test_probabilistic_band_is_in_match_weight() -> None:
     w = np.log2(0.9 / 0.1)
     assert t == 0.9 and lo == pytest.approx(1 / (1 + 2 ** -(w - 6)))
     assert hi == pytest.approx(1 / (1 + 2 ** -(w + 6)))
+
+
+def test_the_published_profile_schema_is_current_and_validates_the_json(first: Run) -> None:
+    from tests.finance._schema import errors
+
+    published = json.loads((Path(__file__).resolve().parents[2] / "docs"
+                            / "data-profile-result.schema.json").read_text("utf-8"))
+    assert published == DataProfileResult.model_json_schema(mode="serialization"), (
+        "docs/data-profile-result.schema.json is stale: run python -m tests.tools.regen_docs")
+    data = json.loads((first.folder / "customers-profile.json").read_text("utf-8"))
+    assert data["clerical"]["pairs"] and errors(data, published, published) == []
+    data["clerical"]["pairs"][0]["fields"][0]["level"] = "high"  # the validator does fail
+    assert errors(data, published, published)

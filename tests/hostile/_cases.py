@@ -190,6 +190,10 @@ WORKBOOK_COMMANDS: tuple[Command, ...] = (
     Command("data-profile", lambda b, o: ["data", "profile", str(b), "--rules",
                                           _d("customers-rules.yaml"), "--out", str(o / "d"),
                                           "--format", "json"]),
+    Command("data-profile-labels", lambda b, o: [
+        "data", "profile", str(HOSTILE.parent / "data" / "small.csv"), "--rules",
+        _d("customers-rules.yaml"), "--labels", str(b), "--out", str(o / "d"),
+        "--format", "json"]),
     Command("data-rehearse-mapping", lambda b, o: [
         "data", "rehearse", str(HOSTILE.parent / "data" / "small.csv"), "--target",
         str(TARGET), "--mapping", str(b), "--out", str(o / "r"), "--format", "json"]),

@@ -21,6 +21,7 @@ def schemas() -> dict[str, dict[str, object]]:
     """Return each published schema by file name."""
     from crm_readiness.models.assessment import AssessmentResult
     from crm_readiness.models.data.rehearsal import RehearsalRun
+    from crm_readiness.models.data.result import DataProfileResult
     from crm_readiness.models.finance.results import FinanceCase, TcoComparison
     from crm_readiness.models.review_results import ReviewResult
 
@@ -30,6 +31,8 @@ def schemas() -> dict[str, dict[str, object]]:
         "finance-tco-result.schema.json": TcoComparison.model_json_schema(mode="serialization"),
         "review-result.schema.json": ReviewResult.model_json_schema(mode="serialization"),
         "data-rehearsal-result.schema.json": RehearsalRun.model_json_schema(mode="serialization"),
+        "data-profile-result.schema.json": DataProfileResult.model_json_schema(
+            mode="serialization"),
     }
 
 
