@@ -202,13 +202,15 @@ def rules_init(
     delimiter: DelimiterOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
+    labels: Annotated[Path | None, typer.Option("--labels", help=h("data.opt.rules_labels"),
+                                                show_default=False)] = None,
 ) -> None:
     """Draft a rules file from the data."""
     from crm_readiness.workflows.data import SourceOptions, draft_rules_file
 
     language = resolve_lang(lang)
     path = draft_rules_file(file, out, source=SourceOptions(encoding, sheet, delimiter),
-                            force=force)
+                            force=force, labels=labels)
     print_written([path], language)
     console().print(t("data.cli.rules_next", language, path=plain(path)))
 

@@ -16,6 +16,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "data.progress.clerical": {"en": "Drawing the clerical-review pairs",
                                "zh": "正在抽取人工复核记录对"},
+    "data.opt.rules_labels": {
+        "en": "An issues workbook with clerical-review decisions: the match model is estimated "
+              "with the labelled pairs kept at their decision (same = match, different = not).",
+        "zh": "已填写人工复核决定的问题工作簿：估计匹配模型时，已标注的记录对按其决定固定"
+              "（同一客户 = 匹配，不同客户 = 不匹配）。",
+    },
     "data.wb.clerical": {"en": "Clerical review", "zh": "人工复核"},
     "data.rv.col.pair_id": {"en": "Pair id", "zh": "记录对编号"},
     "data.rv.col.decision": {"en": "Decision", "zh": "决定"},

@@ -224,6 +224,27 @@ def _label_links(table: DataTable, rules: DataRules, path: Path,
     return LabelLinks(dup.fuzzy, table, resolved, path.name)
 
 
+def _refined(table: DataTable, rules: DataRules, path: Path,
+             labelled: Sequence[LabelledPair]) -> DataRules:
+    """Return ``rules`` with the match model estimated with the labelled pairs fixed."""
+    import numpy as np
+
+    from crm_readiness.engine.data.clerical import resolve_labels
+    from crm_readiness.engine.data.train import estimate_model
+    from crm_readiness.io.review_labels import stale_error
+
+    if rules.duplicates is None or rules.duplicates.fuzzy is None:
+        raise UsageError(t("data.labels.needs_fuzzy", "en"), t("data.labels.needs_fuzzy", "zh"))
+    resolved = resolve_labels(table, labelled)
+    if resolved.stale:
+        raise stale_error(path, resolved.stale)
+    decided = [(x, y, 1.0 if lab.decision == "same" else 0.0)
+               for x, y, lab in resolved.pairs if lab.decision != "unsure"]
+    return estimate_model(table, rules, (np.asarray([d[0] for d in decided], dtype=np.int64),
+                                         np.asarray([d[1] for d in decided], dtype=np.int64),
+                                         np.asarray([d[2] for d in decided], dtype=np.float64)))
+
+
 def csv_writer(con: object, sql: str, *, safe: bool = True) -> Callable[[Path], None]:
     """Return a stream writer for :class:`OutputSet` putting the rows of ``sql`` into its temp file.
 
@@ -243,17 +264,28 @@ def csv_writer(con: object, sql: str, *, safe: bool = True) -> Callable[[Path], 
 
 
 def draft_rules_file(path: Path, out: Path, *, source: SourceOptions = SourceOptions(),
-                     force: bool = False) -> Path:
-    """Draft a rules file from ``path`` and write it to ``out`` (refuses to replace it)."""
+                     force: bool = False, labels: Path | None = None) -> Path:
+    """Draft a rules file from ``path`` and write it to ``out`` (refuses to replace it).
+
+    ``labels`` (an issues workbook with clerical-review decisions) refines the
+    estimated match model: EM keeps the labelled pairs at their decision.
+    """
     from crm_readiness.engine.data.infer import draft_rules, renamed_headers
     from crm_readiness.io.output import OutputSet
     from crm_readiness.io.yaml_files import dump_yaml
 
+    labelled = None
+    if labels is not None:
+        from crm_readiness.io.review_labels import read_labels
+
+        labelled = read_labels(labels)
     outputs = OutputSet(force=force)  # a rules file is edited by the user: editable
     outputs.add(out, lambda: (header + body).encode("utf-8"), editable=True)
     outputs.preflight()
     with _open([path], source) as table:
-        rules = draft_rules(table)
+        rules = draft_rules(table, estimate=labels is None)
+        if labels is not None and labelled is not None:
+            rules = _refined(table, rules, labels, labelled)
         renamed = renamed_headers(table.columns)
     body = dump_yaml(rules.model_dump(mode="json", exclude_defaults=True))
     header = ""

@@ -286,3 +286,60 @@ def test_the_published_profile_schema_is_current_and_validates_the_json(first: R
     assert data["clerical"]["pairs"] and errors(data, published, published) == []
     data["clerical"]["pairs"][0]["fields"][0]["level"] = "high"  # the validator does fail
     assert errors(data, published, published)
+
+
+def test_em_keeps_labelled_pairs_at_their_label() -> None:
+    from crm_readiness.engine.data.linkage import estimate
+
+    rng = np.random.default_rng(1)
+    n = 20_000
+    match = rng.random(n) < 0.3
+    m, u = [[0.9, 0.1], [0.8, 0.2], [0.95, 0.05]], [[0.05, 0.95], [0.1, 0.9], [0.2, 0.8]]
+    lev = np.zeros((n, 3), dtype=np.int8)
+    for j in range(3):
+        lev[:, j] = (rng.random(n) >= np.where(match, m[j][0], u[j][0])).astype(np.int8)
+    rand = np.stack([(rng.random(5000) >= u[j][0]).astype(np.int8) for j in range(3)], axis=1)
+    free = estimate(lev, rand, [1, 1, 1])
+    fixed = np.full(n, np.nan)
+    fixed[:4000] = match[:4000].astype(np.float64)  # labelled by the truth: still right
+    labelled = estimate(lev, rand, [1, 1, 1], fixed=fixed)
+    assert labelled.m[0][0] == pytest.approx(0.9, abs=0.03)
+    # labels that say "every pair agreeing on field 0 is different" pull m of field 0 down
+    wrong = np.where(lev[:, 0] == 0, 0.0, np.nan)
+    forced = estimate(lev, rand, [1, 1, 1], fixed=wrong)
+    assert forced.m[0][0] < free.m[0][0] - 0.3
+
+
+def test_probabilistic_labels_from_the_truth_measure_precision_and_refine_the_model(
+        synthetic: Synthetic, tmp_path: Path) -> None:
+    from crm_readiness.io.data_sources import load_rules
+    from crm_readiness.workflows.data import draft_rules_file
+
+    drafted = draft_rules_file(synthetic.csv, tmp_path / "drafted.yaml")
+    run = _profile(synthetic.csv, drafted, tmp_path / "p1", review=100)
+    sample = run.result.clerical
+    assert sample is not None and sample.method == "probabilistic"
+    assert sample.band[0] < sample.threshold < sample.band[1] and len(sample.pairs) >= 3
+    true = synthetic.truth.pairs()
+    truth = {p.pair_id: (p.left.record, p.right.record) in true for p in sample.pairs}
+    labels = tmp_path / "labels.xlsx"
+    _decide(run.workbook, labels, {k: "same" if v else "different" for k, v in truth.items()})
+    second = _profile(synthetic.csv, drafted, tmp_path / "p2", labels=labels)
+    out = second.result.labels
+    assert out is not None and out.labelled == len(sample.pairs)
+    links = [p for p in sample.pairs if p.model_match]
+    assert out.confirmed == sum(truth[p.pair_id] for p in links)
+    assert out.rejected == sum(not truth[p.pair_id] for p in links)
+    assert out.expected_precision == pytest.approx(
+        sum(p.score for p in links) / len(links), abs=1e-4)
+    # with every borderline pair labelled by the truth, no labelled pair is clustered wrongly
+    assert second.result.clerical is not None
+    assert all(p.same_cluster == truth[p.pair_id] for p in second.result.clerical.pairs
+               if p.pair_id in truth)
+    refined = draft_rules_file(synthetic.csv, tmp_path / "refined.yaml", labels=labels)
+    before, after = load_rules(drafted).duplicates, load_rules(refined).duplicates
+    assert before is not None and after is not None
+    assert before.fuzzy is not None and after.fuzzy is not None
+    assert after.fuzzy.estimated is not None
+    assert after.fuzzy.estimated.labelled_pairs == len(sample.pairs)
+    assert [f.m for f in after.fuzzy.fields] != [f.m for f in before.fuzzy.fields]

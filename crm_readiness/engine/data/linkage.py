@@ -119,18 +119,24 @@ class Estimate:
 
 
 def estimate(lev: npt.NDArray[np.int8], u_lev: npt.NDArray[np.int8],
-             n_levels: Sequence[int], *, seed: int = 20240501, fix_u: bool = False) -> Estimate:
+             n_levels: Sequence[int], *, seed: int = 20240501, fix_u: bool = False,
+             fixed: npt.NDArray[np.float64] | None = None) -> Estimate:
     """Estimate m, u and the prior by EM on the candidate pairs' levels.
 
     ``u`` starts from the random pairs' levels (chance agreement); with
     ``fix_u`` it stays there (Splink's default), otherwise EM re-estimates it
     among the candidate pairs — the right ``u`` for pairs the blocking brought
-    together, where a shared name is no longer rare.
+    together, where a shared name is no longer rare. ``fixed`` (aligned with
+    ``lev``; NaN = free) holds the match probability of pairs a person labelled
+    (1 same, 0 different): EM keeps them at it.
     """
     u = level_shares(u_lev, n_levels)
     if len(lev) > MAX_EM_PAIRS:
-        pick = np.random.default_rng(seed).choice(len(lev), MAX_EM_PAIRS, replace=False)
-        lev = lev[np.sort(pick)]
+        pick = np.sort(np.random.default_rng(seed).choice(len(lev), MAX_EM_PAIRS, replace=False))
+        if fixed is not None:  # labelled pairs are always kept
+            pick = np.union1d(pick, np.flatnonzero(~np.isnan(fixed)))
+            fixed = fixed[pick]
+        lev = lev[pick]
     # start: the top level means a match far more often than chance, 'disagree' rarely
     m = []
     for k in n_levels:
@@ -142,6 +148,8 @@ def estimate(lev: npt.NDArray[np.int8], u_lev: npt.NDArray[np.int8],
     iterations = 0
     for iterations in range(1, EM_ITERATIONS + 1):  # noqa: B007 (the count is reported)
         p = probabilities(match_weights(lev, m, u, prior))
+        if fixed is not None:
+            p = np.where(np.isnan(fixed), p, fixed)
         new_prior = float(np.clip(p.mean(), EPS, 1 - EPS)) if len(p) else prior
         new_m = level_shares(lev, n_levels, p)
         new_u = u if fix_u else level_shares(lev, n_levels, 1.0 - p)

@@ -50,8 +50,14 @@ def _levels(table: DataTable, fuzzy: FuzzyRules, pairs: str, count: int,
     return np.concatenate(out) if out else np.zeros((0, len(levels)), np.int8)
 
 
-def estimate_model(table: DataTable, rules: DataRules) -> DataRules:
-    """Return ``rules`` with the fuzzy block's m/u and prior estimated on ``table``."""
+def estimate_model(table: DataTable, rules: DataRules,
+                   labelled: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64],
+                                   npt.NDArray[np.float64]] | None = None) -> DataRules:
+    """Return ``rules`` with the fuzzy block's m/u and prior estimated on ``table``.
+
+    ``labelled`` (record a, record b, 1.0 same / 0.0 different) are pairs a steward
+    decided: EM keeps their match probability at the label (``linkage.estimate``).
+    """
     dup = rules.duplicates
     assert dup is not None and dup.fuzzy is not None
     fuzzy = dup.fuzzy
@@ -70,6 +76,17 @@ def estimate_model(table: DataTable, rules: DataRules) -> DataRules:
     else:
         em_table, em_count = PAIRS, candidates
     lev = _levels(table, fuzzy, em_table, em_count, drop_apart=True)
+    fixed = None
+    if labelled is not None and len(labelled[0]):
+        con.register("_cr_lab_arrays", {"pid": np.arange(len(labelled[0]), dtype=np.int64),
+                                        "a": labelled[0], "b": labelled[1]})
+        run(con, "CREATE OR REPLACE TABLE _cr_lab AS SELECT pid::BIGINT AS pid, a::BIGINT AS a, "
+                 "b::BIGINT AS b FROM _cr_lab_arrays")
+        con.unregister("_cr_lab_arrays")
+        lev = np.concatenate([lev, _levels(table, fuzzy, "_cr_lab", len(labelled[0]),
+                                           drop_apart=False)])
+        fixed = np.concatenate([np.full(len(lev) - len(labelled[0]), np.nan), labelled[2]])
+        run(con, "DROP TABLE _cr_lab")
     n = table.rows
     want = min(RANDOM_PAIRS, max(1000, n * 5))
     run(con, f"CREATE OR REPLACE TABLE _cr_rand AS SELECT row_number() OVER (ORDER BY k) - 1 "
@@ -81,7 +98,8 @@ def estimate_model(table: DataTable, rules: DataRules) -> DataRules:
     u_lev = _levels(table, fuzzy, "_cr_rand", drawn, drop_apart=False)
     for name in ("_cr_rand", "_cr_em", PAIRS, NORM):
         run(con, f"DROP TABLE IF EXISTS {name}")
-    est = estimate(lev, u_lev, [len(f.effective_levels) for f in fuzzy.fields], seed=SEED)
+    est = estimate(lev, u_lev, [len(f.effective_levels) for f in fuzzy.fields], seed=SEED,
+                   fixed=fixed)
     fields = tuple(f.model_copy(update={"m": tuple(_prob(x, 6) for x in est.m[j]),
                                         "u": tuple(_prob(x, 8) for x in est.u[j])})
                    for j, f in enumerate(fuzzy.fields))
@@ -89,5 +107,7 @@ def estimate_model(table: DataTable, rules: DataRules) -> DataRules:
         **fuzzy.model_dump(), "fields": [f.model_dump() for f in fields],
         "method": "probabilistic", "prior": _prob(est.prior, 6),
         "estimated": ModelEstimate(candidate_pairs=est.em_pairs, random_pairs=est.random_pairs,
-                                   iterations=est.iterations).model_dump()})
+                                   iterations=est.iterations,
+                                   labelled_pairs=0 if fixed is None else int((~np.isnan(fixed)).sum()),
+                                   ).model_dump()})
     return rules.model_copy(update={"duplicates": dup.model_copy(update={"fuzzy": new_fuzzy})})

@@ -168,6 +168,8 @@ class ModelEstimate(Model):
                                  "prior on.")
     random_pairs: int = Field(ge=0, description="Random record pairs u was estimated on.")
     iterations: int = Field(ge=0, description="EM iterations until the estimates settled.")
+    labelled_pairs: int = Field(default=0, ge=0, description="Pairs a steward labelled "
+                                "(rules init --labels) whose match status EM kept fixed.")
 
 
 class FuzzyRules(Model):
