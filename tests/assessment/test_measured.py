@@ -69,3 +69,22 @@ def test_a_broken_profile_is_an_input_error(runner: CliRunner, tmp_path: Path) -
                             str(ASSETS / "data" / "not_json.json"), "--out", str(tmp_path), "--lang", "en"])
     no_traceback(r)
     assert r.exit_code == 3 and "not_json.json" in r.output
+
+
+def test_the_demo_claims_every_measured_question_in_both_languages() -> None:
+    """The demo's answers (and its workshop) claim a value for every question a profile
+    measures, so 'measured against claimed' has a claim to compare for each."""
+    from crm_readiness.io.yaml_files import load_yaml
+
+    measured = [q.id for c in load_checklist_set().checklists for q in c.questions if q.measure]
+    assert "data.measured_timeliness" in measured and "data.measured_key_completeness" in measured
+    answers = load_yaml(demo_answers_path()).data["answers"]
+    workshop = load_yaml(demo_answers_path().parent / "workshop-answers.yaml").data["answers"]
+    for qid in measured:
+        for claims in ([answers[qid]], workshop[qid]):
+            assert all("value" in c or "na" in c for c in claims), qid
+            for c in claims:
+                note = c.get("note") or c.get("na")
+                if note is not None and qid in ("data.measured_timeliness",
+                                                "data.measured_key_completeness"):
+                    assert set(note) == {"en", "zh"}, qid
