@@ -139,6 +139,20 @@ def _summary(result: DataProfileResult, lang: Lang, out: Console) -> None:
     dup = result.duplicates
     out.print(t("data.report.dup_summary", lang, clusters=f"{dup.clusters:,}",
                 records=f"{dup.records_in_clusters:,}", redundant=f"{dup.redundant_records:,}"))
+    if result.clerical is not None:
+        c = result.clerical
+        out.print(t("data.report.clerical_sample", lang, n=len(c.pairs), in_band=f"{c.in_band:,}",
+                    lo=f"{c.band[0]:.3g}", hi=f"{c.band[1]:.3g}"))
+    if result.labels is not None:
+        lab = result.labels
+        out.print(plain(t(
+            "data.report.labels", lang, source=lab.source, labelled=lab.labelled, same=lab.same,
+            different=lab.different, unsure=lab.unsure, moved=lab.moved,
+            confirmed=lab.confirmed, rejected=lab.rejected, measured=_pct(lab.measured_precision),
+            expected=_pct(lab.expected_precision), missed=lab.missed, forced=lab.forced_links,
+            apart=lab.kept_apart)))
+        if lab.conflicts:
+            out.print(t("data.report.labels_conflicts", lang, n=lab.conflicts))
     out.print(t("data.cli.score", lang, score=_pct(result.readiness.value),
                 pass_rate=_pct(result.record_pass_rate), target=_pct(result.readiness.target)))
     for note in result.notes:

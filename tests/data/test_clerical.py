@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -343,3 +344,50 @@ def test_probabilistic_labels_from_the_truth_measure_precision_and_refine_the_mo
     assert after.fuzzy.estimated is not None
     assert after.fuzzy.estimated.labelled_pairs == len(sample.pairs)
     assert [f.m for f in after.fuzzy.fields] != [f.m for f in before.fuzzy.fields]
+
+
+DOC_LINES = (
+    "crm-readiness data profile crm-readiness-demo/inputs/customers.csv --rules "
+    "crm-readiness-demo/inputs/customers-rules.yaml --out review --format json,xlsx --review 30 "
+    "--labels previous-issues.xlsx --force",
+    "crm-readiness data rules init crm-readiness-demo/inputs/customers.csv --labels "
+    "previous-issues.xlsx --out refined-rules.yaml",
+)
+
+
+def test_docs_clerical_example(doc_runs: object, tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page's labels lines, run on its own run's workbook with decisions filled in."""
+    import shlex
+
+    from crm_readiness.io.data_sources import load_rules
+    from tests.conftest import REPO
+    from tests.tools.doc_examples import parse
+
+    page = REPO / "docs" / "data.md"
+    text = page.read_text("utf-8")
+    assert all(line in text for line in DOC_LINES)
+    run = doc_runs(parse(page))  # type: ignore[operator]
+    inputs = tmp_path / "crm-readiness-demo" / "inputs"
+    inputs.mkdir(parents=True)
+    for name in ("customers.csv", "customers-rules.yaml"):
+        shutil.copyfile(run.folder / "crm-readiness-demo" / "inputs" / name, inputs / name)
+    shutil.copytree(run.folder / "review", tmp_path / "review")
+    data = json.loads((tmp_path / "review" / "customers-profile.json").read_text("utf-8"))
+    pairs = data["clerical"]["pairs"]
+    assert 0 < len(pairs) <= 30
+    decisions = {pairs[0]["pair_id"]: "different", pairs[-1]["pair_id"]: "same"}
+    _decide(tmp_path / "review" / "customers-issues.xlsx", tmp_path / "previous-issues.xlsx",
+            decisions)
+    monkeypatch.chdir(tmp_path)
+    outputs = []
+    for line in DOC_LINES:
+        res = CliRunner().invoke(app, [*shlex.split(line)[1:], "--lang", "en"])
+        assert res.exit_code == 0, res.output
+        outputs.append(res.output)
+    assert "Labels from previous-issues.xlsx: 2 decided pairs" in " ".join(outputs[0].split())
+    labelled = json.loads((tmp_path / "review" / "customers-profile.json").read_text("utf-8"))
+    assert labelled["labels"]["labelled"] == 2
+    refined = load_rules(tmp_path / "refined-rules.yaml").duplicates
+    assert refined is not None and refined.fuzzy is not None
+    assert refined.fuzzy.estimated is not None and refined.fuzzy.estimated.labelled_pairs == 2
