@@ -140,9 +140,10 @@ def _summary(result: DataProfileResult, lang: Lang, out: Console) -> None:
     out.print(t("data.report.dup_summary", lang, clusters=f"{dup.clusters:,}",
                 records=f"{dup.records_in_clusters:,}", redundant=f"{dup.redundant_records:,}"))
     if result.clerical is not None:
-        c = result.clerical
-        out.print(t("data.report.clerical_sample", lang, n=len(c.pairs), in_band=f"{c.in_band:,}",
-                    lo=f"{c.band[0]:.3g}", hi=f"{c.band[1]:.3g}"))
+        review = result.clerical
+        out.print(t("data.report.clerical_sample", lang, n=len(review.pairs),
+                    in_band=f"{review.in_band:,}", lo=f"{review.band[0]:.3g}",
+                    hi=f"{review.band[1]:.3g}"))
     if result.labels is not None:
         lab = result.labels
         out.print(plain(t(
