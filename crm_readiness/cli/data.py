@@ -243,6 +243,8 @@ def clean(
     temp_dir: TempDirOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
+    labels: Annotated[Path | None, typer.Option("--labels", help=h("data.opt.labels"),
+                                                show_default=False)] = None,
 ) -> None:
     """Write a cleansed copy of the export."""
     from crm_readiness.workflows.data import SourceOptions, clean_files
@@ -251,7 +253,8 @@ def clean(
     with _progress(language) as report:
         result = clean_files(files, rules, out,
                              source=SourceOptions(encoding, sheet, delimiter, memory, temp_dir),
-                             fuzzy=fuzzy, force=force, progress=report, csv_safe=csv_safe)
+                             fuzzy=fuzzy, force=force, progress=report, csv_safe=csv_safe,
+                             labels=labels)
     print_written([out], language)
     if not csv_safe:
         err_console().print(t("data.cli.raw_warning", language))

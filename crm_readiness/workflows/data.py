@@ -302,11 +302,12 @@ def draft_rules_file(path: Path, out: Path, *, source: SourceOptions = SourceOpt
 def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
                 source: SourceOptions = SourceOptions(), fuzzy: bool = True,
                 force: bool = False, progress: Progress = no_progress,
-                csv_safe: bool = True) -> DataProfileResult:
+                csv_safe: bool = True, labels: Path | None = None) -> DataProfileResult:
     """Write the cleansed copy of the files to ``out``; the sources are never modified.
 
     ``csv_safe`` (the default) applies the safe-cell rule to every field; ``False``
-    writes the values verbatim (``data clean --raw``).
+    writes the values verbatim (``data clean --raw``). ``labels`` (an issues workbook
+    with clerical-review decisions) makes the cluster ids follow the steward's decisions.
     """
     from crm_readiness.engine.data import ProfileOptions, profile
     from crm_readiness.engine.data.issues import cleansed_query
@@ -327,10 +328,17 @@ def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
         from crm_readiness.io.data_sources import load_rules
 
         load_rules(rules_path)
+    labelled = None
+    if labels is not None:
+        from crm_readiness.io.review_labels import read_labels
+
+        labelled = read_labels(labels)
     with _open(paths, source, _scaled(progress)) as table:
         rules = _rules_for(table, rules_path)
+        links = None if labels is None or labelled is None else _label_links(
+            table, rules, labels, labelled, fuzzy)
         result = profile(table, rules, ProfileOptions(
-            fuzzy=fuzzy, max_listed_clusters=0,
+            fuzzy=fuzzy, max_listed_clusters=0, links=links,
             rules_source=None if rules_path is None else str(rules_path)), _scaled(progress))
         outputs.commit(_writing(progress))
         progress("done", 1.0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import random
 import shutil
@@ -154,6 +155,17 @@ def test_round_trip_labels_change_clusters_and_measure_precision(
     schema = json.loads((Path(__file__).resolve().parents[2] / "docs"
                          / "data-profile-result.schema.json").read_text("utf-8"))
     assert errors(json.loads(report), schema, schema) == []
+    # the cleansed copy's cluster ids follow the labels too
+    from crm_readiness.workflows.data import clean_files
+
+    clean = tmp_path / "clean.csv"
+    clean_files([synthetic.csv], synthetic.rules, clean, labels=labels)
+    with clean.open(encoding="utf-8-sig", newline="") as fh:
+        cid = {int(r["_source_row"]): r["_cluster_id"] for r in csv.DictReader(fh)}
+    p = by_id[linked[0]]
+    assert cid[p.left.row] != cid[p.right.row] or not cid[p.left.row]
+    p = by_id[unlinked[0]]
+    assert cid[p.left.row] and cid[p.left.row] == cid[p.right.row]
     # the labels also map onto a re-export with moved rows
     moved = tmp_path / "customers.csv"
     _shuffle(synthetic.csv, moved)
