@@ -293,16 +293,20 @@ def resolve_labels(table: DataTable, labels: Sequence[LabelledPair]) -> Resolved
             if rid is not None:
                 at_row[(n, side)] = rid
     fp_at = fingerprints(table, sorted(set(at_row.values())))
-    wanted = sorted({lab.left_fingerprint for lab in labels}
-                    | {lab.right_fingerprint for lab in labels})
-    con = table.conn
-    con.register("_cr_lab_fp", {"fp": np.asarray(wanted, dtype=object)})
+    wanted = sorted({fp for n, lab in enumerate(labels)
+                     for side, fp in (("left", lab.left_fingerprint),
+                                      ("right", lab.right_fingerprint))
+                     if fp_at.get(at_row.get((n, side), -1)) != fp})
     by_fp: dict[str, list[int]] = {}
-    for rid, fp in con.execute(
-            f"SELECT rid, fp FROM (SELECT rowid AS rid, {fingerprint_sql(table)} AS fp FROM "
-            f"{ident(table.table)}) SEMI JOIN _cr_lab_fp USING (fp) ORDER BY rid").fetchall():
-        by_fp.setdefault(str(fp), []).append(int(rid))
-    con.unregister("_cr_lab_fp")
+    if wanted:  # only records not at their row make the whole export be fingerprinted
+        con = table.conn
+        con.register("_cr_lab_fp", {"fp": np.asarray(wanted, dtype=object)})
+        for rid, fp in con.execute(
+                f"SELECT rid, fp FROM (SELECT rowid AS rid, {fingerprint_sql(table)} AS fp FROM "
+                f"{ident(table.table)}) SEMI JOIN _cr_lab_fp USING (fp) ORDER BY rid"
+        ).fetchall():
+            by_fp.setdefault(str(fp), []).append(int(rid))
+        con.unregister("_cr_lab_fp")
     out = ResolvedLabels([], [])
     for n, lab in enumerate(labels):
         found: dict[str, int] = {}
