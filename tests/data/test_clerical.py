@@ -332,6 +332,7 @@ def test_probabilistic_labels_from_the_truth_measure_precision_and_refine_the_mo
     run = _profile(synthetic.csv, drafted, tmp_path / "p1", review=100)
     sample = run.result.clerical
     assert sample is not None and sample.method == "probabilistic"
+    assert sample.id_column == "客户编号" and all(p.left.id for p in sample.pairs)
     assert sample.band[0] < sample.threshold < sample.band[1] and len(sample.pairs) >= 3
     true = synthetic.truth.pairs()
     truth = {p.pair_id: (p.left.record, p.right.record) in true for p in sample.pairs}
@@ -403,3 +404,17 @@ def test_docs_clerical_example(doc_runs: object, tmp_path: Path,
     refined = load_rules(tmp_path / "refined-rules.yaml").duplicates
     assert refined is not None and refined.fuzzy is not None
     assert refined.fuzzy.estimated is not None and refined.fuzzy.estimated.labelled_pairs == 2
+
+
+@pytest.mark.parametrize(("columns", "expected"), [
+    (["客户名称", "客户编号"], "客户编号"), (["name", "customer_id"], "customer_id"),
+    (["Account No", "x"], "Account No"), (["ID", "x"], "ID"), (["统一社会信用代码", "名称"], None),
+    (["zip code", "邮政编码", "mobile"], None)])
+def test_the_record_id_column_is_the_unique_one_else_found_by_name(
+        columns: list[str], expected: str | None) -> None:
+    from crm_readiness.engine.data.clerical import id_column
+    from crm_readiness.models.data.rules import DataRules
+
+    assert id_column(DataRules(), columns) == expected
+    marked = DataRules.model_validate({"columns": {columns[-1]: {"unique": True}}})
+    assert id_column(marked, columns) == columns[-1]

@@ -23,6 +23,7 @@ Pure: SQL over the profile's tables and numpy; nothing here reads or writes a fi
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -141,9 +142,21 @@ def fingerprints(table: DataTable, records: Sequence[int]) -> dict[int, str]:
     return {int(r): str(f) for r, f in got}
 
 
+#: headers that name a record's own id when no column is marked unique (客户编号, customer_id …).
+_ID_HEADER = re.compile(r"(?i)^(id|no\.?)$|[_ \-](id|no\.?)$|^(customer|account|"
+                        r"client)[_ \-]?(id|no|code|number)$|编号|客户号")
+
+
 def id_column(rules: DataRules, columns: Sequence[str]) -> str | None:
-    """Return the record's own id column: the first column the rules mark unique."""
-    return next((c for c in columns if c in rules.columns and rules.columns[c].unique), None)
+    """Return the record's own id column: the first one the rules mark unique, else by its name.
+
+    The credit code is not an id of the record (two records of one company share it).
+    """
+    unique = next((c for c in columns if c in rules.columns and rules.columns[c].unique), None)
+    if unique is not None:
+        return unique
+    return next((c for c in columns if _ID_HEADER.search(c.strip()) and not (
+        c in rules.columns and rules.columns[c].format == "cn_uscc")), None)
 
 
 def agreement(level: int | None, levels: Sequence[float]) -> str:
