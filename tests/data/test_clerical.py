@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import random
 import shutil
@@ -418,3 +419,18 @@ def test_the_record_id_column_is_the_unique_one_else_found_by_name(
     assert id_column(DataRules(), columns) == expected
     marked = DataRules.model_validate({"columns": {columns[-1]: {"unique": True}}})
     assert id_column(marked, columns) == columns[-1]
+
+
+def test_a_chinese_workbook_is_read_by_an_english_run(tmp_path: Path) -> None:
+    from crm_readiness.io.review_labels import read_labels
+    from tests.hostile.test_fuzz_labels import SHEETS
+
+    wb = load_workbook(io.BytesIO(SHEETS["zh"]))
+    ws = wb["人工复核"]
+    ws["B2"], ws["B3"], ws["B4"], ws["C4"] = "同一客户", "不同客户", " 不确定 ", "再查"
+    wb.save(tmp_path / "zh.xlsx")
+    labels = read_labels(tmp_path / "zh.xlsx")
+    assert [(lab.decision, lab.note, lab.cell) for lab in labels] == [
+        ("same", None, "人工复核!A2"), ("different", None, "人工复核!A3"),
+        ("unsure", "再查", "人工复核!A4")]
+    assert labels[0].left_row == 2 and labels[0].right_file == "c.csv"

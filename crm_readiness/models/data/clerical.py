@@ -24,7 +24,8 @@ class ReviewRecord(ResultModel):
     file: str
     row: int = Field(description="Row in its file, the header being row 1.")
     id: str | None = Field(default=None, description="The record's own id (the first column "
-                           "the rules mark unique), when there is one.")
+                           "the rules mark unique, else one named like an id), when there is "
+                           "one.")
     fingerprint: str = Field(description="Hash of the record's raw values: a re-exported file "
                              "with moved rows still maps, a changed record is stale.")
 
