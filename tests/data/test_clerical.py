@@ -434,3 +434,19 @@ def test_a_chinese_workbook_is_read_by_an_english_run(tmp_path: Path) -> None:
         ("same", None, "人工复核!A2"), ("different", None, "人工复核!A3"),
         ("unsure", "再查", "人工复核!A4")]
     assert labels[0].left_row == 2 and labels[0].right_file == "c.csv"
+
+
+def test_the_sample_does_not_depend_on_the_profile_keeping_its_pair_tables(
+        synthetic: Synthetic) -> None:
+    from crm_readiness.engine.data import ProfileOptions, profile
+    from crm_readiness.engine.data.clerical import draw_review
+    from crm_readiness.io.data_sources import load_rules, open_export
+
+    with open_export([synthetic.csv]) as table:
+        rules = load_rules(synthetic.rules, table.columns)
+        profile(table, rules, ProfileOptions(max_listed_clusters=0))
+        kept = draw_review(table, rules, 25)
+        table.conn.execute("DROP TABLE _cr_pairs")
+        table.conn.execute("DROP TABLE _cr_fz")
+        rebuilt = draw_review(table, rules, 25)
+    assert kept is not None and len(kept.pairs) == 25 and rebuilt == kept

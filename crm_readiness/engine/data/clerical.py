@@ -31,10 +31,19 @@ from pathlib import PurePath
 import numpy as np
 import numpy.typing as npt
 
-from crm_readiness.engine.data.duplicates import CLUSTERS
+from crm_readiness.engine.data.duplicates import CLUSTERS, find_hubs
 from crm_readiness.engine.data.formats import ident
-from crm_readiness.engine.data.fuzzy import PAIRS, Matches, decide, pair_similarities
+from crm_readiness.engine.data.fuzzy import (
+    FZ,
+    PAIRS,
+    Matches,
+    build_fields,
+    build_pairs,
+    decide,
+    pair_similarities,
+)
 from crm_readiness.engine.data.linkage import level_matrix
+from crm_readiness.engine.data.plan import column_plans
 from crm_readiness.engine.data.sql import one, run
 from crm_readiness.engine.data.table import DataTable, no_progress
 from crm_readiness.models.data.clerical import (
@@ -183,6 +192,21 @@ def _records(table: DataTable, rids: Sequence[int], columns: Sequence[str],
     return {int(r[0]): list(r[1:]) for r in got}
 
 
+def _has(table: DataTable, name: str) -> bool:
+    return bool(one(table.conn, "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?",
+                    [name])[0])
+
+
+def _ensure_pairs(table: DataTable, rules: DataRules, fuzzy: FuzzyRules) -> None:
+    """Rebuild the candidate pairs and compared values if the profile did not keep them."""
+    if _has(table, PAIRS) and _has(table, FZ):
+        return
+    by_name = {p.name: p for p in column_plans(table, rules)}
+    _hubs, hub_sql = find_hubs(table, rules, by_name)
+    build_fields(table, fuzzy, by_name, hub_sql)
+    build_pairs(table, fuzzy, by_name)
+
+
 def draw_review(table: DataTable, rules: DataRules, size: int, *, seed: int = SEED,
                 carried: dict[str, tuple[Decision, str | None]] | None = None,
                 ) -> ClericalSample | None:
@@ -196,6 +220,7 @@ def draw_review(table: DataTable, rules: DataRules, size: int, *, seed: int = SE
         return None
     fuzzy = dup.fuzzy
     con = table.conn
+    _ensure_pairs(table, rules, fuzzy)
     candidates = int(one(con, f"SELECT count(*) FROM {PAIRS}")[0])
     if candidates > MAX_SCAN:
         run(con, f"CREATE OR REPLACE TABLE _cr_rv_scan AS SELECT row_number() OVER "
