@@ -362,6 +362,8 @@ def test_probabilistic_labels_from_the_truth_measure_precision_and_refine_the_mo
 
 DOC_LINES = (
     "crm-readiness data profile crm-readiness-demo/inputs/customers.csv --rules "
+    "crm-readiness-demo/inputs/customers-rules.yaml --out review --format json,xlsx --review 30",
+    "crm-readiness data profile crm-readiness-demo/inputs/customers.csv --rules "
     "crm-readiness-demo/inputs/customers-rules.yaml --out review --format json,xlsx --review 30 "
     "--labels previous-issues.xlsx --force",
     "crm-readiness data rules init crm-readiness-demo/inputs/customers.csv --labels "
@@ -369,48 +371,44 @@ DOC_LINES = (
 )
 
 
-def test_docs_clerical_example(doc_runs: object, tmp_path: Path,
+def test_docs_clerical_example(demo_en: Path, tmp_path: Path,
                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """The page's labels lines, run on its own run's workbook with decisions filled in."""
+    """The page's clerical-review lines, run on the demo's export with decisions filled in
+    between (the first also runs in tests/test_doc_examples.py)."""
     import shlex
 
     from crm_readiness.io.data_sources import load_rules
     from tests.conftest import REPO
-    from tests.tools.doc_examples import parse
 
-    page = REPO / "docs" / "data.md"
-    text = page.read_text("utf-8")
+    text = (REPO / "docs" / "data.md").read_text("utf-8")
     assert all(line in text for line in DOC_LINES)
-    run = doc_runs(parse(page))  # type: ignore[operator]
     inputs = tmp_path / "crm-readiness-demo" / "inputs"
     inputs.mkdir(parents=True)
     for name in ("customers.csv", "customers-rules.yaml"):
-        shutil.copyfile(run.folder / "crm-readiness-demo" / "inputs" / name, inputs / name)
-    shutil.copytree(run.folder / "review", tmp_path / "review")
+        shutil.copyfile(demo_en / "inputs" / name, inputs / name)
+    monkeypatch.chdir(tmp_path)
+
+    def run(line: str) -> str:
+        res = CliRunner().invoke(app, [*shlex.split(line)[1:], "--lang", "en"])
+        assert res.exit_code == 0, res.output
+        return " ".join(res.output.split())
+
+    run(DOC_LINES[0])
     data = json.loads((tmp_path / "review" / "customers-profile.json").read_text("utf-8"))
     pairs = data["clerical"]["pairs"]
     assert 0 < len(pairs) <= 30
     decisions = {pairs[0]["pair_id"]: "different", pairs[-1]["pair_id"]: "same"}
     _decide(tmp_path / "review" / "customers-issues.xlsx", tmp_path / "previous-issues.xlsx",
             decisions)
-    monkeypatch.chdir(tmp_path)
-    outputs = []
-    for line in DOC_LINES:
-        res = CliRunner().invoke(app, [*shlex.split(line)[1:], "--lang", "en"])
-        assert res.exit_code == 0, res.output
-        outputs.append(res.output)
-    assert "Labels from previous-issues.xlsx: 2 decided pairs" in " ".join(outputs[0].split())
+    assert "Labels from previous-issues.xlsx: 2 decided pairs" in run(DOC_LINES[1])
     labelled = json.loads((tmp_path / "review" / "customers-profile.json").read_text("utf-8"))
     assert labelled["labels"]["labelled"] == 2
+    run(DOC_LINES[2])
     refined = load_rules(tmp_path / "refined-rules.yaml").duplicates
     assert refined is not None and refined.fuzzy is not None
     assert refined.fuzzy.estimated is not None and refined.fuzzy.estimated.labelled_pairs == 2
 
 
-@pytest.mark.parametrize(("columns", "expected"), [
-    (["客户名称", "客户编号"], "客户编号"), (["name", "customer_id"], "customer_id"),
-    (["Account No", "x"], "Account No"), (["ID", "x"], "ID"), (["统一社会信用代码", "名称"], None),
-    (["zip code", "邮政编码", "mobile"], None)])
 def test_the_record_id_column_is_the_unique_one_else_found_by_name(
         columns: list[str], expected: str | None) -> None:
     from crm_readiness.engine.data.clerical import id_column
