@@ -409,6 +409,10 @@ def test_docs_clerical_example(demo_en: Path, tmp_path: Path,
     assert refined.fuzzy.estimated is not None and refined.fuzzy.estimated.labelled_pairs == 2
 
 
+@pytest.mark.parametrize(("columns", "expected"), [
+    (["客户名称", "客户编号"], "客户编号"), (["name", "customer_id"], "customer_id"),
+    (["Account No", "x"], "Account No"), (["ID", "x"], "ID"), (["统一社会信用代码", "名称"], None),
+    (["zip code", "邮政编码", "mobile"], None)])
 def test_the_record_id_column_is_the_unique_one_else_found_by_name(
         columns: list[str], expected: str | None) -> None:
     from crm_readiness.engine.data.clerical import id_column
