@@ -207,12 +207,17 @@ def load_checklist_set(extra_dir: Path | None = None, *,
     return _build_set(packaged_dir or checklists_dir(), extra_dir)
 
 
+#: the packaged set read in this process, by the digest of its files (the demo's parts share it)
+_SETS: dict[str, ChecklistSet] = {}
+
+
 def _packaged_set() -> ChecklistSet:
     """Return the packaged checklists, from the per-user cache when their files are unchanged.
 
     The cache holds the validated set as JSON (never code), keyed by a digest of
     every packaged file's name and bytes; reading it costs a tenth of parsing
-    the YAML. A missing, stale or unreadable entry is simply rebuilt.
+    the YAML. A missing, stale or unreadable entry is simply rebuilt. Within a
+    process the set is read once per digest (a changed file is a new digest).
     """
     import hashlib
     import os
@@ -228,12 +233,17 @@ def _packaged_set() -> ChecklistSet:
     for p in [*sorted(base.iterdir()), *pack_files(base)]:  # the industry packs too
         if p.suffix in (".yaml", ".yml") and p.is_file():
             digest.update(str(p.relative_to(base)).encode() + b"\0" + p.read_bytes() + b"\0")
-    entry = folder / f"set-{digest.hexdigest()[:32]}.json"
+    key = digest.hexdigest()[:32]
+    known = _SETS.get(key)
+    if known is not None:  # frozen models: one process shares the one validated set
+        return known
+    entry = folder / f"set-{key}.json"
     try:
-        return ChecklistSet.model_validate_json(entry.read_bytes())
+        _SETS[key] = ChecklistSet.model_validate_json(entry.read_bytes())
+        return _SETS[key]
     except (OSError, ValueError):
         pass
-    built = _build_set(base, None)
+    built = _SETS[key] = _build_set(base, None)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".set-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
