@@ -44,3 +44,8 @@ class _Unpicklable(Exception):
 
 def crash(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     raise _Unpicklable(1, 2)  # a bug: its traceback must reach the crash log
+
+
+def quick_too(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    (out_dir / "quick_too.txt").write_text(str(os.getpid()), "utf-8")
+    return [_entry("quick_too")]
