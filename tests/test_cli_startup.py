@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -47,11 +48,16 @@ def test_main_imports_only_the_command_run_and_tunes_the_collector() -> None:
             "try:\n    m.main()\nexcept SystemExit:\n    pass\n"
             "cli = sorted(k for k in sys.modules if k.startswith('crm_readiness.cli.'))\n"
             "print(','.join(cli), file=sys.stderr)\n"
-            "print(gc.get_threshold()[0], gc.get_freeze_count() > 0, file=sys.stderr)\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+            "import os\n"
+            "print(gc.get_threshold()[0], gc.get_freeze_count() > 0,\n"
+            "      os.environ.get('PYDANTIC_DISABLE_PLUGINS'), file=sys.stderr)\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env=env)
     modules, tuning = proc.stderr.strip().splitlines()[-2:]
     assert "crm_readiness.cli.assess" in modules.split(",")
     for other in ("data", "vendors", "finance", "workshop", "review", "documents", "checklist"):
         assert f"crm_readiness.cli.{other}" not in modules.split(","), other
-    threshold, frozen = tuning.split()
+    threshold, frozen, plugins = tuning.split()
     assert int(threshold) >= 10_000 and frozen == "True"
+    assert plugins == "__all__"  # pydantic does not scan every installed package for plugins
