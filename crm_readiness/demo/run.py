@@ -31,7 +31,7 @@ from crm_readiness.i18n import Lang, t
 from crm_readiness.io.output import OutputSet
 from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 
-__all__ = ["COST", "MARKER", "NEEDS", "PARTS", "DemoEntry", "DemoRun", "demo_jobs",
+__all__ = ["COST", "MARKER", "NEEDS", "PARTS", "PRELOAD", "DemoEntry", "DemoRun", "demo_jobs",
            "prepare_out_dir", "run_demo", "start_order"]
 
 MARKER = ".crm-readiness-demo"
@@ -82,6 +82,17 @@ COST: dict[str, float] = {
     "crm_readiness.workflows.review:demo_part": 0.4,
 }
 DEFAULT_COST = 1.0
+
+#: what nearly every part imports (the libraries, models and renderers), imported here once
+#: before the workers fork instead of again in each worker; none starts a thread or opens a file
+PRELOAD: tuple[str, ...] = (
+    "openpyxl", "docx", "duckdb", "jinja2",
+    "crm_readiness.render.cells", "crm_readiness.render.jinja_env",
+    "crm_readiness.render.decisions", "crm_readiness.render.svg.charts",
+    "crm_readiness.io.checklists", "crm_readiness.io.assessment", "crm_readiness.io.data_sources",
+    "crm_readiness.engine.scoring", "crm_readiness.models.vendors.results",
+    "crm_readiness.models.finance.results", "crm_readiness.models.data.result",
+)
 
 
 def start_order(specs: Sequence[str]) -> dict[str, float]:
@@ -195,6 +206,8 @@ def _run_parts(specs: Sequence[str], out_dir: Path, lang: Lang, jobs: int,
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
+    for module in PRELOAD:  # the forked workers share them
+        importlib.import_module(module)
     priority = start_order(specs)
     # critical path first; PARTS order among equals (sorted is stable)
     pending = sorted(specs, key=lambda s: -priority[s])

@@ -43,3 +43,23 @@ def test_the_registry_is_consistent() -> None:
         assert part in demo_run.PARTS
         for need in needs:
             assert demo_run.PARTS.index(need) < demo_run.PARTS.index(part)
+
+
+def test_workers_share_the_modules_preloaded_before_they_fork(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import os
+    import sys
+
+    monkeypatch.delitem(sys.modules, "tests.demo.fake_preload", raising=False)
+    monkeypatch.setattr(demo_run, "PARTS", (f"{FAKE}:preloaded", f"{FAKE}:quick"))
+    monkeypatch.setattr(demo_run, "PRELOAD", ("tests.demo.fake_preload",))
+    monkeypatch.setattr("crm_readiness.demo.index.render_index", lambda *args, **kwargs: "index")
+    demo_run.run_demo(tmp_path / "d", "en", jobs=2)
+    assert (tmp_path / "d" / "preloaded.txt").read_text("utf-8") == str(os.getpid())
+
+
+def test_the_preloaded_modules_exist() -> None:
+    import importlib.util
+
+    for module in demo_run.PRELOAD:
+        assert importlib.util.find_spec(module) is not None, module
