@@ -50,6 +50,8 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF7D6")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 UNLOCKED = Protection(locked=False)
+#: the most characters a cell holds (openpyxl cuts longer text, as Excel would refuse it)
+MAX_CELL_TEXT = 32767
 #: per workbook: (font id, fill id) -> (style array, font, fill) — see write_only_cell.
 _STYLE_CACHE: WeakKeyDictionary[Any, dict[tuple[int, int], tuple[Any, Any, Any]]] = (
     WeakKeyDictionary())
@@ -106,8 +108,11 @@ def cell_value(cell: Any, value: Any) -> None:
         # a bilingual Text has no language of its own: the renderer picks one (value.get(lang))
         raise TypeError(f"bilingual text given to a cell without a language: {value!r}")
     else:
-        text = visible_controls(value if isinstance(value, str) else str(value))
-        cell.value = text
+        # as openpyxl would store it (str() of a str subclass, cut at the cell limit), bound
+        # directly: binding through cell.value re-checks for controls visible_controls already
+        # replaced and guesses a type (formula, error code) only to be overridden
+        text = str(visible_controls(value if isinstance(value, str) else str(value)))[:MAX_CELL_TEXT]
+        cell._value = text
         cell.data_type = "s"
         if needs_quote(text):
             cell.quotePrefix = True

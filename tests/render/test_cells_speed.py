@@ -75,3 +75,31 @@ def test_print_setup_creates_no_empty_cells() -> None:
     assert ws.print_title_rows == "$1:$1"  # the bold first row is still found
     assert ws.column_dimensions["AN"].width >= len("1,234,567.50")
     assert (ws.row_dimensions[400].height or 0) > 15
+
+
+def test_text_cells_are_stored_as_openpyxl_would_bind_them() -> None:
+    """Text bound directly is what cell.value would store: plain str, cut at 32,767, never a formula."""
+    from enum import Enum
+
+    class Colour(str, Enum):  # noqa: UP042 - str() of this mixin differs from its value
+        RED = "red"
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    values = ["x" * 40_000, Colour.RED, "=SUM(A1)", "#N/A", "a\x01b", "plain"]
+    for i, v in enumerate(values, start=1):
+        put(ws, i, 1, v)
+        ws.cell(i, 2).value = v if not isinstance(v, str) or "\x01" not in v else "a␁b"
+    for i in range(1, len(values) + 1):
+        mine, theirs = ws.cell(i, 1), ws.cell(i, 2)
+        assert type(mine.value) is str and mine.data_type == "s"
+        if theirs.data_type == "s":
+            assert mine.value == theirs.value
+    assert len(ws["A1"].value) == 32767
+    assert ws["A3"].value == "=SUM(A1)" and ws["A3"].quotePrefix  # text, shown as typed
+    assert ws["A4"].value == "#N/A"  # text, not an error code
+    back = load_workbook(io.BytesIO(workbook_bytes(wb)))["Sheet"]
+    assert [back.cell(i, 1).value for i in range(2, 7)] == [str(Colour.RED), "=SUM(A1)", "#N/A",
+                                                           "a␁b", "plain"]
+    assert back["A3"].data_type == "s"
