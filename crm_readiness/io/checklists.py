@@ -207,8 +207,8 @@ def load_checklist_set(extra_dir: Path | None = None, *,
     return _build_set(packaged_dir or checklists_dir(), extra_dir)
 
 
-#: the packaged set read in this process, by the digest of its files (the demo's parts share it)
-_SETS: dict[str, ChecklistSet] = {}
+#: the packaged set read in this process, by its cache entry as read (the demo's parts share it)
+_SETS: dict[tuple[str, int, int], ChecklistSet] = {}
 
 
 def _packaged_set() -> ChecklistSet:
@@ -217,7 +217,8 @@ def _packaged_set() -> ChecklistSet:
     The cache holds the validated set as JSON (never code), keyed by a digest of
     every packaged file's name and bytes; reading it costs a tenth of parsing
     the YAML. A missing, stale or unreadable entry is simply rebuilt. Within a
-    process the set is read once per digest (a changed file is a new digest).
+    process an entry is read once (a changed packaged file is a new entry, a
+    rewritten entry a new modification time).
     """
     import hashlib
     import os
@@ -233,25 +234,39 @@ def _packaged_set() -> ChecklistSet:
     for p in [*sorted(base.iterdir()), *pack_files(base)]:  # the industry packs too
         if p.suffix in (".yaml", ".yml") and p.is_file():
             digest.update(str(p.relative_to(base)).encode() + b"\0" + p.read_bytes() + b"\0")
-    key = digest.hexdigest()[:32]
-    known = _SETS.get(key)
+    entry = folder / f"set-{digest.hexdigest()[:32]}.json"
+    stamp = _stamp(entry)
+    known = None if stamp is None else _SETS.get(stamp)
     if known is not None:  # frozen models: one process shares the one validated set
         return known
-    entry = folder / f"set-{key}.json"
     try:
-        _SETS[key] = ChecklistSet.model_validate_json(entry.read_bytes())
-        return _SETS[key]
+        loaded = ChecklistSet.model_validate_json(entry.read_bytes())
+        if stamp is not None:
+            _SETS[stamp] = loaded
+        return loaded
     except (OSError, ValueError):
         pass
-    built = _SETS[key] = _build_set(base, None)
+    built = _build_set(base, None)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".set-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(built.model_dump_json().encode())
         os.replace(tmp, entry)
     except OSError:
-        pass  # no cache this time; the set is still right
+        return built  # no cache this time; the set is still right
+    stamp = _stamp(entry)
+    if stamp is not None:
+        _SETS[stamp] = built
     return built
+
+
+def _stamp(entry: Path) -> tuple[str, int, int] | None:
+    """Return the cache entry's path, modification time and size (None when it is missing)."""
+    try:
+        st = entry.stat()
+    except OSError:
+        return None
+    return str(entry), st.st_mtime_ns, st.st_size
 
 
 def _build_set(base: Path, extra_dir: Path | None) -> ChecklistSet:
