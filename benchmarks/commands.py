@@ -24,20 +24,30 @@ take on an idle 2-core machine, give or take the start-up and the index.
 Targets (issue 9): ``assess --answers`` on the demo answers ≤ 0.5 s; ``demo``
 ≤ 5 s, on the 2-core machine.
 
-Figures (2-core machine shared with four other sessions, load average 5–9, so
-CPU seconds; medians of 5):
+Figures, 2026-12-01, the 2-core machine shared with four other sessions (load
+average 8–10 throughout, so wall times are 2–3 times an idle machine's and CPU
+seconds are what compares); medians of 5, before = 4c58c42, after = this branch:
 
-=====================  =========  =========  ==============================
-                       before     after      what changed
-=====================  =========  =========  ==============================
-assess CPU             1.18 s     0.95 s     one command family built, GC
-                                             tuned, no pydantic plugin scan
-assess / peer (CPU)    2.9        2.3
-demo CPU (all parts)   12.2 s     10.4 s     style reuse, print setup on
-                                             existing cells, one checklist read
-demo critical path     5.2 s      3.1 s      export split off the profile
-demo, 2 workers        ~7 s       ~5.3 s     critical path first
-=====================  =========  =========  ==============================
+======================  ========  ========  ===========================================
+                        before    after     what changed
+======================  ========  ========  ===========================================
+assess CPU              1.44 s    1.16 s    one command family built, GC tuned, no
+                                            pydantic plugin scan
+assess / peer CPU       2.03      1.32      (peer 0.71 s and 0.88 s: the load's noise)
+demo CPU (all)          16.9 s    13.8 s    style reuse, print setup on existing cells,
+                                            text bound directly, one checklist read,
+                                            shared imports preloaded before the fork
+demo wall (loaded)      42.7 s    31.8 s
+demo critical path      5.2 s     4.2 s     the export split off the profile, so the
+                                            migration rehearsal no longer waits for it
+two workers (simulated) ~7.0 s    6.2 s     critical path first; sum of parts / 2 is 6.1
+======================  ========  ========  ===========================================
+
+Neither target is met on this loaded machine; on an idle one (last session's
+0.88 s and 6.99 s) these cuts point to about 0.65 s and 5 s. What is left: for
+``assess``, the libraries themselves (the peer) and building the result models'
+pydantic validators; for the demo, the DuckDB shape queries of the migration
+mapping, the issues workbook and python-docx's style lookups (other owners' code).
 """
 
 from __future__ import annotations
