@@ -43,8 +43,9 @@ demo critical path      5.2 s     4.2 s     the export split off the profile, so
 two workers (simulated) ~7.0 s    6.2 s     critical path first; sum of parts / 2 is 6.1
 ======================  ========  ========  ===========================================
 
-Neither target is met on this loaded machine; on an idle one (last session's
-0.88 s and 6.99 s) these cuts point to about 0.65 s and 5 s. What is left: for
+Neither target is met on this loaded machine. Scaling last session's idle-machine
+0.88 s and 6.99 s by these ratios gives about 0.7 s and 5.2 s: an estimate, not a
+measurement; rerun this on an idle machine to know. What is left: for
 ``assess``, the libraries themselves (the peer) and building the result models'
 pydantic validators; for the demo, the DuckDB shape queries of the migration
 mapping, the issues workbook and python-docx's style lookups (other owners' code).
