@@ -188,8 +188,9 @@ def register(app: typer.Typer) -> None:
     """Add ``vendors``, ``requirements`` and ``spec`` to the main app."""
     from crm_readiness.cli.vendors_panel import demo_app, panel_app
 
-    vendors_app.add_typer(panel_app, name="panel")
-    vendors_app.add_typer(demo_app, name="demo")
+    if not vendors_app.registered_groups:  # once, though main() and the full app both register
+        vendors_app.add_typer(panel_app, name="panel")
+        vendors_app.add_typer(demo_app, name="demo")
     app.add_typer(vendors_app, name="vendors")
     app.add_typer(requirements_app, name="requirements")
     app.command("spec", help=h("vendors.cli.spec_help"), cls=HelpCommand,

@@ -207,12 +207,18 @@ def load_checklist_set(extra_dir: Path | None = None, *,
     return _build_set(packaged_dir or checklists_dir(), extra_dir)
 
 
+#: the packaged set read in this process, by its cache entry as read (the demo's parts share it)
+_SETS: dict[tuple[str, int, int], ChecklistSet] = {}
+
+
 def _packaged_set() -> ChecklistSet:
     """Return the packaged checklists, from the per-user cache when their files are unchanged.
 
     The cache holds the validated set as JSON (never code), keyed by a digest of
     every packaged file's name and bytes; reading it costs a tenth of parsing
-    the YAML. A missing, stale or unreadable entry is simply rebuilt.
+    the YAML. A missing, stale or unreadable entry is simply rebuilt. Within a
+    process an entry is read once (a changed packaged file is a new entry, a
+    rewritten entry a new modification time).
     """
     import hashlib
     import os
@@ -229,8 +235,15 @@ def _packaged_set() -> ChecklistSet:
         if p.suffix in (".yaml", ".yml") and p.is_file():
             digest.update(str(p.relative_to(base)).encode() + b"\0" + p.read_bytes() + b"\0")
     entry = folder / f"set-{digest.hexdigest()[:32]}.json"
+    stamp = _stamp(entry)
+    known = None if stamp is None else _SETS.get(stamp)
+    if known is not None:  # frozen models: one process shares the one validated set
+        return known
     try:
-        return ChecklistSet.model_validate_json(entry.read_bytes())
+        loaded = ChecklistSet.model_validate_json(entry.read_bytes())
+        if stamp is not None:
+            _SETS[stamp] = loaded
+        return loaded
     except (OSError, ValueError):
         pass
     built = _build_set(base, None)
@@ -240,8 +253,20 @@ def _packaged_set() -> ChecklistSet:
             fh.write(built.model_dump_json().encode())
         os.replace(tmp, entry)
     except OSError:
-        pass  # no cache this time; the set is still right
+        return built  # no cache this time; the set is still right
+    stamp = _stamp(entry)
+    if stamp is not None:
+        _SETS[stamp] = built
     return built
+
+
+def _stamp(entry: Path) -> tuple[str, int, int] | None:
+    """Return the cache entry's path, modification time and size (None when it is missing)."""
+    try:
+        st = entry.stat()
+    except OSError:
+        return None
+    return str(entry), st.st_mtime_ns, st.st_size
 
 
 def _build_set(base: Path, extra_dir: Path | None) -> ChecklistSet:

@@ -50,8 +50,13 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF7D6")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 UNLOCKED = Protection(locked=False)
+#: the most characters a cell holds (openpyxl cuts longer text, as Excel would refuse it)
+MAX_CELL_TEXT = 32767
 #: per workbook: (font id, fill id) -> (style array, font, fill) — see write_only_cell.
 _STYLE_CACHE: WeakKeyDictionary[Any, dict[tuple[int, int], tuple[Any, Any, Any]]] = (
+    WeakKeyDictionary())
+#: per workbook: (style before, bold, wrap, fill id, number format, unlocked) -> (style, fill) — see put.
+_PUT_STYLES: WeakKeyDictionary[Any, dict[tuple[object, ...], tuple[Any, Any]]] = (
     WeakKeyDictionary())
 
 
@@ -61,6 +66,27 @@ def put(ws: Worksheet, row: int, col: int, value: Any, *, bold: bool = False,
     """Write ``value`` at (row, col); text is always stored as text (never a formula)."""
     cell = ws.cell(row=row, column=col)
     cell_value(cell, value)
+    if bold or wrap or fill is not None or number_format or unlocked:
+        _style(cell, ws.parent, bold, wrap, fill, number_format, unlocked)
+    return cell
+
+
+def _style(cell: Any, wb: Any, bold: bool, wrap: bool, fill: PatternFill | None,
+           number_format: str | None, unlocked: bool) -> None:
+    """Give ``cell`` the style :func:`put` asks for, reusing the result of an earlier equal request.
+
+    Setting a style hashes it into the workbook's style tables, which is most of
+    the time a styled sheet takes; the same few combinations are set thousands of
+    times, so the first resulting style array is kept per workbook and copied.
+    The key holds the cell's style before (the quote prefix of formula-leading text).
+    """
+    styles = _PUT_STYLES.setdefault(wb, {})
+    before = cell._style  # None for a cell never styled
+    key = (None if before is None else tuple(before), bold, wrap, id(fill), number_format, unlocked)
+    known = styles.get(key)
+    if known is not None:
+        cell._style = copy(known[0])
+        return
     if bold:
         cell.font = BOLD
     if wrap:
@@ -71,7 +97,7 @@ def put(ws: Worksheet, row: int, col: int, value: Any, *, bold: bool = False,
         cell.number_format = number_format
     if unlocked:
         cell.protection = UNLOCKED
-    return cell
+    styles[key] = (copy(cell._style), fill)  # keeps the fill alive: its id stays its own
 
 
 def cell_value(cell: Any, value: Any) -> None:
@@ -82,8 +108,11 @@ def cell_value(cell: Any, value: Any) -> None:
         # a bilingual Text has no language of its own: the renderer picks one (value.get(lang))
         raise TypeError(f"bilingual text given to a cell without a language: {value!r}")
     else:
-        text = visible_controls(value if isinstance(value, str) else str(value))
-        cell.value = text
+        # as openpyxl would store it (str() of a str subclass, cut at the cell limit), bound
+        # directly: binding through cell.value re-checks for controls visible_controls already
+        # replaced and guesses a type (formula, error code) only to be overridden
+        text = str(visible_controls(value if isinstance(value, str) else str(value)))[:MAX_CELL_TEXT]
+        cell._value = text
         cell.data_type = "s"
         if needs_quote(text):
             cell.quotePrefix = True
@@ -283,7 +312,7 @@ def _header_rows(ws: Worksheet) -> int:
         return frozen
     if ws.max_row < 2:
         return 0
-    first = [c for c in ws[1] if c.value is not None]
+    first = [c for (r, _), c in ws._cells.items() if r == 1 and c._value is not None]
     # a header row labels two columns or more (a lone bold cell is the sheet's title)
     return 1 if len(first) > 1 and all(c.font is not None and c.font.b for c in first) else 0
 
@@ -303,21 +332,21 @@ def _fit_columns(ws: Worksheet) -> None:
     from openpyxl.utils import get_column_letter
 
     merged = {c for rng in ws.merged_cells.ranges for row in rng.rows for c in row}
-    biggest = max((abs(float(v)) for row in ws.iter_rows(values_only=True) for v in row
-                   if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)),
+    # the cells that exist (iter_rows would create every empty cell of the grid first)
+    shown_cells = [(key, cell) for key, cell in ws._cells.items()
+                   if cell._value is not None and not (isinstance(cell._value, str)
+                                                       and not cell._value.startswith("="))]
+    biggest = max((abs(float(v)) for _, cell in shown_cells
+                   if isinstance(v := cell._value, (int, float, Decimal)) and not isinstance(v, bool)),
                   default=0.0)
     need: dict[int, float] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            value = cell.value
-            if value is None or (isinstance(value, str) and not value.startswith("=")):
-                continue  # plain text may overflow into the next cell; only numbers show ###
-            if (cell.row, cell.column) in merged:
-                continue
-            shown = shown_length(cell.value, cell.number_format, formula_guess=biggest * 10)
-            if shown:
-                bold = 1.1 if cell.font is not None and cell.font.b else 1.0
-                need[cell.column] = max(need.get(cell.column, 0.0), shown * bold + 2)
+    for key, cell in shown_cells:  # plain text may overflow into the next cell; only numbers show ###
+        if key in merged:
+            continue
+        shown = shown_length(cell._value, cell.number_format, formula_guess=biggest * 10)
+        if shown:
+            bold = 1.1 if cell.font is not None and cell.font.b else 1.0
+            need[cell.column] = max(need.get(cell.column, 0.0), shown * bold + 2)
     for col, width in need.items():
         if width > _width(ws, col):
             ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
@@ -357,22 +386,21 @@ def _fit_rows(ws: Worksheet) -> None:
     alignments = ws.parent._alignments  # the workbook's alignment table, by a cell's alignmentId
     wraps: dict[int, bool] = {}  # alignmentId → wraps text (reading cell.alignment is slow)
     widths: dict[int, float] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            if not isinstance(cell.value, str) or not cell.has_style:
-                continue
-            aid = cell._style.alignmentId
-            wrap = wraps.get(aid)
-            if wrap is None:
-                wrap = wraps[aid] = bool(alignments[aid].wrap_text)
-            if not wrap:
-                continue
-            width = widths.get(cell.column)
-            if width is None:
-                width = widths[cell.column] = max(_width(ws, cell.column) - 1, 1.0)
-            count = sum(max(1, -(-display_width(part) // int(width)))
-                        for part in cell.value.split("\n"))
-            lines[cell.row] = max(lines.get(cell.row, 1), count)
+    for (row, column), cell in ws._cells.items():  # the cells that exist, none created
+        value = cell._value
+        if not isinstance(value, str) or not cell.has_style:
+            continue
+        aid = cell._style.alignmentId
+        wrap = wraps.get(aid)
+        if wrap is None:
+            wrap = wraps[aid] = bool(alignments[aid].wrap_text)
+        if not wrap:
+            continue
+        width = widths.get(column)
+        if width is None:
+            width = widths[column] = max(_width(ws, column) - 1, 1.0)
+        count = sum(max(1, -(-display_width(part) // int(width))) for part in value.split("\n"))
+        lines[row] = max(lines.get(row, 1), count)
     for r, n in lines.items():
         if n > 1:
             height = min(n * LINE_HEIGHT + 2, MAX_ROW_HEIGHT)
@@ -385,7 +413,7 @@ def display_width(text: str) -> int:
     """Return the width of ``text`` in character cells: CJK and full-width count two."""
     if text.isascii():
         return len(text)
-    return sum(_char_width(ch) for ch in text)
+    return sum(map(_char_width, text))
 
 
 @functools.cache

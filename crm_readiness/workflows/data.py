@@ -389,20 +389,40 @@ def write_synthetic_csv(path: Path, rows: int, seed: int = 20240501, *,
     return truth
 
 
-def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
-    """Profile the demo company's messy export (generated deterministically) into ``data/``."""
+def demo_inputs(out_dir: Path) -> tuple[Path, Path]:
+    """Return the demo's messy customer export and its rules file in ``inputs/``, written if absent.
+
+    The demo writes them in a part of their own (:func:`demo_inputs_part`) that
+    the profile and the migration rehearsal both wait for, so those two run
+    side by side and neither rewrites a file the other is reading.
+    """
     import shutil
 
     from crm_readiness._resources import examples_dir
-    from crm_readiness.demo.entry import DemoEntry
-    from crm_readiness.models._base import Text, tr
 
     inputs = out_dir / "inputs"
     inputs.mkdir(parents=True, exist_ok=True)
     rules = inputs / "customers-rules.yaml"
-    shutil.copyfile(examples_dir() / "demo" / "customers-rules.yaml", rules)
     export = inputs / "customers.csv"
-    write_synthetic_csv(export, DEMO_ROWS, DEMO_SEED)
+    if not rules.exists():
+        shutil.copyfile(examples_dir() / "demo" / "customers-rules.yaml", rules)
+    if not export.exists():
+        write_synthetic_csv(export, DEMO_ROWS, DEMO_SEED)
+    return export, rules
+
+
+def demo_inputs_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    """The demo part writing the data parts' input (listed by the profile's part)."""
+    demo_inputs(out_dir)
+    return []
+
+
+def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    """Profile the demo company's messy export (generated deterministically) into ``data/``."""
+    from crm_readiness.demo.entry import DemoEntry
+    from crm_readiness.models._base import Text, tr
+
+    export, rules = demo_inputs(out_dir)
     run = profile_files([export], rules, out_dir / "data", ("md", "html", "json", "xlsx"), lang,
                         sample=100, force=True)
     r = run.result

@@ -175,12 +175,10 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     from crm_readiness._resources import examples_dir
     from crm_readiness.demo.entry import DemoEntry
     from crm_readiness.models._base import Text, tr
-    from crm_readiness.workflows.data import clean_files
+    from crm_readiness.workflows.data import clean_files, demo_inputs
 
-    inputs = out_dir / "inputs"
-    inputs.mkdir(parents=True, exist_ok=True)
-    export = inputs / "customers.csv"
-    rules = inputs / "customers-rules.yaml"
+    export, rules = demo_inputs(out_dir)
+    inputs = export.parent
     targets = [inputs / "target-generic-crm.yaml", inputs / "target-yunfan.yaml"]
     shutil.copyfile(examples_dir() / "target" / "generic-crm.yaml", targets[0])
     shutil.copyfile(examples_dir() / "demo" / "target-yunfan.yaml", targets[1])

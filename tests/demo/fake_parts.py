@@ -44,3 +44,15 @@ class _Unpicklable(Exception):
 
 def crash(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     raise _Unpicklable(1, 2)  # a bug: its traceback must reach the crash log
+
+
+def quick_too(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    (out_dir / "quick_too.txt").write_text(str(os.getpid()), "utf-8")
+    return [_entry("quick_too")]
+
+
+def preloaded(out_dir: Path, lang: Lang) -> list[DemoEntry]:
+    from tests.demo import fake_preload
+
+    (out_dir / "preloaded.txt").write_text(str(fake_preload.IMPORTED_BY), "utf-8")
+    return [_entry("preloaded")]
