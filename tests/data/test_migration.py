@@ -435,3 +435,20 @@ def test_the_steward_s_mapping_workbook_is_kept_without_force(tmp_path: Path) ->
     assert r.exit_code == 2  # never onto the source  # type: ignore[attr-defined]
     assert _run("data", "map", str(SEEDED), "-t", str(SEEDED_TARGET), "-o", str(out),
                 "--force").exit_code == 0  # type: ignore[attr-defined]
+
+
+def test_shape_examples_are_the_smallest_values_every_run(tmp_path: Path) -> None:
+    """The mapping workbook's example values do not change between runs of the same export.
+
+    ``list(DISTINCT …)`` comes back in hash order, which differs from run to run; the
+    examples are the first three in sorted order."""
+    from crm_readiness.engine.data.mapping import column_shapes
+
+    src = tmp_path / "codes.csv"
+    values = [f"C{(i * 7919) % 4000:04d}" for i in range(4000)]
+    src.write_text("code\n" + "\n".join(values) + "\n", encoding="utf-8")
+    seen = set()
+    for _ in range(4):
+        with open_export([src]) as table:
+            seen.add(column_shapes(table, table.columns)["code"].examples)
+    assert seen == {("C0000", "C0001", "C0002")}

@@ -142,7 +142,7 @@ def column_shapes(table: DataTable, columns: Iterable[str],
             parts.append(f"count(*) FILTER (WHERE {ok} AND {fn(v)} IS NOT NULL)")
         parts.append(f"count(DISTINCT CASE WHEN {ok} THEN {v} END)")
         parts.append(f"coalesce(max(CASE WHEN {ok} THEN length({v}) END), 0)")
-        parts.append(f"list(DISTINCT {v}) FILTER (WHERE {ok})[1:3]")
+        parts.append(f"list_sort(list(DISTINCT {v}) FILTER (WHERE {ok}))[1:3]")
     inner = ", ".join(f"{clean_sql(ident(n))} AS v{i}" for i, n in enumerate(names))
     sql = (f"SELECT {', '.join(parts)} FROM (SELECT {inner} FROM {table.table} "
            f"WHERE rowid < {int(sample_rows)})")
