@@ -21,28 +21,59 @@ shared machine the CPU time is the steadier measure). ``big`` runs one profile
 Inputs come from ``benchmarks/data_generate.py`` (``--chunk`` for 10 M+ rows);
 the rules file is ``<stem>-rules.yaml`` beside the file.
 
-Measured 2026-12-01 on 2 CPUs shared with 7 other jobs (load average 15–20, so wall
-times are 5–10× the CPU times and noisy; the CPU ratios are the steadier figures),
-23.5 GiB, Python 3.11.7, DuckDB 2.0.1, generator rules, no fuzzy:
+Measured 2026-12-01 (second session, issue 16) on 2 CPUs shared with four other
+helpers' jobs (load average 9–15, so wall times are 2–5× the CPU times and noisy; the
+CPU ratios are the steadier figures, and even CPU seconds drift ±15 % with the load),
+23.5 GiB, Python 3.11.7, DuckDB 2.0.1, generator rules, no fuzzy, median of 3 rounds:
 
-=========  ======  ==========  =========  ===========  ==============  =============
-file       runs    bare cpu s  json cpu s  all cpu s   json/bare cpu   all/json cpu
-=========  ======  ==========  =========  ===========  ==============  =============
-200 k      3 med   4.3         9.0        16.0         2.08× (wall     1.77× (wall
-                                                       2.86×)          1.59×)
-1 M        1       18.1        41.4       53.5         2.29× (wall     1.29× (wall
-                                                       2.12×)          1.76×)
-=========  ======  ==========  =========  ===========  ==============  =============
+=========  ==========  ==========  ===========  =============  =============
+file       bare cpu s  json cpu s  all cpu s    json/bare cpu  all/json cpu
+=========  ==========  ==========  ===========  =============  =============
+200 k      4.5         7.6         13.3         1.69× (wall    1.74× (wall
+                                                1.86×)         2.21×)
+1 M        19.0        30.1        43.0         1.59× (wall    1.43× (wall
+                                                1.65×)         1.36×)
+=========  ==========  ==========  ===========  =============  =============
 
-Peak RSS at 1 M rows: bare 0.46 GiB, json 1.54 GiB, all formats 1.53 GiB (default
-memory ceiling 2 GiB on this machine); the same 1 M json run with ``--memory-limit 400MiB``:
-peak RSS 0.54 GiB, 50.0 s CPU (spilling costs about a fifth more CPU). Before this work, in the same session, one
-1 M round gave all formats 102.7 s CPU against json 42.9 s (2.4×): the problem
-CSV's safe-cell SQL and the uncapped workbook were the difference. Targets not
-reached: json ≤ 1.5× bare (2.1–2.3×), all ≤ 1.3× json at 200 k (fixed costs: the
-capped workbook is ~4 s CPU whatever the size). 10 M and 20 M rows were not run:
-generating them and one profile each needed more CPU than the shared machine gave
-before the deadline (``big`` is the script for it).
+(1 M rounds: json/bare 1.79×, 1.51×, 1.59×; all/json 1.39×, 1.46×, 1.46×. Both rows
+were measured with the code of commit f6d404a (the first 200 k round without its regex
+cache), before the sample's top-N change.) Peak RSS at 1 M rows: bare 0.44 GiB, json 0.69 GiB (was 1.54),
+all formats 1.05 GiB (was 1.53).
+
+What changed, from an in-process profile of the 1 M json run (CPU seconds, the
+earlier session's code → now): the column aggregate 9.3 → 2.0 (``count_if`` instead
+of ``count(*) FILTER``, which DuckDB evaluates ~6× slower; each distinct count a
+scalar subquery; examples by a top-N per column joined to the raw rows by row id
+instead of ``min_by`` over a positional join of the raw table); hubs and exact keys
+one grouping per key column instead of two, exact pairs windowing only the shared
+values; the issues table 3.6 → 1.2 (its join CTE is ``NOT MATERIALIZED``); the
+issues workbook at 200 k rows 3.5 → 2.1 (colour on the duplicates sheet's five
+leading columns, empty cells left out). What is left of the json run at 1 M
+(≈ 25 s in-process): the normalised table 15 s — its expressions, not its writing
+(2 s), cost more than the whole bare query, since besides the bare query's clean /
+missing / normalise it evaluates each rule's error CASE, the pattern, the landline's
+city → area-code CASE, the date range and timeliness; loading the CSV into the
+work table 2.9 s; the UTF-8 check of the file in Python 1.5 s; union-find in Python
+~1.5 s; interpreter start and imports ~1.5 s. ``all`` adds, at 1 M rows, the problem
+CSV (777,415 rows through the safe-cell SQL, 3.4 s), the issues workbook (~4 s, of
+which ~2 s openpyxl writing ~130 k cells), the duplicates CSV 1.6 s, the issues table
+1.2 s and the sample.
+
+Targets not reached: json ≤ 1.5× bare (1.59× median, one round 1.51×); all ≤ 1.3×
+json (1.43× at 1 M; 1.74× at 200 k, where the capped workbook's ~2 s and the start-up
+of the renderers are a fixed cost).
+
+10 M rows (``big``, all formats, default 2 GiB engine ceiling, nice 10, code of commit
+2056457 — before the issues-table and sample changes): peak RSS 2.65 GiB (target
+≤ 3 GiB: met), 777.5 s CPU, 3,039 s wall at load average 9–15; outputs: problem CSV
+2,239 MiB, duplicates CSV 359 MiB, workbook 0.7 MiB, JSON 4.1 MiB. CPU(10 M) / CPU(1 M,
+all) = 777.5 / 43.0 ≈ 18×, not the ≈ 10× of near-linear: the work database (5.6 GB)
+and 2.7 GB of spill files show the 2 GiB ceiling being passed — at that commit the
+issues table still materialized a copy of the raw and normalised tables (fixed in
+f6d404a, 3× cheaper at 1 M) — so a re-run at the current commit is the next step.
+20 M rows was not run: copying the 10 M file into 20 M had not finished after 25
+minutes on the loaded machine and was stopped so the 10 M profile could finish
+before the deadline.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ from crm_readiness.engine.data.fuzzy import (
 )
 from crm_readiness.engine.data.linkage import cluster_precision
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
-from crm_readiness.engine.data.sql import one
+from crm_readiness.engine.data.sql import one, rows, run
 from crm_readiness.engine.data.table import DataTable, Progress
 from crm_readiness.engine.data.unionfind import UnionFind
 from crm_readiness.models.data.result import (
@@ -68,15 +68,19 @@ def _hub_columns(rules: DataRules, plans: dict[str, ColumnPlan]) -> list[str]:
 
 
 HUBS = "_cr_hubs"
+#: per column ``i``, ``_cr_shared_{i}`` (v, c): the normalised values two records or more share.
+SHARED = "_cr_shared"
 
 
 def find_hubs(table: DataTable, rules: DataRules,
               plans: dict[str, ColumnPlan]) -> tuple[list[HubValue], dict[str, str]]:
     """Return the hub values and, per column, a SQL condition on ``_cr_norm`` 'is a hub'.
 
-    The hub values of column ``i`` go to table ``_cr_hubs_{i}``; the condition is a
-    semi-join on it (``n{i} IN (SELECT v FROM …)``), never a literal list, so its
-    cost stays linear however many hub values the data has.
+    One grouping pass per column: the values shared by two records or more go to
+    ``_cr_shared_{i}`` (the exact-key groups and pairs read it too), the hub values
+    of column ``i`` to table ``_cr_hubs_{i}``; the condition is a semi-join on it
+    (``n{i} IN (SELECT v FROM …)``), never a literal list, so its cost stays linear
+    however many hub values the data has.
     """
     assert rules.duplicates is not None
     size = rules.duplicates.hub_size
@@ -85,47 +89,64 @@ def find_hubs(table: DataTable, rules: DataRules,
     for name in _hub_columns(rules, plans):
         i = plans[name].index
         tab = f"{HUBS}_{i}"
-        table.conn.execute(
-            f"CREATE OR REPLACE TABLE {tab} AS SELECT n{i} AS v, count(*) AS c FROM {NORM} "
-            f"WHERE n{i} IS NOT NULL GROUP BY 1 HAVING count(*) >= {size}")
-        found = table.conn.execute(f"SELECT v, c FROM {tab} ORDER BY c DESC, v").fetchall()
+        run(table.conn,
+            f"CREATE OR REPLACE TABLE {SHARED}_{i} AS SELECT n{i} AS v, count(*) AS c "
+            f"FROM {NORM} WHERE n{i} IS NOT NULL GROUP BY 1 HAVING count(*) > 1")
+        run(table.conn, f"CREATE OR REPLACE TABLE {tab} AS SELECT v, c FROM {SHARED}_{i} "
+                        f"WHERE c >= {size}")
+        found = rows(table.conn, f"SELECT v, c FROM {tab} ORDER BY c DESC, v")
         if found:
             hubs += [HubValue(column=name, value=str(v), records=int(c)) for v, c in found]
             cond[name] = f"n{i} IN (SELECT v FROM {tab})"
     return hubs, cond
 
 
+def _shared(table: DataTable, i: int, size: int) -> str:
+    """Return the SQL of column ``i``'s shared values that are not hubs (v, c).
+
+    From ``_cr_shared_{i}`` when :func:`find_hubs` made it, else grouped here.
+    """
+    if one(table.conn, "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?",
+           [f"{SHARED}_{i}"])[0]:
+        return f"(SELECT v, c FROM {SHARED}_{i} WHERE c < {size})"
+    return (f"(SELECT n{i} AS v, count(*) AS c FROM {NORM} WHERE n{i} IS NOT NULL "
+            f"GROUP BY 1 HAVING count(*) > 1 AND count(*) < {size})")
+
+
 def exact_keys(table: DataTable, rules: DataRules, plans: dict[str, ColumnPlan],
                hub_sql: dict[str, str]) -> list[ExactKeyDuplicates]:
-    """Return, per key column, the groups of records sharing a (non-hub) normalised value."""
+    """Return, per key column, the groups of records sharing a (non-hub) normalised value.
+
+    Reads the shared values :func:`find_hubs` grouped (a hub is shared by ``hub_size``
+    records or more, so the non-hub groups are those smaller than that).
+    """
     assert rules.duplicates is not None
+    size = rules.duplicates.hub_size
     out: list[ExactKeyDuplicates] = []
     for name in rules.duplicates.keys:
-        i = plans[name].index
-        hub = f" AND NOT ({hub_sql[name]})" if name in hub_sql else ""
-        table.conn.execute(
-            f"CREATE OR REPLACE TABLE _cr_k AS SELECT n{i} AS v, count(*) AS c FROM {NORM} "
-            f"WHERE n{i} IS NOT NULL{hub} GROUP BY 1 HAVING count(*) > 1")
-        groups, records = one(table.conn,
-            "SELECT count(*), coalesce(sum(c), 0) FROM _cr_k")
-        examples = table.conn.execute(
-            "SELECT v, c FROM _cr_k ORDER BY c DESC, v LIMIT 5").fetchall()
-        out.append(ExactKeyDuplicates(column=name, groups=int(groups), records=int(records),
-                                      examples=tuple((str(v), int(c)) for v, c in examples)))
-    table.conn.execute("DROP TABLE IF EXISTS _cr_k")
+        src = _shared(table, plans[name].index, size)
+        got = rows(table.conn,
+            f"SELECT count(*) OVER (), sum(c) OVER (), v, c FROM {src} "
+            f"ORDER BY c DESC, v LIMIT 5")
+        groups, records = (int(got[0][0]), int(got[0][1])) if got else (0, 0)
+        out.append(ExactKeyDuplicates(column=name, groups=groups, records=records,
+                                      examples=tuple((str(v), int(c)) for _, _, v, c in got)))
     return out
 
 
 def _exact_matches(table: DataTable, rules: DataRules, plans: dict[str, ColumnPlan],
                    hub_sql: dict[str, str]) -> Matches:
+    """Return the exact-key pairs: per key, each record linked to the previous one sharing
+    its (non-hub) value; only the records whose value is shared are windowed."""
     assert rules.duplicates is not None
     keys = rules.duplicates.keys
+    size = rules.duplicates.hub_size
     parts: list[str] = []
     for j, name in enumerate(keys):
         i = plans[name].index
-        hub = f" AND NOT ({hub_sql[name]})" if name in hub_sql else ""
         parts.append(f"SELECT {j} AS j, lag(rid) OVER (PARTITION BY n{i} ORDER BY rid) AS a, "
-                     f"rid AS b FROM {NORM} WHERE n{i} IS NOT NULL{hub}")
+                     f"rid AS b FROM {NORM} WHERE n{i} IN (SELECT v FROM "
+                     f"{_shared(table, i, size)})")
     if not parts:
         empty = np.zeros(0, np.int64)
         return Matches(empty, empty, np.zeros(0), np.zeros((0, 0), np.float32), 0, 0, 0)

@@ -10,6 +10,7 @@ Python strings (tests, ``rules init``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 
@@ -150,11 +151,18 @@ def regex_problems(patterns: Sequence[str]) -> dict[str, str]:
     The rules model checks patterns with Python's ``re``; the profile runs them
     in DuckDB, whose RE2 accepts less, so the loader checks them here too.
     """
+    return dict(_regex_problems(tuple(dict.fromkeys(patterns))))
+
+
+@functools.lru_cache(maxsize=64)
+def _regex_problems(patterns: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    # cached: a profile loads its rules twice (checked up front, then read), and each
+    # check opened a DuckDB connection of its own
     import duckdb
 
     out: dict[str, str] = {}
     if not patterns:
-        return out
+        return ()
     con = duckdb.connect(config={"autoinstall_known_extensions": False,
                                  "autoload_known_extensions": False})
     try:
@@ -166,7 +174,7 @@ def regex_problems(patterns: Sequence[str]) -> dict[str, str]:
                 out[pattern] = text.split(":", 1)[-1].strip()[:200]
     finally:
         con.close()
-    return out
+    return tuple(out.items())
 
 
 def normalise_sql(v: str, rule: ColumnRule) -> str:

@@ -70,13 +70,17 @@ def build_issues(table: DataTable, plans: list[ColumnPlan]) -> None:
         if r.max_age_days is not None:
             parts.append(f"SELECT rid, {i}, x{i}, 'stale', n{i}, NULL FROM j WHERE t{i} = FALSE")
         if r.unique:
+            # only the values two records share are windowed (a semi-join, not a sort of all)
             parts.append(f"SELECT rid, {i}, x{i}, 'not_unique', NULL, first FROM ("
                          f"SELECT rid, x{i}, min(rid) OVER (PARTITION BY n{i}) AS first FROM j "
-                         f"WHERE n{i} IS NOT NULL) WHERE rid <> first")
+                         f"WHERE n{i} IN (SELECT n{i} FROM {NORM} WHERE n{i} IS NOT NULL "
+                         f"GROUP BY 1 HAVING count(*) > 1)) WHERE rid <> first")
     body = (" UNION ALL ".join(parts) if parts else
             "SELECT rid, 0 AS col, NULL::VARCHAR AS value, NULL::VARCHAR AS rule, "
             "NULL::VARCHAR AS detail, NULL::BIGINT AS first FROM j WHERE FALSE")
-    run(table.conn, f"CREATE OR REPLACE TABLE {ISSUES} AS WITH j AS (SELECT * FROM "
+    # NOT MATERIALIZED: each part reads only its columns of the join; a materialized CTE
+    # copied the whole raw and normalised tables first (2.3x the CPU at 1 M rows)
+    run(table.conn, f"CREATE OR REPLACE TABLE {ISSUES} AS WITH j AS NOT MATERIALIZED (SELECT * FROM "
                     f"{_joined(table, plans)}) SELECT * FROM ({body})")
 
 

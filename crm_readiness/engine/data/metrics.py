@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from crm_readiness.engine.data.formats import ident
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
-from crm_readiness.engine.data.sql import one
+from crm_readiness.engine.data.sql import one, rows
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.result import ColumnProfile, DimensionScore, ValueChange
 from crm_readiness.models.data.rules import DIMENSIONS, DataRules, Dimension
@@ -45,46 +47,91 @@ def _rate(num: int, den: int) -> float | None:
 
 
 def _column_aggs(p: ColumnPlan) -> list[str]:
-    i = p.index
-    aggs = [f"count(*) FILTER (WHERE m{i})", f"count(*) FILTER (WHERE p{i})",
-            f"count(*) FILTER (WHERE NOT m{i} AND e{i} IS NULL)",
-            f"count(*) FILTER (WHERE NOT m{i} AND e{i} IS NOT NULL)", f"count(n{i})",
-            f"count(DISTINCT n{i})", f"count(*) FILTER (WHERE c{i})",
-            f"min_by(struct_pack(r := x{i}, n := n{i}), rid, {POOL}) FILTER (c{i})",
-            f"min_by(x{i}, rid, {POOL}) FILTER (NOT m{i} AND e{i} IS NOT NULL)"]
-    if p.rule.city_column:
-        aggs += [f"count(k{i})", f"count(*) FILTER (WHERE k{i} IS FALSE)"]
-    if p.rule.max_age_days is not None:
-        aggs += [f"count(t{i})", f"count(*) FILTER (WHERE t{i} IS FALSE)"]
-    return aggs
+    """The counts of one column over ``_cr_norm``: one fused pass of ``count_if``s.
 
-
-def _norm_columns(p: ColumnPlan) -> list[str]:
+    ``count_if`` costs a sixth of ``count(*) FILTER (WHERE …)`` in DuckDB (measured at
+    1 M rows); the distinct count and the examples are separate narrow queries.
+    """
     i = p.index
-    cols = [f"m{i}", f"p{i}", f"e{i}", f"n{i}", f"c{i}"]
+    aggs = [f"count_if(m{i})", f"count_if(p{i})", f"count_if(NOT m{i} AND e{i} IS NULL)",
+            f"count_if(NOT m{i} AND e{i} IS NOT NULL)", f"count(n{i})", f"count_if(c{i})"]
     if p.rule.city_column:
-        cols.append(f"k{i}")
+        aggs += [f"count(k{i})", f"count_if(k{i} IS FALSE)"]
     if p.rule.max_age_days is not None:
-        cols.append(f"t{i}")
-    return cols
+        aggs += [f"count(t{i})", f"count_if(t{i} IS FALSE)"]
+    # count_if over no rows is NULL, never 0 here: the export has at least one record
+    return [f"coalesce({a}, 0)" for a in aggs]
 
 
 def _aggregate_row(table: DataTable, plans: list[ColumnPlan]) -> list[Any]:
-    """Return count(*) then every column's aggregates, in batches of :data:`BATCH` columns.
+    """Return count(*) then every column's counts and distinct count, :data:`BATCH` columns a query.
 
-    DuckDB plans one very wide query in time that grows faster than its width,
-    so a 1,000-column export is measured as many narrow passes.
+    Only ``_cr_norm`` is read. DuckDB plans one very wide query in time that grows
+    faster than its width, so a 1,000-column export is measured as many narrow
+    passes; each column's ``count(DISTINCT …)`` is a scalar subquery of its own
+    (faster than many distinct aggregates in one pass).
     """
     out: list[Any] = []
     for lo in range(0, max(1, len(plans)), BATCH):
         part = plans[lo:lo + BATCH]
-        aggs = [a for p in part for a in _column_aggs(p)]
-        raw = ", ".join(f"{ident(p.name)} AS x{p.index}" for p in part) or "NULL AS x"
-        norm = ", ".join(["rid", *[c for p in part for c in _norm_columns(p)]])
-        sql = (f"SELECT {', '.join(['count(*)', *aggs])} FROM (SELECT {raw} FROM "
-               f"{ident(table.table)}) AS s POSITIONAL JOIN (SELECT {norm} FROM {NORM}) AS z")
-        row = one(table.conn, sql)
-        out.extend(row if lo == 0 else row[1:])
+        aggs = ["count(*)", *[a for p in part for a in _column_aggs(p)]]
+        distinct = [f"(SELECT count(DISTINCT n{p.index}) FROM {NORM})" for p in part]
+        sql = (f"SELECT * FROM (SELECT {', '.join(aggs)} FROM {NORM})"
+               + (f", (SELECT {', '.join(distinct)})" if distinct else ""))
+        row = list(one(table.conn, sql))
+        counts, dist = row[:len(aggs)], row[len(aggs):]
+        k = 1
+        if lo == 0:
+            out.append(counts[0])
+        for j, p in enumerate(part):
+            width = len(_column_aggs(p))
+            out.extend([*counts[k:k + 5], dist[j], *counts[k + 5:k + width]])
+            k += width
+    return out
+
+
+def _examples(table: DataTable, plans: list[ColumnPlan]) -> dict[int, tuple[list[object],
+                                                                          list[object]]]:
+    """Return per column index the earliest :data:`POOL` changed (raw, normalised) pairs and
+    invalid raw values, in record order.
+
+    Per column a top-N over two narrow columns of ``_cr_norm`` finds the records; one
+    join on the row id then reads their raw values (DuckDB filters the scan by the
+    joined ids, so the raw table is not read whole).
+    """
+    con = table.conn
+    picks: list[str] = []
+    for p in plans:
+        i = p.index
+        picks.append(f"(SELECT {i} AS col, 0 AS kind, rid, n{i} AS n FROM {NORM} WHERE c{i} "
+                     f"ORDER BY rid LIMIT {POOL})")
+        picks.append(f"(SELECT {i}, 1, rid, NULL FROM {NORM} WHERE NOT m{i} AND e{i} IS NOT NULL "
+                     f"ORDER BY rid LIMIT {POOL})")
+    out: dict[int, tuple[list[object], list[object]]] = {p.index: ([], []) for p in plans}
+    if not picks:
+        return out
+    found: list[tuple[Any, ...]] = []
+    for lo in range(0, len(picks), 2 * BATCH):
+        found += rows(con, " UNION ALL ".join(picks[lo:lo + 2 * BATCH]))
+    if not found:
+        return out
+    ids = np.array(sorted({int(r[2]) for r in found}), dtype=np.int64)
+    con.register("_cr_example_rids", {"rid": ids})
+    try:
+        names = ", ".join(ident(p.name) for p in plans)
+        raw = {int(r[0]): r[1:] for r in rows(
+            con, f"SELECT s.rowid, {names} FROM {ident(table.table)} s "
+                 f"JOIN _cr_example_rids r ON s.rowid = r.rid")}
+    finally:
+        con.unregister("_cr_example_rids")
+    pos = {p.index: k for k, p in enumerate(plans)}
+    for col, kind, rid, n in sorted(found, key=lambda r: (r[0], r[1], r[2])):
+        x = raw[int(rid)][pos[int(col)]]
+        changed, bad = out[int(col)]
+        if kind == 0:
+            changed.append({"r": x, "n": n})
+        else:
+            bad.append(x)
     return out
 
 
@@ -92,13 +139,15 @@ def column_profiles(table: DataTable, rules: DataRules,
                     plans: list[ColumnPlan]) -> list[ColumnProfile]:
     """Return the measurements of every column (aggregate passes over the data)."""
     row = _aggregate_row(table, plans)
+    examples = _examples(table, plans)
     keys = set(rules.duplicates.keys) if rules.duplicates else set()
     total = int(row[0])
     k = 1
     out: list[ColumnProfile] = []
     for p in plans:
-        missing, ph, valid, invalid, nn, distinct, changed, chg, bad = row[k:k + 9]
-        k += 9
+        missing, ph, valid, invalid, nn, distinct, changed = row[k:k + 7]
+        k += 7
+        chg, bad = examples[p.index]
         cons_checked = incons = time_checked = stale = 0
         if p.rule.city_column:
             cons_checked, incons = row[k:k + 2]

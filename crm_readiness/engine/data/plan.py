@@ -26,7 +26,7 @@ from crm_readiness.engine.data.formats import (
     range_sql,
 )
 from crm_readiness.engine.data.regions import AREA_CODES
-from crm_readiness.engine.data.sql import run
+from crm_readiness.engine.data.sql import rows, run
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.rules import ColumnRule, DataRules
 
@@ -133,6 +133,10 @@ def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
     """Create the table ``_cr_norm`` in the table's connection (replacing an earlier one)."""
     by_name = {p.name: p for p in plans}
     con = table.conn
+    # what an earlier profile in this connection derived from the old table goes with it
+    for (name,) in rows(con, "SELECT table_name FROM duckdb_tables() WHERE "
+                             "starts_with(table_name, '_cr_shared_')"):
+        run(con, f"DROP TABLE {ident(name)}")
     if len(plans) <= NORM_BATCH:
         run(con, f"CREATE OR REPLACE TABLE {NORM} AS "
                  f"{_norm_sql(table, rules, plans, by_name, as_of, True)}")

@@ -45,8 +45,8 @@ def profile(table: DataTable, rules: DataRules, options: ProfileOptions = Profil
     columns = column_profiles(table, rules, plans)
     con = table.conn
     passing, issues = one(con,
-        f"SELECT count(*) FILTER (WHERE {record_ok_sql(plans)}), count(*) FILTER (WHERE {problem_sql(plans)}) "
-        f"FROM {NORM}")
+        f"SELECT coalesce(count_if({record_ok_sql(plans)}), 0), "
+        f"coalesce(count_if({problem_sql(plans)}), 0) FROM {NORM}")
     progress("duplicates", 0.35)
     dups = (find_duplicates(table, rules, plans, fuzzy=options.fuzzy,
                             max_listed=options.max_listed_clusters, progress=progress,

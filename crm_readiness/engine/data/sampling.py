@@ -17,6 +17,8 @@ from crm_readiness.engine.data.table import DataTable
 
 SAMPLE = "_cr_sample"
 _SHARES = {"duplicate": 0.2, "problem": 0.3, "clean": 0.5}
+#: the fixed permutation: a multiplicative hash, one-to-one on record numbers below 2^32, so
+#: the first ``quota`` records of a stratum in this order are a top-N (no sort of the stratum)
 _ORDER = "((rid * 2654435761) % 4294967296)"
 
 
@@ -58,10 +60,10 @@ def draw_sample(table: DataTable, plans: list[ColumnPlan], size: int) -> dict[st
         short -= give
     con.execute(
         f"CREATE OR REPLACE TABLE {SAMPLE} AS "
-        f"SELECT rid, reason FROM (SELECT rid, reason, row_number() OVER (ORDER BY {_ORDER}) AS k "
-        f"FROM _cr_strata WHERE reason = 'problem') WHERE k <= {quota['problem']} UNION ALL "
-        f"SELECT rid, reason FROM (SELECT rid, reason, row_number() OVER (ORDER BY {_ORDER}) AS k "
-        f"FROM _cr_strata WHERE reason = 'clean') WHERE k <= {quota['clean']} UNION ALL "
+        f"(SELECT rid, reason FROM _cr_strata WHERE reason = 'problem' ORDER BY {_ORDER} "
+        f"LIMIT {int(quota['problem'])}) UNION ALL "
+        f"(SELECT rid, reason FROM _cr_strata WHERE reason = 'clean' ORDER BY {_ORDER} "
+        f"LIMIT {int(quota['clean'])}) UNION ALL "
         f"SELECT s.rid, s.reason FROM _cr_strata s JOIN ({clusters}) g ON g.cid = s.cid "
         f"WHERE g.upto <= {quota['duplicate']}")
     con.execute("DROP TABLE _cr_strata")

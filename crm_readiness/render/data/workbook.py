@@ -34,6 +34,8 @@ _BOLD = Font(bold=True)
 _HEAD = PatternFill("solid", fgColor="E5E7EB")
 _SURVIVOR = PatternFill("solid", fgColor="DCFCE7")
 _BAND = PatternFill("solid", fgColor="F3F4F6")
+#: leading columns of the duplicates sheet that carry the band and the kept-record colour.
+_MARKED = 5
 
 
 def _cell(ws: WriteOnlyWorksheet, value: Any, *, bold: bool = False,
@@ -43,8 +45,16 @@ def _cell(ws: WriteOnlyWorksheet, value: Any, *, bold: bool = False,
 
 
 def _row(ws: WriteOnlyWorksheet, values: list[Any], *, bold: bool = False,
-         fill: PatternFill | None = None) -> None:
-    ws.append([_cell(ws, v, bold=bold, fill=fill) for v in values])
+         fill: PatternFill | None = None, fill_cols: int | None = None) -> None:
+    """Append a row; ``fill`` colours its first ``fill_cols`` cells (all when ``None``).
+
+    An empty unstyled cell is left out of the file (openpyxl skips ``None``), which
+    a spreadsheet shows the same and a large sheet writes in less time.
+    """
+    width = len(values) if fill_cols is None else fill_cols
+    ws.append([_cell(ws, v, bold=bold, fill=fill if k < width else None)
+               if (bold or (fill is not None and k < width) or v != "") else None
+               for k, v in enumerate(values)])
 
 
 def fix_text(issue: IssueRow, lang: Lang) -> str:
@@ -163,10 +173,14 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
     _row(ws, [t(f"data.wb.col.{k}", lang) for k in ("row", "file", "column", "value", "rule",
                                                       "fix", "detail", "decision")],
          bold=True, fill=_HEAD)
+    texts: dict[tuple[str, str, str | None], tuple[str, str]] = {}  # a few distinct per sheet
     for issue in issues:
-        _row(ws, [issue.row, issue.file, issue.column, issue.value or "",
-                  t(f"data.rule.{issue.rule}", lang), fix_text(issue, lang), issue.detail or "",
-                  ""])
+        key = (issue.rule, issue.format, issue.detail)
+        label_fix = texts.get(key)
+        if label_fix is None:
+            label_fix = texts[key] = (t(f"data.rule.{issue.rule}", lang), fix_text(issue, lang))
+        _row(ws, [issue.row, issue.file, issue.column, issue.value or "", *label_fix,
+                  issue.detail or "", ""])
     if any(c.cut for c in caps.counts):
         _row(ws, [t("data.wb.capped", lang, n=caps.per_rule, csv=caps.issues_csv)], bold=True)
 
@@ -188,9 +202,12 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
             band, last = not band, c.cluster_id
             listed += 1
         fill = _SURVIVOR if c.survivor else (_BAND if band else None)
+        # the band and the kept record are marked on the leading columns (cluster … file):
+        # colouring every cell of a wide export's row costs most of the sheet's time
         _row(dup, [c.cluster_id, t("data.wb.yes" if c.survivor else "data.wb.no", lang),
                    c.best_score if c.best_score is not None else "", c.row, c.file,
-                   *[(c.values.get(n) or "") for n in names], ""], fill=fill)
+                   *[(c.values.get(n) or "") for n in names], ""], fill=fill,
+             fill_cols=_MARKED)
     if not names:
         _row(dup, [t("data.wb.no_clusters", lang)])
     elif listed < result.duplicates.clusters:
