@@ -66,9 +66,10 @@ con = duckdb.connect()
 esc = path.replace("'", "''")
 con.execute(f"CREATE TABLE raw AS SELECT * FROM read_csv('{esc}', header=true, "
             "all_varchar=true)")
-# standardisation a user writes once: placeholders (N/A, 无 …) are missing; legal forms, brackets and a leading city off the name,
-# digits of phones, lower-case e-mail, upper-case credit code; a key value shared by 8+ records
-# (a switchboard, a dummy mobile) is blanked so it neither blocks nor counts as agreement
+# standardisation a user writes once: placeholders (N/A, 无 …) are missing; legal forms,
+# brackets and a leading city off the name, digits of phones, lower-case e-mail, upper-case
+# credit code; a key value shared by 8+ records (a switchboard, a dummy mobile) is blanked
+# so it neither blocks nor counts as agreement
 legal = ("集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|集团公司|股份公司|有限公司|"
          "公司|集团")
 cities = ("北京|上海|广州|深圳|杭州|南京|苏州|成都|武汉|西安|天津|重庆|宁波|青岛|厦门|长沙|"
