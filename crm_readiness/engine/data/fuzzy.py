@@ -38,6 +38,7 @@ from crm_readiness.models.data.rules import FuzzyRules
 
 FZ = "_cr_fz"
 PAIRS = "_cr_pairs"
+SIMS = "_cr_sims"
 CHUNK = 400_000
 SEP = "\x1f"
 #: characters of a value compared and used in blocking keys (a 200 KB "name" is cut here).
@@ -153,50 +154,62 @@ def _apart_sql(fuzzy: FuzzyRules) -> str:
     return " OR ".join(conds) or "false"
 
 
+def _similarity_sql(j: int, kind: str) -> str:
+    """SQL (over ``l``/``r`` rows of ``_cr_fz``): field ``j``'s similarity, -1 when not compared.
+
+    Names and text: normalised Levenshtein similarity over characters, 1 − distance /
+    the longer length (rapidfuzz's ``Levenshtein.normalized_similarity``); exact
+    fields: 1 or 0; an address whose numbers differ: 0.
+    """
+    lv, rv = f"l.g{j}", f"r.g{j}"
+    if kind == "exact":
+        return f"(CASE WHEN {lv} IS NULL OR {rv} IS NULL THEN -1.0 WHEN {lv} = {rv} THEN 1.0 ELSE 0.0 END)"
+    longer = f"greatest(length({lv}), length({rv}))"
+    sim = (f"(CASE WHEN {lv} = {rv} THEN 1.0 "
+           f"ELSE 1.0 - levenshtein({lv}, {rv})::DOUBLE / {longer} END)")
+    if kind == "address":
+        sim = f"(CASE WHEN coalesce(l.d{j} <> r.d{j}, false) THEN 0.0 ELSE {sim} END)"
+    return f"(CASE WHEN {lv} IS NULL OR {rv} IS NULL THEN -1.0 ELSE {sim} END)"
+
+
 def pair_similarities(table: DataTable, fuzzy: FuzzyRules, pairs: str, count: int,
-                      progress: Progress, span: tuple[float, float],
+                      progress: Progress, span: tuple[float, float], *,
+                      drop_apart: bool = False,
                       ) -> Iterator[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64],
                                           npt.NDArray[np.float64], npt.NDArray[np.bool_]]]:
-    """Yield, per chunk of table ``pairs`` (pid, a, b): a, b, similarities, kept-apart flags."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    """Yield, per chunk of table ``pairs`` (pid, a, b) in pid order: a, b, similarities,
+    kept-apart flags (with ``drop_apart``, pairs a guard keeps apart are left out).
 
+    The similarities are computed by DuckDB in one join of the pairs with ``_cr_fz``
+    (vectorised and parallel, strings never leave the engine) into a table of
+    numbers, which is then read in chunks of :data:`CHUNK` pairs.
+    """
     con = table.conn
     nf = len(fuzzy.fields)
-    sel: list[str] = ["p.a", "p.b", f"({_apart_sql(fuzzy)}) AS apart"]
-    for j, f in enumerate(fuzzy.fields):
-        if f.kind == "exact":
-            sel.append(f"(CASE WHEN l.g{j} IS NULL OR r.g{j} IS NULL THEN -1.0 "
-                       f"WHEN l.g{j} = r.g{j} THEN 1.0 ELSE 0.0 END) AS s{j}")
-        else:
-            sel += [f"coalesce(l.g{j}, '') AS l{j}", f"coalesce(r.g{j}, '') AS r{j}",
-                    f"(l.g{j} IS NOT NULL AND r.g{j} IS NOT NULL) AS b{j}"]
-            if f.kind == "address":
-                sel.append(f"coalesce(l.d{j} <> r.d{j}, false) AS dd{j}")
-    for lo in range(0, count, CHUNK):
-        progress("duplicates: scoring", span[0] + (span[1] - span[0]) * lo / max(1, count))
-        data = con.execute(
-            f"SELECT {', '.join(sel)} FROM (SELECT * FROM {pairs} WHERE pid >= {lo} AND "
-            f"pid < {lo + CHUNK}) p JOIN {FZ} l ON l.rid = p.a JOIN {FZ} r ON r.rid = p.b "
-            f"ORDER BY p.pid").fetchnumpy()
-        size = len(data["a"])
-        sims = np.full((size, nf), -1.0, dtype=np.float64)
-        for j, f in enumerate(fuzzy.fields):
-            if f.kind == "exact":
-                sims[:, j] = np.asarray(data[f"s{j}"], dtype=np.float64)
+    sims = [f"{_similarity_sql(j, f.kind)} AS s{j}" for j, f in enumerate(fuzzy.fields)]
+    apart = _apart_sql(fuzzy)
+    where = f" WHERE NOT ({apart})" if drop_apart else ""
+    progress("duplicates: scoring", span[0])
+    run(con, f"CREATE OR REPLACE TABLE {SIMS} AS SELECT p.pid, p.a, p.b, ({apart}) AS apart, "
+             f"{', '.join(sims)} FROM {pairs} p JOIN {FZ} l ON l.rid = p.a "
+             f"JOIN {FZ} r ON r.rid = p.b{where} ORDER BY p.pid")
+    cols = ", ".join(["a", "b", "apart", *[f"s{j}" for j in range(nf)]])
+    try:
+        for lo in range(0, count, CHUNK):
+            progress("duplicates: scoring",
+                     span[0] + (span[1] - span[0]) * (0.5 + 0.5 * lo / max(1, count)))
+            data = con.execute(f"SELECT {cols} FROM {SIMS} WHERE pid >= {lo} AND "
+                               f"pid < {lo + CHUNK} ORDER BY pid").fetchnumpy()
+            size = len(data["a"])
+            if size == 0:
                 continue
-            both = np.asarray(data[f"b{j}"], dtype=bool)
-            if both.any():
-                ls = np.asarray(data[f"l{j}"], dtype=object)[both].tolist()
-                rs = np.asarray(data[f"r{j}"], dtype=object)[both].tolist()
-                sims[both, j] = process.cpdist(ls, rs, scorer=Levenshtein.normalized_similarity,
-                                               workers=-1)
-            if f.kind == "address":
-                differ = np.asarray(data[f"dd{j}"], dtype=bool) & both
-                sims[differ, j] = 0.0
-        apart = np.asarray(data["apart"], dtype=bool)
-        yield (np.asarray(data["a"], dtype=np.int64), np.asarray(data["b"], dtype=np.int64),
-               sims, apart)
+            out = np.empty((size, nf), dtype=np.float64)
+            for j in range(nf):
+                out[:, j] = np.asarray(data[f"s{j}"], dtype=np.float64)
+            yield (np.asarray(data["a"], dtype=np.int64), np.asarray(data["b"], dtype=np.int64),
+                   out, np.asarray(data["apart"], dtype=bool))
+    finally:
+        run(con, f"DROP TABLE IF EXISTS {SIMS}")
 
 
 def decide(fuzzy: FuzzyRules, sims: npt.NDArray[np.float64],
@@ -227,9 +240,9 @@ def score_pairs(table: DataTable, fuzzy: FuzzyRules, candidates: int, progress: 
     keep_r: list[npt.NDArray[np.int64]] = []
     keep_s: list[npt.NDArray[np.float64]] = []
     keep_f: list[npt.NDArray[np.float32]] = []
-    for a, b, sims, apart in pair_similarities(table, fuzzy, PAIRS, candidates, progress, span):
+    for a, b, sims, _apart in pair_similarities(table, fuzzy, PAIRS, candidates, progress, span,
+                                                drop_apart=True):
         ok, score = decide(fuzzy, sims)
-        ok &= ~apart
         keep_l.append(a[ok])
         keep_r.append(b[ok])
         keep_s.append(score[ok])

@@ -43,10 +43,9 @@ def _levels(table: DataTable, fuzzy: FuzzyRules, pairs: str, count: int,
             drop_apart: bool) -> npt.NDArray[np.int8]:
     levels = [f.effective_levels for f in fuzzy.fields]
     out: list[npt.NDArray[np.int8]] = []
-    for _a, _b, sims, apart in pair_similarities(table, fuzzy, pairs, count, no_progress,
-                                                 (0.0, 0.0)):
-        lev = level_matrix(sims, levels)
-        out.append(lev[~apart] if drop_apart else lev)
+    for _a, _b, sims, _apart in pair_similarities(table, fuzzy, pairs, count, no_progress,
+                                                  (0.0, 0.0), drop_apart=drop_apart):
+        out.append(level_matrix(sims, levels))
     return np.concatenate(out) if out else np.zeros((0, len(levels)), np.int8)
 
 
