@@ -29,7 +29,6 @@ import numpy as np
 import numpy.typing as npt
 
 from crm_readiness.engine.data.company import company_core_sql, company_region_sql
-from crm_readiness.engine.data.formats import lit
 from crm_readiness.engine.data.linkage import level_matrix, match_weights, probabilities
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
 from crm_readiness.engine.data.sql import one, run
@@ -40,7 +39,6 @@ FZ = "_cr_fz"
 PAIRS = "_cr_pairs"
 SIMS = "_cr_sims"
 CHUNK = 400_000
-SEP = "\x1f"
 #: characters of a value compared and used in blocking keys (a 200 KB "name" is cut here).
 MAX_COMPARED = 256
 #: one-deletion typo variants are generated only for values this long or shorter.
@@ -118,18 +116,22 @@ def build_pairs(table: DataTable, fuzzy: FuzzyRules,
     """Create ``_cr_pairs`` (pid, a, b); return (candidates, skipped blocks, their records)."""
     con = table.conn
     selects: list[str] = []
+    # a block is identified by a 64-bit hash of its key (grouping and joining integers, not
+    # strings); two keys colliding only add candidate pairs, which are scored like any other
     for b, key in enumerate(fuzzy.blocking):
         refs = [_field_ref(fuzzy, plans, c) for c in key.columns]
         present = " AND ".join(f"{r} IS NOT NULL" for r in refs)
         if key.typos_in is None:
-            k = f"concat_ws({lit(SEP)}, {', '.join(refs)})"
-            selects.append(f"SELECT {b} AS b, {k} AS k, rid FROM {FZ} WHERE {present}")
+            selects.append(f"SELECT {b} AS b, hash({', '.join(refs)}) AS k, rid FROM {FZ} "
+                           f"WHERE {present}")
             continue
         t = _field_ref(fuzzy, plans, key.typos_in)
         parts = [f"{r}" if r != t else "var" for r in refs]
-        k = f"concat_ws({lit(SEP)}, {', '.join(parts)})"
-        variants = f"SELECT *, unnest({typo_variants_sql(t)}) AS var FROM {FZ} WHERE {present}"
-        selects.append(f"SELECT DISTINCT {b} AS b, {k} AS k, rid FROM ({variants})")
+        needed = ", ".join(dict.fromkeys(["rid", *refs]))
+        variants = (f"SELECT {needed}, unnest({typo_variants_sql(t)}) AS var FROM {FZ} "
+                    f"WHERE {present}")
+        selects.append(f"SELECT DISTINCT {b} AS b, hash({', '.join(parts)}) AS k, rid "
+                       f"FROM ({variants})")
     con.execute(f"CREATE OR REPLACE TABLE _cr_bk AS {' UNION ALL '.join(selects)}")
     con.execute("CREATE OR REPLACE TABLE _cr_blocks AS SELECT b, k, count(*) AS n "
                 "FROM _cr_bk GROUP BY b, k HAVING count(*) >= 2")

@@ -1,7 +1,12 @@
 """Estimating the probabilistic match model of a drafted rules file from the data itself.
 
 The drafted comparisons are run as a profile would run them (normalised
-values, hub values blanked, the same blocking), then:
+values, hub values blanked, the same blocking) on the export or, beyond
+:data:`MAX_RECORDS` records, on a seeded uniform sample of that many records.
+Sampling records thins every candidate pair alike — matching or not, a pair
+survives when both its records are drawn — so the mix of pairs the model is
+estimated on, the chance agreement and the prior stay those of the whole export,
+while the work stays bounded whatever its size. Then:
 
 * the starting ``u`` — from :data:`RANDOM_PAIRS` pairs of records drawn at
   random (seeded, so the draft is reproducible): the chance agreement of each
@@ -9,27 +14,32 @@ values, hub values blanked, the same blocking), then:
 * ``m``, ``u`` and the prior — by EM (:func:`linkage.estimate`) on at most
   :data:`linkage.MAX_EM_PAIRS` candidate pairs the guards do not keep apart.
 
-The work is one blocking pass and a bounded number of scored pairs, all in
-DuckDB and numpy.
+The work is one blocking pass over at most :data:`MAX_RECORDS` records and a
+bounded number of scored pairs, all in DuckDB and numpy.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 import numpy.typing as npt
 
 from crm_readiness.engine.data.duplicates import find_hubs
+from crm_readiness.engine.data.formats import ident
 from crm_readiness.engine.data.fuzzy import PAIRS, build_fields, build_pairs, pair_similarities
 from crm_readiness.engine.data.linkage import MAX_EM_PAIRS, estimate, level_matrix
 from crm_readiness.engine.data.plan import NORM, build_norm, column_plans
 from crm_readiness.engine.data.sql import one, run
 from crm_readiness.engine.data.table import DataTable, no_progress
+from crm_readiness.models.data.result import SourceInfo
 from crm_readiness.models.data.rules import DataRules, FuzzyRules, ModelEstimate
 
 #: random record pairs drawn for the starting u (fewer for a small export: at most rows × 5).
 RANDOM_PAIRS = 200_000
+#: the model is estimated on at most this many records (a seeded uniform sample beyond).
+MAX_RECORDS = 300_000
 SEED = 20240501
 
 
@@ -49,13 +59,44 @@ def _levels(table: DataTable, fuzzy: FuzzyRules, pairs: str, count: int,
     return np.concatenate(out) if out else np.zeros((0, len(levels)), np.int8)
 
 
+def _record_sample(table: DataTable) -> tuple[DataTable, str | None]:
+    """Return the table to estimate on: ``table`` itself, or a seeded uniform sample of
+    :data:`MAX_RECORDS` of its records (as a new table, also returned to be dropped)."""
+    n = table.rows
+    if n <= MAX_RECORDS:
+        return table, None
+    name = "_cr_train_sample"
+    # keep each record when a seeded hash of its number falls in the first MAX_RECORDS / n
+    # of the hash range: uniform, reproducible, one pass
+    run(table.conn, f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {ident(table.table)} "
+                    f"WHERE hash(rowid, {SEED}) % {n} < {MAX_RECORDS} ORDER BY rowid")
+    kept = int(one(table.conn, f"SELECT count(*) FROM {name}")[0])
+    info = SourceInfo(path=table.sources[0].path, kind=table.sources[0].kind, rows=kept,
+                      first_record=0)
+    return replace(table, table=name, sources=(info,)), name
+
+
 def estimate_model(table: DataTable, rules: DataRules) -> DataRules:
     """Return ``rules`` with the fuzzy block's m/u and prior estimated on ``table``."""
     dup = rules.duplicates
     assert dup is not None and dup.fuzzy is not None
+    table, sample = _record_sample(table)
+    try:
+        return _estimate(table, rules)
+    finally:
+        if sample is not None:
+            run(table.conn, f"DROP TABLE IF EXISTS {sample}")
+
+
+def _estimate(table: DataTable, rules: DataRules) -> DataRules:
+    dup = rules.duplicates
+    assert dup is not None and dup.fuzzy is not None
     fuzzy = dup.fuzzy
     con = table.conn
-    plans = column_plans(table, rules)
+    # only the columns the model compares, blocks on, guards with or finds hubs in
+    used = {*dup.keys, *fuzzy.guards, *(f.column for f in fuzzy.fields),
+            *(c for b in fuzzy.blocking for c in b.columns)}
+    plans = [p for p in column_plans(table, rules) if p.name in used]
     by_name = {p.name: p for p in plans}
     build_norm(table, rules, plans, rules.as_of or date.today())
     _hubs, hub_sql = find_hubs(table, rules, by_name)
