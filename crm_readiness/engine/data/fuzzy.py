@@ -113,46 +113,61 @@ def typo_variants_sql(ref: str) -> str:
 
 def build_pairs(table: DataTable, fuzzy: FuzzyRules,
                 plans: dict[str, ColumnPlan]) -> tuple[int, int, int]:
-    """Create ``_cr_pairs`` (pid, a, b); return (candidates, skipped blocks, their records)."""
+    """Create ``_cr_pairs`` (pid, a, b); return (candidates, skipped blocks, their records).
+
+    Candidates are the pairs of records sharing a block that no guard keeps apart.
+    """
     con = table.conn
     selects: list[str] = []
+    # the guards travel with each blocked record as hashes (z…), so pairs a guard keeps apart
+    # (namesakes in other cities) are dropped inside the join, never materialised or sorted
+    guards = _guard_columns(fuzzy)
+    zs = "".join(f", CASE WHEN {g} IS NULL THEN NULL ELSE hash({g}) END AS z{n}"
+                 for n, g in enumerate(guards))
     # a block is identified by a 64-bit hash of its key (grouping and joining integers, not
     # strings); two keys colliding only add candidate pairs, which are scored like any other
     for b, key in enumerate(fuzzy.blocking):
         refs = [_field_ref(fuzzy, plans, c) for c in key.columns]
         present = " AND ".join(f"{r} IS NOT NULL" for r in refs)
         if key.typos_in is None:
-            selects.append(f"SELECT {b} AS b, hash({', '.join(refs)}) AS k, rid FROM {FZ} "
+            selects.append(f"SELECT {b} AS b, hash({', '.join(refs)}) AS k, rid{zs} FROM {FZ} "
                            f"WHERE {present}")
             continue
         t = _field_ref(fuzzy, plans, key.typos_in)
         parts = [f"{r}" if r != t else "var" for r in refs]
-        needed = ", ".join(dict.fromkeys(["rid", *refs]))
+        needed = ", ".join(dict.fromkeys(["rid", *refs, *guards]))
         variants = (f"SELECT {needed}, unnest({typo_variants_sql(t)}) AS var FROM {FZ} "
                     f"WHERE {present}")
-        selects.append(f"SELECT DISTINCT {b} AS b, hash({', '.join(parts)}) AS k, rid "
+        selects.append(f"SELECT DISTINCT {b} AS b, hash({', '.join(parts)}) AS k, rid{zs} "
                        f"FROM ({variants})")
     con.execute(f"CREATE OR REPLACE TABLE _cr_bk AS {' UNION ALL '.join(selects)}")
     con.execute("CREATE OR REPLACE TABLE _cr_blocks AS SELECT b, k, count(*) AS n "
                 "FROM _cr_bk GROUP BY b, k HAVING count(*) >= 2")
     skipped = one(con, f"SELECT count(*), coalesce(sum(n), 0) FROM _cr_blocks "
                           f"WHERE n > {fuzzy.max_block}")
+    # a hash collision only keeps a pair: the exact guard check is repeated when scoring
+    apart = " OR ".join(f"coalesce(x.z{n} <> y.z{n}, false)" for n in range(len(guards)))
     con.execute(f"CREATE OR REPLACE TABLE {PAIRS} AS "
                 f"SELECT row_number() OVER (ORDER BY a, b) - 1 AS pid, a, b FROM ("
                 f"SELECT DISTINCT x.rid AS a, y.rid AS b FROM "
                 f"(SELECT bk.* FROM _cr_bk bk SEMI JOIN (SELECT b, k FROM _cr_blocks "
                 f"WHERE n <= {fuzzy.max_block}) g USING (b, k)) x "
-                f"JOIN _cr_bk y ON x.b = y.b AND x.k = y.k AND x.rid < y.rid)")
+                f"JOIN _cr_bk y ON x.b = y.b AND x.k = y.k AND x.rid < y.rid"
+                f"{f' WHERE NOT ({apart})' if guards else ''})")
     con.execute("DROP TABLE _cr_bk")
     n = one(con, f"SELECT count(*) FROM {PAIRS}")
     return int(n[0]), int(skipped[0]), int(skipped[1])
 
 
+def _guard_columns(fuzzy: FuzzyRules) -> list[str]:
+    """Columns of ``_cr_fz`` that keep a pair apart when filled and different on both."""
+    return ([f"r{j}" for j, f in enumerate(fuzzy.fields) if f.kind == "company_name"]
+            + [f"q{k}" for k in range(len(fuzzy.guards))])
+
+
 def _apart_sql(fuzzy: FuzzyRules) -> str:
     """SQL (over ``l``/``r`` rows of ``_cr_fz``): true when a guard keeps the pair apart."""
-    conds = [f"coalesce(l.r{j} <> r.r{j}, false)" for j, f in enumerate(fuzzy.fields)
-             if f.kind == "company_name"]
-    conds += [f"coalesce(l.q{k} <> r.q{k}, false)" for k in range(len(fuzzy.guards))]
+    conds = [f"coalesce(l.{g} <> r.{g}, false)" for g in _guard_columns(fuzzy)]
     return " OR ".join(conds) or "false"
 
 
