@@ -1,12 +1,14 @@
-"""Fuzzy duplicate candidates and match scores: blocking, rapidfuzz similarity, thresholds.
+"""Fuzzy duplicate candidates and match scores: blocking, similarity in DuckDB, thresholds.
 
 Records are compared only within blocks (records agreeing on a blocking key:
 the company core name, a phone, an e-mail, a credit code, or the contact with
 the core name up to one typed-wrong character via one-deletion variants), so
 the work grows with the number of records, not its square. Blocks larger than
-``max_block`` are skipped and counted. Each candidate pair gets a similarity
-per field (rapidfuzz normalised Levenshtein for names and text, equality for
-exact fields; a field empty on either side is left out) and a match score:
+``max_block`` are skipped and counted; pairs a guard keeps apart are dropped in
+the blocking join itself. Each candidate pair gets a similarity per field
+(normalised Levenshtein over characters for names and text, equality for exact
+fields; a field empty on either side is left out), computed by DuckDB, and a
+match score:
 the weighted mean of the fields both records have. A pair matches when the
 score reaches the threshold, at least ``min_fields`` fields were compared and at
 least ``min_agreeing`` of them agree (similarity ≥ ``agree_at``). With
