@@ -48,17 +48,29 @@ print(json.dumps({"seconds": elapsed, "draft": t_draft,
 SEED = 20240501
 
 
+def truth_pairs(rows: int) -> set[tuple[int, int]]:
+    """Return the pairs of records (a < b) of one customer in the seeded export of ``rows`` rows."""
+    from crm_readiness.engine.data.synthetic import generate
+
+    return generate(rows, SEED)[1].pairs()
+
+
+def cluster_pairs(clusters: list[list[int]]) -> set[tuple[int, int]]:
+    """Return the record pairs (a < b) that ``clusters`` (lists of record numbers) join."""
+    return {(a, b) for c in map(sorted, clusters) for k, a in enumerate(c) for b in c[k + 1:]}
+
+
+def score(found: set[tuple[int, int]], true: set[tuple[int, int]]) -> tuple[float, float]:
+    """Return the pairwise (precision, recall) of the pairs ``found`` against the ``true`` ones."""
+    hit = len(found & true)
+    return hit / max(1, len(found)), hit / max(1, len(true))
+
+
 def _accuracy(pairs_file: Path, rows: int) -> tuple[float, float]:
     import numpy as np
 
-    from crm_readiness.engine.data.synthetic import generate
-
     arr = np.load(pairs_file)
-    found = set(zip(arr[0].tolist(), arr[1].tolist(), strict=True))
-    _, truth = generate(rows, SEED)
-    true = truth.pairs()
-    hit = len(found & true)
-    return hit / max(1, len(found)), hit / max(1, len(true))
+    return score(set(zip(arr[0].tolist(), arr[1].tolist(), strict=True)), truth_pairs(rows))
 
 
 def measure(rows: int, runs: int, cache: Path) -> dict[str, object]:

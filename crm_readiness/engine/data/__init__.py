@@ -1,8 +1,9 @@
 """Data readiness: validate, measure and deduplicate a customer export inside DuckDB.
 
 The io layer loads the files into a DuckDB table (:class:`DataTable`); the
-engine runs SQL over it (validators, metrics, blocking) and rapidfuzz over
-the blocked candidate pairs only, so memory stays bounded as files grow.
+engine runs SQL over it (validators, metrics, blocking, the similarity of the
+blocked candidate pairs) and numpy over the pairs' numbers only, so memory stays
+bounded as files grow.
 """
 
 from crm_readiness.engine.data.profile import ProfileOptions, profile

@@ -1,10 +1,10 @@
-"""Duplicates: exact keys on normalised values, hub values, fuzzy clusters by union-find.
+"""Duplicates: exact keys on normalised values, hub values, fuzzy clusters (connected components).
 
 * exact — records sharing a normalised mobile, e-mail or credit code;
 * hubs — a key value shared by ``hub_size`` records or more (a switchboard or
   400 number, a dummy mobile) is reported and never used as evidence, so it
   cannot chain unrelated customers together;
-* clusters — connected components (union-find) of the matching pairs: the
+* clusters — connected components (vectorised, :mod:`unionfind`) of the matching pairs: the
   exact-key pairs, and the fuzzy matches when a ``fuzzy`` block is given (and
   not switched off) — a fuzzy run keeps every exact-key link, so records
   sharing a credit code or e-mail are always in one cluster. With the
@@ -23,6 +23,7 @@ from collections.abc import Callable
 import numpy as np
 import numpy.typing as npt
 
+from crm_readiness.engine.data import unionfind
 from crm_readiness.engine.data.formats import ident
 from crm_readiness.engine.data.fuzzy import (
     FZ,
@@ -36,7 +37,6 @@ from crm_readiness.engine.data.linkage import cluster_precision
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
 from crm_readiness.engine.data.sql import one, rows, run
 from crm_readiness.engine.data.table import DataTable, Progress
-from crm_readiness.engine.data.unionfind import UnionFind
 from crm_readiness.models.data.result import (
     ClusterMember,
     DuplicateCluster,
@@ -161,9 +161,7 @@ def _exact_matches(table: DataTable, rules: DataRules, plans: dict[str, ColumnPl
 
 
 def _register_clusters(table: DataTable, matches: Matches, plans: list[ColumnPlan]) -> None:
-    uf = UnionFind()
-    uf.union_all(zip(matches.left.tolist(), matches.right.tolist(), strict=True))
-    rids, cids = uf.clusters()
+    rids, cids = unionfind.clusters(matches.left, matches.right)
     con = table.conn
     con.register("_cr_uf_arrays", {"rid": rids, "cid": cids})
     con.execute("CREATE OR REPLACE TABLE _cr_uf AS SELECT rid::BIGINT AS rid, "

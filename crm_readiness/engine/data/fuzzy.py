@@ -1,12 +1,14 @@
-"""Fuzzy duplicate candidates and match scores: blocking, rapidfuzz similarity, thresholds.
+"""Fuzzy duplicate candidates and match scores: blocking, similarity in DuckDB, thresholds.
 
 Records are compared only within blocks (records agreeing on a blocking key:
 the company core name, a phone, an e-mail, a credit code, or the contact with
 the core name up to one typed-wrong character via one-deletion variants), so
 the work grows with the number of records, not its square. Blocks larger than
-``max_block`` are skipped and counted. Each candidate pair gets a similarity
-per field (rapidfuzz normalised Levenshtein for names and text, equality for
-exact fields; a field empty on either side is left out) and a match score:
+``max_block`` are skipped and counted; pairs a guard keeps apart are dropped in
+the blocking join itself. Each candidate pair gets a similarity per field
+(normalised Levenshtein over characters for names and text, equality for exact
+fields; a field empty on either side is left out), computed by DuckDB, and a
+match score:
 the weighted mean of the fields both records have. A pair matches when the
 score reaches the threshold, at least ``min_fields`` fields were compared and at
 least ``min_agreeing`` of them agree (similarity ≥ ``agree_at``). With
@@ -29,7 +31,6 @@ import numpy as np
 import numpy.typing as npt
 
 from crm_readiness.engine.data.company import company_core_sql, company_region_sql
-from crm_readiness.engine.data.formats import lit
 from crm_readiness.engine.data.linkage import level_matrix, match_weights, probabilities
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
 from crm_readiness.engine.data.sql import one, run
@@ -38,8 +39,8 @@ from crm_readiness.models.data.rules import FuzzyRules
 
 FZ = "_cr_fz"
 PAIRS = "_cr_pairs"
+SIMS = "_cr_sims"
 CHUNK = 400_000
-SEP = "\x1f"
 #: characters of a value compared and used in blocking keys (a 200 KB "name" is cut here).
 MAX_COMPARED = 256
 #: one-deletion typo variants are generated only for values this long or shorter.
@@ -114,89 +115,120 @@ def typo_variants_sql(ref: str) -> str:
 
 def build_pairs(table: DataTable, fuzzy: FuzzyRules,
                 plans: dict[str, ColumnPlan]) -> tuple[int, int, int]:
-    """Create ``_cr_pairs`` (pid, a, b); return (candidates, skipped blocks, their records)."""
+    """Create ``_cr_pairs`` (pid, a, b); return (candidates, skipped blocks, their records).
+
+    Candidates are the pairs of records sharing a block that no guard keeps apart.
+    """
     con = table.conn
     selects: list[str] = []
+    # the guards travel with each blocked record as hashes (z…), so pairs a guard keeps apart
+    # (namesakes in other cities) are dropped inside the join, never materialised or sorted
+    guards = _guard_columns(fuzzy)
+    zs = "".join(f", CASE WHEN {g} IS NULL THEN NULL ELSE hash({g}) END AS z{n}"
+                 for n, g in enumerate(guards))
+    # a block is identified by a 64-bit hash of its key (grouping and joining integers, not
+    # strings); two keys colliding only add candidate pairs, which are scored like any other
     for b, key in enumerate(fuzzy.blocking):
         refs = [_field_ref(fuzzy, plans, c) for c in key.columns]
         present = " AND ".join(f"{r} IS NOT NULL" for r in refs)
         if key.typos_in is None:
-            k = f"concat_ws({lit(SEP)}, {', '.join(refs)})"
-            selects.append(f"SELECT {b} AS b, {k} AS k, rid FROM {FZ} WHERE {present}")
+            selects.append(f"SELECT {b} AS b, hash({', '.join(refs)}) AS k, rid{zs} FROM {FZ} "
+                           f"WHERE {present}")
             continue
         t = _field_ref(fuzzy, plans, key.typos_in)
         parts = [f"{r}" if r != t else "var" for r in refs]
-        k = f"concat_ws({lit(SEP)}, {', '.join(parts)})"
-        variants = f"SELECT *, unnest({typo_variants_sql(t)}) AS var FROM {FZ} WHERE {present}"
-        selects.append(f"SELECT DISTINCT {b} AS b, {k} AS k, rid FROM ({variants})")
+        needed = ", ".join(dict.fromkeys(["rid", *refs, *guards]))
+        variants = (f"SELECT {needed}, unnest({typo_variants_sql(t)}) AS var FROM {FZ} "
+                    f"WHERE {present}")
+        selects.append(f"SELECT DISTINCT {b} AS b, hash({', '.join(parts)}) AS k, rid{zs} "
+                       f"FROM ({variants})")
     con.execute(f"CREATE OR REPLACE TABLE _cr_bk AS {' UNION ALL '.join(selects)}")
     con.execute("CREATE OR REPLACE TABLE _cr_blocks AS SELECT b, k, count(*) AS n "
                 "FROM _cr_bk GROUP BY b, k HAVING count(*) >= 2")
     skipped = one(con, f"SELECT count(*), coalesce(sum(n), 0) FROM _cr_blocks "
                           f"WHERE n > {fuzzy.max_block}")
+    # a hash collision only keeps a pair: the exact guard check is repeated when scoring
+    apart = " OR ".join(f"coalesce(x.z{n} <> y.z{n}, false)" for n in range(len(guards)))
     con.execute(f"CREATE OR REPLACE TABLE {PAIRS} AS "
                 f"SELECT row_number() OVER (ORDER BY a, b) - 1 AS pid, a, b FROM ("
                 f"SELECT DISTINCT x.rid AS a, y.rid AS b FROM "
                 f"(SELECT bk.* FROM _cr_bk bk SEMI JOIN (SELECT b, k FROM _cr_blocks "
                 f"WHERE n <= {fuzzy.max_block}) g USING (b, k)) x "
-                f"JOIN _cr_bk y ON x.b = y.b AND x.k = y.k AND x.rid < y.rid)")
+                f"JOIN _cr_bk y ON x.b = y.b AND x.k = y.k AND x.rid < y.rid"
+                f"{f' WHERE NOT ({apart})' if guards else ''})")
     con.execute("DROP TABLE _cr_bk")
     n = one(con, f"SELECT count(*) FROM {PAIRS}")
     return int(n[0]), int(skipped[0]), int(skipped[1])
 
 
+def _guard_columns(fuzzy: FuzzyRules) -> list[str]:
+    """Columns of ``_cr_fz`` that keep a pair apart when filled and different on both."""
+    return ([f"r{j}" for j, f in enumerate(fuzzy.fields) if f.kind == "company_name"]
+            + [f"q{k}" for k in range(len(fuzzy.guards))])
+
+
 def _apart_sql(fuzzy: FuzzyRules) -> str:
     """SQL (over ``l``/``r`` rows of ``_cr_fz``): true when a guard keeps the pair apart."""
-    conds = [f"coalesce(l.r{j} <> r.r{j}, false)" for j, f in enumerate(fuzzy.fields)
-             if f.kind == "company_name"]
-    conds += [f"coalesce(l.q{k} <> r.q{k}, false)" for k in range(len(fuzzy.guards))]
+    conds = [f"coalesce(l.{g} <> r.{g}, false)" for g in _guard_columns(fuzzy)]
     return " OR ".join(conds) or "false"
 
 
+def _similarity_sql(j: int, kind: str) -> str:
+    """SQL (over ``l``/``r`` rows of ``_cr_fz``): field ``j``'s similarity, -1 when not compared.
+
+    Names and text: normalised Levenshtein similarity over characters, 1 − distance /
+    the longer length (rapidfuzz's ``Levenshtein.normalized_similarity``); exact
+    fields: 1 or 0; an address whose numbers differ: 0.
+    """
+    lv, rv = f"l.g{j}", f"r.g{j}"
+    if kind == "exact":
+        return f"(CASE WHEN {lv} IS NULL OR {rv} IS NULL THEN -1.0 WHEN {lv} = {rv} THEN 1.0 ELSE 0.0 END)"
+    longer = f"greatest(length({lv}), length({rv}))"
+    sim = (f"(CASE WHEN {lv} = {rv} THEN 1.0 "
+           f"ELSE 1.0 - levenshtein({lv}, {rv})::DOUBLE / {longer} END)")
+    if kind == "address":
+        sim = f"(CASE WHEN coalesce(l.d{j} <> r.d{j}, false) THEN 0.0 ELSE {sim} END)"
+    return f"(CASE WHEN {lv} IS NULL OR {rv} IS NULL THEN -1.0 ELSE {sim} END)"
+
+
 def pair_similarities(table: DataTable, fuzzy: FuzzyRules, pairs: str, count: int,
-                      progress: Progress, span: tuple[float, float],
+                      progress: Progress, span: tuple[float, float], *,
+                      drop_apart: bool = False,
                       ) -> Iterator[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64],
                                           npt.NDArray[np.float64], npt.NDArray[np.bool_]]]:
-    """Yield, per chunk of table ``pairs`` (pid, a, b): a, b, similarities, kept-apart flags."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    """Yield, per chunk of table ``pairs`` (pid, a, b) in pid order: a, b, similarities,
+    kept-apart flags (with ``drop_apart``, pairs a guard keeps apart are left out).
 
+    The similarities are computed by DuckDB in one join of the pairs with ``_cr_fz``
+    (vectorised and parallel, strings never leave the engine) into a table of
+    numbers, which is then read in chunks of :data:`CHUNK` pairs.
+    """
     con = table.conn
     nf = len(fuzzy.fields)
-    sel: list[str] = ["p.a", "p.b", f"({_apart_sql(fuzzy)}) AS apart"]
-    for j, f in enumerate(fuzzy.fields):
-        if f.kind == "exact":
-            sel.append(f"(CASE WHEN l.g{j} IS NULL OR r.g{j} IS NULL THEN -1.0 "
-                       f"WHEN l.g{j} = r.g{j} THEN 1.0 ELSE 0.0 END) AS s{j}")
-        else:
-            sel += [f"coalesce(l.g{j}, '') AS l{j}", f"coalesce(r.g{j}, '') AS r{j}",
-                    f"(l.g{j} IS NOT NULL AND r.g{j} IS NOT NULL) AS b{j}"]
-            if f.kind == "address":
-                sel.append(f"coalesce(l.d{j} <> r.d{j}, false) AS dd{j}")
-    for lo in range(0, count, CHUNK):
-        progress("duplicates: scoring", span[0] + (span[1] - span[0]) * lo / max(1, count))
-        data = con.execute(
-            f"SELECT {', '.join(sel)} FROM (SELECT * FROM {pairs} WHERE pid >= {lo} AND "
-            f"pid < {lo + CHUNK}) p JOIN {FZ} l ON l.rid = p.a JOIN {FZ} r ON r.rid = p.b "
-            f"ORDER BY p.pid").fetchnumpy()
-        size = len(data["a"])
-        sims = np.full((size, nf), -1.0, dtype=np.float64)
-        for j, f in enumerate(fuzzy.fields):
-            if f.kind == "exact":
-                sims[:, j] = np.asarray(data[f"s{j}"], dtype=np.float64)
+    sims = [f"{_similarity_sql(j, f.kind)} AS s{j}" for j, f in enumerate(fuzzy.fields)]
+    apart = _apart_sql(fuzzy)
+    where = f" WHERE NOT ({apart})" if drop_apart else ""
+    progress("duplicates: scoring", span[0])
+    run(con, f"CREATE OR REPLACE TABLE {SIMS} AS SELECT p.pid, p.a, p.b, ({apart}) AS apart, "
+             f"{', '.join(sims)} FROM {pairs} p JOIN {FZ} l ON l.rid = p.a "
+             f"JOIN {FZ} r ON r.rid = p.b{where} ORDER BY p.pid")
+    cols = ", ".join(["a", "b", "apart", *[f"s{j}" for j in range(nf)]])
+    try:
+        for lo in range(0, count, CHUNK):
+            progress("duplicates: scoring",
+                     span[0] + (span[1] - span[0]) * (0.5 + 0.5 * lo / max(1, count)))
+            data = con.execute(f"SELECT {cols} FROM {SIMS} WHERE pid >= {lo} AND "
+                               f"pid < {lo + CHUNK} ORDER BY pid").fetchnumpy()
+            size = len(data["a"])
+            if size == 0:
                 continue
-            both = np.asarray(data[f"b{j}"], dtype=bool)
-            if both.any():
-                ls = np.asarray(data[f"l{j}"], dtype=object)[both].tolist()
-                rs = np.asarray(data[f"r{j}"], dtype=object)[both].tolist()
-                sims[both, j] = process.cpdist(ls, rs, scorer=Levenshtein.normalized_similarity,
-                                               workers=-1)
-            if f.kind == "address":
-                differ = np.asarray(data[f"dd{j}"], dtype=bool) & both
-                sims[differ, j] = 0.0
-        apart = np.asarray(data["apart"], dtype=bool)
-        yield (np.asarray(data["a"], dtype=np.int64), np.asarray(data["b"], dtype=np.int64),
-               sims, apart)
+            out = np.empty((size, nf), dtype=np.float64)
+            for j in range(nf):
+                out[:, j] = np.asarray(data[f"s{j}"], dtype=np.float64)
+            yield (np.asarray(data["a"], dtype=np.int64), np.asarray(data["b"], dtype=np.int64),
+                   out, np.asarray(data["apart"], dtype=bool))
+    finally:
+        run(con, f"DROP TABLE IF EXISTS {SIMS}")
 
 
 def decide(fuzzy: FuzzyRules, sims: npt.NDArray[np.float64],
@@ -227,9 +259,9 @@ def score_pairs(table: DataTable, fuzzy: FuzzyRules, candidates: int, progress: 
     keep_r: list[npt.NDArray[np.int64]] = []
     keep_s: list[npt.NDArray[np.float64]] = []
     keep_f: list[npt.NDArray[np.float32]] = []
-    for a, b, sims, apart in pair_similarities(table, fuzzy, PAIRS, candidates, progress, span):
+    for a, b, sims, _apart in pair_similarities(table, fuzzy, PAIRS, candidates, progress, span,
+                                                drop_apart=True):
         ok, score = decide(fuzzy, sims)
-        ok &= ~apart
         keep_l.append(a[ok])
         keep_r.append(b[ok])
         keep_s.append(score[ok])

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from crm_readiness.engine.data.unionfind import components
+
 #: probabilities are kept inside [EPS, 1 − EPS] (a level never seen is not impossible).
 EPS = 1e-6
 #: at most this many candidate pairs are used to estimate m (a seeded sample beyond).
@@ -170,10 +172,38 @@ def cluster_precision(left: npt.NDArray[np.int64], right: npt.NDArray[np.int64],
     Links are taken strongest first into a spanning forest (Kruskal); a forest
     link of probability p whose removal separates s1 and s2 records contributes
     (1 − p) × s1 × s2 expected wrong pairs.
+
+    Certain links (p = 1: a shared key, or a weight past float precision) come
+    first in that order and contribute nothing, so their components are
+    contracted (vectorised, :func:`unionfind.components`) into weighted nodes and
+    only the uncertain links go through the forest and the subtree sizes.
     """
     if len(left) == 0:
         return None
-    order = np.argsort(-prob, kind="stable")
+    left = np.asarray(left, dtype=np.int64)
+    right = np.asarray(right, dtype=np.int64)
+    prob = np.asarray(prob, dtype=np.float64)
+    # pairs: every cluster of n records has n(n − 1)/2
+    _, roots = components(left, right)
+    sizes = np.unique(roots, return_counts=True)[1].astype(np.float64)
+    pairs = float((sizes * (sizes - 1) / 2).sum())
+    # contract the certain links: each record → the smallest record of its certain component
+    sure = prob >= 1.0
+    nodes, sure_roots = components(left[sure], right[sure])
+
+    def contract(x: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        if len(nodes) == 0:
+            return x
+        at = np.clip(np.searchsorted(nodes, x), 0, len(nodes) - 1)
+        return np.where(nodes[at] == x, sure_roots[at], x)
+
+    weight = dict(zip(*(a.tolist() for a in np.unique(sure_roots, return_counts=True)),
+                      strict=True))
+    unsure = ~sure
+    ul, ur, up = contract(left[unsure]), contract(right[unsure]), prob[unsure]
+    keep = ul != ur
+    ul, ur, up = ul[keep], ur[keep], up[keep]
+    order = np.argsort(-up, kind="stable")
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -183,25 +213,21 @@ def cluster_precision(left: npt.NDArray[np.int64], right: npt.NDArray[np.int64],
             x = parent[x]
         return x
 
-    tree: list[tuple[int, int, float]] = []
-    for k in order.tolist():
-        a, b = int(left[k]), int(right[k])
+    adj: dict[int, list[tuple[int, float]]] = {}
+    for a, b, p in zip(ul[order].tolist(), ur[order].tolist(), up[order].tolist(),
+                       strict=True):
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[rb] = ra
-            tree.append((a, b, float(prob[k])))
-    adj: dict[int, list[tuple[int, float]]] = {}
-    for a, b, p in tree:
-        adj.setdefault(a, []).append((b, p))
-        adj.setdefault(b, []).append((a, p))
+            adj.setdefault(a, []).append((b, p))
+            adj.setdefault(b, []).append((a, p))
     seen: set[int] = set()
     wrong = 0.0
-    pairs = 0
     for root in adj:
         if root in seen:
             continue
-        # iterative DFS: order, parents, then subtree sizes bottom-up
-        stack, order_nodes, up = [root], [], {root: (-1, 1.0)}
+        # iterative DFS: order, parents, then weighted subtree sizes bottom-up
+        stack, order_nodes, up_link = [root], [], {root: (-1, 1.0)}
         seen.add(root)
         while stack:
             x = stack.pop()
@@ -209,13 +235,12 @@ def cluster_precision(left: npt.NDArray[np.int64], right: npt.NDArray[np.int64],
             for y, p in adj[x]:
                 if y not in seen:
                     seen.add(y)
-                    up[y] = (x, p)
+                    up_link[y] = (x, p)
                     stack.append(y)
-        n = len(order_nodes)
-        pairs += n * (n - 1) // 2
-        size = dict.fromkeys(order_nodes, 1)
+        size = {x: weight.get(x, 1) for x in order_nodes}
+        n = sum(size.values())
         for x in reversed(order_nodes):
-            par, p = up[x]
+            par, p = up_link[x]
             if par >= 0:
                 size[par] += size[x]
                 wrong += (1.0 - p) * size[x] * (n - size[x])

@@ -1,7 +1,12 @@
 """Estimating the probabilistic match model of a drafted rules file from the data itself.
 
 The drafted comparisons are run as a profile would run them (normalised
-values, hub values blanked, the same blocking), then:
+values, hub values blanked, the same blocking) on the export or, beyond
+:data:`MAX_RECORDS` records, on a seeded uniform sample of that many records.
+Sampling records thins every candidate pair alike — matching or not, a pair
+survives when both its records are drawn — so the mix of pairs the model is
+estimated on, the chance agreement and the prior stay those of the whole export,
+while the work stays bounded whatever its size. Then:
 
 * the starting ``u`` — from :data:`RANDOM_PAIRS` pairs of records drawn at
   random (seeded, so the draft is reproducible): the chance agreement of each
@@ -9,27 +14,32 @@ values, hub values blanked, the same blocking), then:
 * ``m``, ``u`` and the prior — by EM (:func:`linkage.estimate`) on at most
   :data:`linkage.MAX_EM_PAIRS` candidate pairs the guards do not keep apart.
 
-The work is one blocking pass and a bounded number of scored pairs, all in
-DuckDB and numpy.
+The work is one blocking pass over at most :data:`MAX_RECORDS` records and a
+bounded number of scored pairs, all in DuckDB and numpy.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 import numpy.typing as npt
 
 from crm_readiness.engine.data.duplicates import find_hubs
+from crm_readiness.engine.data.formats import ident
 from crm_readiness.engine.data.fuzzy import PAIRS, build_fields, build_pairs, pair_similarities
 from crm_readiness.engine.data.linkage import MAX_EM_PAIRS, estimate, level_matrix
 from crm_readiness.engine.data.plan import NORM, build_norm, column_plans
 from crm_readiness.engine.data.sql import one, run
 from crm_readiness.engine.data.table import DataTable, no_progress
+from crm_readiness.models.data.result import SourceInfo
 from crm_readiness.models.data.rules import DataRules, FuzzyRules, ModelEstimate
 
 #: random record pairs drawn for the starting u (fewer for a small export: at most rows × 5).
 RANDOM_PAIRS = 200_000
+#: the model is estimated on at most this many records (a seeded uniform sample beyond).
+MAX_RECORDS = 300_000
 SEED = 20240501
 
 
@@ -43,26 +53,76 @@ def _levels(table: DataTable, fuzzy: FuzzyRules, pairs: str, count: int,
             drop_apart: bool) -> npt.NDArray[np.int8]:
     levels = [f.effective_levels for f in fuzzy.fields]
     out: list[npt.NDArray[np.int8]] = []
-    for _a, _b, sims, apart in pair_similarities(table, fuzzy, pairs, count, no_progress,
-                                                 (0.0, 0.0)):
-        lev = level_matrix(sims, levels)
-        out.append(lev[~apart] if drop_apart else lev)
+    for _a, _b, sims, _apart in pair_similarities(table, fuzzy, pairs, count, no_progress,
+                                                  (0.0, 0.0), drop_apart=drop_apart):
+        out.append(level_matrix(sims, levels))
     return np.concatenate(out) if out else np.zeros((0, len(levels)), np.int8)
 
 
+Labelled = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]
+
+
+def _record_sample(table: DataTable, keep: npt.NDArray[np.int64] | None
+                   ) -> tuple[DataTable, str | None, npt.NDArray[np.int64] | None]:
+    """Return the table to estimate on: ``table`` itself, or a seeded uniform sample of
+    :data:`MAX_RECORDS` of its records plus the records in ``keep`` (as a new table, also
+    returned to be dropped, with the original record number of each of its records)."""
+    n = table.rows
+    if n <= MAX_RECORDS:
+        return table, None, None
+    name = "_cr_train_sample"
+    # keep each record when a seeded hash of its number falls in the first MAX_RECORDS / n
+    # of the hash range: uniform, reproducible, one pass
+    cond = f"hash(rowid, {SEED}) % {n} < {MAX_RECORDS}"
+    if keep is not None and len(keep):
+        table.conn.register("_cr_keep_arrays", {"r": keep.astype(np.int64)})
+        run(table.conn, "CREATE OR REPLACE TABLE _cr_keep AS SELECT DISTINCT r::BIGINT AS r "
+                        "FROM _cr_keep_arrays")
+        table.conn.unregister("_cr_keep_arrays")
+        cond = f"({cond}) OR rowid IN (SELECT r FROM _cr_keep)"
+    src = ident(table.table)
+    run(table.conn, f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {src} "
+                    f"WHERE {cond} ORDER BY rowid")
+    kept = np.asarray(table.conn.execute(
+        f"SELECT rowid FROM {src} WHERE {cond} ORDER BY rowid").fetchnumpy()["rowid"],
+        dtype=np.int64)
+    run(table.conn, "DROP TABLE IF EXISTS _cr_keep")
+    info = SourceInfo(path=table.sources[0].path, kind=table.sources[0].kind, rows=len(kept),
+                      first_record=0)
+    return replace(table, table=name, sources=(info,)), name, kept
+
+
 def estimate_model(table: DataTable, rules: DataRules,
-                   labelled: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64],
-                                   npt.NDArray[np.float64]] | None = None) -> DataRules:
+                   labelled: Labelled | None = None) -> DataRules:
     """Return ``rules`` with the fuzzy block's m/u and prior estimated on ``table``.
 
     ``labelled`` (record a, record b, 1.0 same / 0.0 different) are pairs a steward
-    decided: EM keeps their match probability at the label (``linkage.estimate``).
+    decided: EM keeps their match probability at the label (``linkage.estimate``). On a
+    record sample the labelled records are always kept, renumbered into the sample.
     """
+    dup = rules.duplicates
+    assert dup is not None and dup.fuzzy is not None
+    keep = None if labelled is None else np.concatenate([labelled[0], labelled[1]])
+    table, sample, kept = _record_sample(table, keep)
+    if labelled is not None and kept is not None:
+        labelled = (np.searchsorted(kept, labelled[0]).astype(np.int64),
+                    np.searchsorted(kept, labelled[1]).astype(np.int64), labelled[2])
+    try:
+        return _estimate(table, rules, labelled)
+    finally:
+        if sample is not None:
+            run(table.conn, f"DROP TABLE IF EXISTS {sample}")
+
+
+def _estimate(table: DataTable, rules: DataRules, labelled: Labelled | None) -> DataRules:
     dup = rules.duplicates
     assert dup is not None and dup.fuzzy is not None
     fuzzy = dup.fuzzy
     con = table.conn
-    plans = column_plans(table, rules)
+    # only the columns the model compares, blocks on, guards with or finds hubs in
+    used = {*dup.keys, *fuzzy.guards, *(f.column for f in fuzzy.fields),
+            *(c for b in fuzzy.blocking for c in b.columns)}
+    plans = [p for p in column_plans(table, rules) if p.name in used]
     by_name = {p.name: p for p in plans}
     build_norm(table, rules, plans, rules.as_of or date.today())
     _hubs, hub_sql = find_hubs(table, rules, by_name)
