@@ -180,7 +180,7 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     if count is None:
         return
     rows = sorted(((sum(p.values()), p, nodeid) for nodeid, p in _cpu_totals.items()),
-                  reverse=True)
+                  key=lambda row: row[0], reverse=True)
     total = sum(r[0] for r in rows)
     terminalreporter.write_sep("=", f"CPU seconds per test: {total:.1f} s over {len(rows)} tests")
     for cpu, phases, nodeid in rows[:count or None]:
