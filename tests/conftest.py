@@ -46,6 +46,35 @@ def _one_command_tree() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _packaged_checklists_once() -> Iterator[None]:
+    """Load the packaged checklist set once per test process, as the CLI does per run.
+
+    A real command is one process and reads the set once (from the per-user cache,
+    about 35 ms: a digest of every packaged file, then validating the cached JSON);
+    the suite runs over a thousand commands in one process, so it keeps the set per
+    checklist folder (tests point ``checklists_dir`` elsewhere). With
+    ``CRM_READINESS_CACHE_DIR`` set (tests/io/test_caches.py checks the cache itself)
+    every call goes to the real loader.
+    """
+    import crm_readiness.io.checklists as checklists
+
+    real = checklists._packaged_set
+    kept: dict[str, Any] = {}
+
+    def once() -> Any:
+        if "CRM_READINESS_CACHE_DIR" in os.environ:
+            return real()
+        folder = str(checklists.checklists_dir())  # type: ignore[attr-defined]  # patched there
+        if folder not in kept:
+            kept[folder] = real()
+        return kept[folder]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(checklists, "_packaged_set", once)
+        yield
+
+
 @pytest.fixture
 def assets() -> Path:
     return ASSETS
