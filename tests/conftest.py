@@ -46,6 +46,35 @@ def _one_command_tree() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _packaged_checklists_once() -> Iterator[None]:
+    """Load the packaged checklist set once per test process, as the CLI does per run.
+
+    A real command is one process and reads the set once (from the per-user cache,
+    about 35 ms: a digest of every packaged file, then validating the cached JSON);
+    the suite runs over a thousand commands in one process, so it keeps the set per
+    checklist folder (tests point ``checklists_dir`` elsewhere). With
+    ``CRM_READINESS_CACHE_DIR`` set (tests/io/test_caches.py checks the cache itself)
+    every call goes to the real loader.
+    """
+    import crm_readiness.io.checklists as checklists
+
+    real = checklists._packaged_set
+    kept: dict[str, Any] = {}
+
+    def once() -> Any:
+        if "CRM_READINESS_CACHE_DIR" in os.environ:
+            return real()
+        folder = str(checklists.checklists_dir())  # type: ignore[attr-defined]  # patched there
+        if folder not in kept:
+            kept[folder] = real()
+        return kept[folder]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(checklists, "_packaged_set", once)
+        yield
+
+
 @pytest.fixture
 def assets() -> Path:
     return ASSETS
@@ -126,3 +155,63 @@ def doc_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRe
         return tmp_path_factory.mktemp("doc-" + name.replace("/", "-").removesuffix(".md"))
 
     return DocRuns(scratch, lambda: request.getfixturevalue("demo_en"))
+
+
+# --cpu-durations=N: the N tests that used the most CPU (setup + call + teardown, this
+# process and the child processes it waited for: soffice, forked demo parts, CLI runs).
+# On a shared machine wall-clock durations mostly measure the other users; CPU seconds
+# are what the suite's time on two cores is made of. Works with and without xdist (each
+# worker puts its figures on the report, the controller adds them up).
+_CPU = "cpu_seconds"
+_cpu_start = pytest.StashKey[float]()
+_cpu_totals: dict[str, dict[str, float]] = {}  # nodeid -> phase -> CPU seconds
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--cpu-durations", type=int, default=None, metavar="N",
+                     help="show the N tests that used the most CPU (0: all)")
+
+
+def _cpu_now() -> float:
+    import resource
+
+    own, children = (resource.getrusage(resource.RUSAGE_SELF),
+                     resource.getrusage(resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if item.config.getoption("--cpu-durations") is not None:
+        start = item.stash.get(_cpu_start, None)
+        if start is not None:
+            report.user_properties.append((_CPU, _cpu_now() - start))
+        item.stash[_cpu_start] = _cpu_now()  # the next phase starts here
+    return report
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.config.getoption("--cpu-durations") is not None:
+        item.stash[_cpu_start] = _cpu_now()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    for key, value in report.user_properties:
+        if key == _CPU:
+            assert isinstance(value, float)
+            _cpu_totals.setdefault(report.nodeid, {})[report.when] = value
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    count = config.getoption("--cpu-durations")
+    if count is None:
+        return
+    rows = sorted(((sum(p.values()), p, nodeid) for nodeid, p in _cpu_totals.items()),
+                  key=lambda row: row[0], reverse=True)
+    total = sum(r[0] for r in rows)
+    terminalreporter.write_sep("=", f"CPU seconds per test: {total:.1f} s over {len(rows)} tests")
+    for cpu, phases, nodeid in rows[:count or None]:
+        terminalreporter.write_line(f"{cpu:7.2f}s  (setup {phases.get('setup', 0):.2f}, "
+                                    f"call {phases.get('call', 0):.2f})  {nodeid}")

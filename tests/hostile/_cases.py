@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from crm_readiness._resources import examples_dir
@@ -57,21 +58,31 @@ def _demo_case(tmp: Path, **refs: Path) -> str:
     return str(vendors)
 
 
-def _filled_panel(tmp: Path) -> str:
-    """A valid filled panel workbook of the demo case (chen's scores): the import reads it,
-    then the hostile panel scores file it merges into."""
-    from crm_readiness.workflows.vendor_panel import export_panel
+@cache
+def _filled_panel_master() -> bytes:
+    """The filled panel workbook, made once per process: it depends on the demo case only
+    (its ``_meta`` sheet names the panelist, vendors and criteria, no path)."""
+    import tempfile
 
-    book = tmp / "books" / "panel-chen.xlsx"
-    if book.exists():  # the same test runs the command in en and zh: fill once
-        return str(book)
-    vendors = Path(_demo_case(tmp))
-    export_panel(vendors, tmp / "books", "en", force=True)
     import openpyxl
 
-    wb = openpyxl.load_workbook(book)
-    wb["Scores"].cell(10, 4).value = 4
-    wb.save(book)
+    from crm_readiness.workflows.vendor_panel import export_panel
+
+    with tempfile.TemporaryDirectory(prefix="panel-") as folder:
+        tmp = Path(folder)
+        export_panel(Path(_demo_case(tmp)), tmp / "books", "en", force=True)
+        wb = openpyxl.load_workbook(tmp / "books" / "panel-chen.xlsx")
+        wb["Scores"].cell(10, 4).value = 4
+        wb.save(tmp / "books" / "panel-chen.xlsx")
+        return (tmp / "books" / "panel-chen.xlsx").read_bytes()
+
+
+def _filled_panel(tmp: Path) -> str:
+    """A valid filled panel workbook of the demo case (chen's scores, a copy in ``tmp``):
+    the import reads it, then the hostile panel scores file it merges into."""
+    book = tmp / "books" / "panel-chen.xlsx"
+    book.parent.mkdir(parents=True, exist_ok=True)
+    book.write_bytes(_filled_panel_master())
     return str(book)
 
 

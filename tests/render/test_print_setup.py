@@ -131,12 +131,17 @@ def test_shown_length() -> None:
     assert display_width("需求a") == 5
 
 
+#: name prefixes of the demo workbooks written by one renderer, one per respondent or vendor
+SAME_RENDERER = ("questionnaire-", "panel-", "demo-outcomes-")
+
+
 @needs_pdftotext
 def test_libreoffice_pdf_export_shows_no_hashes(demo_books: list[Path], tmp_path: Path) -> None:
-    """One soffice call over one demo workbook per renderer (the six questionnaires share one)."""
+    """One soffice call over one demo workbook per renderer: the six questionnaires, the
+    three panel score sheets and the three demonstration-outcome sheets each share one."""
     books: dict[str, Path] = {}
     for book in demo_books:
-        kind = "questionnaire" if book.name.startswith("questionnaire-") else book.name
+        kind = next((p for p in SAME_RENDERER if book.name.startswith(p)), book.name)
         books.setdefault(kind, book)
     pdfs = to_pdf(list(books.values()), tmp_path)
     for book in books.values():
