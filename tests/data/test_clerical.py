@@ -445,7 +445,8 @@ def test_docs_clerical_example(demo_en: Path, tmp_path: Path,
     assert "Labels from previous-issues.xlsx: 2 decided pairs" in run(DOC_LINES[1])
     labelled = json.loads((tmp_path / "review" / "customers-profile.json").read_text("utf-8"))
     assert labelled["labels"]["labelled"] == 2
-    assert [p["pair_id"] for p in labelled["clerical"]["pairs"]] == [p["pair_id"] for p in pairs]
+    assert [p["pair_id"] for p in labelled["clerical"]["pairs"]] == [p["pair_id"] for p in pairs], (
+        "the demo's sheet is no longer the page's first line's (more than 30 borderline pairs?)")
     assert (tmp_path / "review" / "customers-issues.xlsx").is_file()
     run(DOC_LINES[2])
     refined = load_rules(tmp_path / "refined-rules.yaml").duplicates
