@@ -1,6 +1,6 @@
 """``crm-readiness data profile | rules init | clean | map | rehearse``: data readiness of the export to migrate.
 
-Only typer and the standard library at import time; DuckDB, rapidfuzz,
+Only typer and the standard library at import time; DuckDB,
 models and renderers are imported inside the commands (start-up speed).
 """
 
