@@ -45,13 +45,35 @@ def test_sample_is_seeded_and_uniform(tmp_path: Path, monkeypatch: pytest.Monkey
     write_synthetic_csv(path, ROWS, seed=3)
     monkeypatch.setattr(train, "MAX_RECORDS", 1000)
     with open_export([path]) as table:
-        first, name = train._record_sample(table)
+        first, name, _kept = train._record_sample(table, None)
         rows_a = [r[0] for r in table.conn.execute(f"SELECT rowid FROM {name}").fetchall()]
         ids_a = [r[0] for r in table.conn.execute(f'SELECT "客户编号" FROM {name}').fetchall()]
-        _, name = train._record_sample(table)
+        _, name, _kept = train._record_sample(table, None)
         ids_b = [r[0] for r in table.conn.execute(f'SELECT "客户编号" FROM {name}').fetchall()]
     assert ids_a == ids_b  # reproducible
     assert 850 <= first.rows <= 1150 and first.rows == len(rows_a)
     # drawn from the whole export, not its head
     numbers = sorted(int(i[1:]) for i in ids_a if i and i[1:].isdigit())
     assert numbers[len(numbers) // 2] > ROWS // 4
+
+
+def test_sample_keeps_labelled_records_and_renumbers_them(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A steward's labelled pairs stay in the record sample, at their new record numbers."""
+    import numpy as np
+
+    path = tmp_path / "customers.csv"
+    write_synthetic_csv(path, ROWS, seed=3)
+    monkeypatch.setattr(train, "MAX_RECORDS", 200)
+    with open_export([path]) as table:
+        plain, _, kept_plain = train._record_sample(table, None)
+        assert kept_plain is not None
+        outside = np.array([r for r in range(ROWS) if r not in set(kept_plain.tolist())][:6])
+        sample, name, kept = train._record_sample(table, outside)
+        assert kept is not None and set(outside.tolist()) <= set(kept.tolist())
+        assert sample.rows == len(kept) == plain.rows + len(outside)
+        new = np.searchsorted(kept, outside)
+        for old, at in zip(outside.tolist(), new.tolist(), strict=True):
+            want = table.conn.execute(f'SELECT "客户编号" FROM {table.table} WHERE rowid = {old}').fetchone()
+            got = table.conn.execute(f'SELECT "客户编号" FROM {name} WHERE rowid = {at}').fetchone()
+            assert want == got
