@@ -49,6 +49,18 @@ measurement; rerun this on an idle machine to know. What is left: for
 ``assess``, the libraries themselves (the peer) and building the result models'
 pydantic validators; for the demo, the DuckDB shape queries of the migration
 mapping, the issues workbook and python-docx's style lookups (other owners' code).
+
+Measured at the merged main (commit 66238bf) on the quieter machine (load average
+1.5 before, 1.75 after; 2 cores, 23.5 GiB), medians of 5:
+
+==============  ======  ======  ================================================
+                wall s  CPU s   target
+==============  ======  ======  ================================================
+assess          0.83    0.83    ≤ 0.5: not met (was 0.88 quiet, last session)
+peer            0.65    0.65    assess / peer CPU 1.28
+demo            6.56    11.04   ≤ 5: not met (was 6.99); sum of parts 11.1 CPU s,
+                                critical path 3.7 CPU s, two workers 5.77 s
+==============  ======  ======  ================================================
 """
 
 from __future__ import annotations

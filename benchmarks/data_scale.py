@@ -21,6 +21,22 @@ shared machine the CPU time is the steadier measure). ``big`` runs one profile
 Inputs come from ``benchmarks/data_generate.py`` (``--chunk`` for 10 M+ rows);
 the rules file is ``<stem>-rules.yaml`` beside the file.
 
+Quiet re-run at the merged main (commit 66238bf: these changes plus the vectorised
+union-find and DuckDB similarity of wip/linker), 2026-12-01 20:32 UTC, load average
+1.1–1.8, same machine, 1 M rows, median of 3 side-by-side rounds:
+
+=====  ======  =====  ========
+run    wall s  cpu s  peak GiB
+=====  ======  =====  ========
+bare   9.6     17.7   0.45
+json   16.4    25.6   0.69
+all    24.5    34.7   1.08
+=====  ======  =====  ========
+
+json/bare: CPU 1.45× (target ≤ 1.5: met by CPU), wall 1.71× (not met: the bare
+query uses both cores for all of its run, the profile's Python stages one);
+all/json: CPU 1.36×, wall 1.49× (target ≤ 1.3: not met).
+
 Measured 2026-12-01 (second session, issue 16) on 2 CPUs shared with four other
 helpers' jobs (load average 9–15, so wall times are 2–5× the CPU times and noisy; the
 CPU ratios are the steadier figures, and even CPU seconds drift ±15 % with the load),
