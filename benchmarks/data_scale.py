@@ -37,6 +37,13 @@ json/bare: CPU 1.45× (target ≤ 1.5: met by CPU), wall 1.71× (not met: the ba
 query uses both cores for all of its run, the profile's Python stages one);
 all/json: CPU 1.36×, wall 1.49× (target ≤ 1.3: not met).
 
+10 M rows at the same commit (``big``, all formats, default 2 GiB engine ceiling,
+quiet machine except for one demo run in its first minute): **peak RSS 2.35 GiB**
+(target ≤ 3 GiB: met), 255.0 s wall, 385.3 s CPU — 10.4× the 1 M all-formats wall
+and 11.1× its CPU: near-linear (the earlier 18× below came from the issues table's
+materialised copy, since removed). Outputs: problem CSV 2,239 MiB, duplicates CSV
+359 MiB, workbook 0.7 MiB, JSON 4.1 MiB, HTML 0.1 MiB.
+
 Measured 2026-12-01 (second session, issue 16) on 2 CPUs shared with four other
 helpers' jobs (load average 9–15, so wall times are 2–5× the CPU times and noisy; the
 CPU ratios are the steadier figures, and even CPU seconds drift ±15 % with the load),
