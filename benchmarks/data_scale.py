@@ -44,6 +44,15 @@ and 11.1× its CPU: near-linear (the earlier 18× below came from the issues tab
 materialised copy, since removed). Outputs: problem CSV 2,239 MiB, duplicates CSV
 359 MiB, workbook 0.7 MiB, JSON 4.1 MiB, HTML 0.1 MiB.
 
+20 M rows, same commit, one run: the 10 M file with its records written twice
+(``cat``; so every record has an exact twin — 10 M more duplicate pairs than a real
+20 M export, which ``data_generate.py --copies-of`` was too slow to write):
+completes, **peak RSS 3.69 GiB**, 735.9 s wall, 1,203.0 s CPU (3.1× the 10 M CPU;
+the duplicate CSV grows from 359 to 3,996 MiB and the problem CSV from 2,239 to
+4,630 MiB, the JSON from 4.1 to 22.7 MiB). Memory stays bounded (23.5 GiB machine,
+2 GiB engine ceiling) but above 3 GiB: what exceeds the ceiling at this size is not
+yet traced.
+
 Measured 2026-12-01 (second session, issue 16) on 2 CPUs shared with four other
 helpers' jobs (load average 9–15, so wall times are 2–5× the CPU times and noisy; the
 CPU ratios are the steadier figures, and even CPU seconds drift ±15 % with the load),
