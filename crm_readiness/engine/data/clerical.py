@@ -40,6 +40,7 @@ from crm_readiness.engine.data.fuzzy import (
     build_fields,
     build_pairs,
     decide,
+    given_pairs,
     pair_similarities,
 )
 from crm_readiness.engine.data.linkage import level_matrix
@@ -83,16 +84,6 @@ def pair_id(fp_a: str, fp_b: str) -> str:
 
 def _rank(seed: int, pid: str) -> str:
     return hashlib.sha1(f"{seed}:{pid}".encode()).hexdigest()
-
-
-def _given(table: DataTable, name: str, left: npt.NDArray[np.int64],
-           right: npt.NDArray[np.int64]) -> None:
-    con = table.conn
-    con.register(f"{name}_arrays", {"pid": np.arange(len(left), dtype=np.int64),
-                                    "a": left, "b": right})
-    run(con, f"CREATE OR REPLACE TABLE {name} AS SELECT pid::BIGINT AS pid, a::BIGINT AS a, "
-             f"b::BIGINT AS b FROM {name}_arrays")
-    con.unregister(f"{name}_arrays")
 
 
 def score_pairs_of(table: DataTable, fuzzy: FuzzyRules, pairs: str, count: int,
@@ -385,7 +376,7 @@ class LabelLinks:
         if pairs:
             left = np.asarray([p[0] for p in pairs], dtype=np.int64)
             right = np.asarray([p[1] for p in pairs], dtype=np.int64)
-            _given(self.table, "_cr_lab_pairs", left, right)
+            given_pairs(self.table.conn, "_cr_lab_pairs", left, right)
             a, b, ok, score, sims = score_pairs_of(self.table, self.fuzzy, "_cr_lab_pairs",
                                                    len(pairs))
             run(self.table.conn, "DROP TABLE _cr_lab_pairs")

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -275,16 +276,22 @@ def score_pairs(table: DataTable, fuzzy: FuzzyRules, candidates: int, progress: 
     return matches, candidates
 
 
+def given_pairs(con: Any, name: str, left: npt.NDArray[np.int64],
+                right: npt.NDArray[np.int64]) -> None:
+    """Create the pair table ``name`` (pid, a, b) from two arrays of record numbers, in order."""
+    con.register(f"{name}_arrays", {"pid": np.arange(len(left), dtype=np.int64),
+                                    "a": left, "b": right})
+    run(con, f"CREATE OR REPLACE TABLE {name} AS SELECT pid::BIGINT AS pid, a::BIGINT AS a, "
+             f"b::BIGINT AS b FROM {name}_arrays")
+    con.unregister(f"{name}_arrays")
+
+
 def score_given_pairs(table: DataTable, fuzzy: FuzzyRules, left: npt.NDArray[np.int64],
                       right: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.float64],
                                                              npt.NDArray[np.float32]]:
     """Return (score, similarities) of the given pairs, in their order (guards ignored)."""
     con = table.conn
-    con.register("_cr_given_arrays", {"pid": np.arange(len(left), dtype=np.int64),
-                                      "a": left, "b": right})
-    run(con, "CREATE OR REPLACE TABLE _cr_given AS SELECT pid::BIGINT AS pid, "
-             "a::BIGINT AS a, b::BIGINT AS b FROM _cr_given_arrays")
-    con.unregister("_cr_given_arrays")
+    given_pairs(con, "_cr_given", left, right)
     scores: list[npt.NDArray[np.float64]] = []
     sims_all: list[npt.NDArray[np.float32]] = []
     for _a, _b, sims, _apart in pair_similarities(table, fuzzy, "_cr_given", len(left),

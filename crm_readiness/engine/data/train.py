@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from crm_readiness.engine.data.duplicates import find_hubs
 from crm_readiness.engine.data.formats import ident
-from crm_readiness.engine.data.fuzzy import PAIRS, build_fields, build_pairs, pair_similarities
+from crm_readiness.engine.data.fuzzy import PAIRS, build_fields, build_pairs, given_pairs, pair_similarities
 from crm_readiness.engine.data.linkage import MAX_EM_PAIRS, estimate, level_matrix
 from crm_readiness.engine.data.plan import NORM, build_norm, column_plans
 from crm_readiness.engine.data.sql import one, run
@@ -138,11 +138,7 @@ def _estimate(table: DataTable, rules: DataRules, labelled: Labelled | None) -> 
     lev = _levels(table, fuzzy, em_table, em_count, drop_apart=True)
     fixed = None
     if labelled is not None and len(labelled[0]):
-        con.register("_cr_lab_arrays", {"pid": np.arange(len(labelled[0]), dtype=np.int64),
-                                        "a": labelled[0], "b": labelled[1]})
-        run(con, "CREATE OR REPLACE TABLE _cr_lab AS SELECT pid::BIGINT AS pid, a::BIGINT AS a, "
-                 "b::BIGINT AS b FROM _cr_lab_arrays")
-        con.unregister("_cr_lab_arrays")
+        given_pairs(con, "_cr_lab", labelled[0], labelled[1])
         lev = np.concatenate([lev, _levels(table, fuzzy, "_cr_lab", len(labelled[0]),
                                            drop_apart=False)])
         fixed = np.concatenate([np.full(len(lev) - len(labelled[0]), np.nan), labelled[2]])
