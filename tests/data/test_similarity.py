@@ -40,3 +40,23 @@ def test_exact_and_address_similarity() -> None:
         "('y', '高新区128号', '128')) l(g0, g1, d1) "
         "CROSS JOIN (VALUES ('x', '高新区123号', '123')) r(g0, g1, d1)").fetchall()
     assert rows == [(1.0, 1.0), (1.0, 1.0), (-1.0, -1.0), (0.0, 0.0)]
+
+
+def test_pairs_sample_bounds_the_pair_table_reproducibly() -> None:
+    """At most ``limit`` pairs, chosen by the seeded order, renumbered by (a, b); PAIRS itself when it fits."""
+    import duckdb
+
+    from crm_readiness.engine.data.fuzzy import PAIRS, pairs_sample
+
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE {PAIRS} AS SELECT i AS pid, i AS a, i + 1 AS b FROM range(1000) t(i)")
+    assert pairs_sample(con, "_s", 1000, 1000, "hash(pid + 7)") == (PAIRS, 1000)
+    name, n = pairs_sample(con, "_s", 1000, 100, "hash(pid + 7)")
+    assert (name, n) == ("_s", 100)
+    got = con.execute("SELECT pid, a, b FROM _s ORDER BY pid").fetchall()
+    assert [r[0] for r in got] == list(range(100))
+    assert [r[1] for r in got] == sorted(r[1] for r in got) and all(b == a + 1 for _, a, b in got)
+    want = sorted(r[0] for r in con.execute(f"SELECT a FROM {PAIRS} ORDER BY hash(pid + 7) LIMIT 100").fetchall())
+    assert [r[1] for r in got] == want
+    pairs_sample(con, "_s", 1000, 100, "hash(pid + 7)")
+    assert con.execute("SELECT pid, a, b FROM _s ORDER BY pid").fetchall() == got

@@ -42,6 +42,7 @@ from crm_readiness.engine.data.fuzzy import (
     decide,
     given_pairs,
     pair_similarities,
+    pairs_sample,
 )
 from crm_readiness.engine.data.linkage import level_matrix
 from crm_readiness.engine.data.plan import column_plans
@@ -213,13 +214,8 @@ def draw_review(table: DataTable, rules: DataRules, size: int, *, seed: int = SE
     con = table.conn
     _ensure_pairs(table, rules, fuzzy)
     candidates = int(one(con, f"SELECT count(*) FROM {PAIRS}")[0])
-    if candidates > MAX_SCAN:
-        run(con, f"CREATE OR REPLACE TABLE _cr_rv_scan AS SELECT row_number() OVER "
-                 f"(ORDER BY a, b) - 1 AS pid, a, b FROM (SELECT a, b FROM {PAIRS} "
-                 f"ORDER BY hash(a, b, {int(seed)}), a, b LIMIT {MAX_SCAN})")
-        scan, scanned = "_cr_rv_scan", MAX_SCAN
-    else:
-        scan, scanned = PAIRS, candidates
+    scan, scanned = pairs_sample(con, "_cr_rv_scan", candidates, MAX_SCAN,
+                                 f"hash(a, b, {int(seed)}), a, b")
     a, b, ok, score, sims = score_pairs_of(table, fuzzy, scan, scanned)
     run(con, "DROP TABLE IF EXISTS _cr_rv_scan")
     threshold, lo, hi = band(fuzzy)

@@ -276,6 +276,17 @@ def score_pairs(table: DataTable, fuzzy: FuzzyRules, candidates: int, progress: 
     return matches, candidates
 
 
+def pairs_sample(con: Any, name: str, count: int, limit: int, order: str) -> tuple[str, int]:
+    """Return the pair table to use and its size: :data:`PAIRS` itself when it holds at most
+    ``limit`` pairs (``count``), else the table ``name`` of the first ``limit`` by ``order``
+    (a seeded hash: reproducible), renumbered by (a, b)."""
+    if count <= limit:
+        return PAIRS, count
+    run(con, f"CREATE OR REPLACE TABLE {name} AS SELECT row_number() OVER (ORDER BY a, b) - 1 "
+             f"AS pid, a, b FROM (SELECT a, b FROM {PAIRS} ORDER BY {order} LIMIT {int(limit)})")
+    return name, int(limit)
+
+
 def given_pairs(con: Any, name: str, left: npt.NDArray[np.int64],
                 right: npt.NDArray[np.int64]) -> None:
     """Create the pair table ``name`` (pid, a, b) from two arrays of record numbers, in order."""

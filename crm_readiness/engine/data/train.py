@@ -28,7 +28,14 @@ import numpy.typing as npt
 
 from crm_readiness.engine.data.duplicates import find_hubs
 from crm_readiness.engine.data.formats import ident
-from crm_readiness.engine.data.fuzzy import PAIRS, build_fields, build_pairs, given_pairs, pair_similarities
+from crm_readiness.engine.data.fuzzy import (
+    PAIRS,
+    build_fields,
+    build_pairs,
+    given_pairs,
+    pair_similarities,
+    pairs_sample,
+)
 from crm_readiness.engine.data.linkage import MAX_EM_PAIRS, estimate, level_matrix
 from crm_readiness.engine.data.plan import NORM, build_norm, column_plans
 from crm_readiness.engine.data.sql import one, run
@@ -128,13 +135,8 @@ def _estimate(table: DataTable, rules: DataRules, labelled: Labelled | None) -> 
     _hubs, hub_sql = find_hubs(table, rules, by_name)
     build_fields(table, fuzzy, by_name, hub_sql)
     candidates, _, _ = build_pairs(table, fuzzy, by_name)
-    if candidates > MAX_EM_PAIRS:
-        run(con, f"CREATE OR REPLACE TABLE _cr_em AS SELECT row_number() OVER (ORDER BY a, b) "
-                 f"- 1 AS pid, a, b FROM (SELECT a, b FROM {PAIRS} ORDER BY hash(pid + {SEED}) "
-                 f"LIMIT {MAX_EM_PAIRS})")
-        em_table, em_count = "_cr_em", MAX_EM_PAIRS
-    else:
-        em_table, em_count = PAIRS, candidates
+    em_table, em_count = pairs_sample(con, "_cr_em", candidates, MAX_EM_PAIRS,
+                                      f"hash(pid + {SEED})")
     lev = _levels(table, fuzzy, em_table, em_count, drop_apart=True)
     fixed = None
     if labelled is not None and len(labelled[0]):
