@@ -22,7 +22,7 @@ from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 
 if TYPE_CHECKING:
     from crm_readiness.demo.entry import DemoEntry
-    from crm_readiness.engine.data.clerical import LabelLinks
+    from crm_readiness.engine.data.clerical import LabelLinks, ResolvedLabels
     from crm_readiness.engine.data.synthetic import Truth
     from crm_readiness.models.answers import Answer
     from crm_readiness.models.checklist import ChecklistSet
@@ -209,10 +209,11 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
     return run
 
 
-def _label_links(table: DataTable, rules: DataRules, path: Path,
-                 labelled: Sequence[LabelledPair], fuzzy: bool) -> LabelLinks:
-    """Return the labels mapped onto ``table`` as the profile's links hook (stale: exit 3)."""
-    from crm_readiness.engine.data.clerical import LabelLinks, resolve_labels
+def _resolved(table: DataTable, rules: DataRules, path: Path,
+              labelled: Sequence[LabelledPair], fuzzy: bool = True) -> ResolvedLabels:
+    """Return the labels mapped onto ``table``'s records: a usage error without fuzzy
+    duplicates, exit 3 when a labelled record is stale."""
+    from crm_readiness.engine.data.clerical import resolve_labels
     from crm_readiness.io.review_labels import stale_error
 
     dup = rules.duplicates
@@ -221,7 +222,17 @@ def _label_links(table: DataTable, rules: DataRules, path: Path,
     resolved = resolve_labels(table, labelled)
     if resolved.stale:
         raise stale_error(path, resolved.stale)
-    return LabelLinks(dup.fuzzy, table, resolved, path.name)
+    return resolved
+
+
+def _label_links(table: DataTable, rules: DataRules, path: Path,
+                 labelled: Sequence[LabelledPair], fuzzy: bool) -> LabelLinks:
+    """Return the labels mapped onto ``table`` as the profile's links hook (stale: exit 3)."""
+    from crm_readiness.engine.data.clerical import LabelLinks
+
+    resolved = _resolved(table, rules, path, labelled, fuzzy)
+    assert rules.duplicates is not None and rules.duplicates.fuzzy is not None
+    return LabelLinks(rules.duplicates.fuzzy, table, resolved, path.name)
 
 
 def _refined(table: DataTable, rules: DataRules, path: Path,
@@ -229,15 +240,9 @@ def _refined(table: DataTable, rules: DataRules, path: Path,
     """Return ``rules`` with the match model estimated with the labelled pairs fixed."""
     import numpy as np
 
-    from crm_readiness.engine.data.clerical import resolve_labels
     from crm_readiness.engine.data.train import estimate_model
-    from crm_readiness.io.review_labels import stale_error
 
-    if rules.duplicates is None or rules.duplicates.fuzzy is None:
-        raise UsageError(t("data.labels.needs_fuzzy", "en"), t("data.labels.needs_fuzzy", "zh"))
-    resolved = resolve_labels(table, labelled)
-    if resolved.stale:
-        raise stale_error(path, resolved.stale)
+    resolved = _resolved(table, rules, path, labelled)
     decided = [(x, y, 1.0 if lab.decision == "same" else 0.0)
                for x, y, lab in resolved.pairs if lab.decision != "unsure"]
     return estimate_model(table, rules, (np.asarray([d[0] for d in decided], dtype=np.int64),
