@@ -133,11 +133,7 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
         from crm_readiness.io.data_sources import load_rules
 
         load_rules(rules_path)  # a broken rules file is reported before any data is read
-    labelled = None
-    if labels is not None:
-        from crm_readiness.io.review_labels import read_labels
-
-        labelled = read_labels(labels)  # so is a broken labels workbook
+    labelled = _read_labels(labels)  # so is a broken labels workbook
     stem = _stem(paths)
     cap = min(max_issue_rows, SHEET_ROWS)
     # every target declared and checked before the long work; rendered once the profile is made
@@ -207,6 +203,15 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
         run.written = outputs.commit(_writing(progress))
         progress("done", 1.0)
     return run
+
+
+def _read_labels(path: Path | None) -> tuple[LabelledPair, ...] | None:
+    """Return the decisions of the labels workbook ``path`` (None: no ``--labels``)."""
+    if path is None:
+        return None
+    from crm_readiness.io.review_labels import read_labels
+
+    return read_labels(path)
 
 
 def _resolved(table: DataTable, rules: DataRules, path: Path,
@@ -279,11 +284,7 @@ def draft_rules_file(path: Path, out: Path, *, source: SourceOptions = SourceOpt
     from crm_readiness.io.output import OutputSet
     from crm_readiness.io.yaml_files import dump_yaml
 
-    labelled = None
-    if labels is not None:
-        from crm_readiness.io.review_labels import read_labels
-
-        labelled = read_labels(labels)
+    labelled = _read_labels(labels)
     outputs = OutputSet(force=force)  # a rules file is edited by the user: editable
     outputs.add(out, lambda: (header + body).encode("utf-8"), editable=True)
     outputs.preflight()
@@ -333,11 +334,7 @@ def clean_files(paths: Sequence[Path], rules_path: Path | None, out: Path, *,
         from crm_readiness.io.data_sources import load_rules
 
         load_rules(rules_path)
-    labelled = None
-    if labels is not None:
-        from crm_readiness.io.review_labels import read_labels
-
-        labelled = read_labels(labels)
+    labelled = _read_labels(labels)
     with _open(paths, source, _scaled(progress)) as table:
         rules = _rules_for(table, rules_path)
         links = None if labels is None or labelled is None else _label_links(
