@@ -46,7 +46,7 @@ from crm_readiness.engine.data.fuzzy import (
 )
 from crm_readiness.engine.data.linkage import level_matrix
 from crm_readiness.engine.data.plan import column_plans
-from crm_readiness.engine.data.sql import one, run
+from crm_readiness.engine.data.sql import one, record_ids, rows, run
 from crm_readiness.engine.data.table import DataTable, no_progress
 from crm_readiness.models.data.clerical import (
     ClericalSample,
@@ -135,11 +135,9 @@ def fingerprints(table: DataTable, records: Sequence[int]) -> dict[int, str]:
     if not records:
         return {}
     con = table.conn
-    con.register("_cr_rv_rids", {"rid": np.asarray(sorted(set(records)), dtype=np.int64)})
-    got = con.execute(f"SELECT s.rid, {fingerprint_sql(table)} FROM (SELECT rowid AS rid, * "
-                      f"FROM {ident(table.table)}) s SEMI JOIN _cr_rv_rids r ON r.rid = s.rid"
-                      ).fetchall()
-    con.unregister("_cr_rv_rids")
+    with record_ids(con, "_cr_rv_rids", records):
+        got = rows(con, f"SELECT s.rid, {fingerprint_sql(table)} FROM (SELECT rowid AS rid, * "
+                        f"FROM {ident(table.table)}) s SEMI JOIN _cr_rv_rids r ON r.rid = s.rid")
     return {int(r): str(f) for r, f in got}
 
 
@@ -175,12 +173,10 @@ def _records(table: DataTable, rids: Sequence[int], columns: Sequence[str],
     if not rids:
         return {}
     con = table.conn
-    con.register("_cr_rv_rids", {"rid": np.asarray(sorted(set(rids)), dtype=np.int64)})
     cols = ", ".join(f"CAST(s.{ident(c)} AS VARCHAR)" for c in columns) or "NULL"
-    got = con.execute(f"SELECT s.rid, {cols} FROM (SELECT rowid AS rid, * FROM "
-                      f"{ident(table.table)}) s SEMI JOIN _cr_rv_rids r ON r.rid = s.rid"
-                      ).fetchall()
-    con.unregister("_cr_rv_rids")
+    with record_ids(con, "_cr_rv_rids", rids):
+        got = rows(con, f"SELECT s.rid, {cols} FROM (SELECT rowid AS rid, * FROM "
+                        f"{ident(table.table)}) s SEMI JOIN _cr_rv_rids r ON r.rid = s.rid")
     return {int(r[0]): list(r[1:]) for r in got}
 
 
@@ -242,11 +238,10 @@ def draw_review(table: DataTable, rules: DataRules, size: int, *, seed: int = SE
     values = _records(table, rids, wanted)
     clustered: dict[int, int] = {}
     if rids:
-        con.register("_cr_rv_rids", {"rid": np.asarray(sorted(set(rids)), dtype=np.int64)})
-        clustered = {int(r): int(c) for r, c in con.execute(
-            f"SELECT c.rid, c.cid FROM {CLUSTERS} c SEMI JOIN _cr_rv_rids r ON r.rid = c.rid"
-        ).fetchall()}
-        con.unregister("_cr_rv_rids")
+        with record_ids(con, "_cr_rv_rids", rids):
+            clustered = {int(r): int(c) for r, c in rows(
+                con, f"SELECT c.rid, c.cid FROM {CLUSTERS} c SEMI JOIN _cr_rv_rids r "
+                     f"ON r.rid = c.rid")}
     levels = [f.effective_levels for f in fuzzy.fields]
     lev = level_matrix(sims[[k for k, _p, _s in chosen]] if chosen else sims[:0], levels)
     carried = carried or {}

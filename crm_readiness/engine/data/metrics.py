@@ -17,11 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 from crm_readiness.engine.data.formats import ident
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
-from crm_readiness.engine.data.sql import one, rows
+from crm_readiness.engine.data.sql import one, record_ids, rows
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.result import ColumnProfile, DimensionScore, ValueChange
 from crm_readiness.models.data.rules import DIMENSIONS, DataRules, Dimension
@@ -115,15 +113,11 @@ def _examples(table: DataTable, plans: list[ColumnPlan]) -> dict[int, tuple[list
         found += rows(con, " UNION ALL ".join(picks[lo:lo + 2 * BATCH]))
     if not found:
         return out
-    ids = np.array(sorted({int(r[2]) for r in found}), dtype=np.int64)
-    con.register("_cr_example_rids", {"rid": ids})
-    try:
-        names = ", ".join(ident(p.name) for p in plans)
+    names = ", ".join(ident(p.name) for p in plans)
+    with record_ids(con, "_cr_example_rids", (int(r[2]) for r in found)):
         raw = {int(r[0]): r[1:] for r in rows(
             con, f"SELECT s.rowid, {names} FROM {ident(table.table)} s "
                  f"JOIN _cr_example_rids r ON s.rowid = r.rid")}
-    finally:
-        con.unregister("_cr_example_rids")
     pos = {p.index: k for k, p in enumerate(plans)}
     for col, kind, rid, n in sorted(found, key=lambda r: (r[0], r[1], r[2])):
         x = raw[int(rid)][pos[int(col)]]

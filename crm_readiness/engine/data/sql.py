@@ -9,8 +9,11 @@ connection is always free. Statements without rows use :func:`run`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
+
+import numpy as np
 
 
 def run(con: Any, sql: str, params: Sequence[object] | None = None) -> None:
@@ -32,3 +35,14 @@ def one(con: Any, sql: str, params: Sequence[object] | None = None) -> tuple[Any
     if not got:
         raise LookupError("query returned no row")
     return got[0]
+
+
+@contextmanager
+def record_ids(con: Any, name: str, ids: Iterable[int]) -> Iterator[str]:
+    """Register the distinct record numbers ``ids`` as the view ``name`` (one BIGINT column
+    ``rid``, ascending) for the ``with`` block, so a query can join or semi-join them."""
+    con.register(name, {"rid": np.unique(np.fromiter(ids, dtype=np.int64))})
+    try:
+        yield name
+    finally:
+        con.unregister(name)

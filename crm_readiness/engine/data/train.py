@@ -38,7 +38,7 @@ from crm_readiness.engine.data.fuzzy import (
 )
 from crm_readiness.engine.data.linkage import MAX_EM_PAIRS, estimate, level_matrix
 from crm_readiness.engine.data.plan import NORM, build_norm, column_plans
-from crm_readiness.engine.data.sql import one, run
+from crm_readiness.engine.data.sql import one, record_ids, run
 from crm_readiness.engine.data.table import DataTable, no_progress
 from crm_readiness.models.data.result import SourceInfo
 from crm_readiness.models.data.rules import DataRules, FuzzyRules, ModelEstimate
@@ -81,19 +81,15 @@ def _record_sample(table: DataTable, keep: npt.NDArray[np.int64] | None
     # keep each record when a seeded hash of its number falls in the first MAX_RECORDS / n
     # of the hash range: uniform, reproducible, one pass
     cond = f"hash(rowid, {SEED}) % {n} < {MAX_RECORDS}"
-    if keep is not None and len(keep):
-        table.conn.register("_cr_keep_arrays", {"r": keep.astype(np.int64)})
-        run(table.conn, "CREATE OR REPLACE TABLE _cr_keep AS SELECT DISTINCT r::BIGINT AS r "
-                        "FROM _cr_keep_arrays")
-        table.conn.unregister("_cr_keep_arrays")
-        cond = f"({cond}) OR rowid IN (SELECT r FROM _cr_keep)"
     src = ident(table.table)
-    run(table.conn, f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {src} "
-                    f"WHERE {cond} ORDER BY rowid")
-    kept = np.asarray(table.conn.execute(
-        f"SELECT rowid FROM {src} WHERE {cond} ORDER BY rowid").fetchnumpy()["rowid"],
-        dtype=np.int64)
-    run(table.conn, "DROP TABLE IF EXISTS _cr_keep")
+    with record_ids(table.conn, "_cr_keep", () if keep is None else keep.tolist()):
+        if keep is not None and len(keep):
+            cond = f"({cond}) OR rowid IN (SELECT rid FROM _cr_keep)"
+        run(table.conn, f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {src} "
+                        f"WHERE {cond} ORDER BY rowid")
+        kept = np.asarray(table.conn.execute(
+            f"SELECT rowid FROM {src} WHERE {cond} ORDER BY rowid").fetchnumpy()["rowid"],
+            dtype=np.int64)
     info = SourceInfo(path=table.sources[0].path, kind=table.sources[0].kind, rows=len(kept),
                       first_record=0)
     return replace(table, table=name, sources=(info,)), name, kept
