@@ -192,12 +192,13 @@ def test_concurrent_writers_never_lose_an_answer(commented: Path, kind: str) -> 
 
 
 def test_two_concurrent_questionnaire_imports_keep_both_respondents(tmp_path: Path) -> None:
-    """3 trials here (each two real CLI processes, ~10 s on a loaded 2-core box);
-    benchmarks/concurrent_import.py runs 20."""
-    from tests.io._concurrent import prepare, trial
+    """3 trials here, each two CLI processes forked from this one and released into
+    ``main()`` together (without the lock, one respondent is lost in most trials);
+    benchmarks/concurrent_import.py runs 20 with two fresh interpreters each."""
+    from tests.io._concurrent import forked_trial, prepare
 
     a, b = prepare(tmp_path)
-    got = [trial(tmp_path / f"t{i}", a, b) for i in range(3)]
+    got = [forked_trial(tmp_path / f"t{i}", a, b) for i in range(3)]
     assert all({"Wang Li", "Chen Gong"} <= people for people in got), got
 
 
