@@ -11,8 +11,10 @@ fixture) through :func:`convert`, or one of its forms:
   cell's type (text "-5" against the number -5) or the saved workbook;
 - :func:`to_pdf` — any documents (workbooks, Word files) to PDF, with :func:`pdf_text`.
 
-Every call runs on a private, throwaway profile (deleted afterwards; parallel runs
-never share one) that forces a full recalculation of every formula on load
+Every call runs on a private profile of this test process (made on its first call,
+reused by its later calls, which saves the few tenths of a second LibreOffice spends
+setting up a new one; deleted when the process exits; parallel processes never share
+one) that forces a full recalculation of every formula on load
 (``OOXMLRecalcMode``/``ODFRecalcMode`` 0, "always"): by default LibreOffice keeps the
 results cached in a file, and a check comparing values would pass on stale ones.
 
@@ -22,12 +24,15 @@ are absent (.ci/run installs them, so CI always runs these tests).
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
+import os
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -66,16 +71,40 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 TIMEOUT = 600  # seconds for one batch on the loaded 2-core machine
 
 
+_profiles: dict[int, Path] = {}  # process id -> its profile folder
+_in_use = threading.Lock()  # one LibreOffice at a time on a profile
+
+
+def _remove_profiles() -> None:
+    root = _profiles.pop(os.getpid(), None)
+    if root is not None:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @contextmanager
 def _profile() -> Iterator[str]:
-    """A fresh LibreOffice profile that recalculates on load (removed afterwards)."""
-    root = Path(tempfile.mkdtemp(prefix="lo-"))
-    try:
-        (root / "user").mkdir()
-        (root / "user" / "registrymodifications.xcu").write_text(_RECALCULATE_ON_LOAD, "utf-8")
+    """This process's LibreOffice profile, which recalculates on load (removed at exit).
+
+    The recalculation settings are written before every use: they hold whatever
+    LibreOffice saved into the profile at the end of the previous run."""
+    with _in_use:
+        root = _profiles.get(os.getpid())
+        if root is None:
+            root = _profiles[os.getpid()] = Path(tempfile.mkdtemp(prefix="lo-"))
+            if len(_profiles) == 1:
+                atexit.register(_remove_profiles)
+        settings = root / "user" / "registrymodifications.xcu"
+        settings.parent.mkdir(exist_ok=True)
+        _keep_recalculation(settings)
         yield f"-env:UserInstallation={root.as_uri()}"
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
+
+
+def _keep_recalculation(settings: Path) -> None:
+    """Make sure the profile's settings still force recalculation on load."""
+    text = settings.read_text("utf-8") if settings.exists() else ""
+    if not all(re.search(f'oor:name="{mode}" oor:op="fuse"><value>0</value>', text)
+               for mode in ("OOXMLRecalcMode", "ODFRecalcMode")):
+        settings.write_text(_RECALCULATE_ON_LOAD, "utf-8")
 
 
 def convert(sources: Sequence[Path], out_dir: Path, target: str, *,
