@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import pytest
 import yaml
@@ -19,6 +20,7 @@ sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 ASSETS = Path(__file__).parent / "assets"
+T = TypeVar("T")
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -104,6 +106,44 @@ def no_traceback(result: Any) -> None:
     assert "Traceback" not in (result.output or "")
 
 
+def _run_root(factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The folder of this suite run that every pytest-xdist worker sees."""
+    return factory.getbasetemp() if worker_id == "master" else factory.getbasetemp().parent
+
+
+def shared_folder(factory: pytest.TempPathFactory, worker_id: str, name: str,
+                  build: Callable[[Path], None]) -> Path:
+    """The folder ``name`` that ``build(folder)`` fills, built once per suite run for every
+    pytest-xdist worker (the first to ask builds it under a file lock, the others wait and
+    read it; a build that fails is not kept, the next one tries again). Read only."""
+    from filelock import FileLock
+
+    out = _run_root(factory, worker_id) / name
+    done = out.with_name(f"{name}.done")
+    with FileLock(f"{out}.lock"):
+        if not done.exists():
+            if out.exists():
+                shutil.rmtree(out)  # a build that failed half-way
+            build(out)
+            done.touch()
+    return out
+
+
+def shared_value(factory: pytest.TempPathFactory, worker_id: str, name: str,
+                 build: Callable[[Path], T]) -> T:
+    """``build(folder)``'s result, computed once per suite run for every pytest-xdist
+    worker (:func:`shared_folder`; the value is pickled beside what it wrote)."""
+    import pickle
+
+    def store(folder: Path) -> None:
+        folder.mkdir(parents=True)
+        value = build(folder)
+        (folder / "value.pickle").write_bytes(pickle.dumps(value))
+
+    folder = shared_folder(factory, worker_id, name, store)
+    return cast(T, pickle.loads((folder / "value.pickle").read_bytes()))  # written by this run
+
+
 def _shared_demo(factory: pytest.TempPathFactory, worker_id: str, lang: str) -> Path:
     """Run ``crm-readiness demo`` once per suite run and language, shared by every worker.
 
@@ -111,23 +151,20 @@ def _shared_demo(factory: pytest.TempPathFactory, worker_id: str, lang: str) -> 
     instead of running it again (it is the suite's most expensive step). The
     folder must not be modified; copy what you need to change.
     """
-    from filelock import FileLock
-
     import crm_readiness.workflows.data as data_workflow
     from crm_readiness.cli.main import app
 
-    root = factory.getbasetemp() if worker_id == "master" else factory.getbasetemp().parent
-    out = root / f"shared-demo-{lang}"
-    with FileLock(str(out) + ".lock"):
-        if not (out / "index.html").exists():
-            # a 300-record export instead of 3,000: every output and rule is the same, the
-            # data part ten times cheaper (the full demo is benchmarks/commands.py's)
-            with pytest.MonkeyPatch.context() as mp:
-                mp.setattr(data_workflow, "DEMO_ROWS", 300)
-                result = CliRunner().invoke(app, ["demo", "--out", str(out), "--lang", lang])
-            no_traceback(result)
-            assert result.exit_code == 0, result.output
-    return out
+    def build(out: Path) -> None:
+        # a 300-record export instead of 3,000: every output and rule is the same, the
+        # data part ten times cheaper (the full demo is benchmarks/commands.py's)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(data_workflow, "DEMO_ROWS", 300)
+            result = CliRunner().invoke(app, ["demo", "--out", str(out), "--lang", lang])
+        no_traceback(result)
+        assert result.exit_code == 0, result.output
+        assert (out / "index.html").is_file()
+
+    return shared_folder(factory, worker_id, f"shared-demo-{lang}", build)
 
 
 @pytest.fixture(scope="session")

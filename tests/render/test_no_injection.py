@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from crm_readiness.cells_rule import safe_text
+from tests.conftest import shared_folder
 from tests.tools.libreoffice import CSV_FILTER, convert, needs_soffice
 
 PAYLOADS = ['=HYPERLINK("http://x","y")', "+1+1 ", "-2+3 ", "@SUM(1) ", "a\x01b ",
@@ -68,27 +69,26 @@ def _hostile_write_csv(original: Any) -> Any:
 
 
 @pytest.fixture(scope="module")
-def hostile_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def hostile_demo(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The demo run on poisoned examples, once per suite run (the tests of this module may
+    run on two pytest-xdist workers; both read the one folder, and write elsewhere)."""
     import crm_readiness._resources as resources
     import crm_readiness.workflows.data as data_workflow
     import crm_readiness.workflows.workshop as workshop
     from crm_readiness.demo.run import run_demo
 
-    base = tmp_path_factory.mktemp("hostile")
-    examples = base / "examples"
-    _hostile_examples(resources.examples_dir(), examples)
-    mp = pytest.MonkeyPatch()
-    try:
-        mp.setattr(resources, "examples_dir", lambda: examples)
-        mp.setattr(workshop, "examples_dir", lambda: examples)
-        mp.setattr(data_workflow, "write_synthetic_csv",
-                   _hostile_write_csv(data_workflow.write_synthetic_csv))
-        mp.setattr(data_workflow, "DEMO_ROWS", 300)  # keeps the test fast; rules are the same
-        out = base / "demo"
-        run_demo(out, "en")
-    finally:
-        mp.undo()
-    return out
+    def build(base: Path) -> None:
+        examples = base / "examples"
+        _hostile_examples(resources.examples_dir(), examples)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(resources, "examples_dir", lambda: examples)
+            mp.setattr(workshop, "examples_dir", lambda: examples)
+            mp.setattr(data_workflow, "write_synthetic_csv",
+                       _hostile_write_csv(data_workflow.write_synthetic_csv))
+            mp.setattr(data_workflow, "DEMO_ROWS", 300)  # keeps the test fast; rules the same
+            run_demo(base / "demo", "en")
+
+    return shared_folder(tmp_path_factory, worker_id, "hostile-demo", build) / "demo"
 
 
 def test_every_workbook_keeps_payloads_as_text(hostile_demo: Path) -> None:
@@ -118,13 +118,14 @@ def _csv_fields(path: Path) -> list[str]:
         return [f for row in csv.reader(fh) for f in row]
 
 
-def test_every_csv_field_is_safe(hostile_demo: Path) -> None:
+def test_every_csv_field_is_safe(hostile_demo: Path, tmp_path: Path) -> None:
     from crm_readiness.workflows.data import clean_files
 
-    out = hostile_demo / "cleaned.csv"
+    out = tmp_path / "cleaned.csv"
     inputs = hostile_demo / "inputs"
     clean_files([inputs / "customers.csv"], inputs / "customers-rules.yaml", out, fuzzy=False)
-    outputs = [p for p in hostile_demo.rglob("*.csv") if p.parent.name != "inputs"]
+    outputs = [*(p for p in hostile_demo.rglob("*.csv") if p.parent.name != "inputs"),
+               *tmp_path.rglob("*.csv")]  # cleaned.csv and anything written beside it
     assert {p.name for p in outputs} >= {"customers-sample.csv", "cleaned.csv"}
     for path in outputs:
         fields = _csv_fields(path)
@@ -133,15 +134,14 @@ def test_every_csv_field_is_safe(hostile_demo: Path) -> None:
         assert unsafe == [], path.name
 
 
-def test_raw_copies_verbatim(hostile_demo: Path) -> None:
+def test_raw_copies_verbatim(hostile_demo: Path, tmp_path: Path) -> None:
     from crm_readiness.workflows.data import clean_files
 
-    out = hostile_demo / "raw.csv"
+    out = tmp_path / "raw.csv"
     inputs = hostile_demo / "inputs"
     clean_files([inputs / "customers.csv"], inputs / "customers-rules.yaml", out, fuzzy=False,
                 csv_safe=False)
     assert any(f.startswith("=HYPERLINK") for f in _csv_fields(out))
-    out.unlink()
 
 
 @needs_soffice
