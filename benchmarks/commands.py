@@ -136,12 +136,12 @@ if __name__ == "__main__":
 '''
 
 
-def _run(cmd: list[str], cwd: Path) -> tuple[float, float]:
+def _run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
     """Run ``cmd``; return (wall seconds, CPU seconds of it and its children)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "CRM_READINESS_LANG": "en"})
+                   env={**os.environ, "CRM_READINESS_LANG": "en", **(env or {})})
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -229,10 +229,40 @@ def _two_workers(cpu: dict[str, float], demo_run: object) -> float:
     return max(finish.values())
 
 
+#: the floor, step by step: what each library the peer (and assess) needs costs a fresh
+#: interpreter, each step's statement run after all the ones before it
+FLOOR: tuple[tuple[str, str], ...] = (
+    ("interpreter and site", "pass"),
+    ("typer (its click, rich help)", "import typer"),
+    ("rich console", "from rich.console import Console"),
+    ("pydantic", "from pydantic import BaseModel"),
+    ("first validated model", "class M(BaseModel):\n    a: int = 0\nM.model_validate({})"),
+    ("jinja2 and one template", "import jinja2\njinja2.Environment(autoescape=True)"
+                                ".from_string('{{ n }}').render(n=1)"),
+    ("PyYAML (C loader)", "import yaml\nyaml.load('a: 1', Loader=yaml.CSafeLoader)"),
+)
+
+
+def _floor(runs: int) -> None:
+    """Print the CPU each step of :data:`FLOOR` adds (median of ``runs`` fresh interpreters)."""
+    env = {"PYDANTIC_DISABLE_PLUGINS": "__all__"}  # as the tool runs; the plugin loader is paid
+    before = 0.0
+    for i, (label, _) in enumerate(FLOOR):
+        code = "\n".join(stmt for _, stmt in FLOOR[: i + 1])
+        cpus = [_run([sys.executable, "-c", code], Path.cwd(), env)[1] for _ in range(runs)]
+        cpu = statistics.median(cpus)
+        print(f"  + {label:30s} {cpu - before:6.3f} s   (cumulative {cpu:.3f} s)")
+        before = cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--parts", action="store_true", help="trace the demo's parts once more")
+    parser.add_argument("--only", default="assess,peer,demo",
+                        help="comma list of the commands to run (assess, peer, demo)")
+    parser.add_argument("--floor", action="store_true",
+                        help="also print what each library of the peer adds, step by step")
     args = parser.parse_args()
     import compileall
 
@@ -254,17 +284,28 @@ def main() -> None:
             "peer": [sys.executable, str(peer), "assess", "--answers", str(answers)],
             "demo": [*tool, "demo", "--out", "demo", "--force"],
         }
-        cpu: dict[str, float] = {}
-        for name, argv in commands.items():
+        commands = {k: v for k, v in commands.items() if k in args.only.split(",")}
+        for argv in commands.values():
             _run(argv, cwd)  # warm-up: fills the caches as a user's first run does
-            walls, cpus = zip(*(_run(argv, cwd) for _ in range(args.runs)), strict=True)
+        # interleaved, so a neighbour's burst of load hits every command alike
+        timed: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, argv in commands.items():
+                timed[name].append(_run(argv, cwd))
+        cpu: dict[str, float] = {}
+        for name, runs in timed.items():
+            walls, cpus = zip(*runs, strict=True)
             med, cpu[name] = statistics.median(walls), statistics.median(cpus)
             target = TARGETS.get(name)
             verdict = "" if target is None else (
                 f"; target ≤ {target} s: {'ok' if med <= target else 'OVER'}")
             print(f"{name:7s} wall median {med:.2f} s (min {min(walls):.2f}, max {max(walls):.2f}),"
                   f" CPU median {cpu[name]:.2f} s of {args.runs}{verdict}")
-        print(f"assess / peer CPU: {cpu['assess'] / cpu['peer']:.2f}")
+        if "assess" in cpu and "peer" in cpu:
+            print(f"assess / peer CPU: {cpu['assess'] / cpu['peer']:.2f}")
+        if args.floor:
+            print("the peer's floor, library by library (CPU, median of fresh interpreters):")
+            _floor(args.runs)
         load = os.getloadavg()[0]
         print(f"load average after {load:.2f}"
               + ("" if load < 1.5 else " (busy machine: compare CPU seconds, not wall time)"))
