@@ -28,7 +28,9 @@ Targets (issue 9): ``assess --answers`` on the demo answers ≤ 0.5 s; ``demo``
 sessions, load average 1.4–5 while measuring, so CPU seconds and ratios only).
 Whole command, A/B in the editable install, the two versions swapped run by
 run, medians of 9: 08a05f2 1.39 s CPU, this branch 1.29 s, peer 0.80 s
-(ratio 1.74 → 1.62). What changed: model annotations evaluated when the class
+(ratio 1.74 → 1.62); again with the two later commits (interactive prompts
+and the demo's entry type imported only where used), load average 7.7,
+medians of 11: 1.47 → 1.38 s, peer 0.80 s (1.83 → 1.71). What changed: model annotations evaluated when the class
 is made (pydantic no longer compiles a ``ForwardRef`` for each string
 annotation; the assess path's models import 15 % faster), consoles without
 emoji codes (rich's emoji table no longer loaded; ``:thumbs_up:`` in a name now
