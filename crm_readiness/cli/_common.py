@@ -37,17 +37,21 @@ _state: dict[str, Lang] = {"lang": HELP_LANG}
 
 
 def console() -> Console:
-    """Return the console for normal output (stdout)."""
+    """Return the console for normal output (stdout).
+
+    No emoji codes: a name or note with ``:smile:`` in it is printed as typed
+    (and rich's emoji table is never loaded).
+    """
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, emoji=False)
 
 
 def err_console() -> Console:
     """Return the console for errors (stderr)."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def resolve_lang(value: str | None) -> Lang:

@@ -77,7 +77,8 @@ def help_lang() -> Lang:
 # --- wrapping by display width -----------------------------------------------------------------
 
 _WIDE = "\u2e80-\u303e\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_TOKEN = re.compile(rf"[{_WIDE}]|[^\s{_WIDE}]+|\s+")
+#: compiled on first use (``re`` caches it): its wide classes take milliseconds, paid only for help
+_TOKEN = rf"[{_WIDE}]|[^\s{_WIDE}]+|\s+"
 _CLOSING = set("，。、；：？！）》」』】〉％,.;:?!)]}")
 _OPENING = set("（《「『【〈([{")
 
@@ -92,7 +93,7 @@ def _tokens(text: str) -> list[str]:
     """Split into break units: a Chinese character, a run of other text, or a space."""
     out: list[str] = []
     glue = False
-    for tok in _TOKEN.findall(text):
+    for tok in re.findall(_TOKEN, text):
         if out and not tok.isspace() and (glue or tok[0] in _CLOSING):
             out[-1] += tok
         else:
@@ -300,21 +301,22 @@ class HelpGroup(TyperGroup):
 
 # --- usage errors ------------------------------------------------------------------------------
 
+#: patterns of click's usage messages (compiled on first use: only a usage error needs them)
 _GENERIC = (
-    (re.compile(r"No such command '(?P<name>.*)'\.?"), "usage.no_such_command"),
-    (re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)\.?"),
+    (r"No such command '(?P<name>.*)'\.?", "usage.no_such_command"),
+    (r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)\.?",
      "usage.extra_args"),
-    (re.compile(r"Missing command\.?"), "usage.missing_command"),
-    (re.compile(r"Option '(?P<name>[^']*)' does not take a value\.?"), "usage.option_no_value"),
-    (re.compile(r"Option '(?P<name>[^']*)' requires (?:an argument|\d+ arguments)\.?"),
+    (r"Missing command\.?", "usage.missing_command"),
+    (r"Option '(?P<name>[^']*)' does not take a value\.?", "usage.option_no_value"),
+    (r"Option '(?P<name>[^']*)' requires (?:an argument|\d+ arguments)\.?",
      "usage.option_needs_value"),
 )
 _CLICK_REASONS = (
-    (re.compile(r"'(?P<value>.*)' is not a valid float(?: range)?\."), "usage.reason.number"),
-    (re.compile(r"'(?P<value>.*)' is not a valid integer(?: range)?\."), "usage.reason.integer"),
-    (re.compile(r"'(?P<value>.*)' is not a valid boolean\."), "usage.reason.bool"),
-    (re.compile(r"(?P<value>\S+) is not in the range (?P<limit>.*)\."), "usage.reason.range"),
-    (re.compile(r"'(?P<value>.*)' is not (?:one of )?(?P<limit>.*)\."), "usage.reason.choice"),
+    (r"'(?P<value>.*)' is not a valid float(?: range)?\.", "usage.reason.number"),
+    (r"'(?P<value>.*)' is not a valid integer(?: range)?\.", "usage.reason.integer"),
+    (r"'(?P<value>.*)' is not a valid boolean\.", "usage.reason.bool"),
+    (r"(?P<value>\S+) is not in the range (?P<limit>.*)\.", "usage.reason.range"),
+    (r"'(?P<value>.*)' is not (?:one of )?(?P<limit>.*)\.", "usage.reason.choice"),
 )
 _KINDS = {"option": "usage.kind.option", "argument": "usage.kind.argument"}
 _REASONS = {
@@ -341,7 +343,7 @@ def _reason(exc: click.exceptions.BadParameter, lang: Lang) -> str:
                           if k in ("ge", "gt", "le", "lt", "expected")}
                 return t(key, lang, value=first.get("input"), limit=next(iter(limits.values()), ""))
     for pattern, key in _CLICK_REASONS:  # click's own types (Typer < 0.20)
-        match = pattern.fullmatch(str(exc.message))
+        match = re.fullmatch(pattern, str(exc.message))
         if match:
             return t(key, lang, **match.groupdict())
     return str(exc.message)
@@ -375,7 +377,7 @@ def usage_message(exc: click.ClickException, lang: Lang) -> str:
     else:
         reason = exc.format_message()
         for pattern, key in _GENERIC:
-            match = pattern.fullmatch(exc.message)
+            match = re.fullmatch(pattern, exc.message)
             if match:
                 reason = t(key, lang, **match.groupdict())
                 break

@@ -63,7 +63,6 @@ def assess(
     lang: LangOpt = None,
 ) -> None:
     """Assess readiness and write the reports."""
-    from crm_readiness.cli import interactive as ui
     from crm_readiness.cli.placeholders import warn_placeholders
     from crm_readiness.cli.summary import print_summary
     from crm_readiness.models.answers import AnswersFile
@@ -82,6 +81,8 @@ def assess(
     if ask and not stdin_is_tty() and answers is None and not interactive:
         raise UsageError(t("ask.no_tty", "en"), t("ask.no_tty", "zh"))
     if ask:
+        from crm_readiness.cli import interactive as ui  # only a session needs the prompts
+
         if path.exists():
             data = load_answers(path, sets)
         else:

@@ -1,6 +1,5 @@
 """Base classes every model shares: strict (unknown fields rejected), frozen, bilingual text."""
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
@@ -87,7 +86,7 @@ class Text(Model):
         return hash(self.en) if self.en == self.zh else hash((self.en, self.zh))
 
     @classmethod
-    def join(cls, items: Iterable[Text | str], sep: str = "; ", sep_zh: str = "；") -> Text:
+    def join(cls, items: "Iterable[Text | str]", sep: str = "; ", sep_zh: str = "；") -> "Text":
         """Return ``items`` joined in each language (a plain string is the same in both)."""
         parts = [i if isinstance(i, Text) else Text(en=i, zh=i) for i in items]
         return Text(en=sep.join(p.en for p in parts) or "-",

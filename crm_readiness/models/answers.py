@@ -4,10 +4,9 @@ One question may hold answers from several respondents (workshops,
 questionnaires); the engine combines them by the declared consensus rule.
 """
 
-from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
@@ -66,7 +65,7 @@ class Answer(Model):
         return v
 
     @model_validator(mode="after")
-    def _one_of(self) -> Answer:
+    def _one_of(self) -> Self:
         given = sum(x is not None for x in (self.value, self.na, self.dont_know))
         if given == 0:
             raise MessageError("model.give_a_value_or_na")
@@ -120,7 +119,7 @@ class AnswersFile(Model):
         return () if v is None else v
 
     @model_validator(mode="after")
-    def _respondents(self) -> AnswersFile:
+    def _respondents(self) -> Self:
         ids = [r.id for r in self.respondents]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:

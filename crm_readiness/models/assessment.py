@@ -5,7 +5,6 @@ engine's own explanations are codes with parameters (``VerdictReason``) that
 the renderers phrase in the report language.
 """
 
-from __future__ import annotations
 
 from datetime import datetime
 from typing import Literal

@@ -4,9 +4,8 @@ Conditions and risk rules are structured data, matched by the engine; nothing
 in a checklist is ever evaluated as code.
 """
 
-from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
@@ -49,7 +48,7 @@ class ChoiceScale(Model):
     choices: tuple[Choice, ...] = Field(min_length=2)
 
     @model_validator(mode="after")
-    def _unique(self) -> ChoiceScale:
+    def _unique(self) -> Self:
         values = [c.value for c in self.choices]
         dup = sorted({v for v in values if values.count(v) > 1})
         if dup:
@@ -78,7 +77,7 @@ class NumericScale(Model):
     bands: tuple[NumericBand, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _ordered(self) -> NumericScale:
+    def _ordered(self) -> Self:
         if self.max <= self.min:
             raise MessageError("model.max_must_be_greater_than")
         cuts = [b.at_least for b in self.bands]
@@ -113,8 +112,8 @@ class Condition(Model):
     customization: tuple[Literal["none", "light", "heavy"], ...] | None = None
     users_min: int | None = Field(default=None, ge=0)
     users_max: int | None = Field(default=None, ge=0)
-    any_of: tuple[Condition, ...] | None = None
-    none_of: tuple[Condition, ...] | None = None
+    any_of: "tuple[Condition, ...] | None" = None
+    none_of: "tuple[Condition, ...] | None" = None
 
 
 class RiskSpec(Model):
@@ -139,7 +138,7 @@ class RiskWhen(Model):
         lambda v: [_yes_no(x) for x in v] if isinstance(v, list) else v)
 
     @model_validator(mode="after")
-    def _something(self) -> RiskWhen:
+    def _something(self) -> Self:
         if self.score_below is None and self.value_in is None:
             raise MessageError("model.a_rule_needs_score_below_or")
         return self
@@ -194,7 +193,7 @@ class Question(Model):
                                   "its scale must then be numeric in percent.")
 
     @model_validator(mode="after")
-    def _rules(self) -> Question:
+    def _rules(self) -> Self:
         if self.gate_min is not None and not self.gate:
             raise MessageError("model.gate_min_needs_gate_true")
         defaults = [i for i, r in enumerate(self.risks) if isinstance(r, RiskDefault)]
@@ -220,7 +219,7 @@ class Checklist(Model):
     questions: tuple[Question, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _ids(self) -> Checklist:
+    def _ids(self) -> Self:
         seen: set[str] = set()
         problems: list[str] = []
         for q in self.questions:
@@ -249,7 +248,7 @@ class ExposureBands(Model):
     medium_max: int = Field(default=14, ge=1, le=25)
 
     @model_validator(mode="after")
-    def _ordered(self) -> ExposureBands:
+    def _ordered(self) -> Self:
         if self.medium_max <= self.low_max:
             raise MessageError("model.medium_max_must_exceed_low_max")
         return self
@@ -274,7 +273,7 @@ class ScoringConfig(Model):
         default=0.5, ge=0, le=1, description="Score spread from which respondents disagree.")
 
     @model_validator(mode="after")
-    def _check(self) -> ScoringConfig:
+    def _check(self) -> Self:
         levels = [b.level for b in self.maturity]
         mins = [b.min_score for b in self.maturity]
         if levels != [1, 2, 3, 4, 5] or mins != sorted(mins) or mins[0] != 0:

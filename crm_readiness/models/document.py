@@ -8,7 +8,6 @@ bilingual :class:`Text` (the tool's own words) or a plain string (what a user
 wrote: names, notes), shown as written in both languages.
 """
 
-from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Literal
@@ -80,7 +79,7 @@ class Section(ResultModel):
 
     title: Text
     blocks: tuple[Block, ...] = ()
-    subsections: tuple[Section, ...] = ()
+    subsections: "tuple[Section, ...]" = ()
 
 
 DocumentKind = Literal["charter", "specification", "training", "migration", "golive"]

@@ -6,10 +6,9 @@ next stage starts the day after. Public holidays are not modelled; the plan
 says so. Explanations are codes with parameters, phrased by the renderers.
 """
 
-from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -32,7 +31,7 @@ class WeekRange(Model):
     max: int = Field(ge=0)
 
     @model_validator(mode="after")
-    def _ordered(self) -> WeekRange:
+    def _ordered(self) -> Self:
         if self.max < self.min:
             raise MessageError("model.max_must_not_be_below")
         return self

@@ -1,6 +1,5 @@
 """How a report is printed: the paper it is laid out for (``--paper``)."""
 
-from __future__ import annotations
 
 from typing import Literal
 

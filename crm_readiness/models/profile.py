@@ -1,6 +1,5 @@
 """The organisation profile: who is implementing, at what scale, with what scope."""
 
-from __future__ import annotations
 
 from typing import Literal
 

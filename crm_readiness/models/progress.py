@@ -6,7 +6,6 @@ changed: a question added or retired is reported as such, never as a score
 change.
 """
 
-from __future__ import annotations
 
 from datetime import datetime
 from typing import Literal

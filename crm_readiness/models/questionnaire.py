@@ -6,7 +6,6 @@ choices (the dropdowns reference its ranges) and a hidden ``_meta`` sheet that
 identifies the file.
 """
 
-from __future__ import annotations
 
 from pydantic import Field
 

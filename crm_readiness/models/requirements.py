@@ -5,9 +5,8 @@ priority (must / should / could; high / medium / low are accepted and mapped
 onto them) and an acceptance note saying how a demo or test proves it.
 """
 
-from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
@@ -94,7 +93,7 @@ class RequirementsCatalogue(Model):
     glossary: tuple[GlossaryEntry, ...] = ()
 
     @model_validator(mode="after")
-    def _check(self) -> RequirementsCatalogue:
+    def _check(self) -> Self:
         ids = [r.id for r in self.requirements]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:

@@ -15,11 +15,10 @@ need more than one entry or another file (unique ids, measurement dates,
 benefit ids, question ids) live in ``crm_readiness.io.review``, located.
 """
 
-from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, Field, model_validator
 
@@ -96,7 +95,7 @@ class Kpi(Model):
     measurements: tuple[Measurement, ...] = Field(default=(), max_length=MAX_MEASUREMENTS)
 
     @model_validator(mode="after")
-    def _consistent(self) -> Kpi:
+    def _consistent(self) -> Self:
         if self.target.date <= self.baseline.date:
             raise MessageError("review.target_before_baseline",
                                target=self.target.date.isoformat(),

@@ -1,6 +1,5 @@
 """Adoption and data quality after go-live: the export's rows, what the review measures."""
 
-from __future__ import annotations
 
 from datetime import date
 from typing import Literal, NamedTuple

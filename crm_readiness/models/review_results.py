@@ -4,7 +4,6 @@ Everything the reports show is here (the JSON is this model); renderers only
 phrase it.
 """
 
-from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal

@@ -4,7 +4,6 @@ These models hang off :class:`~crm_readiness.models.assessment.AssessmentResult`
 (``consensus`` and ``trend``), so they import nothing from it.
 """
 
-from __future__ import annotations
 
 from datetime import datetime
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crm_readiness._resources import examples_dir
-from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.io.atomic import ensure_dir
@@ -19,6 +19,9 @@ from crm_readiness.models.assessment import AssessmentResult, Measurement
 from crm_readiness.models.checklist import ChecklistSet
 from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 from crm_readiness.render import Format
+
+if TYPE_CHECKING:
+    from crm_readiness.demo.entry import DemoEntry
 
 REPORT_STEM = "readiness"
 
@@ -117,6 +120,7 @@ def demo_answers_path() -> Path:
 
 def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     """Assess the example organisation and write its reports under ``out_dir/assessment``."""
+    from crm_readiness.demo.entry import DemoEntry
     from crm_readiness.io.assessment import load_answers
 
     src = demo_answers_path()
@@ -147,6 +151,7 @@ def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
 
 def demo_measured_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     """Re-assess the example with the data profile the data demo part measured."""
+    from crm_readiness.demo.entry import DemoEntry
     from crm_readiness.io.assessment import load_answers
 
     profile = out_dir / "data" / "customers-profile.json"

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crm_readiness._resources import examples_dir
-from crm_readiness.demo.entry import DemoEntry
 from crm_readiness.engine.workshop import DEFAULT_CAP, QuestionnairePlan
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
@@ -24,6 +24,9 @@ from crm_readiness.models.printing import DEFAULT_PAPER, Paper
 from crm_readiness.models.progress import Comparison, Snapshot, SnapshotInfo
 from crm_readiness.models.questionnaire import ImportReport
 from crm_readiness.render import Format
+
+if TYPE_CHECKING:
+    from crm_readiness.demo.entry import DemoEntry
 
 PLAN_STEM = "plan"
 COMPARE_STEM = "compare"
@@ -215,6 +218,7 @@ DEMO_SNAPSHOTS = (("2026-07", "workshop-answers-2026-07.yaml", datetime(2026, 7,
 
 def demo_part(out_dir: Path, lang: Lang) -> list[DemoEntry]:
     """Run consensus, agenda, two snapshots, their comparison and the plan on the demo company."""
+    from crm_readiness.demo.entry import DemoEntry
     from crm_readiness.engine.scoring import assess
     from crm_readiness.io.assessment import load_answers
     from crm_readiness.io.checklists import load_checklist_set

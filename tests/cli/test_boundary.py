@@ -123,3 +123,18 @@ def test_summary_prints_hostile_organisation_as_typed(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x9b" not in result.output
     assert "[bold red]x[/]" in result.output
+
+
+def test_summary_prints_emoji_codes_as_typed(tmp_path: Path) -> None:
+    """``:smile:`` in a name is text, not an emoji code for rich to replace."""
+    import yaml
+
+    data = yaml.safe_load((EXAMPLES / "answers.yaml").read_text(encoding="utf-8"))
+    data["profile"]["organization"] = "Acme :smile: :thumbs_up: Ltd"
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(app, ["assess", "--answers", str(answers), "--out",
+                                      str(tmp_path / "out"), "-f", "json", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Acme :smile: :thumbs_up: Ltd" in result.output
+    assert "\N{THUMBS UP SIGN}" not in result.output

@@ -5,7 +5,6 @@ a later ``data profile --labels WORKBOOK`` reads the decisions back
 (:class:`LabelledPair`) and reports what they measured (:class:`LabelOutcome`).
 """
 
-from __future__ import annotations
 
 from typing import Literal
 

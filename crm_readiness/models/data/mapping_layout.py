@@ -5,7 +5,6 @@ the column's label in the workbook's language, and the reader accepts either
 language's label.
 """
 
-from __future__ import annotations
 
 FIELDS = "Fields"
 VALUES = "Values"

@@ -6,7 +6,6 @@ the target schema; the reconciliation counts are the ones the cut-over checks
 (source rows = rows excluded as merged duplicates + rows per object …).
 """
 
-from __future__ import annotations
 
 from decimal import Decimal
 

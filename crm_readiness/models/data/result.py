@@ -6,7 +6,6 @@ can be far larger than a report; the result keeps capped examples and
 totals, and the issues workbook streams the full lists from the engine.
 """
 
-from __future__ import annotations
 
 from datetime import date
 

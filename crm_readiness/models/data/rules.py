@@ -7,11 +7,10 @@ named here must exist in the data (checked against the file's header by the
 loader, with the rules file's line and column).
 """
 
-from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
@@ -92,7 +91,7 @@ class ColumnRule(Model):
         return v
 
     @model_validator(mode="after")
-    def _consistent(self) -> ColumnRule:
+    def _consistent(self) -> Self:
         if self.format == "enum" and not self.enum:
             raise MessageError("model.format_enum_needs_an_enum")
         if self.format == "regex" and not self.pattern:
@@ -136,7 +135,7 @@ class FuzzyField(Model):
         return self.levels if self.levels is not None else DEFAULT_LEVELS[self.kind]
 
     @model_validator(mode="after")
-    def _model(self) -> FuzzyField:
+    def _model(self) -> Self:
         levels = self.effective_levels
         if list(levels) != sorted(levels, reverse=True) or any(not 0 < x <= 1 for x in levels):
             raise MessageError("model.fuzzy_levels_descending")
@@ -155,7 +154,7 @@ class BlockingKey(Model):
                                  "up to one character typed wrong (one-deletion variants).")
 
     @model_validator(mode="after")
-    def _typo_col(self) -> BlockingKey:
+    def _typo_col(self) -> Self:
         if self.typos_in is not None and self.typos_in not in self.columns:
             raise MessageError("model.typos_in_must_be_one_of")
         return self
@@ -201,7 +200,7 @@ class FuzzyRules(Model):
                                     "their other fields say (exact keys still join them).")
 
     @model_validator(mode="after")
-    def _probabilistic(self) -> FuzzyRules:
+    def _probabilistic(self) -> Self:
         if self.method == "probabilistic" and (
                 self.prior is None or any(f.m is None or f.u is None for f in self.fields)):
             raise MessageError("model.fuzzy_probabilistic_needs_m_u")
@@ -257,7 +256,7 @@ class DataRules(Model):
         return v
 
     @model_validator(mode="after")
-    def _references(self) -> DataRules:
+    def _references(self) -> Self:
         problems: list[str] = []
         for name, rule in self.columns.items():
             if rule.city_column and rule.city_column not in self.columns:

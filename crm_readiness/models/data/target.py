@@ -14,9 +14,8 @@ naming an unknown field) are made by the loader, which knows where each name
 stands in the file.
 """
 
-from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
@@ -80,7 +79,7 @@ class TargetField(Model):
         return [str(x) for x in v] if isinstance(v, list) else v
 
     @model_validator(mode="after")
-    def _consistent(self) -> TargetField:
+    def _consistent(self) -> Self:
         if self.values is not None and self.type != "picklist":
             raise MessageError("target.values_need_picklist", type=self.type)
         if self.type == "picklist" and not self.values:

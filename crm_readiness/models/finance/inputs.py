@@ -8,10 +8,9 @@ need both files (driver ids, years against the horizon) live in
 ``crm_readiness.io.finance``.
 """
 
-from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, Discriminator, Field, Tag, field_validator, model_validator
 
@@ -117,7 +116,7 @@ class _CostLine(_Line):
         default=None, description="Straight-line amortisation period of a capex line.")
 
     @model_validator(mode="after")
-    def _accounting(self) -> _CostLine:
+    def _accounting(self) -> Self:
         if self.accounting == "capex" and self.amortisation_years is None:
             raise MessageError("finance.model.capex_needs_years")
         if self.accounting == "opex" and self.amortisation_years is not None:
@@ -152,7 +151,7 @@ class RecurringCost(_CostLine):
     risk: Fraction | None = None
 
     @model_validator(mode="after")
-    def _one_basis(self) -> RecurringCost:
+    def _one_basis(self) -> Self:
         given = [k for k in ("per_user", "per_module", "amount", "amounts")
                  if getattr(self, k) is not None]
         if len(given) != 1:
@@ -193,7 +192,7 @@ class StaffCost(_CostLine):
     risk: Fraction | None = None
 
     @model_validator(mode="after")
-    def _years(self) -> StaffCost:
+    def _years(self) -> Self:
         if self.end_year is not None and self.end_year < self.start_year:
             raise MessageError("model.end_year_is_before_start_year")
         return self
@@ -240,7 +239,7 @@ class Funding(_Line):
     risk: Fraction | None = Field(default=None, description="Share at risk of not being paid.")
 
     @model_validator(mode="after")
-    def _one_basis(self) -> Funding:
+    def _one_basis(self) -> Self:
         if (self.amount is None) == (self.share is None):
             raise MessageError("finance.model.amount_or_share")
         return self
@@ -290,7 +289,7 @@ class CostsFile(Model):
         return v
 
     @model_validator(mode="after")
-    def _some_cost(self) -> CostsFile:
+    def _some_cost(self) -> Self:
         if not (self.one_time or self.recurring or self.staff):
             raise MessageError("model.no_cost_lines_add_one_time")
         if self.users is None and any(r.per_user is not None for r in self.recurring):
@@ -317,7 +316,7 @@ class _Benefit(_Line):
     risk: Fraction | None = Field(default=None, description="Benefit reduced by this share.")
 
     @model_validator(mode="after")
-    def _needs_ramp(self) -> _Benefit:
+    def _needs_ramp(self) -> Self:
         if self.ramp is None and getattr(self, "amounts", None) is None:
             raise MessageError("finance.model.needs_ramp")
         return self
@@ -329,7 +328,7 @@ class _Flat(_Benefit):
         default=None, description="Yearly amounts [y0, y1, …] or {year: amount}, no ramp.")
 
     @model_validator(mode="after")
-    def _one_basis(self) -> _Flat:
+    def _one_basis(self) -> Self:
         if (self.amount is None) == (self.amounts is None):
             raise MessageError("finance.model.amount_or_amounts")
         if self.amounts is not None and (self.ramp is not None
@@ -418,7 +417,7 @@ class Triangular(Model):
     high: Decimal
 
     @model_validator(mode="after")
-    def _order(self) -> Triangular:
+    def _order(self) -> Self:
         if not self.low <= self.mode <= self.high:
             raise MessageError("model.need_low_mode_high")
         return self

@@ -8,7 +8,6 @@ Lists indexed by year run from year 0 (the initial period, undiscounted) to
 year N. Texts are codes plus parameters; renderers translate them.
 """
 
-from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Annotated, Literal

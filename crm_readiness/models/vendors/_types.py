@@ -1,6 +1,5 @@
 """Response and criterion vocabularies shared by the vendors-file and panel models."""
 
-from __future__ import annotations
 
 from typing import Literal
 

@@ -4,7 +4,6 @@ Each problem is ``(path in the file, English, Chinese)``; the loader turns them 
 located problems (line and column).
 """
 
-from __future__ import annotations
 
 from crm_readiness.i18n import t
 from crm_readiness.models.requirements import RequirementsCatalogue

@@ -6,11 +6,10 @@ checked by :func:`crm_readiness.models.vendors.checks.cross_check`, which the lo
 turns into located problems.
 """
 
-from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
@@ -191,7 +190,7 @@ class _Judged(Model):
     panelists: dict[str, Judgements] | None = None
 
     @model_validator(mode="after")
-    def _one(self) -> _Judged:
+    def _one(self) -> Self:
         if (self.comparisons is None) == (self.panelists is None):
             raise MessageError("vendors.model.ahp_one_of")
         if self.panelists is not None and not self.panelists:
@@ -248,7 +247,7 @@ class Budget(Model):
         "Years the budget covers; when given, every cost file must have this horizon."))
 
     @model_validator(mode="after")
-    def _order(self) -> Budget:
+    def _order(self) -> Self:
         if self.max <= self.min:
             raise MessageError("model.budget_max_must_exceed_min")
         return self
@@ -282,7 +281,7 @@ class ResponsePoints(Model):
     not_supported: float = Field(default=0, ge=0)
 
     @model_validator(mode="after")
-    def _ordered(self) -> ResponsePoints:
+    def _ordered(self) -> Self:
         if not self.native >= self.configurable >= self.custom >= self.not_supported:
             raise MessageError("model.points_must_not_increase_from")
         return self

@@ -7,7 +7,6 @@ Inputs: :class:`PanelSettings` (the ``panel`` block of the vendors file),
 :class:`PanelResult`, :class:`PanelistAhp` and :class:`ClaimGap`.
 """
 
-from __future__ import annotations
 
 from typing import Any, Literal
 

@@ -7,7 +7,6 @@ Outcome workbook (one per vendor): sheet ``Outcomes``, one row per must and
 should requirement with the claim and an outcome dropdown and a note.
 """
 
-from __future__ import annotations
 
 PANEL_MAGIC = "crm-readiness panel scores v1"
 DEMO_MAGIC = "crm-readiness demonstration outcomes v1"

@@ -1,6 +1,5 @@
 """The vendor comparison result: everything a workbook, scorecard or JSON file shows."""
 
-from __future__ import annotations
 
 from decimal import Decimal
 from typing import Literal
@@ -53,7 +52,7 @@ class AhpResult(ResultModel):
         "Each panelist's own weights and CR (group AHP); the matrix above is the group's."))
     aggregate: Literal["judgements", "priorities"] | None = Field(default=None, description=(
         "Group AHP: geometric mean of the judgements or of the panelists' priorities."))
-    groups: tuple[AhpGroupResult, ...] = Field(default=(), description=(
+    groups: "tuple[AhpGroupResult, ...]" = Field(default=(), description=(
         "Sub-criteria: each group's weight (from this matrix) split by its own matrix."))
 
 

@@ -1,6 +1,5 @@
 """Where things sit in the RFP response workbook: shared by its writer and its reader."""
 
-from __future__ import annotations
 
 FORMAT_MARK = "crm-readiness RFP v1"
 INSTRUCTIONS = "Instructions"

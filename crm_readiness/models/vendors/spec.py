@@ -1,6 +1,5 @@
 """The requirements specification (需求说明书) as a result model: what the document says."""
 
-from __future__ import annotations
 
 from typing import Literal
 
