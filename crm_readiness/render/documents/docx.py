@@ -104,15 +104,17 @@ def _setup(document: Any, doc: Document, lang: Lang) -> None:
     document.core_properties.language = "zh-CN" if lang == "zh" else "en"
 
 
-def _runs(size: Any) -> tuple[Any, Any]:
-    """Return two prototype runs (``w:r`` with their ``w:rPr``): at ``size``, and also bold."""
+def _runs(size: Any = None) -> tuple[Any, Any]:
+    """Return two prototype runs (``w:r`` with their ``w:rPr``): at ``size`` (None: the
+    style's), and the same bold."""
     import copy
 
     from docx.oxml import OxmlElement
     from docx.text.run import Run
 
     plain = OxmlElement("w:r")
-    Run(plain, None).font.size = size  # type: ignore[arg-type]
+    if size is not None:
+        Run(plain, None).font.size = size  # type: ignore[arg-type]
     bold = copy.deepcopy(plain)
     Run(bold, None).bold = True  # type: ignore[arg-type]
     return plain, bold

@@ -79,8 +79,9 @@ def _table(document: _SafeDocument, headers: list[str], rows: list[list[str]]) -
     Cells are filled through their XML elements (python-docx's ``add_row`` and
     ``row.cells`` walk the whole grid on every call).
     """
-    from docx.text.run import Run
+    from crm_readiness.render.documents.docx import _add_run, _runs
 
+    plain, bold = _runs()
     table = document.add_table(rows=1 + len(rows), cols=len(headers))
     if "Table Grid" in document.known.ids:
         table._tbl.tblPr.style = document.known.ids["Table Grid"]
@@ -88,10 +89,7 @@ def _table(document: _SafeDocument, headers: list[str], rows: list[list[str]]) -
         table.style = "Table Grid"
     for n, tr in enumerate(table._tbl.tr_lst):
         for tc, text in zip(tr.tc_lst, headers if n == 0 else rows[n - 1], strict=False):
-            r = tc.p_lst[0].add_r()
-            r.text = visible_controls(text)
-            if n == 0:
-                Run(r, table).bold = True
+            _add_run(tc.p_lst[0], bold if n == 0 else plain, visible_controls(text))
 
 
 def _modules(document: Any, modules: tuple[SpecModule, ...], lang: Lang, level: int) -> None:
