@@ -70,16 +70,16 @@ NEEDS: dict[str, tuple[str, ...]] = {
 #: forked workers); only the order parts start in follows it, never what they do. A part not
 #: listed counts as :data:`DEFAULT_COST`.
 COST: dict[str, float] = {
-    "crm_readiness.workflows.assessment:demo_part": 0.3,
-    "crm_readiness.workflows.vendors:demo_part": 2.7,
-    "crm_readiness.workflows.finance:demo_part": 0.7,
-    "crm_readiness.workflows.workshop:demo_part": 2.2,
-    _DATA_INPUTS: 0.6,
-    _DATA: 3.1,
-    "crm_readiness.workflows.data_migration:demo_part": 4.4,
+    "crm_readiness.workflows.assessment:demo_part": 0.2,
+    "crm_readiness.workflows.vendors:demo_part": 1.3,
+    "crm_readiness.workflows.finance:demo_part": 0.45,
+    "crm_readiness.workflows.workshop:demo_part": 1.6,
+    _DATA_INPUTS: 0.4,
+    _DATA: 2.5,
+    "crm_readiness.workflows.data_migration:demo_part": 2.45,
     "crm_readiness.workflows.assessment:demo_measured_part": 0.15,
-    "crm_readiness.workflows.documents:demo_part": 1.4,
-    "crm_readiness.workflows.review:demo_part": 0.4,
+    "crm_readiness.workflows.documents:demo_part": 1.0,
+    "crm_readiness.workflows.review:demo_part": 0.45,
 }
 DEFAULT_COST = 1.0
 

@@ -452,3 +452,39 @@ def test_shape_examples_are_the_smallest_values_every_run(tmp_path: Path) -> Non
         with open_export([src]) as table:
             seen.add(column_shapes(table, table.columns)["code"].examples)
     assert seen == {("C0000", "C0001", "C0002")}
+
+
+def test_shape_sql_is_written_once_whatever_the_columns(tmp_path: Path) -> None:
+    """``column_shapes`` writes each shape's SQL once, not once per column.
+
+    Written out per column, binding and planning the one wide query cost more than running
+    it (the demo's 12 columns: 0.56 of 0.86 CPU s on no rows at all); the statements for 40
+    columns are as long as for one, but for the list of column names, and measure the same."""
+    import dataclasses
+
+    from crm_readiness.engine.data.mapping import column_shapes
+
+    names = [f"col{i:02d}" for i in range(40)]
+    src = tmp_path / "wide.csv"
+    cells = ["13800138000", "a@b.cn", "2024-01-05", "12.5", "无", "Acme"]
+    src.write_text(",".join(names) + "\n" + "\n".join(
+        ",".join(cells[c % len(cells)] for c in range(len(names))) for _ in range(30)) + "\n",
+        encoding="utf-8")
+
+    class Spy:
+        def __init__(self, conn: object) -> None:
+            self.conn, self.longest = conn, 0
+
+        def execute(self, sql: str, *args: object) -> object:
+            self.longest = max(self.longest, len(sql))
+            return self.conn.execute(sql, *args)  # type: ignore[attr-defined]
+
+    with open_export([src]) as table:
+        one, wide = Spy(table.conn), Spy(table.conn)
+        alone = column_shapes(dataclasses.replace(table, conn=one), names[:1])
+        every = column_shapes(dataclasses.replace(table, conn=wide), names)
+    assert wide.longest <= one.longest + 20 * len(names)
+    assert every[names[0]] == alone[names[0]]
+    assert every[names[1]].has("email") and every[names[1]].filled == 30
+    assert every[names[4]].filled == 0 and every[names[5]].examples == ("Acme",)
+    assert {s.specific for s in every.values()} == {"mobile", "email", "date", "number", None}

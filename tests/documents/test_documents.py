@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from crm_readiness.cli.main import app
@@ -160,3 +161,42 @@ def test_cli_writes_all_or_nothing(tmp_path: Path) -> None:
     assert not (out / "golive-checklist.html").exists()  # nothing written when one target is refused
     bad = runner.invoke(app, ["docs", "brochure", "--answers", str(DEMO / "answers.yaml"), "--out", str(out)])
     assert bad.exit_code == 2
+
+
+def test_the_document_template_is_compiled_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                demo_docs: dict[str, Document]) -> None:
+    """The HTML documents share one environment per templates folder and the per-user cache of
+    compiled templates: compiling the document template was most of each HTML document's time.
+    An edited user template is still read again."""
+    import os
+
+    import jinja2
+
+    from crm_readiness.render.documents import html
+
+    monkeypatch.setenv("CRM_READINESS_CACHE_DIR", str(tmp_path / "cache"))
+    compiled: list[str | None] = []
+    real = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, name: str | None = None,
+                *args: object, **kwargs: object) -> object:
+        compiled.append(name)
+        return real(self, source, name, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    html._environment.cache_clear()
+    try:
+        pages = [render_document(demo_docs[k], Format.html, "en") for k in ("charter", "training")]
+        assert compiled == [html.PACKAGED]
+        html._environment.cache_clear()  # a new process: read from the per-user cache
+        assert render_document(demo_docs["charter"], Format.html, "en") == pages[0]
+        assert compiled == [html.PACKAGED]
+        user = tmp_path / "mine"
+        user.mkdir()
+        (user / "charter.html.j2").write_text("<p>{{ title }} v1</p>", "utf-8")
+        assert b"v1" in render_document(demo_docs["charter"], Format.html, "en", templates=user)
+        (user / "charter.html.j2").write_text("<p>{{ title }} v2</p>", "utf-8")
+        os.utime(user / "charter.html.j2", (1, 2_000_000_000))  # a later mtime, whatever the clock
+        assert b"v2" in render_document(demo_docs["charter"], Format.html, "en", templates=user)
+    finally:
+        html._environment.cache_clear()

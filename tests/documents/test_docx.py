@@ -170,3 +170,44 @@ def test_timeline_labels_are_escaped_and_long_timelines_go_by_quarter() -> None:
     assert "<script>" not in out and "&lt;script&gt;" in out and "\x01" not in out
     spans = periods(fig)
     assert [s[2] for s in spans[:4]] == ["Q1", "Q2", "Q3", "Q4"] and len(spans) == 12
+
+
+def test_table_runs_are_the_xml_python_docx_makes_without_walking_each_character(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table cell's run is python-docx's ``add_run(text)`` with its size (and bold in the header
+    row): one ``w:t``, ``xml:space`` kept for edge spaces, a tab and a line break as their own
+    elements; built from a copied prototype instead of character by character (most of the
+    demo documents' Word time)."""
+    from datetime import date
+
+    import docx
+    from docx.oxml.text.run import _RunContentAppender
+    from docx.shared import Pt
+
+    from crm_readiness.models._base import Text
+    from crm_readiness.models.document import Column
+    from crm_readiness.render.documents.docx import render_docx
+
+    values = ["plain", " padded ", "a\tb", "line\nbreak", "", "公司"]
+    doc = Document(kind="charter", title=Text(en="T", zh="T"), organization="Org",
+                   issued=date(2026, 1, 5), sections=(Section(title=Text(en="S", zh="S"), blocks=(
+                       Table(columns=tuple(Column(header=Text(en=f"H{i}", zh=f"H{i}"))
+                                           for i in range(len(values))), rows=(tuple(values),)),)),))
+    walked: list[str] = []
+    real = _RunContentAppender.add_char
+    monkeypatch.setattr(_RunContentAppender, "add_char",
+                        lambda self, char: (walked.append(char), real(self, char))[1])
+    data = render_docx(doc, "en")
+    walked_text = "".join(walked)  # the table is the last block: only its texts with a tab or a break
+    assert walked_text.endswith("Sa\tbline\nbreak") and "H0" not in walked_text
+    monkeypatch.undo()
+    table = docx.Document(io.BytesIO(data)).tables[0]
+    expected = docx.Document().add_paragraph()
+    for n, texts in enumerate(([f"H{i}" for i in range(len(values))], values)):
+        for cell, text in zip(table.rows[n].cells, texts, strict=True):
+            (p,) = cell.paragraphs
+            model = expected.add_run(text)
+            model.font.size = Pt(TABLE_PT)
+            if n == 0:
+                model.bold = True
+            assert [r._r.xml for r in p.runs] == [model._r.xml], text

@@ -103,3 +103,32 @@ def test_spec_command_writes_md_html_docx(tmp_path: Path) -> None:
     r = CliRunner().invoke(app, ["spec", "--answers", str(tmp_path / "nope.yaml"), "--out",
                                  str(tmp_path)])
     assert r.exit_code == 3 and "nope.yaml" in r.output
+
+
+def test_docx_styles_are_looked_up_once_and_tables_keep_their_shape(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The specification's headings, bullets and tables take their styles from ids looked up
+    once per document: python-docx scans every style on each lookup by name (a third of the
+    demo specification's render). Tables: "Table Grid", a bold header row, one row per item."""
+    from docx.styles.styles import Styles
+
+    lookups: list[str] = []
+    real = Styles._get_style_id_from_name
+
+    def counted(self: Styles, name: str, kind: object) -> str | None:
+        lookups.append(name)
+        return real(self, name, kind)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Styles, "_get_style_id_from_name", counted)
+    doc = build_spec(load_catalogue(ASSETS / "catalogue.yaml"), _answers(organization="Acme\x01"))
+    word = docx.Document(io.BytesIO(render_spec_docx(doc, "en", DAY)))
+    assert lookups == []
+    assert [p.style.name for p in word.paragraphs][:3] == ["Title", "Normal", "Heading 1"]
+    assert {p.style.name for p in word.paragraphs} >= {"Heading 2", "List Bullet"}
+    table = word.tables[0]
+    assert table.style.name == "Table Grid"
+    assert [c.text for c in table.rows[0].cells] == ["Item", "Value"]
+    assert all(r.bold for c in table.rows[0].cells for r in c.paragraphs[0].runs)
+    assert table.rows[1].cells[1].text == "Acme\u2401"  # a control character shown, not lost
+    assert not any(r.bold for c in table.rows[1].cells for r in c.paragraphs[0].runs)
+    assert len(table.rows) == 1 + 9  # the header and the nine profile rows

@@ -25,7 +25,7 @@ from crm_readiness.engine.data.formats import (
     number_value_sql,
     uscc_sql,
 )
-from crm_readiness.engine.data.sql import rows
+from crm_readiness.engine.data.sql import rows, run
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.rules import DEFAULT_PLACEHOLDERS
 from crm_readiness.models.data.target import (
@@ -128,29 +128,36 @@ _SHAPES = {"mobile": mobile_sql, "landline": landline_sql, "email": email_sql,
 
 def column_shapes(table: DataTable, columns: Iterable[str],
                   sample_rows: int = SHAPE_ROWS) -> dict[str, ColumnShape]:
-    """Measure the shapes of ``columns`` on the first ``sample_rows`` records, in one query."""
+    """Measure the shapes of ``columns`` on the first ``sample_rows`` records, in one query.
+
+    The sample is unpivoted into one ``(column, value)`` stream, cleaned once into a
+    temporary table, then grouped by column: each shape's SQL appears once whatever the
+    number of columns (written once per column, binding and planning the query cost more
+    than running it, and the cleaned value was recomputed for every reference).
+    """
     names = list(columns)
     if not names:
         return {}
     marks = [p.strip().lower() for p in DEFAULT_PLACEHOLDERS]
-    parts: list[str] = []
-    for i in range(len(names)):
-        v = f"v{i}"
-        ok = f"NOT {missing_sql(v, marks)}"
-        parts.append(f"count(*) FILTER (WHERE {ok})")
-        for fn in _SHAPES.values():
-            parts.append(f"count(*) FILTER (WHERE {ok} AND {fn(v)} IS NOT NULL)")
-        parts.append(f"count(DISTINCT CASE WHEN {ok} THEN {v} END)")
-        parts.append(f"coalesce(max(CASE WHEN {ok} THEN length({v}) END), 0)")
-        parts.append(f"list_sort(list(DISTINCT {v}) FILTER (WHERE {ok}))[1:3]")
-    inner = ", ".join(f"{clean_sql(ident(n))} AS v{i}" for i, n in enumerate(names))
-    sql = (f"SELECT {', '.join(parts)} FROM (SELECT {inner} FROM {table.table} "
-           f"WHERE rowid < {int(sample_rows)})")
-    (row,) = rows(table.conn, sql)
+    raw = ", ".join(ident(n) for n in names)
+    run(table.conn, "CREATE OR REPLACE TEMP TABLE _cr_shape AS SELECT i, v, "
+                    f"NOT {missing_sql('v', marks)} AS ok FROM (SELECT i, {clean_sql('w')} AS v "
+                    f"FROM (SELECT unnest(range({len(names)})) AS i, unnest([{raw}]) AS w "
+                    f"FROM {table.table} WHERE rowid < {int(sample_rows)}))")
+    parts = ["count(*) FILTER (WHERE ok)"]
+    parts += [f"count(*) FILTER (WHERE ok AND {fn('v')} IS NOT NULL)" for fn in _SHAPES.values()]
+    parts += ["count(DISTINCT CASE WHEN ok THEN v END)",
+              "coalesce(max(CASE WHEN ok THEN length(v) END), 0)",
+              "list_sort(list(DISTINCT v) FILTER (WHERE ok))[1:3]"]
+    try:
+        found = {int(r[0]): r[1:] for r in rows(
+            table.conn, f"SELECT i, {', '.join(parts)} FROM _cr_shape GROUP BY i")}
+    finally:
+        run(table.conn, "DROP TABLE IF EXISTS _cr_shape")
+    empty = (0,) * (1 + len(_SHAPES) + 2) + (None,)  # a sample without rows: no group at all
     out: dict[str, ColumnShape] = {}
-    width = 3 + len(_SHAPES) + 1
     for i, name in enumerate(names):
-        cells = row[i * width:(i + 1) * width]
+        cells = found.get(i, empty)
         filled = int(cells[0])
         shares = {shape: (int(c) / filled if filled else 0.0)
                   for shape, c in zip(_SHAPES, cells[1:1 + len(_SHAPES)], strict=True)}

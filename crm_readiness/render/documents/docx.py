@@ -104,6 +104,40 @@ def _setup(document: Any, doc: Document, lang: Lang) -> None:
     document.core_properties.language = "zh-CN" if lang == "zh" else "en"
 
 
+def _runs(size: Any = None) -> tuple[Any, Any]:
+    """Return two prototype runs (``w:r`` with their ``w:rPr``): at ``size`` (None: the
+    style's), and the same bold."""
+    import copy
+
+    from docx.oxml import OxmlElement
+    from docx.text.run import Run
+
+    plain = OxmlElement("w:r")
+    if size is not None:
+        Run(plain, None).font.size = size  # type: ignore[arg-type]
+    bold = copy.deepcopy(plain)
+    Run(bold, None).bold = True  # type: ignore[arg-type]
+    return plain, bold
+
+
+def _add_run(p: Any, proto: Any, text: str) -> None:
+    """Append to paragraph element ``p`` a copy of run ``proto`` holding ``text``.
+
+    The XML python-docx's ``add_run(text)`` and font settings make, without their
+    cost: a copied ``w:rPr`` instead of one built per cell, and one ``w:t`` set at
+    once where python-docx walks the text a character at a time (only a tab or a
+    line break needs its elements).
+    """
+    import copy
+
+    r = copy.deepcopy(proto)
+    p.append(r)
+    if "\t" in text or "\n" in text or "\r" in text:
+        r.text = text
+    elif text:
+        r.add_t(text)
+
+
 def _table(document: Any, block: Table, lang: Lang, style_id: str | None) -> None:
     """Add ``block``: fixed column widths, a shaded header row repeated on every page.
 
@@ -113,7 +147,6 @@ def _table(document: Any, block: Table, lang: Lang, style_id: str | None) -> Non
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
-    from docx.text.paragraph import Paragraph as DocxParagraph
 
     headers = [clean(c.header.get(lang)) for c in block.columns]
     values = [[clean(cell_text(v, lang)) for v in row] for row in block.rows]
@@ -124,15 +157,13 @@ def _table(document: Any, block: Table, lang: Lang, style_id: str | None) -> Non
     table.autofit = False
     for col, width in zip(table.columns, widths, strict=True):
         col.width = width
-    size = Pt(TABLE_PT)
+    body, head = _runs(Pt(TABLE_PT))
     for n, tr in enumerate(table._tbl.tr_lst):
         texts = headers if n == 0 else values[n - 1]
         for tc, width, text in zip(tr.tc_lst, widths, texts, strict=True):
             tc.width = width
-            run = DocxParagraph(tc.p_lst[0], table).add_run(text)
-            run.font.size = size
+            _add_run(tc.p_lst[0], head if n == 0 else body, text)
             if n == 0:
-                run.bold = True
                 shade = OxmlElement("w:shd")
                 shade.set(qn("w:val"), "clear")
                 shade.set(qn("w:fill"), "E5E7EB")
@@ -149,7 +180,6 @@ def _figure(document: Any, fig: Figure, lang: Lang, styles: _Styles) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
-    from docx.text.paragraph import Paragraph as DocxParagraph
 
     spans = periods(fig)
     runs = active(fig)
@@ -177,7 +207,7 @@ def _figure(document: Any, fig: Figure, lang: Lang, styles: _Styles) -> None:
     widths = [Cm(label_cm)] + [Cm(period_cm)] * len(spans)
     for col, width in zip(table.columns, widths, strict=True):
         col.width = width
-    size = Pt(7.5)
+    small, _ = _runs(Pt(7.5))
     for n, tr in enumerate(table._tbl.tr_lst):
         if n == 0:
             years = f"{spans[0][0].year}–{spans[-1][0].year}" if spans[0][0].year != spans[-1][0].year \
@@ -188,7 +218,7 @@ def _figure(document: Any, fig: Figure, lang: Lang, styles: _Styles) -> None:
         for i, (tc, width, text) in enumerate(zip(tr.tc_lst, widths, texts, strict=True)):
             tc.width = width
             if text:
-                DocxParagraph(tc.p_lst[0], table).add_run(text).font.size = size
+                _add_run(tc.p_lst[0], small, text)
             if n > 0 and i > 0 and runs[n - 1][i - 1]:
                 shade = OxmlElement("w:shd")
                 shade.set(qn("w:val"), "clear")

@@ -7,11 +7,12 @@ override blocks. Autoescaping stays on whatever the template.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import jinja2
 
-from crm_readiness._resources import templates_dir
+from crm_readiness._resources import templates_dir, user_cache_dir
 from crm_readiness.i18n import Lang
 from crm_readiness.i18n import t as _t
 from crm_readiness.models.document import Cell, Document, cell_text
@@ -22,13 +23,29 @@ from crm_readiness.render.jinja_env import css_string
 PACKAGED = "documents/document.html.j2"
 
 
+#: the generation of the environment settings below (part of the compiled templates' file names)
+_SETTINGS = "documents1"
+
+
+@cache
 def _environment(user: Path | None) -> jinja2.Environment:
+    """Return the environment for ``user``'s folder (None: the packaged templates), made once.
+
+    Compiled templates are kept per process and in the per-user cache (compiling the
+    document template was most of an HTML document's time, once for each of the
+    demo's five documents); Jinja checks a template's source, so an edited one
+    is compiled again.
+    """
     loaders: list[jinja2.BaseLoader] = []
     if user is not None:
         loaders.append(jinja2.FileSystemLoader(str(user)))
     loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
+    folder = user_cache_dir("jinja")
+    bytecode = None if folder is None else jinja2.FileSystemBytecodeCache(
+        str(folder), pattern=f"__jinja2_{_SETTINGS}_%s.cache")
     return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              bytecode_cache=bytecode)
 
 
 def template_name(kind: str, user: Path | None) -> str:

@@ -50,33 +50,46 @@ class _SafeDocument:
 
     Word XML cannot hold C0 controls; a note holding ``\x01`` or ESC would
     otherwise abort the render (the one rule of :mod:`crm_readiness.cells_rule`).
+    Paragraph and table styles are looked up by name once per document
+    (:class:`~crm_readiness.render.documents.docx._Styles`): python-docx scans every
+    style on each lookup, which cost the demo's specification a third of its render.
     """
 
     def __init__(self, document: Any) -> None:
+        from crm_readiness.render.documents.docx import _Styles
+
         self._doc = document
+        self.known = _Styles(document)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._doc, name)
 
     def add_heading(self, text: str = "", level: int = 1) -> Any:
-        return self._doc.add_heading(visible_controls(text), level=level)
+        return self.add_paragraph(text, "Title" if level == 0 else f"Heading {level}")
 
     def add_paragraph(self, text: str = "", style: Any = None) -> Any:
-        return self._doc.add_paragraph(visible_controls(text), style=style)
+        if style is not None and style not in self.known.ids:  # python-docx's own lookup and error
+            return self._doc.add_paragraph(visible_controls(text), style=style)
+        return self.known.paragraph(self._doc, visible_controls(text), style)
 
 
-def _table(document: Any, headers: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    for i, h in enumerate(headers):
-        cell = table.rows[0].cells[i]
-        cell.text = visible_controls(h)
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for i, val in enumerate(row):
-            cells[i].text = visible_controls(val)
+def _table(document: _SafeDocument, headers: list[str], rows: list[list[str]]) -> None:
+    """Add a "Table Grid" table: a bold header row, then one row per item.
+
+    Cells are filled through their XML elements (python-docx's ``add_row`` and
+    ``row.cells`` walk the whole grid on every call).
+    """
+    from crm_readiness.render.documents.docx import _add_run, _runs
+
+    plain, bold = _runs()
+    table = document.add_table(rows=1 + len(rows), cols=len(headers))
+    if "Table Grid" in document.known.ids:
+        table._tbl.tblPr.style = document.known.ids["Table Grid"]
+    else:
+        table.style = "Table Grid"
+    for n, tr in enumerate(table._tbl.tr_lst):
+        for tc, text in zip(tr.tc_lst, headers if n == 0 else rows[n - 1], strict=False):
+            _add_run(tc.p_lst[0], bold if n == 0 else plain, visible_controls(text))
 
 
 def _modules(document: Any, modules: tuple[SpecModule, ...], lang: Lang, level: int) -> None:
