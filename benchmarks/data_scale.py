@@ -44,14 +44,32 @@ and 11.1× its CPU: near-linear (the earlier 18× below came from the issues tab
 materialised copy, since removed). Outputs: problem CSV 2,239 MiB, duplicates CSV
 359 MiB, workbook 0.7 MiB, JSON 4.1 MiB, HTML 0.1 MiB.
 
-20 M rows, same commit, one run: the 10 M file with its records written twice
-(``cat``; so every record has an exact twin — 10 M more duplicate pairs than a real
-20 M export, which ``data_generate.py --copies-of`` was too slow to write):
-completes, **peak RSS 3.69 GiB**, 735.9 s wall, 1,203.0 s CPU (3.1× the 10 M CPU;
-the duplicate CSV grows from 359 to 3,996 MiB and the problem CSV from 2,239 to
-4,630 MiB, the JSON from 4.1 to 22.7 MiB). Memory stays bounded (23.5 GiB machine,
-2 GiB engine ceiling) but above 3 GiB: what exceeds the ceiling at this size is not
-yet traced.
+20 M rows, a true export (commit 8e6ed11, ``big``, all formats, no fuzzy, default
+2 GiB engine ceiling, nice 10; 2026-12-01 21:45 UTC, machine shared with four other
+helpers' jobs, load average 2–12): ``data_generate.py 20000000 20m-true.csv --chunk
+1000000 --copies-of 10m.csv --from 10`` (139.5 CPU s, 7:21 min wall; the first
+10 M rows are the 10 M file, the next 10 M its copy shifted by 10 chunks, no key
+repeats across chunks): **peak RSS 2.37 GiB** (target ≤ 3 GiB: met), 862.5 s CPU,
+1,276 s wall. RSS sampled every 0.5 s: ~2.2 GiB from the first minute to the end
+(DuckDB fills its 2 GiB pool while validating and keeps it), the peak 0.37 GiB
+above the ceiling being Python, the reports and DuckDB's own overhead — no stage
+grows with the rows (5 M rows, per stage: 2.26 GiB validating, 2.35 measuring,
+2.32 duplicates, 2.27 outputs). Outputs: problem CSV 4,623 MiB, duplicates CSV 729
+MiB, JSON 7.2 MiB, workbook 0.7 MiB, HTML 0.1 MiB. The 10 M file at the same commit,
+right after (load average 4–7): peak RSS 2.32 GiB, 451.1 s CPU, 735 s wall, the same
+outputs as below; CPU 20 M / 10 M = 1.91×: near-linear.
+
+The earlier 20 M run (the 10 M file ``cat`` twice: every record with an exact twin)
+peaked at 3.69 GiB with 1,203 CPU s: its ~10 M extra exact-key pairs came into
+Python as int64 pairs, a float64 score, a similarity matrix and its float64 copies
+(≈ 110 bytes per pair); now only the pairs' two record numbers do, as int32 (at 1 M
+rows the duplicates stage's Python peak is 8.9 MiB instead of 21.1 for 193,350
+pairs), and the rest stays in DuckDB. Its JSON (22.7 MiB) was the hub list: the
+twins made ~250 k key values shared by 8+ records. In the 10 M file the JSON's
+4.1 MiB is the same list: that file was written by the earlier generator, which
+left lower-case credit codes unrotated, so each of the ~26 k per million rows
+repeats in all 10 chunks and is a 10-record hub (20 M: ~52 k, 7.2 MiB). A file
+written by the current generator has none: 5 M rows, 10 hubs, JSON 1.0 MiB.
 
 Measured 2026-12-01 (second session, issue 16) on 2 CPUs shared with four other
 helpers' jobs (load average 9–15, so wall times are 2–5× the CPU times and noisy; the

@@ -134,25 +134,41 @@ def exact_keys(table: DataTable, rules: DataRules, plans: dict[str, ColumnPlan],
     return out
 
 
-def _exact_matches(table: DataTable, rules: DataRules, plans: dict[str, ColumnPlan],
-                   hub_sql: dict[str, str]) -> Matches:
-    """Return the exact-key pairs: per key, each record linked to the previous one sharing
-    its (non-hub) value; only the records whose value is shared are windowed."""
+def _exact_pairs_sql(table: DataTable, rules: DataRules,
+                     plans: dict[str, ColumnPlan]) -> str | None:
+    """Return the SQL of the exact-key pairs (a, b, j: key ``j``), or None without keys.
+
+    Per key, each record is linked to the previous one sharing its (non-hub) value;
+    only the records whose value is shared are windowed.
+    """
     assert rules.duplicates is not None
-    keys = rules.duplicates.keys
     size = rules.duplicates.hub_size
     parts: list[str] = []
-    for j, name in enumerate(keys):
+    for j, name in enumerate(rules.duplicates.keys):
         i = plans[name].index
         parts.append(f"SELECT {j} AS j, lag(rid) OVER (PARTITION BY n{i} ORDER BY rid) AS a, "
                      f"rid AS b FROM {NORM} WHERE n{i} IN (SELECT v FROM "
                      f"{_shared(table, i, size)})")
     if not parts:
-        empty = np.zeros(0, np.int64)
-        return Matches(empty, empty, np.zeros(0), np.zeros((0, 0), np.float32), 0, 0, 0)
-    data = table.conn.execute(
-        f"SELECT a, b, j FROM ({' UNION ALL '.join(parts)}) WHERE a IS NOT NULL "
-        f"ORDER BY a, b, j").fetchnumpy()
+        return None
+    return f"SELECT a, b, j FROM ({' UNION ALL '.join(parts)}) WHERE a IS NOT NULL"
+
+
+def _no_matches(fields: int) -> Matches:
+    empty = np.zeros(0, np.int64)
+    return Matches(empty, empty, np.zeros(0), np.zeros((0, fields), np.float32), 0, 0, 0)
+
+
+def _exact_matches(table: DataTable, rules: DataRules, plans: dict[str, ColumnPlan],
+                   hub_sql: dict[str, str]) -> Matches:
+    """Return the exact-key pairs (:func:`_exact_pairs_sql`) as matches with their key's
+    similarity 1 (the others -1), ordered by pair and key."""
+    assert rules.duplicates is not None
+    keys = rules.duplicates.keys
+    sql = _exact_pairs_sql(table, rules, plans)
+    if sql is None:
+        return _no_matches(0)
+    data = table.conn.execute(f"{sql} ORDER BY a, b, j").fetchnumpy()
     left = np.asarray(data["a"], dtype=np.int64)
     right = np.asarray(data["b"], dtype=np.int64)
     sims = np.full((len(left), len(keys)), -1.0, dtype=np.float32)
@@ -160,13 +176,45 @@ def _exact_matches(table: DataTable, rules: DataRules, plans: dict[str, ColumnPl
     return Matches(left, right, np.ones(len(left)), sims, len(left), 0, 0)
 
 
-def _register_clusters(table: DataTable, matches: Matches, plans: list[ColumnPlan]) -> None:
-    rids, cids = unionfind.clusters(matches.left, matches.right)
+def _exact_links(table: DataTable, rules: DataRules, plans: dict[str, ColumnPlan],
+                 columns: list[ColumnPlan]) -> int:
+    """Without fuzzy: cluster the exact-key pairs; return how many there are.
+
+    The same ``_cr_matches`` as :func:`_exact_matches` would give, written by
+    DuckDB from the pairs' SQL; only the pairs' two record numbers come into
+    Python (as int32 when they fit), for the union-find — at 10 M+ rows the
+    per-pair score and similarity arrays, their float64 copies and the int64
+    indices were the part of the peak memory above DuckDB's own ceiling.
+    """
+    assert rules.duplicates is not None
+    sql = _exact_pairs_sql(table, rules, plans)
+    if sql is None:
+        _register_clusters(table, _no_matches(0), columns)
+        return 0
+    sims = ", ".join(f"(CASE WHEN j = {j} THEN 1.0 ELSE -1.0 END)::DOUBLE AS s{j}"
+                     for j in range(len(rules.duplicates.keys)))
+    con = table.conn
+    con.execute(f"CREATE OR REPLACE TABLE {MATCHES} AS SELECT a::BIGINT AS a, b::BIGINT AS b, "
+                f"1.0::DOUBLE AS score, {sims} FROM ({sql}) ORDER BY a, b, j")
+    pairs, top = one(con, f"SELECT count(*), coalesce(max(b), 0) FROM {MATCHES}")
+    kind = "INTEGER" if int(top) < 2**31 else "BIGINT"
+    data = con.execute(f"SELECT a::{kind} AS a, b::{kind} AS b FROM {MATCHES}").fetchnumpy()
+    left, right = np.asarray(data["a"]), np.asarray(data["b"])
+    del data
+    _cluster_table(table, left, right, columns)
+    return int(pairs)
+
+
+def _cluster_table(table: DataTable, left: unionfind.IntArray, right: unionfind.IntArray,
+                   plans: list[ColumnPlan]) -> None:
+    """Create ``_cr_clusters`` (rid, cid, survivor) from the links' connected components."""
+    rids, cids = unionfind.clusters(left, right)
     con = table.conn
     con.register("_cr_uf_arrays", {"rid": rids, "cid": cids})
     con.execute("CREATE OR REPLACE TABLE _cr_uf AS SELECT rid::BIGINT AS rid, "
                 "cid::BIGINT AS cid FROM _cr_uf_arrays")
     con.unregister("_cr_uf_arrays")
+    del rids, cids
     filled = " + ".join(f"(NOT m{p.index} AND e{p.index} IS NULL)::INTEGER"
                         for p in plans if p.ruled) or "0"
     dates = [p for p in plans if p.rule.format == "date"]
@@ -176,6 +224,12 @@ def _register_clusters(table: DataTable, matches: Matches, plans: list[ColumnPla
         f"row_number() OVER (PARTITION BY u.cid ORDER BY {filled} DESC, {recent}u.rid) = 1 "
         f"AS survivor FROM _cr_uf u JOIN {NORM} z ON z.rid = u.rid")
     con.execute("DROP TABLE _cr_uf")
+
+
+def _register_clusters(table: DataTable, matches: Matches, plans: list[ColumnPlan]) -> None:
+    """Create ``_cr_clusters`` and ``_cr_matches`` (a, b, score, s{j}) from ``matches``."""
+    _cluster_table(table, matches.left, matches.right, plans)
+    con = table.conn
     nf = matches.sims.shape[1]
     m = {"a": matches.left, "b": matches.right, "score": matches.score,
          **{f"s{j}": matches.sims[:, j].astype(np.float64) for j in range(nf)}}
@@ -223,17 +277,21 @@ def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
                                          np.where(by_key, 1.0, matches.score))
         if links is not None:
             matches = links(matches)
+        progress("duplicates: clusters", lo + (hi - lo) * 0.9)
+        _register_clusters(table, matches, plans)
+        pairs_seen, matched = matches.candidates, len(matches.left)
+        skipped = matches.skipped_blocks, matches.skipped_records
     else:
-        matches = _exact_matches(table, rules, by_name, hub_sql)
         columns = list(dup.keys)
-    progress("duplicates: clusters", lo + (hi - lo) * 0.9)
-    _register_clusters(table, matches, plans)
+        progress("duplicates: clusters", lo + (hi - lo) * 0.9)
+        pairs_seen = matched = _exact_links(table, rules, by_name, plans)
+        skipped = 0, 0
     clusters, in_clusters = one(table.conn,
         f"SELECT count(DISTINCT cid), count(*) FROM {CLUSTERS}")
     return DuplicateSummary(
         exact=tuple(exact), hubs=tuple(hubs), fuzzy_run=run_fuzzy,
-        candidate_pairs=matches.candidates, matched_pairs=len(matches.left),
-        skipped_blocks=matches.skipped_blocks, skipped_block_records=matches.skipped_records,
+        candidate_pairs=pairs_seen, matched_pairs=matched,
+        skipped_blocks=skipped[0], skipped_block_records=skipped[1],
         clusters=int(clusters), records_in_clusters=int(in_clusters),
         redundant_records=int(in_clusters) - int(clusters), key_links=key_links,
         method=dup.fuzzy.method if run_fuzzy and dup.fuzzy is not None else None,
