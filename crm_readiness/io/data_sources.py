@@ -17,7 +17,7 @@ import csv
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -566,13 +566,16 @@ def _plain_header(names: Sequence[str]) -> bool:
 
 
 def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
-                     on_start: Callable[[], None] | None = None, safe: bool = True) -> Path:
+                     on_start: Callable[[], None] | None = None, safe: bool = True,
+                     safe_columns: Collection[int] = ()) -> Path:
     """Write the rows of ``sql`` to CSV ``path`` (UTF-8 with BOM for Excel) atomically.
 
     With ``safe`` (the default) every field and header passes the one safe-cell
     rule (:mod:`crm_readiness.cells_rule`), so no spreadsheet evaluates a formula;
-    ``safe=False`` writes values verbatim (``data clean --raw``). Refuses to
-    replace an existing file unless ``force``.
+    ``safe=False`` writes values verbatim (``data clean --raw``). ``safe_columns``:
+    positions of columns the query already made safe (numbers, the tool's codes,
+    literals the rule was applied to), written as text without the per-row rule.
+    Refuses to replace an existing file unless ``force``.
     """
     import csv
     import io
@@ -596,7 +599,14 @@ def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
     body = Path(tmp_name + ".body")
     try:
         names = [str(d[0]) for d in con.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
-        if safe:
+        if safe and safe_columns:
+            names = [safe_text(n) for n in names]
+            pos = ", ".join(f"c{k}" for k in range(len(names)))
+            cols = ", ".join((f"CAST(c{k} AS VARCHAR)" if k in safe_columns
+                              else safe_text_sql(f"CAST(c{k} AS VARCHAR)")) + f" AS c{k}"
+                             for k in range(len(names)))
+            sql = f"SELECT {cols} FROM ({sql}) AS q({pos})"
+        elif safe:
             names = [safe_text(n) for n in names]
             sql = f"SELECT {safe_text_sql('CAST(COLUMNS(*) AS VARCHAR)')} FROM ({sql})"
         if _plain_header(names):
