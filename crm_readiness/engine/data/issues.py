@@ -171,7 +171,10 @@ def issues_query(table: DataTable, plans: list[ColumnPlan], headers: Sequence[st
     return (f"SELECT {file_sql} AS {h[0]}, {row_sql} AS {h[1]}, "
             f"(CASE i.col {names} END) AS {h[2]}, i.value AS {h[3]}, "
             f"coalesce(CASE i.rule {labels} END, i.rule) AS {h[4]}, {fix} AS {h[5]}, "
-            f"{detail} AS {h[6]}, i.rule AS {h[7]} FROM {ISSUES} i ORDER BY i.rid, i.col, i.rule")
+            f"{detail} AS {h[6]}, i.rule AS {h[7]} "
+            # sorted narrow, then worded: the projection keeps the order (the sort's rows
+            # carry the table's six columns, not the eight texts made from them)
+            f"FROM (SELECT * FROM {ISSUES} ORDER BY rid, col, rule) i")
 
 
 def _cluster_sql(table: DataTable, max_clusters: int | None, sheet_rows: int) -> str:
@@ -237,7 +240,7 @@ def clusters_query(table: DataTable, headers: Sequence[str], survivor: tuple[str
     return (f"SELECT q.cid AS {h[0]}, CASE WHEN q.survivor THEN {lit(safe_text(survivor[0]))} "
             f"ELSE {lit(safe_text(survivor[1]))} END AS {h[1]}, round(q.score, 4) AS {h[2]}, "
             f"{file_sql} AS {h[3]}, {row_sql} AS {h[4]}, {cols} "
-            f"FROM ({_cluster_sql(table, None, SHEET_ROWS)}) q ORDER BY q.cid, q.rid")
+            f"FROM ({_cluster_sql(table, None, SHEET_ROWS)}) q")  # in its order: cid, rid
 
 
 def cleansed_query(table: DataTable, plans: list[ColumnPlan]) -> str:
