@@ -37,6 +37,29 @@ json/bare: CPU 1.45× (target ≤ 1.5: met by CPU), wall 1.71× (not met: the ba
 query uses both cores for all of its run, the profile's Python stages one);
 all/json: CPU 1.36×, wall 1.49× (target ≤ 1.3: not met).
 
+Third session (issue 16, outputs), 2026-12-01 21:30–22:25 UTC, same machine shared with four
+other helpers (load average 5–12: wall times 1.5–4× the CPU times and not comparable between
+rounds; CPU seconds drift ±10 % with the load), 1 M rows, median of 3 side-by-side rounds.
+"before" is commit 08a05f2, "after" 9a412e4 (the UTF-8 check beside the load, the column
+measurements beside the duplicates, the workbook rendered beside the CSVs' COPY, per-row
+safe-cell SQL only on user-typed CSV fields, the problem CSV sorted narrow):
+
+======  ==========  ==========  =========  =============  ============
+run     bare cpu s  json cpu s  all cpu s  json/bare cpu  all/json cpu
+======  ==========  ==========  =========  =============  ============
+before  21.0        32.2        46.1       1.53×          1.43×
+after   19.2        30.2        43.2       1.58×          1.43×
+======  ==========  ==========  =========  =============  ============
+
+(wall, loaded, not to be trusted: before json/bare 1.35×, all/json 1.76×; after 1.63×,
+1.31×. An intermediate commit 5f106b6 measured all/json CPU 1.35×.) Peak RSS after: bare
+0.46 GiB, json 0.70, all 0.91 (was 1.03). The CPU work is nearly unchanged — the stages moved
+onto the second core, not away — so the gain is in wall time on an idle 2-core machine, which
+could not be measured in this session; the CPU ratios stay above target: json's extra ~11 s is
+the normalised table (≈ the bare query's own expressions plus writing the table), the load into
+the on-disk work table (~3 s more than reading the CSV) and start-up; all's extra ~13 s is
+mostly the issues workbook (~4 s of openpyxl per-cell writing, fixed) and the two CSVs.
+
 10 M rows at the same commit (``big``, all formats, default 2 GiB engine ceiling,
 quiet machine except for one demo run in its first minute): **peak RSS 2.35 GiB**
 (target ≤ 3 GiB: met), 255.0 s wall, 385.3 s CPU — 10.4× the 1 M all-formats wall

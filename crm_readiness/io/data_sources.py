@@ -17,7 +17,7 @@ import csv
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -206,6 +206,21 @@ def _codec(name: str, path: Path) -> str:
         raise _err(path, "data.err.unknown_encoding", encoding=name) from None
 
 
+def _likely_utf8(path: Path, given: str | None) -> str | None:
+    """Return ``utf-8`` / ``utf-8-sig`` when :func:`detect_encoding` would first check the whole
+    file as UTF-8 (the usual case), else None; raises what it raises for a binary file."""
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    if head.startswith(b"PK\x03\x04") or b"\x00" in head:
+        raise _err(path, "data.err.binary")
+    enc = _codec(given, path) if given else "utf-8"
+    if enc != "utf-8":
+        return None
+    return "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+
+
 def detect_encoding(path: Path, given: str | None = None) -> str:
     """Return the encoding of CSV ``path``: ``utf-8``, ``utf-8-sig``, ``utf-16`` or ``gb18030``.
 
@@ -386,24 +401,86 @@ def open_export(paths: Sequence[Path], *, encoding: str | None = None, sheet: st
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     try:
-        sources: list[SourceInfo] = []
-        total = 0
-        for n, path in enumerate(paths):
-            progress("load", 0.05 * n / max(1, len(paths)))
-            _check_readable(path)
-            with path.open("rb") as fh:
-                magic = fh.read(8)
-            if path.suffix.lower() in _NOT_TABULAR:
-                raise _err(path, "data.err.not_tabular", suffix=path.suffix.lower())
-            kind = "xlsx" if (path.suffix.lower() in _XLSX_SUFFIXES
-                              or magic.startswith(b"PK\x03\x04")) else "csv"
-            enc: str | None = None
-            used_sheet: str | None = None
-            if kind == "xlsx":
-                csv_path = tmp / f"{n}.csv"
-                used_sheet, _ = _xlsx_to_csv(path, sheet, csv_path)
-                delim = ","
-            else:
+        try:
+            yield _load_all(con, tmp, paths, encoding, sheet, delimiter, progress, overlap=True)
+        except _NotUtf8:
+            # a file that looked like UTF-8 is not: load it all again the serial way, which
+            # finds its encoding (GB18030) or reports the bad byte, as it always did
+            con.close()
+            con = connect(tmp / "serial.duckdb", settings, tmp / "spill")
+            yield _load_all(con, tmp, paths, encoding, sheet, delimiter, progress, overlap=False)
+    finally:
+        con.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+class _NotUtf8(Exception):
+    """A file checked as UTF-8 while it loaded turned out not to be (no encoding was given)."""
+
+
+def _load_checked(con: Any, path: Path, delimiter: str | None, first: bool,
+                  encoding: str | None, enc: str) -> tuple[str, int]:
+    """Load UTF-8-looking ``path`` while a thread checks that all of it is valid ``enc``.
+
+    DuckDB releases the GIL while it reads, so the check (Python, one core) runs beside
+    the load. The check decides, as when it ran first: invalid text with ``--encoding``
+    given is reported (whatever DuckDB said); without it :class:`_NotUtf8` asks for the
+    serial path. Returns (delimiter, rows).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    delim = delimiter or sniff_delimiter(_head_text(path, "utf-8"))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        check = pool.submit(_validate, path, enc)
+        try:
+            rows = _load_one(con, path, path, delim, first=first)
+        except InputFileError:
+            _checked(check, encoding)
+            raise
+        _checked(check, encoding)
+    return delim, rows
+
+
+def _checked(check: Any, given: str | None) -> None:
+    try:
+        check.result()
+    except InputFileError:
+        if given:
+            raise
+        raise _NotUtf8 from None
+
+
+def _load_all(con: Any, tmp: Path, paths: Sequence[Path], encoding: str | None,
+              sheet: str | None, delimiter: str | None, progress: Progress, *,
+              overlap: bool) -> DataTable:
+    """Load every file into the table :data:`TABLE` of ``con``; return it as a DataTable.
+
+    With ``overlap`` a CSV that looks like UTF-8 is checked while it loads
+    (:func:`_load_checked`), else its encoding is found first.
+    """
+    sources: list[SourceInfo] = []
+    total = 0
+    for n, path in enumerate(paths):
+        progress("load", 0.05 * n / max(1, len(paths)))
+        _check_readable(path)
+        with path.open("rb") as fh:
+            magic = fh.read(8)
+        if path.suffix.lower() in _NOT_TABULAR:
+            raise _err(path, "data.err.not_tabular", suffix=path.suffix.lower())
+        kind = "xlsx" if (path.suffix.lower() in _XLSX_SUFFIXES
+                          or magic.startswith(b"PK\x03\x04")) else "csv"
+        enc: str | None = None
+        used_sheet: str | None = None
+        loaded: tuple[str, int] | None = None
+        if kind == "xlsx":
+            csv_path = tmp / f"{n}.csv"
+            used_sheet, _ = _xlsx_to_csv(path, sheet, csv_path)
+            delim = ","
+        else:
+            enc = _likely_utf8(path, encoding) if overlap else None
+            loaded = None if enc is None else _load_checked(
+                con, path, delimiter, n == 0, encoding, enc)
+            if loaded is None:
                 enc = detect_encoding(path, encoding)
                 if enc in ("utf-8", "utf-8-sig"):
                     csv_path = path
@@ -412,20 +489,20 @@ def open_export(paths: Sequence[Path], *, encoding: str | None = None, sheet: st
                     with csv_path.open("w", encoding="utf-8", newline="") as sink:
                         _validate(path, enc, sink)
                 delim = delimiter or sniff_delimiter(_head_text(csv_path, "utf-8"))
+        if loaded is None:
             if csv_path.stat().st_size == 0:
                 raise _err(path, "data.err.empty")
             rows = _load_one(con, path, csv_path, delim, first=(n == 0))
-            if rows == 0:
-                raise _err(path, "data.err.empty")
-            sources.append(SourceInfo(path=str(path), kind=kind, encoding=enc,
-                                      delimiter=delim if kind == "csv" else None,
-                                      sheet=used_sheet, rows=rows, first_record=total))
-            total += rows
-        columns = tuple(r[0] for r in con.execute(f"DESCRIBE {TABLE}").fetchall())
-        yield DataTable(conn=con, table=TABLE, columns=columns, sources=tuple(sources))
-    finally:
-        con.close()
-        shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            delim, rows = loaded
+        if rows == 0:
+            raise _err(path, "data.err.empty")
+        sources.append(SourceInfo(path=str(path), kind=kind, encoding=enc,
+                                  delimiter=delim if kind == "csv" else None,
+                                  sheet=used_sheet, rows=rows, first_record=total))
+        total += rows
+    columns = tuple(r[0] for r in con.execute(f"DESCRIBE {TABLE}").fetchall())
+    return DataTable(conn=con, table=TABLE, columns=columns, sources=tuple(sources))
 
 
 def load_rules(path: Path, columns: Sequence[str] | None = None) -> DataRules:
@@ -489,13 +566,16 @@ def _plain_header(names: Sequence[str]) -> bool:
 
 
 def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
-                     on_start: Callable[[], None] | None = None, safe: bool = True) -> Path:
+                     on_start: Callable[[], None] | None = None, safe: bool = True,
+                     safe_columns: Collection[int] = ()) -> Path:
     """Write the rows of ``sql`` to CSV ``path`` (UTF-8 with BOM for Excel) atomically.
 
     With ``safe`` (the default) every field and header passes the one safe-cell
     rule (:mod:`crm_readiness.cells_rule`), so no spreadsheet evaluates a formula;
-    ``safe=False`` writes values verbatim (``data clean --raw``). Refuses to
-    replace an existing file unless ``force``.
+    ``safe=False`` writes values verbatim (``data clean --raw``). ``safe_columns``:
+    positions of columns the query already made safe (numbers, the tool's codes,
+    literals the rule was applied to), written as text without the per-row rule.
+    Refuses to replace an existing file unless ``force``.
     """
     import csv
     import io
@@ -519,7 +599,14 @@ def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
     body = Path(tmp_name + ".body")
     try:
         names = [str(d[0]) for d in con.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
-        if safe:
+        if safe and safe_columns:
+            names = [safe_text(n) for n in names]
+            pos = ", ".join(f"c{k}" for k in range(len(names)))
+            cols = ", ".join((f"CAST(c{k} AS VARCHAR)" if k in safe_columns
+                              else safe_text_sql(f"CAST(c{k} AS VARCHAR)")) + f" AS c{k}"
+                             for k in range(len(names)))
+            sql = f"SELECT {cols} FROM ({sql}) AS q({pos})"
+        elif safe:
             names = [safe_text(n) for n in names]
             sql = f"SELECT {safe_text_sql('CAST(COLUMNS(*) AS VARCHAR)')} FROM ({sql})"
         if _plain_header(names):

@@ -6,9 +6,10 @@ outputs (render, io). No terminal I/O; progress goes through a callback.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterator, Sequence
+from concurrent.futures import Future
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,6 +109,8 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
     """
     from crm_readiness.engine.data import ProfileOptions, profile
     from crm_readiness.engine.data.issues import (
+        CLUSTERS_SAFE_COLUMNS,
+        ISSUES_SAFE_COLUMNS,
         SHEET_ROWS,
         build_issues,
         clusters_query,
@@ -142,12 +145,17 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
     result: DataProfileResult
     outputs = OutputSet(force=force)
 
-    def workbook() -> bytes:
-        caps = WorkbookCaps(per_rule=cap, counts=issue_counts(table, plans, cap),
+    def render(side: DataTable) -> bytes:
+        caps = WorkbookCaps(per_rule=cap, counts=issue_counts(side, plans, cap),
                             max_clusters=cap, issues_csv=issues_csv.name,
                             clusters_csv=clusters_csv.name)
-        return render_workbook(result, iter_issues(table, plans, cap),
-                               iter_cluster_rows(table, cap), lang, caps)
+        return render_workbook(result, iter_issues(side, plans, cap),
+                               iter_cluster_rows(side, cap), lang, caps)
+
+    rendering: list[Future[bytes]] = []  # the workbook, rendered beside the CSVs' COPY
+
+    def workbook() -> bytes:
+        return rendering[0].result() if rendering else render(table)
 
     def issue_rows_sql() -> str:
         headers, labels, fixes = issue_texts(plans, lang)
@@ -158,23 +166,37 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
 
     issues_csv = out_dir / f"{stem}-issues.csv"
     clusters_csv = out_dir / f"{stem}-duplicates.csv"
+    # declared (and reported) in this order; written CSVs first, so DuckDB's COPY (which
+    # releases the GIL) runs beside the workbook's Python on a thread of its own
+    declared: list[Path] = []
+    streams: list[tuple[Path, Callable[[Path], None]]] = []
+    rendered: list[tuple[Path, Callable[[], bytes], bool]] = []
     for name in formats:
         fmt = Format(name)
         if fmt is Format.xlsx:  # the data steward works in the issues workbook: editable
-            outputs.add(out_dir / f"{stem}-issues.xlsx", workbook, editable=True)
-            outputs.add_stream(issues_csv, lambda tmp: csv_writer(
-                table.conn, issue_rows_sql())(tmp))
-            outputs.add_stream(clusters_csv, lambda tmp: csv_writer(
-                table.conn, cluster_rows_sql())(tmp))
+            rendered.append((out_dir / f"{stem}-issues.xlsx", workbook, True))
+            streams.append((issues_csv, lambda tmp: csv_writer(
+                table.conn, issue_rows_sql(), safe_columns=ISSUES_SAFE_COLUMNS)(tmp)))
+            streams.append((clusters_csv, lambda tmp: csv_writer(
+                table.conn, cluster_rows_sql(), safe_columns=CLUSTERS_SAFE_COLUMNS)(tmp)))
+            declared += [rendered[-1][0], issues_csv, clusters_csv]
         elif fmt in PRINTABLE:  # the profile is made after preflight: rendered then
-            outputs.add(out_dir / f"{stem}-profile{fmt.suffix}",
-                        printable(fmt, lambda: RENDERERS[Format.html](result, lang), paper))
+            rendered.append((out_dir / f"{stem}-profile{fmt.suffix}",
+                             printable(fmt, lambda: RENDERERS[Format.html](result, lang), paper),
+                             False))
+            declared.append(rendered[-1][0])
         else:
-            outputs.add(out_dir / f"{stem}-profile{fmt.suffix}",
-                        partial(lambda f: RENDERERS[f](result, lang), fmt))
+            rendered.append((out_dir / f"{stem}-profile{fmt.suffix}",
+                             partial(lambda f: RENDERERS[f](result, lang), fmt), False))
+            declared.append(rendered[-1][0])
     if sample > 0:
-        outputs.add_stream(out_dir / f"{stem}-sample.csv",
-                           lambda tmp: csv_writer(table.conn, sample_query(table))(tmp))
+        streams.append((out_dir / f"{stem}-sample.csv",
+                        lambda tmp: csv_writer(table.conn, sample_query(table))(tmp)))
+        declared.append(streams[-1][0])
+    for path, stream in streams:
+        outputs.add_stream(path, stream)
+    for path, content, editable in sorted(rendered, key=lambda r: r[1] is workbook):
+        outputs.add(path, content, editable=editable)
     outputs.preflight()
     with _open(paths, source, _scaled(progress)) as table:
         rules = _rules_for(table, rules_path)
@@ -200,9 +222,30 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
         if Format.xlsx.value in formats:
             progress("write: issues", _PROFILE_SHARE)
             build_issues(table, plans)
-        run.written = outputs.commit(_writing(progress))
+        with _beside(table, render, Format.xlsx.value in formats) as pending:
+            rendering.extend(pending)
+            written = outputs.commit(_writing(progress))
+        run.written = sorted(written, key=lambda p: declared.index(p))
         progress("done", 1.0)
     return run
+
+
+@contextmanager
+def _beside(table: DataTable, render: Callable[[DataTable], bytes], start: bool,
+            ) -> Iterator[list[Future[bytes]]]:
+    """Run ``render`` on a thread with a cursor of its own (DuckDB connections are not shared
+    between threads) while the block writes the other outputs; wait for it on the way out."""
+    if not start:
+        yield []
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    cursor = table.conn.cursor()
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbook") as pool:
+            yield [pool.submit(render, replace(table, conn=cursor))]
+    finally:
+        cursor.close()
 
 
 def _read_labels(path: Path | None) -> tuple[LabelledPair, ...] | None:
@@ -255,10 +298,13 @@ def _refined(table: DataTable, rules: DataRules, path: Path,
                                          np.asarray([d[2] for d in decided], dtype=np.float64)))
 
 
-def csv_writer(con: object, sql: str, *, safe: bool = True) -> Callable[[Path], None]:
+def csv_writer(con: object, sql: str, *, safe: bool = True,
+               safe_columns: Collection[int] = ()) -> Callable[[Path], None]:
     """Return a stream writer for :class:`OutputSet` putting the rows of ``sql`` into its temp file.
 
-    A DuckDB I/O failure (a full disk) becomes an ``OSError``, so the set reports exit 4.
+    ``safe_columns``: positions of columns ``sql`` already made safe cells (see
+    ``export_query_csv``). A DuckDB I/O failure (a full disk) becomes an ``OSError``,
+    so the set reports exit 4.
     """
     from crm_readiness.io.data_sources import export_query_csv
 
@@ -266,7 +312,8 @@ def csv_writer(con: object, sql: str, *, safe: bool = True) -> Callable[[Path], 
         import duckdb
 
         try:
-            export_query_csv(con, sql, tmp, force=True, safe=safe)
+            export_query_csv(con, sql, tmp, force=True, safe=safe,
+                             safe_columns=safe_columns)
         except duckdb.IOException as exc:
             raise OSError(str(exc)) from None
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
 from crm_readiness.engine.data import ProfileOptions, profile
@@ -118,3 +120,35 @@ def test_duplicates_sheet_marks_the_leading_columns(tmp_path: Path) -> None:
     kept, band = "00DCFCE7", "00F3F4F6"
     # first cluster banded, second plain, third banded; the kept record always green
     assert marked == [kept, band, kept, None, kept, band]
+
+
+def test_column_measurements_run_beside_the_duplicates(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The column measurements run on a thread (a cursor of their own) while the duplicates
+    are found on the calling one; they equal the measurements made on the calling thread."""
+    import importlib
+    import threading
+
+    profile_module = importlib.import_module("crm_readiness.engine.data.profile")
+    seen: dict[str, int] = {}
+    measure, find = profile_module.column_profiles, profile_module.find_duplicates
+
+    def measuring(*a: Any, **kw: Any) -> Any:
+        seen["metrics"] = threading.get_ident()
+        return measure(*a, **kw)
+
+    def finding(*a: Any, **kw: Any) -> Any:
+        seen["duplicates"] = threading.get_ident()
+        return find(*a, **kw)
+
+    monkeypatch.setattr(profile_module, "column_profiles", measuring)
+    monkeypatch.setattr(profile_module, "find_duplicates", finding)
+    src = _export(tmp_path / "e.csv")
+    rules_path = tmp_path / "r.yaml"
+    rules_path.write_text(RULES, encoding="utf-8")
+    with open_export([src]) as table:
+        rules = load_rules(rules_path, table.columns)
+        beside = profile(table, rules, ProfileOptions(fuzzy=False))
+        assert seen["duplicates"] == threading.get_ident() != seen["metrics"]
+        assert list(beside.columns) == measure(table, rules, column_plans(table, rules))
+    assert beside.duplicates.clusters == 3 and beside.issue_rows == 70  # a record: one row

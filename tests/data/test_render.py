@@ -171,3 +171,81 @@ def test_libreoffice_does_not_evaluate_text(small_run: Path, tmp_path: Path) -> 
     values = {c.value for row in ws.iter_rows() for c in row}
     for text in DANGEROUS:
         assert text in values, text
+
+
+def _hostile_export(folder: Path) -> tuple[Path, Path]:
+    """small.csv under a formula-like file name, with formula-like column names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    src = folder / "=cmd.csv"
+    text = (DATA_ASSETS / "small.csv").read_text(encoding="utf-8")
+    src.write_text(text.replace("手机", "+手机").replace("邮箱", "@邮箱"), encoding="utf-8")
+    rules = folder / "rules.yaml"
+    rules.write_text((DATA_ASSETS / "small_rules.yaml").read_text(encoding="utf-8")
+                     .replace("手机", "'+手机'").replace("邮箱", "'@邮箱'"), encoding="utf-8")
+    return src, rules
+
+
+def test_tool_columns_of_the_csvs_equal_the_full_safe_cell_rule(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CSV columns written without the per-row safe-cell SQL (row numbers, rule codes,
+    file / column / label literals made safe once) give the same bytes as the full rule."""
+    from crm_readiness.engine.data import ProfileOptions, profile
+    from crm_readiness.engine.data.issues import (
+        CLUSTERS_SAFE_COLUMNS,
+        ISSUES_SAFE_COLUMNS,
+        build_issues,
+        clusters_query,
+        issues_query,
+    )
+    from crm_readiness.io.data_sources import export_query_csv
+    from crm_readiness.render.data.workbook import cluster_headers, issue_texts
+
+    src, rules_path = _hostile_export(tmp_path / "in")
+    monkeypatch.chdir(src.parent)  # the file is named as given: "=cmd.csv"
+    with open_export([Path(src.name)]) as table:
+        rules = load_rules(rules_path, table.columns)
+        profile(table, rules, ProfileOptions(fuzzy=False))
+        plans = column_plans(table, rules)
+        build_issues(table, plans)
+        queries = ((issues_query(table, plans, *issue_texts(plans, "en")), ISSUES_SAFE_COLUMNS),
+                   (clusters_query(table, *cluster_headers("en")), CLUSTERS_SAFE_COLUMNS))
+        for k, (sql, plain) in enumerate(queries):
+            fast = export_query_csv(table.conn, sql, tmp_path / f"fast{k}.csv", force=True,
+                                    safe_columns=plain)
+            full = export_query_csv(table.conn, sql, tmp_path / f"full{k}.csv", force=True)
+            assert fast.read_bytes() == full.read_bytes()
+    issues = (tmp_path / "fast0.csv").read_text(encoding="utf-8-sig")
+    assert "'=cmd.csv" in issues and "'+手机" in issues and "'@邮箱" in issues
+    assert "'=cmd.csv" in (tmp_path / "fast1.csv").read_text(encoding="utf-8-sig")
+
+
+def test_workbook_renders_beside_the_csv_writes(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workbook is rendered on a thread of its own while the CSVs are written on the
+    main one; the files are reported in the order the formats declare them."""
+    import threading
+
+    from crm_readiness.render.data import workbook as wb_module
+    from crm_readiness.workflows import data as data_workflow
+
+    seen: dict[str, set[int]] = {"workbook": set(), "csv": set()}
+    render, writer = wb_module.render_workbook, data_workflow.csv_writer
+
+    def rendering(*a: object, **kw: object) -> bytes:
+        seen["workbook"].add(threading.get_ident())
+        return render(*a, **kw)  # type: ignore[arg-type]
+
+    def writing(*a: object, **kw: object) -> object:
+        seen["csv"].add(threading.get_ident())
+        return writer(*a, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(wb_module, "render_workbook", rendering)
+    monkeypatch.setattr(data_workflow, "csv_writer", writing)
+    run = profile_files([DATA_ASSETS / "small.csv"], DATA_ASSETS / "small_rules.yaml", tmp_path,
+                        ("json", "xlsx", "md"), "en", sample=2)
+    assert [p.name for p in run.written] == [
+        "small-profile.json", "small-issues.xlsx", "small-issues.csv", "small-duplicates.csv",
+        "small-profile.md", "small-sample.csv"]
+    assert seen["csv"] == {threading.get_ident()}
+    assert len(seen["workbook"]) == 1 and not seen["workbook"] & seen["csv"]
+    assert load_workbook(tmp_path / "small-issues.xlsx").worksheets[1].max_row > 1

@@ -111,3 +111,58 @@ def test_rules_bad_regex() -> None:
 def test_profile_json_not_a_profile() -> None:
     with pytest.raises(InputFileError, match="data-profile JSON"):
         load_profile_result(DATA_ASSETS / "not_json.json")
+
+
+def _late_gbk(path: Path, rows: int = 4_000) -> Path:
+    """A GB18030 file whose first 64 KiB are ASCII, so it looks like UTF-8 at the head."""
+    body = "".join(f"C{k:06d},plain ascii row number {k}\n" for k in range(rows))
+    path.write_bytes(("id,name\n" + body + "C999999,宏远科技\n").encode("gb18030"))
+    assert path.stat().st_size > 65536
+    return path
+
+
+def test_utf8_check_runs_beside_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole-file UTF-8 check runs on a thread of its own while DuckDB loads the file."""
+    import threading
+
+    from crm_readiness.io import data_sources
+
+    seen: dict[str, int] = {}
+    check, load = data_sources._validate, data_sources._load_one
+
+    def validate(*a: object, **kw: object) -> None:
+        seen["check"] = threading.get_ident()
+        check(*a, **kw)  # type: ignore[arg-type]
+
+    def load_one(*a: object, **kw: object) -> int:
+        seen["load"] = threading.get_ident()
+        return load(*a, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(data_sources, "_validate", validate)
+    monkeypatch.setattr(data_sources, "_load_one", load_one)
+    assert _rows(DATA_ASSETS / "small.csv") == _rows(DATA_ASSETS / "small.csv")
+    assert seen["load"] == threading.get_ident() != seen["check"]
+
+
+def test_late_non_utf8_bytes_still_detected(tmp_path: Path) -> None:
+    """A file that is UTF-8 at its head but GB18030 further on is read as GB18030; alone
+    and after a UTF-8 file (the checked load is redone the serial way)."""
+    late = _late_gbk(tmp_path / "late.csv")
+    got = _rows(late)
+    assert len(got) == 4_001 and got[-1] == ("C999999", "宏远科技")
+    first = tmp_path / "first.csv"
+    first.write_text("id,name\nC1,甲\n", encoding="utf-8")
+    with open_export([first, late]) as table:
+        assert table.rows == 4_002
+        assert [s.encoding for s in table.sources] == ["utf-8", "gb18030"]
+        assert table.conn.execute("SELECT name FROM src WHERE id = 'C999999'"
+                                  ).fetchall() == [("宏远科技",)]
+
+
+def test_late_bad_byte_with_encoding_given_is_located(tmp_path: Path) -> None:
+    """--encoding utf-8 and a bad byte past the head: the check's located message wins,
+    whatever DuckDB's reader says about the same bytes."""
+    late = _late_gbk(tmp_path / "late.csv")
+    with pytest.raises(InputFileError) as info:
+        _rows(late, encoding="utf-8")
+    assert "line 4002" in info.value.text("en") and "--encoding" in info.value.text("en")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from crm_readiness.cells_rule import safe_text
 from crm_readiness.engine.data.duplicates import CLUSTERS, MATCHES
 from crm_readiness.engine.data.formats import ident, lit
 from crm_readiness.engine.data.plan import NORM, ColumnPlan
@@ -132,6 +133,16 @@ def iter_issues(table: DataTable, plans: list[ColumnPlan], per_rule: int | None 
 DETAIL_MARK = "\ue000detail\ue000"
 
 
+#: columns of :func:`issues_query` safe by construction, which the CSV writer passes as they
+#: are: file, column and rule label (the one safe-cell rule applied to their literals here),
+#: row (a number) and the rule's code (one of the tool's own). Value, fix and detail carry
+#: what the user typed and go through the rule's SQL form as every other field.
+ISSUES_SAFE_COLUMNS = (0, 1, 2, 4, 7)
+#: columns of :func:`clusters_query` safe by construction: cluster (a number), suggestion
+#: (tool words, made safe here), file (made safe here) and row (a number).
+CLUSTERS_SAFE_COLUMNS = (0, 1, 3, 4)
+
+
 def issues_query(table: DataTable, plans: list[ColumnPlan], headers: Sequence[str],
                  rule_labels: dict[str, str], fixes: dict[tuple[int, str], str]) -> str:
     """Return the SQL of every problem row for the CSV beside the workbook (DuckDB ``COPY``).
@@ -139,13 +150,14 @@ def issues_query(table: DataTable, plans: list[ColumnPlan], headers: Sequence[st
     Columns, named by ``headers``: file, row, column, value, rule (``rule_labels``),
     suggested fix, detail, the rule's code. ``fixes`` maps (column index, rule) to the
     fix text, or (-1, rule) to the text of every column; :data:`DETAIL_MARK` in it is
-    replaced by the row's detail.
+    replaced by the row's detail. The columns in :data:`ISSUES_SAFE_COLUMNS` are already
+    safe cells.
     """
-    file_sql, row_sql = table.locate_sql("i.rid")
+    file_sql, row_sql = table.locate_sql("i.rid", safe_text)
     _, first_row = table.locate_sql("i.first")
     detail = f"coalesce(CAST({first_row} AS VARCHAR), i.detail)"
-    names = " ".join(f"WHEN {p.index} THEN {lit(p.name)}" for p in plans)
-    labels = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in rule_labels.items())
+    names = " ".join(f"WHEN {p.index} THEN {lit(safe_text(p.name))}" for p in plans)
+    labels = " ".join(f"WHEN {lit(k)} THEN {lit(safe_text(v))}" for k, v in rule_labels.items())
     whens: list[str] = []
     for (col, rule), text in fixes.items():
         cond = f"i.rule = {lit(rule)}" + (f" AND i.col = {col}" if col >= 0 else "")
@@ -159,7 +171,10 @@ def issues_query(table: DataTable, plans: list[ColumnPlan], headers: Sequence[st
     return (f"SELECT {file_sql} AS {h[0]}, {row_sql} AS {h[1]}, "
             f"(CASE i.col {names} END) AS {h[2]}, i.value AS {h[3]}, "
             f"coalesce(CASE i.rule {labels} END, i.rule) AS {h[4]}, {fix} AS {h[5]}, "
-            f"{detail} AS {h[6]}, i.rule AS {h[7]} FROM {ISSUES} i ORDER BY i.rid, i.col, i.rule")
+            f"{detail} AS {h[6]}, i.rule AS {h[7]} "
+            # sorted narrow, then worded: the projection keeps the order (the sort's rows
+            # carry the table's six columns, not the eight texts made from them)
+            f"FROM (SELECT * FROM {ISSUES} ORDER BY rid, col, rule) i")
 
 
 def _cluster_sql(table: DataTable, max_clusters: int | None, sheet_rows: int) -> str:
@@ -212,19 +227,20 @@ def clusters_query(table: DataTable, headers: Sequence[str], survivor: tuple[str
     """Return the SQL of every record of every cluster for the CSV beside the workbook.
 
     Columns: cluster, suggestion (``survivor``: kept / merged text), score, file, row
-    (``headers``), then the export's columns as entered.
+    (``headers``), then the export's columns as entered. The columns in
+    :data:`CLUSTERS_SAFE_COLUMNS` are already safe cells.
     """
     if not _has(table, CLUSTERS):
         return ("SELECT " + ", ".join(f"NULL::VARCHAR AS {ident(h)}" for h in headers)
                 + ", " + ", ".join(f"NULL::VARCHAR AS {ident(c)}" for c in table.columns)
                 + " WHERE FALSE")
-    file_sql, row_sql = table.locate_sql("q.rid")
+    file_sql, row_sql = table.locate_sql("q.rid", safe_text)
     h = [ident(x) for x in headers]
     cols = ", ".join(f"q.{ident(c)}" for c in table.columns)
-    return (f"SELECT q.cid AS {h[0]}, CASE WHEN q.survivor THEN {lit(survivor[0])} ELSE "
-            f"{lit(survivor[1])} END AS {h[1]}, round(q.score, 4) AS {h[2]}, "
+    return (f"SELECT q.cid AS {h[0]}, CASE WHEN q.survivor THEN {lit(safe_text(survivor[0]))} "
+            f"ELSE {lit(safe_text(survivor[1]))} END AS {h[1]}, round(q.score, 4) AS {h[2]}, "
             f"{file_sql} AS {h[3]}, {row_sql} AS {h[4]}, {cols} "
-            f"FROM ({_cluster_sql(table, None, SHEET_ROWS)}) q ORDER BY q.cid, q.rid")
+            f"FROM ({_cluster_sql(table, None, SHEET_ROWS)}) q")  # in its order: cid, rid
 
 
 def cleansed_query(table: DataTable, plans: list[ColumnPlan]) -> str:

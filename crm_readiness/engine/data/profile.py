@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from datetime import date
 
 from crm_readiness import __version__
 from crm_readiness.engine.data.duplicates import find_duplicates
 from crm_readiness.engine.data.fuzzy import Matches
 from crm_readiness.engine.data.metrics import column_profiles, dimensions
-from crm_readiness.engine.data.plan import NORM, build_norm, column_plans, problem_sql, record_ok_sql
+from crm_readiness.engine.data.plan import (
+    NORM,
+    ColumnPlan,
+    build_norm,
+    column_plans,
+    problem_sql,
+    record_ok_sql,
+)
 from crm_readiness.engine.data.score import readiness
 from crm_readiness.engine.data.sql import one
 from crm_readiness.engine.data.table import DataTable, Progress, no_progress
-from crm_readiness.models.data.result import DataProfileResult, DuplicateSummary
+from crm_readiness.models.data.result import ColumnProfile, DataProfileResult, DuplicateSummary
 from crm_readiness.models.data.rules import DataRules
 
 
@@ -30,6 +38,16 @@ class ProfileOptions:
     links: Callable[[Matches], Matches] | None = None
 
 
+def _measure(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
+             ) -> tuple[list[ColumnProfile], tuple[int, int]]:
+    """Return the column profiles and (records passing, records with a problem)."""
+    columns = column_profiles(table, rules, plans)
+    passing, issues = one(table.conn,
+        f"SELECT coalesce(count_if({record_ok_sql(plans)}), 0), "
+        f"coalesce(count_if({problem_sql(plans)}), 0) FROM {NORM}")
+    return columns, (int(passing), int(issues))
+
+
 def profile(table: DataTable, rules: DataRules, options: ProfileOptions = ProfileOptions(),
             progress: Progress = no_progress) -> DataProfileResult:
     """Measure ``table`` against ``rules``: columns, dimensions, duplicates and the score.
@@ -42,16 +60,24 @@ def profile(table: DataTable, rules: DataRules, options: ProfileOptions = Profil
     progress("validate", 0.05)
     build_norm(table, rules, plans, as_of)
     progress("metrics", 0.25)
-    columns = column_profiles(table, rules, plans)
-    con = table.conn
-    passing, issues = one(con,
-        f"SELECT coalesce(count_if({record_ok_sql(plans)}), 0), "
-        f"coalesce(count_if({problem_sql(plans)}), 0) FROM {NORM}")
-    progress("duplicates", 0.35)
-    dups = (find_duplicates(table, rules, plans, fuzzy=options.fuzzy,
-                            max_listed=options.max_listed_clusters, progress=progress,
-                            span=(0.35, 0.95), links=options.links)
-            if rules.duplicates is not None else DuplicateSummary())
+    if rules.duplicates is None:
+        columns, (passing, issues) = _measure(table, rules, plans)
+        dups = DuplicateSummary()
+    else:
+        # the column measurements (DuckDB on a cursor of their own) run on a thread while
+        # the duplicates are found here: union-find and the clusters' Python hold one core
+        cursor = table.conn.cursor()
+        try:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="metrics") as pool:
+                measured = pool.submit(_measure, replace(table, conn=cursor), rules, plans)
+                progress("duplicates", 0.35)
+                dups = find_duplicates(table, rules, plans, fuzzy=options.fuzzy,
+                                       max_listed=options.max_listed_clusters,
+                                       progress=progress, span=(0.35, 0.95),
+                                       links=options.links)
+                columns, (passing, issues) = measured.result()
+        finally:
+            cursor.close()
     rows = table.rows
     redundant = dups.redundant_records if rules.duplicates is not None else None
     dims = dimensions(rules, columns, rows, redundant)

@@ -42,12 +42,13 @@ class DataTable:
                 return s.path, record - s.first_record + 2
         return self.sources[0].path, record + 2
 
-    def locate_sql(self, rid: str) -> tuple[str, str]:
-        """Return SQL expressions of the file name and row of record id expression ``rid``."""
+    def locate_sql(self, rid: str, name: Callable[[str], str] = str) -> tuple[str, str]:
+        """Return SQL expressions of the file name (as ``name`` writes it) and row of record id
+        expression ``rid``."""
         from crm_readiness.engine.data.formats import lit
 
         file_case = "CASE " + " ".join(
-            f"WHEN {rid} >= {s.first_record} THEN {lit(s.path)}"
+            f"WHEN {rid} >= {s.first_record} THEN {lit(name(s.path))}"
             for s in reversed(self.sources)) + " END"
         row_case = "CASE " + " ".join(
             f"WHEN {rid} >= {s.first_record} THEN {rid} - {s.first_record} + 2"
