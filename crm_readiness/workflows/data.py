@@ -6,15 +6,15 @@ outputs (render, io). No terminal I/O; progress goes through a callback.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future
-from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field, replace
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crm_readiness.engine.data.table import DataTable, Progress, no_progress
+from crm_readiness.engine.data.table import DataTable, Progress, beside, no_progress
 from crm_readiness.errors import UsageError
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models._base import Text, tr
@@ -222,30 +222,13 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
         if Format.xlsx.value in formats:
             progress("write: issues", _PROFILE_SHARE)
             build_issues(table, plans)
-        with _beside(table, render, Format.xlsx.value in formats) as pending:
-            rendering.extend(pending)
+        with beside(table, render) if Format.xlsx.value in formats else nullcontext() as pending:
+            if pending is not None:
+                rendering.append(pending)
             written = outputs.commit(_writing(progress))
         run.written = sorted(written, key=lambda p: declared.index(p))
         progress("done", 1.0)
     return run
-
-
-@contextmanager
-def _beside(table: DataTable, render: Callable[[DataTable], bytes], start: bool,
-            ) -> Iterator[list[Future[bytes]]]:
-    """Run ``render`` on a thread with a cursor of its own (DuckDB connections are not shared
-    between threads) while the block writes the other outputs; wait for it on the way out."""
-    if not start:
-        yield []
-        return
-    from concurrent.futures import ThreadPoolExecutor
-
-    cursor = table.conn.cursor()
-    try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbook") as pool:
-            yield [pool.submit(render, replace(table, conn=cursor))]
-    finally:
-        cursor.close()
 
 
 def _read_labels(path: Path | None) -> tuple[LabelledPair, ...] | None:

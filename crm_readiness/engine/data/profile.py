@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from crm_readiness import __version__
@@ -21,7 +20,7 @@ from crm_readiness.engine.data.plan import (
 )
 from crm_readiness.engine.data.score import readiness
 from crm_readiness.engine.data.sql import one
-from crm_readiness.engine.data.table import DataTable, Progress, no_progress
+from crm_readiness.engine.data.table import DataTable, Progress, beside, no_progress
 from crm_readiness.models.data.result import ColumnProfile, DataProfileResult, DuplicateSummary
 from crm_readiness.models.data.rules import DataRules
 
@@ -64,20 +63,14 @@ def profile(table: DataTable, rules: DataRules, options: ProfileOptions = Profil
         columns, (passing, issues) = _measure(table, rules, plans)
         dups = DuplicateSummary()
     else:
-        # the column measurements (DuckDB on a cursor of their own) run on a thread while
-        # the duplicates are found here: union-find and the clusters' Python hold one core
-        cursor = table.conn.cursor()
-        try:
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="metrics") as pool:
-                measured = pool.submit(_measure, replace(table, conn=cursor), rules, plans)
-                progress("duplicates", 0.35)
-                dups = find_duplicates(table, rules, plans, fuzzy=options.fuzzy,
-                                       max_listed=options.max_listed_clusters,
-                                       progress=progress, span=(0.35, 0.95),
-                                       links=options.links)
-                columns, (passing, issues) = measured.result()
-        finally:
-            cursor.close()
+        # the column measurements (DuckDB) run beside the duplicates found here:
+        # union-find and the clusters' Python hold one core
+        with beside(table, lambda side: _measure(side, rules, plans)) as measured:
+            progress("duplicates", 0.35)
+            dups = find_duplicates(table, rules, plans, fuzzy=options.fuzzy,
+                                   max_listed=options.max_listed_clusters,
+                                   progress=progress, span=(0.35, 0.95), links=options.links)
+            columns, (passing, issues) = measured.result()
     rows = table.rows
     redundant = dups.redundant_records if rules.duplicates is not None else None
     dims = dimensions(rules, columns, rows, redundant)

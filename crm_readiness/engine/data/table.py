@@ -7,11 +7,15 @@ connection. Nothing here touches files.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from crm_readiness.models.data.result import SourceInfo
+
+_T = TypeVar("_T")
 
 #: receives progress: a stage name and the fraction of the whole job done (0..1).
 Progress = Callable[[str, float], None]
@@ -54,3 +58,19 @@ class DataTable:
             f"WHEN {rid} >= {s.first_record} THEN {rid} - {s.first_record} + 2"
             for s in reversed(self.sources)) + " END"
         return file_case, row_case
+
+
+@contextmanager
+def beside(table: DataTable, work: Callable[[DataTable], _T]) -> Iterator[Future[_T]]:
+    """Run ``work`` on a thread, over ``table`` on a DuckDB cursor of its own (a connection
+    is not shared between threads), while the block runs; wait for it on the way out.
+
+    DuckDB releases Python's lock while it runs SQL, so a Python stage in the block and
+    the SQL of ``work`` (or the other way round) keep two cores busy.
+    """
+    cursor = table.conn.cursor()
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            yield pool.submit(work, replace(table, conn=cursor))
+    finally:
+        cursor.close()
