@@ -206,19 +206,25 @@ def _codec(name: str, path: Path) -> str:
         raise _err(path, "data.err.unknown_encoding", encoding=name) from None
 
 
-def _likely_utf8(path: Path, given: str | None) -> str | None:
-    """Return ``utf-8`` / ``utf-8-sig`` when :func:`detect_encoding` would first check the whole
-    file as UTF-8 (the usual case), else None; raises what it raises for a binary file."""
+def _first_guess(path: Path, given: str | None) -> str:
+    """Return the encoding the file's first 64 KiB point to: ``utf-16`` by its BOM, the given
+    one (``utf-8-sig`` for UTF-8 with a BOM), else ``utf-8-sig`` / ``utf-8``; raises for a
+    binary file. Nothing past the head is read."""
     with path.open("rb") as fh:
         head = fh.read(65536)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None
+        return "utf-16"
     if head.startswith(b"PK\x03\x04") or b"\x00" in head:
         raise _err(path, "data.err.binary")
     enc = _codec(given, path) if given else "utf-8"
-    if enc != "utf-8":
-        return None
-    return "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+    return "utf-8-sig" if enc == "utf-8" and head.startswith(codecs.BOM_UTF8) else enc
+
+
+def _likely_utf8(path: Path, given: str | None) -> str | None:
+    """Return ``utf-8`` / ``utf-8-sig`` when :func:`detect_encoding` would first check the whole
+    file as UTF-8 (the usual case), else None; raises what it raises for a binary file."""
+    guess = _first_guess(path, given)
+    return guess if guess in ("utf-8", "utf-8-sig") else None
 
 
 def detect_encoding(path: Path, given: str | None = None) -> str:
@@ -227,21 +233,12 @@ def detect_encoding(path: Path, given: str | None = None) -> str:
     Raises a located :class:`InputFileError` for binary files and text that is
     not valid in the given (or any supported) encoding.
     """
-    with path.open("rb") as fh:
-        head = fh.read(65536)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    if head.startswith(b"PK\x03\x04") or b"\x00" in head:
-        raise _err(path, "data.err.binary")
-    if given:
-        enc = _codec(given, path)
-        if enc == "utf-8" and head.startswith(codecs.BOM_UTF8):
-            enc = "utf-8-sig"
-        _validate(path, enc)
-        return enc
-    if head.startswith(codecs.BOM_UTF8):
-        _validate(path, "utf-8-sig")
-        return "utf-8-sig"
+    guess = _first_guess(path, given)
+    if guess == "utf-16":
+        return guess
+    if given or guess == "utf-8-sig":
+        _validate(path, guess)
+        return guess
     try:
         _validate(path, "utf-8")
         return "utf-8"
@@ -599,16 +596,13 @@ def export_query_csv(con: Any, sql: str, path: Path, *, force: bool,
     body = Path(tmp_name + ".body")
     try:
         names = [str(d[0]) for d in con.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
-        if safe and safe_columns:
+        if safe:
             names = [safe_text(n) for n in names]
             pos = ", ".join(f"c{k}" for k in range(len(names)))
             cols = ", ".join((f"CAST(c{k} AS VARCHAR)" if k in safe_columns
                               else safe_text_sql(f"CAST(c{k} AS VARCHAR)")) + f" AS c{k}"
                              for k in range(len(names)))
             sql = f"SELECT {cols} FROM ({sql}) AS q({pos})"
-        elif safe:
-            names = [safe_text(n) for n in names]
-            sql = f"SELECT {safe_text_sql('CAST(COLUMNS(*) AS VARCHAR)')} FROM ({sql})"
         if _plain_header(names):
             # DuckDB writes the whole file, header included: the BOM rides on the first name
             aliases = ", ".join(ident(("\ufeff" if k == 0 else "") + n)
