@@ -85,17 +85,18 @@ def page_of_css(lang: Lang) -> Markup:
     return Markup(" ").join(parts)
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+def bytecode_cache(settings: str) -> jinja2.BytecodeCache | None:
     """Return the per-user cache of compiled templates (most of a report's time), or None.
 
     Jinja checks each entry against its template's source, so an edited
     template is compiled again. The compiled code also depends on the
     environment's settings (``finalize`` is compiled in), which Jinja does not
-    check: the file names carry :data:`_SETTINGS`, changed with them.
+    check: the file names carry ``settings``, a tag each environment changes with
+    its settings (so environments with different settings never share an entry).
     """
     folder = user_cache_dir("jinja")
     return None if folder is None else jinja2.FileSystemBytecodeCache(
-        str(folder), pattern=f"__jinja2_{_SETTINGS}_%s.cache")
+        str(folder), pattern=f"__jinja2_{settings}_%s.cache")
 
 
 #: the generation of the environment settings below (part of the cached files' names)
@@ -106,7 +107,7 @@ _SETTINGS = "finalize1"
 def _environment(kind: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache(_SETTINGS),
         autoescape=(kind == "html"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import jinja2
 
-from crm_readiness._resources import templates_dir, user_cache_dir
+from crm_readiness._resources import templates_dir
 from crm_readiness.i18n import Lang
 from crm_readiness.i18n import t as _t
 from crm_readiness.models.document import Cell, Document, cell_text
 from crm_readiness.render.documents._figure import svg
 from crm_readiness.render.documents._text import clean, heading, numbered
-from crm_readiness.render.jinja_env import css_string
+from crm_readiness.render.jinja_env import bytecode_cache, css_string
 
 PACKAGED = "documents/document.html.j2"
 
@@ -40,12 +40,9 @@ def _environment(user: Path | None) -> jinja2.Environment:
     if user is not None:
         loaders.append(jinja2.FileSystemLoader(str(user)))
     loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
-    folder = user_cache_dir("jinja")
-    bytecode = None if folder is None else jinja2.FileSystemBytecodeCache(
-        str(folder), pattern=f"__jinja2_{_SETTINGS}_%s.cache")
     return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                              bytecode_cache=bytecode)
+                              bytecode_cache=bytecode_cache(_SETTINGS))
 
 
 def template_name(kind: str, user: Path | None) -> str:
