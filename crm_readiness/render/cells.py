@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from copy import copy
 from datetime import date, datetime
 from decimal import Decimal
@@ -22,6 +24,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
@@ -41,6 +44,7 @@ __all__ = [
     "safe_text",
     "sheet_title",
     "shown_length",
+    "streaming_sheet",
     "visible_controls",
     "workbook_bytes",
     "write_only_cell",
@@ -152,6 +156,195 @@ def _plain(value: Any) -> bool:
     if isinstance(value, str):
         return not value.startswith(("=", *FORMULA_START)) and visible_controls(value) is value
     return value is None or isinstance(value, (int, float, Decimal, date, datetime))
+
+
+def streaming_sheet(wb: Any, title: str) -> WriteOnlyWorksheet:
+    """Return a new sheet of write-only workbook ``wb`` whose rows are written fast.
+
+    ``ws.append(values)`` takes values and :func:`write_only_cell` cells as openpyxl
+    does and writes the same sheet XML, byte for byte, by the same rule (each value
+    goes through :func:`write_only_cell` unless it is plain text or a plain number).
+    A plain value is written straight as the text of its ``<c>`` element instead of
+    through a cell object and lxml's incremental writer, which is most of the time
+    of a large streaming sheet; everything else of the sheet is openpyxl's own.
+    """
+    ws: WriteOnlyWorksheet = wb.create_sheet(title)
+    ws._get_writer = functools.partial(_fast_writer, ws)
+    ws._write_rows = functools.partial(_fast_rows, ws)
+    return ws
+
+
+class _SheetXML:
+    """The XML stream of one streaming sheet, in place of openpyxl's ``xmlfile``.
+
+    openpyxl's sheet writer opens elements (``element``) and writes whole ones
+    (``write``); they are serialised as lxml (or ElementTree) serialises them, and
+    :func:`_fast_rows` writes its rows' text (``raw``) between them.
+    """
+
+    def __init__(self, file: Any) -> None:
+        self.file = file
+
+    @contextmanager
+    def element(self, tag: str, attrib: dict[str, str] | None = None,
+                **extra: str) -> Iterator[None]:
+        attrs = {**(attrib or {}), **extra}
+        self.file.write(f"<{tag}{_attributes(attrs)}>".encode("ascii", "xmlcharrefreplace"))
+        yield
+        self.file.write(f"</{tag}>".encode("ascii"))
+
+    def write(self, element: Any) -> None:
+        from openpyxl.xml.functions import tostring
+
+        self.file.write(tostring(element, encoding="us-ascii"))
+
+    def raw(self, text: str) -> None:
+        self.file.write(text.encode("ascii", "xmlcharrefreplace"))
+
+
+def _attributes(attrs: Mapping[str, object]) -> str:
+    return "".join(f' {k}="{_escape_attr(str(v))}"' for k, v in attrs.items())
+
+
+def _escape_attr(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
+            .replace("\t", "&#9;"))
+
+
+def _escape_text(text: str) -> str:
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\r", "&#13;"))
+    return text
+
+
+class _Into:
+    """Stands for openpyxl's XML stream where a cell writer writes one ``<c>``: into a row."""
+
+    __slots__ = ("row",)
+
+    def __init__(self, row: Any) -> None:
+        self.row = row
+
+    def write(self, element: Any) -> None:
+        self.row.append(element)
+
+
+def _fast_writer(ws: WriteOnlyWorksheet) -> None:
+    """openpyxl's ``WriteOnlyWorksheet._get_writer``, its sheet written through :class:`_SheetXML`."""
+    if ws._writer is None:
+        ws._writer = _writer_class()(ws)
+        ws._writer.write_top()
+
+
+@functools.cache
+def _writer_class() -> Any:
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    class FastWriter(WorksheetWriter):  # type: ignore[misc]
+        def get_stream(self) -> Iterator[Any]:
+            with open(self.out, "wb") as file:
+                xf = _SheetXML(file)
+                with xf.element("worksheet", xmlns=SHEET_MAIN_NS):
+                    try:
+                        while True:
+                            el = yield
+                            if el is True:
+                                yield xf
+                            elif el is not None:
+                                xf.write(el)
+                    except GeneratorExit:
+                        pass
+
+    return FastWriter
+
+
+def _text_xml(ref: str, text: str, style: str = "") -> str:
+    if not text:
+        return f'<c r="{ref}"{style} t="inlineStr"></c>'
+    text = text[:MAX_CELL_TEXT]
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape_text(text)}</t></is></c>'
+
+
+def _fast_rows(ws: WriteOnlyWorksheet) -> Any:
+    """openpyxl's ``WriteOnlyWorksheet._write_rows``, each row written as its XML text."""
+    from openpyxl.cell._writer import etree_write_cell
+    from openpyxl.comments.comment_sheet import CommentRecord
+    from openpyxl.compat import safe_string
+    from openpyxl.utils import get_column_letter
+    from openpyxl.xml.functions import Element, tostring
+
+    try:
+        xf = ws._writer.xf.send(True)
+    except StopIteration:
+        ws._already_saved()
+    letters: list[str] = [""]
+    dims = ws.row_dimensions
+    pending: list[str] = []
+    with xf.element("sheetData"):
+        row_idx = 1
+        try:
+            while True:
+                values = yield
+                if row_idx in dims:
+                    pending.append(f'<row r="{row_idx}"{_attributes(dict(dims[row_idx]))}>')
+                else:
+                    pending.append(f'<row r="{row_idx}">')
+                for col_idx, value in enumerate(values, 1):
+                    if value is None:
+                        continue
+                    while len(letters) <= col_idx:
+                        letters.append(get_column_letter(len(letters)))
+                    kind = type(value)
+                    if kind is str and _plain(value):
+                        pending.append(_text_xml(f"{letters[col_idx]}{row_idx}", value))
+                        continue
+                    if kind is int or kind is float:
+                        pending.append(f'<c r="{letters[col_idx]}{row_idx}" t="n"><v>'
+                                       f"{safe_string(value)}</v></c>")
+                        continue
+                    cell = value if isinstance(value, Cell) else write_only_cell(ws, value)
+                    if (isinstance(cell, Cell) and cell.data_type == "s"
+                            and type(cell._value) is str and cell.hyperlink is None
+                            and cell._comment is None):  # styled text (a fill, a quote prefix)
+                        style = f' s="{cell.style_id}"' if cell.has_style else ""
+                        pending.append(_text_xml(f"{letters[col_idx]}{row_idx}", cell._value,
+                                                 style))
+                        continue
+                    if (isinstance(cell, Cell) and cell.data_type == "n"
+                            and type(cell._value) in (int, float) and cell.hyperlink is None
+                            and cell._comment is None):  # a styled number
+                        style = f' s="{cell.style_id}"' if cell.has_style else ""
+                        pending.append(f'<c r="{letters[col_idx]}{row_idx}"{style} t="n"><v>'
+                                       f"{safe_string(cell._value)}</v></c>")
+                        continue
+                    if not isinstance(cell, Cell):  # plain after all (a date, a str subclass …)
+                        cell = WriteOnlyCell(ws, cell)
+                    cell.column, cell.row = col_idx, row_idx
+                    if cell.hyperlink is not None:
+                        cell.hyperlink.ref = cell.coordinate
+                    if cell._comment is not None:
+                        ws._comments.append(CommentRecord.from_cell(cell))
+                    if cell._value is None and not cell.has_style and not cell._comment:
+                        continue
+                    one = Element("row")
+                    etree_write_cell(_Into(one), ws, cell, cell.has_style)
+                    c = one[0]
+                    if c.text is None and not len(c):
+                        c.text = ""  # <c …></c>, as openpyxl's streaming writer has it
+                    pending.append(tostring(c, encoding="us-ascii").decode("ascii"))
+                pending.append("</row>")
+                row_idx += 1
+                if len(pending) > 4096:
+                    xf.raw("".join(pending))
+                    pending.clear()
+        except GeneratorExit:
+            pass
+        xf.raw("".join(pending))
+    ws._writer.xf.send(None)
 
 
 def formula(ws: Worksheet, row: int, col: int, expression: str,

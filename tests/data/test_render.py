@@ -181,7 +181,8 @@ def _hostile_export(folder: Path) -> tuple[Path, Path]:
     src.write_text(text.replace("手机", "+手机").replace("邮箱", "@邮箱"), encoding="utf-8")
     rules = folder / "rules.yaml"
     rules.write_text((DATA_ASSETS / "small_rules.yaml").read_text(encoding="utf-8")
-                     .replace("手机", "'+手机'").replace("邮箱", "'@邮箱'"), encoding="utf-8")
+                     .replace("手机", "'+手机'").replace("邮箱", "'@邮箱'")
+                     .replace("enum: [A, B, C]", "enum: ['=A', B, \"-\\x01C\"]"), encoding="utf-8")
     return src, rules
 
 
@@ -216,6 +217,7 @@ def test_tool_columns_of_the_csvs_equal_the_full_safe_cell_rule(
             assert fast.read_bytes() == full.read_bytes()
     issues = (tmp_path / "fast0.csv").read_text(encoding="utf-8-sig")
     assert "'=cmd.csv" in issues and "'+手机" in issues and "'@邮箱" in issues
+    assert "'=A, B, -\u2401C" in issues  # the rules' enum list, in the detail and the fix
     assert "'=cmd.csv" in (tmp_path / "fast1.csv").read_text(encoding="utf-8-sig")
 
 
@@ -249,3 +251,46 @@ def test_workbook_renders_beside_the_csv_writes(tmp_path: Path,
     assert seen["csv"] == {threading.get_ident()}
     assert len(seen["workbook"]) == 1 and not seen["workbook"] & seen["csv"]
     assert load_workbook(tmp_path / "small-issues.xlsx").worksheets[1].max_row > 1
+
+
+def _sheets(path: Path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")}
+
+
+@pytest.mark.parametrize("which", ["hostile", "demo"])
+def test_fast_streaming_sheets_write_what_openpyxl_writes(
+        which: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every sheet of the issues workbook (summary, issues, clusters, clerical review) is
+    byte for byte what openpyxl's own cells write, hostile text and CJK included."""
+    from openpyxl.cell.cell import Cell
+
+    from crm_readiness.render import cells
+    from crm_readiness.render.data import clerical_sheet
+    from crm_readiness.render.data import workbook as wb_module
+    from crm_readiness.workflows.data import demo_inputs
+
+    if which == "hostile":
+        src, rules = _hostile_export(tmp_path / "in")
+    else:
+        src, rules = demo_inputs(tmp_path / "in")
+
+    def openpyxl_sheet(wb: object, title: str) -> object:
+        ws = wb.create_sheet(title)  # type: ignore[attr-defined]
+        append = ws.append
+        ws.append = lambda row: append([v if isinstance(v, Cell) else
+                                        cells.write_only_cell(ws, v) for v in row])
+        return ws
+
+    fast = tmp_path / "fast"
+    profile_files([src], rules, fast, ["xlsx"], "zh", sample=0)
+    monkeypatch.setattr(wb_module, "streaming_sheet", openpyxl_sheet)
+    monkeypatch.setattr(clerical_sheet, "streaming_sheet", openpyxl_sheet)
+    slow = tmp_path / "slow"
+    profile_files([src], rules, slow, ["xlsx"], "zh", sample=0)
+    name = f"{src.stem}-issues.xlsx"
+    got, want = _sheets(fast / name), _sheets(slow / name)
+    assert len(want) == (4 if which == "demo" else 3)
+    assert got == want

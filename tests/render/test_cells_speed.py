@@ -103,3 +103,55 @@ def test_text_cells_are_stored_as_openpyxl_would_bind_them() -> None:
     assert [back.cell(i, 1).value for i in range(2, 7)] == [str(Colour.RED), "=SUM(A1)", "#N/A",
                                                            "a␁b", "plain"]
     assert back["A3"].data_type == "s"
+
+
+def _sheet_xml(fast: bool, rows: list[list[object]]) -> bytes:
+    import zipfile
+
+    from openpyxl.styles import Font
+
+    from crm_readiness.render.cells import streaming_sheet, write_only_cell
+
+    wb = Workbook(write_only=True)
+    ws = streaming_sheet(wb, "S") if fast else wb.create_sheet("S")
+    for row in rows:
+        # openpyxl's own path needs every unsafe value as a cell; the fast sheet decides
+        ws.append([v if fast else write_only_cell(ws, v) for v in row])
+    ws.append([write_only_cell(ws, "bold", font=Font(bold=True)), None, "after"])
+    ws.append([])
+    buf = io.BytesIO()
+    wb.save(buf)
+    with zipfile.ZipFile(buf) as z:
+        return z.read("xl/worksheets/sheet1.xml")
+
+
+def test_streaming_sheet_writes_what_openpyxl_writes() -> None:
+    """The fast rows serialise every kind of value to the very XML openpyxl's cells give."""
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    rows: list[list[object]] = [
+        ["plain", "", None, " padded ", "中文 客户", "x" * 40000, 7, -2.5, 1e300, True, False],
+        ["=1+1", "+86 138", "-", "@a", "a\x01b", "\x1b[31m", "＝1", "-5", "#N/A-ish", "tab\tin"],
+        [Decimal("12.30"), date(2024, 5, 1), datetime(2024, 5, 1, 8, 30), None, 0, "0"],
+        [None, None, "last"],
+    ]
+    fast, slow = _sheet_xml(True, rows), _sheet_xml(False, rows)
+    assert fast == slow
+    assert b"<f>" not in fast and b'"str"' not in fast  # text stays text, no formula
+    assert b"&#9217;" in fast and b"\x01" not in fast  # the control shown as its picture
+
+
+def test_streaming_sheet_applies_the_rule_to_raw_values() -> None:
+    """A formula-leading or control-character value appended raw is still made safe."""
+    wb = Workbook(write_only=True)
+    from crm_readiness.render.cells import streaming_sheet
+
+    ws = streaming_sheet(wb, "S")
+    ws.append(["=HYPERLINK(\"http://x\",\"y\")", "a\x01b", "ok"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    back = load_workbook(io.BytesIO(buf.getvalue()))["S"]
+    assert back["A1"].data_type == "s" and back["A1"].value.startswith("=HYPERLINK")
+    assert back["A1"].quotePrefix
+    assert back["B1"].value == "a\u2401b" and back["C1"].value == "ok"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from crm_readiness.cells_rule import safe_text
+from crm_readiness.cells_rule import safe_text, safe_text_sql, visible_controls
 from crm_readiness.engine.data.duplicates import CLUSTERS, MATCHES
 from crm_readiness.engine.data.formats import ident, lit
 from crm_readiness.engine.data.plan import MEM, NORM, ColumnPlan
@@ -138,9 +138,11 @@ DETAIL_MARK = "\ue000detail\ue000"
 
 #: columns of :func:`issues_query` safe by construction, which the CSV writer passes as they
 #: are: file, column and rule label (the one safe-cell rule applied to their literals here),
-#: row (a number) and the rule's code (one of the tool's own). Value, fix and detail carry
-#: what the user typed and go through the rule's SQL form as every other field.
-ISSUES_SAFE_COLUMNS = (0, 1, 2, 4, 7)
+#: row (a number), the suggested fix and the detail (see :func:`issues_query`) and the rule's
+#: code (one of the tool's own). Only the value as entered goes through the rule's SQL form.
+ISSUES_SAFE_COLUMNS = (0, 1, 2, 4, 5, 6, 7)
+#: rules whose detail the tool derives (the city's area code, the normalised date): safe text.
+_TOOL_DETAIL = ("inconsistent", "stale")
 #: columns of :func:`clusters_query` safe by construction: cluster (a number), suggestion
 #: (tool words, made safe here), file (made safe here) and row (a number).
 CLUSTERS_SAFE_COLUMNS = (0, 1, 3, 4)
@@ -158,16 +160,26 @@ def issues_query(table: DataTable, plans: list[ColumnPlan], headers: Sequence[st
     """
     file_sql, row_sql = table.locate_sql("i.rid", safe_text)
     _, first_row = table.locate_sql("i.first")
-    detail = f"coalesce(CAST({first_row} AS VARCHAR), i.detail)"
+    # safe by construction: a row number, the tool's own detail, or the rules' enum list (what
+    # the user typed in the rules file) as a literal of each column made safe here
+    enums = " ".join(f"WHEN {p.index} THEN {lit(safe_text(', '.join(p.rule.enum)))}"
+                     for p in plans if p.rule.enum)
+    detail = (f"(CASE WHEN i.first IS NOT NULL THEN CAST({first_row} AS VARCHAR) "
+              f"WHEN i.rule IN ({', '.join(lit(r) for r in _TOOL_DETAIL)}) THEN i.detail "
+              f"WHEN i.detail IS NOT NULL THEN {f'CASE i.col {enums} END' if enums else 'NULL'}"
+              " END)")
     names = " ".join(f"WHEN {p.index} THEN {lit(safe_text(p.name))}" for p in plans)
     labels = " ".join(f"WHEN {lit(k)} THEN {lit(safe_text(v))}" for k, v in rule_labels.items())
     whens: list[str] = []
     for (col, rule), text in fixes.items():
         cond = f"i.rule = {lit(rule)}" + (f" AND i.col = {col}" if col >= 0 else "")
-        if DETAIL_MARK in text:
-            value = f"replace({lit(text)}, {lit(DETAIL_MARK)}, coalesce({detail}, ''))"
-        else:
-            value = lit(text)
+        # the tool's words around the (safe) detail; the rule is applied to the words, and to
+        # the whole text only where it would start with the detail
+        parts = [lit(safe_text(part) if k == 0 else visible_controls(part))
+                 for k, part in enumerate(text.split(DETAIL_MARK))]
+        value = f" || coalesce({detail}, '') || ".join(parts)
+        if text.startswith(DETAIL_MARK) and DETAIL_MARK in text:
+            value = safe_text_sql(value)
         whens.append(f"WHEN {cond} THEN {value}")
     fix = f"CASE {' '.join(whens)} END" if whens else "NULL"
     h = [ident(x) for x in headers]

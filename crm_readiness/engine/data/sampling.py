@@ -12,10 +12,12 @@ from __future__ import annotations
 from crm_readiness.engine.data.duplicates import CLUSTERS
 from crm_readiness.engine.data.formats import ident
 from crm_readiness.engine.data.issues import _has
-from crm_readiness.engine.data.plan import NORM, ColumnPlan, problem_sql
+from crm_readiness.engine.data.plan import MEM, NORM, ColumnPlan, problem_sql
 from crm_readiness.engine.data.table import DataTable
 
 SAMPLE = "_cr_sample"
+#: every record's stratum, in memory beside the normalised table (spilled past the ceiling)
+_STRATA = f"{MEM}._cr_strata"
 _SHARES = {"duplicate": 0.2, "problem": 0.3, "clean": 0.5}
 #: the fixed permutation: a multiplicative hash, one-to-one on record numbers below 2^32, so
 #: the first ``quota`` records of a stratum in this order are a top-N (no sort of the stratum)
@@ -29,10 +31,10 @@ def draw_sample(table: DataTable, plans: list[ColumnPlan], size: int) -> dict[st
     cl = (f"LEFT JOIN {CLUSTERS} c ON c.rid = z.rid" if clustered else "")
     cid = "c.cid" if clustered else "NULL::BIGINT"
     con.execute(
-        f"CREATE OR REPLACE TABLE _cr_strata AS SELECT z.rid, {cid} AS cid, "
+        f"CREATE OR REPLACE TABLE {_STRATA} AS SELECT z.rid, {cid} AS cid, "
         f"CASE WHEN {cid} IS NOT NULL THEN 'duplicate' WHEN {problem_sql(plans)} "
         f"THEN 'problem' ELSE 'clean' END AS reason FROM {NORM} z {cl}")
-    have = dict(con.execute("SELECT reason, count(*) FROM _cr_strata GROUP BY 1").fetchall())
+    have = dict(con.execute(f"SELECT reason, count(*) FROM {_STRATA} GROUP BY 1").fetchall())
     quota = {k: 0 for k in _SHARES}
     left = size
     active = [k for k in _SHARES if have.get(k, 0) > 0]
@@ -49,8 +51,8 @@ def draw_sample(table: DataTable, plans: list[ColumnPlan], size: int) -> dict[st
         if handed == 0:
             break
     # whole clusters: the duplicate stratum may fall short of its quota; the others take it
-    clusters = ("SELECT cid, sum(count(*)) OVER (ORDER BY ((cid * 2654435761) % 4294967296), "
-                "cid) AS upto FROM _cr_strata WHERE reason = 'duplicate' GROUP BY cid")
+    clusters = (f"SELECT cid, sum(count(*)) OVER (ORDER BY ((cid * 2654435761) % 4294967296), "
+                f"cid) AS upto FROM {_STRATA} WHERE reason = 'duplicate' GROUP BY cid")
     taken = con.execute(f"SELECT coalesce(max(upto), 0) FROM ({clusters}) "
                         f"WHERE upto <= {quota['duplicate']}").fetchall()[0][0]
     short = quota["duplicate"] - int(taken)
@@ -60,13 +62,13 @@ def draw_sample(table: DataTable, plans: list[ColumnPlan], size: int) -> dict[st
         short -= give
     con.execute(
         f"CREATE OR REPLACE TABLE {SAMPLE} AS "
-        f"(SELECT rid, reason FROM _cr_strata WHERE reason = 'problem' ORDER BY {_ORDER} "
+        f"(SELECT rid, reason FROM {_STRATA} WHERE reason = 'problem' ORDER BY {_ORDER} "
         f"LIMIT {int(quota['problem'])}) UNION ALL "
-        f"(SELECT rid, reason FROM _cr_strata WHERE reason = 'clean' ORDER BY {_ORDER} "
+        f"(SELECT rid, reason FROM {_STRATA} WHERE reason = 'clean' ORDER BY {_ORDER} "
         f"LIMIT {int(quota['clean'])}) UNION ALL "
-        f"SELECT s.rid, s.reason FROM _cr_strata s JOIN ({clusters}) g ON g.cid = s.cid "
+        f"SELECT s.rid, s.reason FROM {_STRATA} s JOIN ({clusters}) g ON g.cid = s.cid "
         f"WHERE g.upto <= {quota['duplicate']}")
-    con.execute("DROP TABLE _cr_strata")
+    con.execute(f"DROP TABLE {_STRATA}")
     return dict(con.execute(f"SELECT reason, count(*) FROM {SAMPLE} GROUP BY 1").fetchall())
 
 

@@ -23,7 +23,7 @@ from crm_readiness.models.data.clerical import (
     ClericalSample,
     ReviewPair,
 )
-from crm_readiness.render.cells import print_setup_sheet, write_only_cell
+from crm_readiness.render.cells import print_setup_sheet, streaming_sheet, write_only_cell
 
 _BOLD = Font(bold=True)
 _HEAD = PatternFill("solid", fgColor="E5E7EB")
@@ -68,7 +68,7 @@ def _values(pair: ReviewPair, lang: Lang) -> list[object]:
 
 def add_review_sheet(wb: Workbook, sample: ClericalSample, lang: Lang) -> None:
     """Add the clerical-review sheet of ``sample`` to write-only workbook ``wb``."""
-    ws = wb.create_sheet(t("data.wb.clerical", lang)[:31])
+    ws = streaming_sheet(wb, t("data.wb.clerical", lang)[:31])
     head = headers(sample, lang)
     keys = list(LEAD_COLUMNS) + [""] * (3 * len(sample.columns)) + list(TAIL_COLUMNS)
     for n, key in enumerate(keys, start=1):

@@ -28,7 +28,7 @@ from crm_readiness.engine.data.issues import DETAIL_MARK, IssueCount
 from crm_readiness.engine.data.plan import ColumnPlan
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.data.result import ClusterRow, DataProfileResult, IssueRow
-from crm_readiness.render.cells import print_setup_sheet, write_only_cell
+from crm_readiness.render.cells import print_setup_sheet, streaming_sheet, write_only_cell
 
 _BOLD = Font(bold=True)
 _HEAD = PatternFill("solid", fgColor="E5E7EB")
@@ -52,8 +52,11 @@ def _row(ws: WriteOnlyWorksheet, values: list[Any], *, bold: bool = False,
     a spreadsheet shows the same and a large sheet writes in less time.
     """
     width = len(values) if fill_cols is None else fill_cols
+    if not bold and (fill is None or width == 0):  # the sheet applies the rule to each value
+        ws.append([None if v == "" else v for v in values])
+        return
     ws.append([_cell(ws, v, bold=bold, fill=fill if k < width else None)
-               if (bold or (fill is not None and k < width) or v != "") else None
+               if (bold or (fill is not None and k < width)) else (None if v == "" else v)
                for k, v in enumerate(values)])
 
 
@@ -146,7 +149,7 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
     names the CSVs beside the workbook that hold every problem and cluster row.
     """
     wb = Workbook(write_only=True)
-    summary = wb.create_sheet(t("data.wb.summary", lang)[:31])
+    summary = streaming_sheet(wb, t("data.wb.summary", lang)[:31])
     summary.column_dimensions["A"].width = 34
     summary.column_dimensions["B"].width = 16
     print_setup_sheet(summary)
@@ -165,7 +168,7 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
         _row(summary, [t("data.wb.more_hubs", lang, n=len(hubs) - LISTED_HUBS)])
     _row(summary, [t("data.wb.readme", lang)])
 
-    ws = wb.create_sheet(t("data.wb.issues", lang)[:31])
+    ws = streaming_sheet(wb, t("data.wb.issues", lang)[:31])
     for col, width in zip("ABCDEFGH", (8, 28, 16, 28, 18, 44, 30, 24), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
@@ -184,7 +187,7 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
     if any(c.cut for c in caps.counts):
         _row(ws, [t("data.wb.capped", lang, n=caps.per_rule, csv=caps.issues_csv)], bold=True)
 
-    dup = wb.create_sheet(t("data.wb.duplicates", lang)[:31])
+    dup = streaming_sheet(wb, t("data.wb.duplicates", lang)[:31])
     dup.freeze_panes = "F2"
     print_setup_sheet(dup)
     names: list[str] = []
