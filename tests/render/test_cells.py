@@ -88,3 +88,13 @@ def test_put_keeps_text_text() -> None:
     assert ws2.cell(1, 1).quotePrefix
     assert ws2.cell(10, 1).value == 42
     assert ws2.cell(11, 1).value == "-5" and ws2.cell(11, 1).data_type == "s"
+
+
+def test_printable_fast_path_never_skips_a_character_the_rule_replaces() -> None:
+    """``visible_controls`` passes printable text unsearched: no printable code point is one
+    of the characters the rule replaces (controls, DEL, U+FFFE/U+FFFF, surrogates)."""
+    from crm_readiness.cells_rule import _NEEDS_WORK
+
+    printable_but_replaced = [cp for cp in range(0x110000)
+                              if chr(cp).isprintable() and _NEEDS_WORK.search(chr(cp))]
+    assert printable_but_replaced == []
