@@ -104,7 +104,7 @@ def _setup(document: Any, doc: Document, lang: Lang) -> None:
     document.core_properties.language = "zh-CN" if lang == "zh" else "en"
 
 
-def _runs(size: Any = None) -> tuple[Any, Any]:
+def prototype_runs(size: Any = None) -> tuple[Any, Any]:
     """Return two prototype runs (``w:r`` with their ``w:rPr``): at ``size`` (None: the
     style's), and the same bold."""
     import copy
@@ -120,7 +120,7 @@ def _runs(size: Any = None) -> tuple[Any, Any]:
     return plain, bold
 
 
-def _add_run(p: Any, proto: Any, text: str) -> None:
+def add_run(p: Any, proto: Any, text: str) -> None:
     """Append to paragraph element ``p`` a copy of run ``proto`` holding ``text``.
 
     The XML python-docx's ``add_run(text)`` and font settings make, without their
@@ -157,12 +157,12 @@ def _table(document: Any, block: Table, lang: Lang, style_id: str | None) -> Non
     table.autofit = False
     for col, width in zip(table.columns, widths, strict=True):
         col.width = width
-    body, head = _runs(Pt(TABLE_PT))
+    body, head = prototype_runs(Pt(TABLE_PT))
     for n, tr in enumerate(table._tbl.tr_lst):
         texts = headers if n == 0 else values[n - 1]
         for tc, width, text in zip(tr.tc_lst, widths, texts, strict=True):
             tc.width = width
-            _add_run(tc.p_lst[0], head if n == 0 else body, text)
+            add_run(tc.p_lst[0], head if n == 0 else body, text)
             if n == 0:
                 shade = OxmlElement("w:shd")
                 shade.set(qn("w:val"), "clear")
@@ -175,7 +175,7 @@ def _table(document: Any, block: Table, lang: Lang, style_id: str | None) -> Non
     document.add_paragraph()
 
 
-def _figure(document: Any, fig: Figure, lang: Lang, styles: _Styles) -> None:
+def _figure(document: Any, fig: Figure, lang: Lang, styles: Styles) -> None:
     """Add a timeline as a table: a label column, then one narrow shaded column per period."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -207,7 +207,7 @@ def _figure(document: Any, fig: Figure, lang: Lang, styles: _Styles) -> None:
     widths = [Cm(label_cm)] + [Cm(period_cm)] * len(spans)
     for col, width in zip(table.columns, widths, strict=True):
         col.width = width
-    small, _ = _runs(Pt(7.5))
+    small, _ = prototype_runs(Pt(7.5))
     for n, tr in enumerate(table._tbl.tr_lst):
         if n == 0:
             years = f"{spans[0][0].year}–{spans[-1][0].year}" if spans[0][0].year != spans[-1][0].year \
@@ -218,7 +218,7 @@ def _figure(document: Any, fig: Figure, lang: Lang, styles: _Styles) -> None:
         for i, (tc, width, text) in enumerate(zip(tr.tc_lst, widths, texts, strict=True)):
             tc.width = width
             if text:
-                _add_run(tc.p_lst[0], small, text)
+                add_run(tc.p_lst[0], small, text)
             if n > 0 and i > 0 and runs[n - 1][i - 1]:
                 shade = OxmlElement("w:shd")
                 shade.set(qn("w:val"), "clear")
@@ -246,7 +246,7 @@ def _reference(kind: str, templates: Path | None) -> Path | None:
 STYLE_NAMES = ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Table Grid")
 
 
-class _Styles:
+class Styles:
     """Style ids looked up once (python-docx scans every style on each lookup by name); a style
     a user's reference document lacks is left out rather than failing the render."""
 
@@ -275,7 +275,7 @@ def render_docx(doc: Document, lang: Lang, *, templates: Path | None = None) -> 
     if reference:
         _clear_body(document)
     _setup(document, doc, lang)
-    styles = _Styles(document)
+    styles = Styles(document)
     styles.paragraph(document, clean(doc.title.get(lang)), "Title")
     styles.paragraph(document, t("docs.meta", lang, org=clean(doc.organization), version=doc.version,
                                  date=doc.issued.isoformat()))

@@ -51,15 +51,15 @@ class _SafeDocument:
     Word XML cannot hold C0 controls; a note holding ``\x01`` or ESC would
     otherwise abort the render (the one rule of :mod:`crm_readiness.cells_rule`).
     Paragraph and table styles are looked up by name once per document
-    (:class:`~crm_readiness.render.documents.docx._Styles`): python-docx scans every
+    (:class:`~crm_readiness.render.documents.docx.Styles`): python-docx scans every
     style on each lookup, which cost the demo's specification a third of its render.
     """
 
     def __init__(self, document: Any) -> None:
-        from crm_readiness.render.documents.docx import _Styles
+        from crm_readiness.render.documents.docx import Styles
 
         self._doc = document
-        self.known = _Styles(document)
+        self.known = Styles(document)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._doc, name)
@@ -79,9 +79,9 @@ def _table(document: _SafeDocument, headers: list[str], rows: list[list[str]]) -
     Cells are filled through their XML elements (python-docx's ``add_row`` and
     ``row.cells`` walk the whole grid on every call).
     """
-    from crm_readiness.render.documents.docx import _add_run, _runs
+    from crm_readiness.render.documents.docx import add_run, prototype_runs
 
-    plain, bold = _runs()
+    plain, bold = prototype_runs()
     table = document.add_table(rows=1 + len(rows), cols=len(headers))
     if "Table Grid" in document.known.ids:
         table._tbl.tblPr.style = document.known.ids["Table Grid"]
@@ -89,7 +89,7 @@ def _table(document: _SafeDocument, headers: list[str], rows: list[list[str]]) -
         table.style = "Table Grid"
     for n, tr in enumerate(table._tbl.tr_lst):
         for tc, text in zip(tr.tc_lst, headers if n == 0 else rows[n - 1], strict=False):
-            _add_run(tc.p_lst[0], bold if n == 0 else plain, visible_controls(text))
+            add_run(tc.p_lst[0], bold if n == 0 else plain, visible_controls(text))
 
 
 def _modules(document: Any, modules: tuple[SpecModule, ...], lang: Lang, level: int) -> None:
