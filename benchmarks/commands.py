@@ -24,6 +24,14 @@ take on an idle 2-core machine, give or take the start-up and the index.
 Targets (issue 9): ``assess --answers`` on the demo answers ≤ 0.5 s; ``demo``
 ≤ 5 s, on the 2-core machine.
 
+Figures, 2026-12-02, a new 2-core machine of the same kind (23.5 GiB), nothing else
+running, medians of 5. Commit 6ccb558 (load average 0.0 before, 0.45 after): ``assess``
+0.35 s wall / 0.35 s CPU (target <= 0.5 s: met), its peer 0.24 s (ratio 1.45); ``demo``
+2.39 s wall / 4.10 s CPU (target <= 5 s: met). Commit 56666b6 (load average 1.2-1.7):
+assess 0.37 s / 0.36 s CPU, peer 0.25 s, demo 2.44 s / 4.17 s CPU. At the session's base (786209d), on the
+same machine: assess 0.36 s, demo 2.57 s. The figures below were taken on the earlier
+machine, which was about twice as slow and shared.
+
 ``assess``, 2026-12-01 evening (wip/assess3; the machine shared with four other
 sessions, load average 1.4–5 while measuring, so CPU seconds and ratios only).
 Whole command, A/B in the editable install, the two versions swapped run by

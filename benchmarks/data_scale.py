@@ -21,6 +21,41 @@ shared machine the CPU time is the steadier measure). ``big`` runs one profile
 Inputs come from ``benchmarks/data_generate.py`` (``--chunk`` for 10 M+ rows);
 the rules file is ``<stem>-rules.yaml`` beside the file.
 
+2026-12-02, a new 2-core machine of the same kind (23.5 GiB; about 2.1x faster than the
+one below: the same commit's json run 6.9 s against 14.5 s), nothing else running (load
+average 0.5-2.0, the benchmark's own), 1 M rows, side by side. At the session's base
+(commit 786209d), median of 3: bare 4.7 s / 8.7 CPU s, json 6.9 / 12.1, all 9.5 / 16.5;
+json/bare wall 1.48x, CPU 1.39x; all/json wall 1.37x, CPU 1.36x. After the streaming
+sheet that writes its cells as XML text (render/cells.streaming_sheet: the issues
+workbook 1.32 -> 0.49 s), the problem CSV's fix and detail columns safe by construction
+(its COPY 1.04 -> 0.77 CPU s) and the sample's strata in memory (0.25 -> 0.15 s), commit
+6ccb558, median of 5:
+
+=====  ======  =====  ========
+run    wall s  cpu s  peak GiB
+=====  ======  =====  ========
+bare   4.5     8.4    0.47
+json   6.6     11.6   0.75
+all    8.8     14.9   0.99
+=====  ======  =====  ========
+
+json/bare: wall 1.47x, CPU 1.38x (target <= 1.5: met, by 0.03 on wall); all/json: wall
+1.33x, CPU 1.29x (target <= 1.3: met by CPU, not by wall). Other runs the same hour gave
+all/json 1.30-1.33x wall and json/bare 1.47-1.56x wall: the two ratios are each within
+a few per cent of their target. What ``all`` still adds (about 2.1 s wall, 3.3 CPU s):
+the issues table 0.35 s (one core: DuckDB's positional join is serial), the sample 0.15 s,
+then the CSVs' COPY (problem rows 0.77 CPU s, duplicates 0.85 CPU s of which 0.35 is the
+safe-cell rule on the export's own columns) beside the workbook (0.6 CPU s). Tried and
+dropped, no measurable gain (A/B, 5 alternating runs each): the issues table built beside
+the duplicates (the measurements leave no core free), the CSVs' COPY on cursors of their
+own in parallel (-0.1 s), one control-character check per row instead of per field (-12 %
+of the rule's cost).
+
+10 M rows at commit 6ccb558 (the printable fast path of 5e0eac0 perhaps already in the tree;
+``big``, all formats, this machine): peak RSS 2.35 GiB (<= 3
+GiB: met), 108.4 s wall, 199.7 CPU s (13.4x the CPU of 1 M rows for 10x the rows; the
+problem CSV is 2,242 MiB, the duplicates CSV 361 MiB).
+
 Quiet re-runs at the merged main of the third session (commit 0d10ac7: the normalised and
 issues tables in an attached in-memory database that DuckDB spills past its ceiling,
 the UTF-8 check and the workbook on threads beside DuckDB, tool-made CSV columns
