@@ -48,8 +48,8 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _REF = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")
 
 
-def _fail(path: Path, key: str, **params: object) -> InputFileError:
-    return InputFileError(path, [Problem("", t(key, "en", formats=FORMATS_TEXT, **params),
+def _fail(path: Path, key: str, *, where: str = "", **params: object) -> InputFileError:
+    return InputFileError(path, [Problem(where, t(key, "en", formats=FORMATS_TEXT, **params),
                                          t(key, "zh", formats=FORMATS_TEXT, **params))])
 
 
@@ -105,7 +105,8 @@ class Sheet:
 
     def _load(self) -> list[list[Cell]]:
         if self._grid is None:
-            rows = self._book.guard(lambda: self._raw.to_python(skip_empty_area=False))
+            rows = self._book.guard(lambda: self._raw.to_python(skip_empty_area=False),
+                                    where=self.name)
             self._grid = [[normalise(v) for v in row] for row in rows]
         return self._grid
 
@@ -137,11 +138,14 @@ class Sheet:
             source: Iterator[list[Any]] = iter(self._grid)
             lead = 0
         else:
-            source = self._book.guard(lambda: iter(self._raw.iter_rows()))
-            lead = self._book.guard(lambda: int(self._raw.start[1]) if self._raw.start else 0)
+            source = self._book.guard(lambda: iter(self._raw.iter_rows()), where=self.name)
+            lead = self._book.guard(lambda: int(self._raw.start[1]) if self._raw.start else 0,
+                                    where=self.name)
         number = 0
         while True:
-            raw_row = self._book.guard(lambda: next(source, None))
+            # the row being read when it fails, as a row reference (Sheet!3:3)
+            raw_row = self._book.guard(lambda: next(source, None),
+                                       where=f"{self.name}!{number + 1}:{number + 1}")
             if raw_row is None:
                 return
             number += 1
@@ -161,14 +165,18 @@ class WorkbookReader:
         self._book = book
         self.sheet_names: list[str] = list(book.sheet_names)
 
-    def guard(self, read: Any) -> Any:
-        """Run ``read()``; a calamine failure (broken XML, a damaged record) becomes exit 3."""
+    def guard(self, read: Any, where: str = "") -> Any:
+        """Run ``read()``; a calamine failure (broken XML, a damaged record, a date out of
+        range) becomes exit 3, located at ``where`` (the sheet, or the sheet and row)."""
         try:
             return read()
         except (InputFileError, StopIteration):
             raise
-        except Exception as exc:  # calamine raises several unrelated types for broken files
-            raise _fail(self.path, "file.workbook_corrupt", reason=_reason(exc)) from None
+        except BaseException as exc:  # calamine raises several unrelated types for broken files
+            if not _calamine_failure(exc):
+                raise
+            raise _fail(self.path, "file.workbook_corrupt", where=where,
+                        reason=_reason(exc)) from None
 
     def sheet(self, name: str) -> Sheet:
         """Return sheet ``name``; raise a located error naming it when it is absent."""
@@ -192,6 +200,13 @@ class WorkbookReader:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+def _calamine_failure(exc: BaseException) -> bool:
+    """Return whether ``exc`` is calamine failing on the file: an exception, or a Rust panic
+    (pyo3's ``PanicException`` derives from ``BaseException``: a date or duration cell far out
+    of range panics in calamine's date conversion), not an interrupt or exit."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
 
 
 def _reason(exc: BaseException) -> str:
@@ -265,7 +280,9 @@ def open_workbook(path: Path) -> WorkbookReader:
 
     try:
         book = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several unrelated types for broken files
+    except BaseException as exc:  # calamine raises several unrelated types for broken files
+        if not _calamine_failure(exc):
+            raise
         if type(exc).__name__ == "PasswordError":
             raise _fail(path, "file.workbook_encrypted") from None
         raise _fail(path, "file.workbook_corrupt", reason=_reason(exc)) from None
