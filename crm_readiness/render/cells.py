@@ -25,6 +25,7 @@ from weakref import WeakKeyDictionary
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
+from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
@@ -269,11 +270,14 @@ def _text_xml(ref: str, text: str, style: str = "") -> str:
     return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape_text(text)}</t></is></c>'
 
 
+def _number_xml(ref: str, value: float, style: str = "") -> str:
+    return f'<c r="{ref}"{style} t="n"><v>{safe_string(value)}</v></c>'
+
+
 def _fast_rows(ws: WriteOnlyWorksheet) -> Any:
     """openpyxl's ``WriteOnlyWorksheet._write_rows``, each row written as its XML text."""
     from openpyxl.cell._writer import etree_write_cell
     from openpyxl.comments.comment_sheet import CommentRecord
-    from openpyxl.compat import safe_string
     from openpyxl.utils import get_column_letter
     from openpyxl.xml.functions import Element, tostring
 
@@ -298,31 +302,25 @@ def _fast_rows(ws: WriteOnlyWorksheet) -> Any:
                         continue
                     while len(letters) <= col_idx:
                         letters.append(get_column_letter(len(letters)))
-                    kind = type(value)
+                    kind, ref = type(value), f"{letters[col_idx]}{row_idx}"
                     if kind is str and _plain(value):
-                        pending.append(_text_xml(f"{letters[col_idx]}{row_idx}", value))
+                        pending.append(_text_xml(ref, value))
                         continue
                     if kind is int or kind is float:
-                        pending.append(f'<c r="{letters[col_idx]}{row_idx}" t="n"><v>'
-                                       f"{safe_string(value)}</v></c>")
+                        pending.append(_number_xml(ref, value))
                         continue
                     cell = value if isinstance(value, Cell) else write_only_cell(ws, value)
-                    if (isinstance(cell, Cell) and cell.data_type == "s"
-                            and type(cell._value) is str and cell.hyperlink is None
-                            and cell._comment is None):  # styled text (a fill, a quote prefix)
-                        style = f' s="{cell.style_id}"' if cell.has_style else ""
-                        pending.append(_text_xml(f"{letters[col_idx]}{row_idx}", cell._value,
-                                                 style))
-                        continue
-                    if (isinstance(cell, Cell) and cell.data_type == "n"
-                            and type(cell._value) in (int, float) and cell.hyperlink is None
-                            and cell._comment is None):  # a styled number
-                        style = f' s="{cell.style_id}"' if cell.has_style else ""
-                        pending.append(f'<c r="{letters[col_idx]}{row_idx}"{style} t="n"><v>'
-                                       f"{safe_string(cell._value)}</v></c>")
-                        continue
                     if not isinstance(cell, Cell):  # plain after all (a date, a str subclass …)
                         cell = WriteOnlyCell(ws, cell)
+                    if cell.hyperlink is None and cell._comment is None:
+                        # styled text or number (a fill, a quote prefix): its style id added
+                        style = f' s="{cell.style_id}"' if cell.has_style else ""
+                        if cell.data_type == "s" and type(cell._value) is str:
+                            pending.append(_text_xml(ref, cell._value, style))
+                            continue
+                        if cell.data_type == "n" and type(cell._value) in (int, float):
+                            pending.append(_number_xml(ref, cell._value, style))
+                            continue
                     cell.column, cell.row = col_idx, row_idx
                     if cell.hyperlink is not None:
                         cell.hyperlink.ref = cell.coordinate

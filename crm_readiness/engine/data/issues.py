@@ -178,7 +178,7 @@ def issues_query(table: DataTable, plans: list[ColumnPlan], headers: Sequence[st
         parts = [lit(safe_text(part) if k == 0 else visible_controls(part))
                  for k, part in enumerate(text.split(DETAIL_MARK))]
         value = f" || coalesce({detail}, '') || ".join(parts)
-        if text.startswith(DETAIL_MARK) and DETAIL_MARK in text:
+        if text.startswith(DETAIL_MARK):
             value = safe_text_sql(value)
         whens.append(f"WHEN {cond} THEN {value}")
     fix = f"CASE {' '.join(whens)} END" if whens else "NULL"
