@@ -134,7 +134,7 @@ def test_streaming_sheet_writes_what_openpyxl_writes() -> None:
         ["plain", "", None, " padded ", "中文 客户", "x" * 40000, 7, -2.5, 1e300, True, False],
         ["=1+1", "+86 138", "-", "@a", "a\x01b", "\x1b[31m", "＝1", "-5", "#N/A-ish", "tab\tin"],
         [Decimal("12.30"), date(2024, 5, 1), datetime(2024, 5, 1, 8, 30), None, 0, "0"],
-        [None, None, "last"],
+        [None, None, "last", "a&b<c>d", "cr\rin", 'q"uote', "line\nnext"],
     ]
     fast, slow = _sheet_xml(True, rows), _sheet_xml(False, rows)
     assert fast == slow
