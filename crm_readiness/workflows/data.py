@@ -124,13 +124,16 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
     from crm_readiness.io.output import OutputSet
     from crm_readiness.render import Format
     from crm_readiness.render.data import RENDERERS
-    from crm_readiness.render.data.workbook import (
-        WorkbookCaps,
-        cluster_headers,
-        issue_texts,
-        render_workbook,
-    )
     from crm_readiness.render.pdf import PRINTABLE, printable
+
+    xlsx = Format.xlsx.value in formats
+    if xlsx:  # openpyxl is loaded for the issues workbook only (a tenth of a second)
+        from crm_readiness.render.data.workbook import (
+            WorkbookCaps,
+            cluster_headers,
+            issue_texts,
+            render_workbook,
+        )
 
     if rules_path is not None:
         from crm_readiness.io.data_sources import load_rules
@@ -219,10 +222,10 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
         if sample > 0:
             progress("sample", _PROFILE_SHARE)
             run.sample_counts = draw_sample(table, plans, sample)
-        if Format.xlsx.value in formats:
+        if xlsx:
             progress("write: issues", _PROFILE_SHARE)
             build_issues(table, plans)
-        with beside(table, render) if Format.xlsx.value in formats else nullcontext() as pending:
+        with beside(table, render) if xlsx else nullcontext() as pending:
             if pending is not None:
                 rendering.append(pending)
             written = outputs.commit(_writing(progress))

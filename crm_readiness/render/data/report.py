@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from markupsafe import Markup
+from typing import TYPE_CHECKING, Any
 
 from crm_readiness.i18n import Lang, t
 from crm_readiness.models.data.result import DataProfileResult
-from crm_readiness.render import svg
-from crm_readiness.render.decisions import data_decision
-from crm_readiness.render.jinja_env import render_template
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 #: clusters, records per cluster, match lines and hub values a report lists (the HTML and
 #: Markdown stay small at any size; the JSON, the workbook and its CSVs hold the rest).
@@ -26,6 +24,8 @@ def _verdict(result: DataProfileResult) -> str:
 
 
 def _charts(result: DataProfileResult, lang: Lang) -> dict[str, Markup]:
+    from crm_readiness.render import svg
+
     dims = [d for d in result.dimensions if d.value is not None]
     labels = [t(f"data.dim.{d.dimension}", lang) for d in dims]
     values = [(d.value or 0.0) * 100 for d in dims]
@@ -47,6 +47,10 @@ def _charts(result: DataProfileResult, lang: Lang) -> dict[str, Markup]:
 
 
 def _context(result: DataProfileResult, lang: Lang) -> dict[str, Any]:
+    # the templates and the decision text are loaded for Markdown and HTML only: a JSON-only
+    # run does not import Jinja (a twentieth of a second)
+    from crm_readiness.render.decisions import data_decision
+
     verdict = _verdict(result)
     return {"r": result, "verdict": verdict, "decision": data_decision(result, lang, verdict),
             "listed": LISTED_IN_REPORT,
@@ -56,11 +60,15 @@ def _context(result: DataProfileResult, lang: Lang) -> dict[str, Any]:
 
 def render_md(result: DataProfileResult, lang: Lang) -> bytes:
     """Return the report as Markdown."""
+    from crm_readiness.render.jinja_env import render_template
+
     return render_template("data/profile.md.j2", lang, **_context(result, lang)).encode("utf-8")
 
 
 def render_html(result: DataProfileResult, lang: Lang) -> bytes:
     """Return the report as a self-contained HTML page (autoescaped, inline SVG charts)."""
+    from crm_readiness.render.jinja_env import render_template
+
     return render_template("data/profile.html.j2", lang, charts=_charts(result, lang),
                            **_context(result, lang)).encode("utf-8")
 
