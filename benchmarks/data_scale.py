@@ -27,6 +27,34 @@ machine the CPU time is the steadier measure). ``big`` runs one profile
 Inputs come from ``benchmarks/data_generate.py`` (``--chunk`` for 10 M+ rows);
 the rules file is ``<stem>-rules.yaml`` beside the file.
 
+Session 23, 2026-12-02 07:00-08:00 UTC, another 2-core machine of the same kind (AMD
+EPYC, 23.5 GiB, Linux 6.18; nothing else running, load average 1.5-2.1, the benchmark's
+own), 1 M rows. It is noisier than the one below: the same run moves by +-10 % between
+rounds (bare 5.2-6.3 s). Commit dfa20b0 (openpyxl and Jinja loaded only for the formats
+that need them: a JSON-only run reaches its first stage 0.2 s sooner, 0.48 s against
+0.67-0.72 s), three runs of 5 or 7 side-by-side rounds, medians:
+
+======  ==================  ==================  ========
+run     wall s (3 runs)     cpu s (3 runs)      peak GiB
+======  ==================  ==================  ========
+bare    5.6 / 5.2 / 6.1     10.4 / 9.6 / 11.4   0.47
+json    9.0 / 7.9 / 8.5     15.7 / 14.0 / 14.7  0.74
+json+s  9.4 / 8.4 / 9.0     16.1 / 14.5 / 15.3  0.74
+all     11.6 / 10.8 / 11.1  19.4 / 18.3 / 19.0  1.00
+======  ==================  ==================  ========
+
+(the first run, 7 rounds, is of the commit before dfa20b0 with the json+s run added.)
+json/bare: wall 1.62x / 1.53x / 1.40x, CPU 1.51x / 1.45x / 1.30x (target <= 1.5: met in
+the third, over in the first two: the bare query's own time moves the most);
+all/json+s: wall 1.24x / 1.27x / 1.23x, CPU 1.21x / 1.26x / 1.24x (target <= 1.3: met);
+all/json (strict): wall 1.29x / 1.36x / 1.30x, CPU 1.24x / 1.31x / 1.29x. The sample
+(its draw and its CSV) is 0.4-0.5 s of the difference between json and json+s.
+Tried and dropped, each by A/B of whole runs on this machine (output stage, medians of 6):
+the issues table built beside the sample's draw and the duplicates' CSV (2.71 s against
+2.56 s), and the workbook's duplicates sheet rendered while the issues table is built
+(3.08 s against 3.04 s): on this machine two stages side by side take as long as one after
+the other, so only less work shortens the run.
+
 2026-12-02, a new 2-core machine of the same kind (23.5 GiB; about 2.1x faster than the
 one below: the same commit's json run 6.9 s against 14.5 s), nothing else running (load
 average 0.5-2.0, the benchmark's own), 1 M rows, side by side. At the session's base
