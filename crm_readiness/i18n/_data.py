@@ -322,8 +322,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.report.top_values": {"en": "Most shared values", "zh": "共享最多的取值"},
     "data.report.hubs": {"en": "Hub values (not used as evidence)",
                          "zh": "枢纽取值（不作为重复证据）"},
-    "data.report.more_hubs": {"en": "… and {n} more hub values (all in the JSON report).",
-                              "zh": "……另有 {n} 个枢纽取值（全部见 JSON 报告）。"},
+    "data.report.more_hubs": {
+        "en": "… and {n} more hub values (the JSON report lists the {kept} most shared of each "
+              "column).",
+        "zh": "……另有 {n} 个枢纽取值（JSON 报告按列列出共用最多的 {kept} 个）。"},
     "data.report.more_clusters": {
         "en": "The {shown} largest of {total} clusters are shown; every cluster is in the issues "
               "workbook and the duplicates CSV beside it.",
@@ -386,8 +388,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "row is in {csv}.",
         "zh": "……共 {total} 个簇，此处列出 {listed} 个（见 --max-issue-rows）；全部簇记录见 {csv}。",
     },
-    "data.wb.more_hubs": {"en": "… and {n} more shared values (see the JSON report).",
-                          "zh": "……另有 {n} 个共享取值（见 JSON 报告）。"},
+    "data.wb.more_hubs": {
+        "en": "… and {n} more hub values (the JSON report lists the {kept} most shared of each "
+              "column).",
+        "zh": "……另有 {n} 个枢纽取值（JSON 报告按列列出共用最多的 {kept} 个）。"},
     "data.wb.no_clusters": {"en": "No duplicate clusters were found.", "zh": "未发现重复簇。"},
     "data.wb.yes": {"en": "keep", "zh": "保留"},
     "data.wb.no": {"en": "merge into kept record", "zh": "并入保留记录"},

@@ -25,6 +25,8 @@ from crm_readiness.io.data_sources import (
     open_export,
     parse_memory,
 )
+from crm_readiness.models.data.result import HUBS_KEPT
+from crm_readiness.render.data.report import render_html, render_md
 from tests.data.conftest import DATA_ASSETS
 
 
@@ -110,12 +112,20 @@ def test_hub_filter_is_a_semi_join_not_a_literal_list(tmp_path: Path) -> None:
         result = profile(table, rules, ProfileOptions(fuzzy=False))
         plans = {p.name: p for p in column_plans(table, rules)}
         hubs, cond = find_hubs(table, rules, plans)
-    assert len(hubs) == 1500
+    assert len(hubs) == HUBS_KEPT == 1000  # the result stays bounded: the most shared kept
+    assert result.duplicates.hub_values == result.duplicates.hubs_total == 1500
+    assert len(result.duplicates.hubs) == 1000
     sql = cond["手机"]
     assert "IN (SELECT" in sql and "139" not in sql and len(sql) < 100  # no value in the SQL
     exact = result.duplicates.exact[0]
     assert (exact.groups, exact.records) == (50, 100)  # hubs left out, true pairs found
     assert result.duplicates.clusters == 50
+    # the reports count every hub value, not only those the JSON keeps
+    for lang, text in (("en", "… and 1,480 more hub values (the JSON report lists the 1,000 "
+                                "most shared of each column)."),
+                       ("zh", "……另有 1,480 个枢纽取值（JSON 报告按列列出共用最多的 1,000 个）。")):
+        assert text in render_md(result, lang).decode("utf-8")
+        assert text in render_html(result, lang).decode("utf-8")
 
 
 def test_progress_lines_when_piped(tmp_path: Path) -> None:

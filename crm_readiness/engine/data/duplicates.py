@@ -38,6 +38,7 @@ from crm_readiness.engine.data.plan import NORM, ColumnPlan
 from crm_readiness.engine.data.sql import one, rows, run
 from crm_readiness.engine.data.table import DataTable, Progress
 from crm_readiness.models.data.result import (
+    HUBS_KEPT,
     ClusterMember,
     DuplicateCluster,
     DuplicateSummary,
@@ -78,7 +79,8 @@ def find_hubs(table: DataTable, rules: DataRules,
 
     One grouping pass per column: the values shared by two records or more go to
     ``_cr_shared_{i}`` (the exact-key groups and pairs read it too), the hub values
-    of column ``i`` to table ``_cr_hubs_{i}``; the condition is a semi-join on it
+    of column ``i`` to table ``_cr_hubs_{i}`` (the ``HUBS_KEPT`` most shared of them
+    are returned); the condition is a semi-join on it
     (``n{i} IN (SELECT v FROM …)``), never a literal list, so its cost stays linear
     however many hub values the data has.
     """
@@ -94,11 +96,21 @@ def find_hubs(table: DataTable, rules: DataRules,
             f"FROM {NORM} WHERE n{i} IS NOT NULL GROUP BY 1 HAVING count(*) > 1")
         run(table.conn, f"CREATE OR REPLACE TABLE {tab} AS SELECT v, c FROM {SHARED}_{i} "
                         f"WHERE c >= {size}")
-        found = rows(table.conn, f"SELECT v, c FROM {tab} ORDER BY c DESC, v")
+        found = rows(table.conn, f"SELECT v, c FROM {tab} ORDER BY c DESC, v LIMIT {HUBS_KEPT}")
         if found:
             hubs += [HubValue(column=name, value=str(v), records=int(c)) for v, c in found]
             cond[name] = f"n{i} IN (SELECT v FROM {tab})"
     return hubs, cond
+
+
+def hub_count(table: DataTable, rules: DataRules, plans: dict[str, ColumnPlan]) -> int:
+    """Return how many hub values :func:`find_hubs` found in all (it keeps ``HUBS_KEPT``
+    per column)."""
+    tabs = [f"{HUBS}_{plans[name].index}" for name in _hub_columns(rules, plans)]
+    if not tabs:
+        return 0
+    return int(one(table.conn, "SELECT " + " + ".join(
+        f"(SELECT count(*) FROM {tab})" for tab in tabs))[0])
 
 
 def _shared(table: DataTable, i: int, size: int) -> str:
@@ -289,7 +301,8 @@ def find_duplicates(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
     clusters, in_clusters = one(table.conn,
         f"SELECT count(DISTINCT cid), count(*) FROM {CLUSTERS}")
     return DuplicateSummary(
-        exact=tuple(exact), hubs=tuple(hubs), fuzzy_run=run_fuzzy,
+        exact=tuple(exact), hubs=tuple(hubs), hub_values=hub_count(table, rules, by_name),
+        fuzzy_run=run_fuzzy,
         candidate_pairs=pairs_seen, matched_pairs=matched,
         skipped_blocks=skipped[0], skipped_block_records=skipped[1],
         clusters=int(clusters), records_in_clusters=int(in_clusters),

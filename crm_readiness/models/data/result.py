@@ -80,6 +80,11 @@ class DimensionScore(ResultModel):
     passed: bool | None
 
 
+#: hub values a profile keeps per column, the most shared first: the result (and its JSON)
+#: stays bounded when a key column is nothing but shared values; ``hub_values`` counts all.
+HUBS_KEPT = 1_000
+
+
 class HubValue(ResultModel):
     """A key value shared by so many records that it is not evidence of a duplicate."""
 
@@ -138,7 +143,10 @@ class DuplicateSummary(ResultModel):
     """Exact-key duplicates, hubs and fuzzy clusters."""
 
     exact: tuple[ExactKeyDuplicates, ...] = ()
-    hubs: tuple[HubValue, ...] = ()
+    hubs: tuple[HubValue, ...] = Field(default=(), description="Hub values, the most shared "
+                                       "first: at most 1,000 per column.")
+    hub_values: int = Field(default=0, description="Hub values found in all columns (``hubs`` "
+                            "lists at most 1,000 per column).")
     fuzzy_run: bool = False
     candidate_pairs: int = 0
     matched_pairs: int = 0
@@ -158,6 +166,11 @@ class DuplicateSummary(ResultModel):
     estimated: ModelEstimate | None = Field(default=None, description="How the probabilistic "
                                             "model was estimated (from the rules file).")
     listed: tuple[DuplicateCluster, ...] = ()
+
+    @property
+    def hubs_total(self) -> int:
+        """Return the hub values found (a result written before ``hub_values``: those listed)."""
+        return max(self.hub_values, len(self.hubs))
 
 
 class ReadinessScore(ResultModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from crm_readiness.i18n import Lang, t
-from crm_readiness.models.data.result import DataProfileResult
+from crm_readiness.models.data.result import HUBS_KEPT, DataProfileResult
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -53,7 +53,7 @@ def _context(result: DataProfileResult, lang: Lang) -> dict[str, Any]:
 
     verdict = _verdict(result)
     return {"r": result, "verdict": verdict, "decision": data_decision(result, lang, verdict),
-            "listed": LISTED_IN_REPORT,
+            "listed": LISTED_IN_REPORT, "hubs_kept": HUBS_KEPT,
             "clusters": result.duplicates.listed[:LISTED_IN_REPORT],
             "examples": [c for c in result.columns if c.change_examples or c.invalid_examples]}
 

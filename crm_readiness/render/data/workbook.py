@@ -27,7 +27,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from crm_readiness.engine.data.issues import DETAIL_MARK, IssueCount
 from crm_readiness.engine.data.plan import ColumnPlan
 from crm_readiness.i18n import Lang, t
-from crm_readiness.models.data.result import ClusterRow, DataProfileResult, IssueRow
+from crm_readiness.models.data.result import HUBS_KEPT, ClusterRow, DataProfileResult, IssueRow
 from crm_readiness.render.cells import print_setup_sheet, streaming_sheet, write_only_cell
 
 _BOLD = Font(bold=True)
@@ -164,8 +164,9 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
     hubs = result.duplicates.hubs
     for h in hubs[:LISTED_HUBS]:
         _row(summary, [t("data.report.hubs", lang), h.column, h.value, h.records])
-    if len(hubs) > LISTED_HUBS:
-        _row(summary, [t("data.wb.more_hubs", lang, n=len(hubs) - LISTED_HUBS)])
+    if result.duplicates.hubs_total > LISTED_HUBS:
+        _row(summary, [t("data.wb.more_hubs", lang, n=result.duplicates.hubs_total - LISTED_HUBS,
+                         kept=f"{HUBS_KEPT:,}")])
     _row(summary, [t("data.wb.readme", lang)])
 
     ws = streaming_sheet(wb, t("data.wb.issues", lang)[:31])
