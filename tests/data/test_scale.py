@@ -4,8 +4,10 @@ the hub filter as a semi-join, progress lines when output is piped."""
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -27,6 +29,7 @@ from crm_readiness.io.data_sources import (
 )
 from crm_readiness.models.data.result import HUBS_KEPT
 from crm_readiness.render.data.report import render_html, render_md
+from crm_readiness.render.data.workbook import WorkbookCaps, render_workbook
 from tests.data.conftest import DATA_ASSETS
 
 
@@ -126,6 +129,11 @@ def test_hub_filter_is_a_semi_join_not_a_literal_list(tmp_path: Path) -> None:
                        ("zh", "……另有 1,480 个枢纽取值（JSON 报告按列列出共用最多的 1,000 个）。")):
         assert text in render_md(result, lang).decode("utf-8")
         assert text in render_html(result, lang).decode("utf-8")
+        book = openpyxl.load_workbook(io.BytesIO(render_workbook(
+            result, iter(()), iter(()), lang, WorkbookCaps(per_rule=1, counts=(), max_clusters=1,
+                                                          issues_csv="i.csv",
+                                                          clusters_csv="d.csv"))))
+        assert text in [c for row in book.worksheets[0].iter_rows(values_only=True) for c in row]
 
 
 def test_progress_lines_when_piped(tmp_path: Path) -> None:

@@ -144,9 +144,9 @@ class DuplicateSummary(ResultModel):
 
     exact: tuple[ExactKeyDuplicates, ...] = ()
     hubs: tuple[HubValue, ...] = Field(default=(), description="Hub values, the most shared "
-                                       "first: at most 1,000 per column.")
+                                       f"first: at most {HUBS_KEPT:,} per column.")
     hub_values: int = Field(default=0, description="Hub values found in all columns (``hubs`` "
-                            "lists at most 1,000 per column).")
+                            f"lists at most {HUBS_KEPT:,} per column).")
     fuzzy_run: bool = False
     candidate_pairs: int = 0
     matched_pairs: int = 0

@@ -165,8 +165,8 @@ def render_workbook(result: DataProfileResult, issues: Iterable[IssueRow],
     for h in hubs[:LISTED_HUBS]:
         _row(summary, [t("data.report.hubs", lang), h.column, h.value, h.records])
     if result.duplicates.hubs_total > LISTED_HUBS:
-        _row(summary, [t("data.wb.more_hubs", lang, n=result.duplicates.hubs_total - LISTED_HUBS,
-                         kept=f"{HUBS_KEPT:,}")])
+        more = result.duplicates.hubs_total - LISTED_HUBS
+        _row(summary, [t("data.wb.more_hubs", lang, n=f"{more:,}", kept=f"{HUBS_KEPT:,}")])
     _row(summary, [t("data.wb.readme", lang)])
 
     ws = streaming_sheet(wb, t("data.wb.issues", lang)[:31])
