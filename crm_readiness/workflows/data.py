@@ -148,19 +148,30 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
     result: DataProfileResult
     outputs = OutputSet(force=force)
 
+    # the issues table is built on a thread (DuckDB's positional join runs on one core) while
+    # the sample is drawn and the duplicates' and sample's CSVs are written; the issues' CSV
+    # and the workbook wait for it, and the workbook is rendered beside the issues' CSV
+    building: list[Future[None]] = []
+
+    def issues_built() -> None:
+        if building:
+            building[0].result()
+
     def render(side: DataTable) -> bytes:
+        issues_built()
         caps = WorkbookCaps(per_rule=cap, counts=issue_counts(side, plans, cap),
                             max_clusters=cap, issues_csv=issues_csv.name,
                             clusters_csv=clusters_csv.name)
         return render_workbook(result, iter_issues(side, plans, cap),
                                iter_cluster_rows(side, cap), lang, caps)
 
-    rendering: list[Future[bytes]] = []  # the workbook, rendered beside the CSVs' COPY
+    rendering: list[Future[bytes]] = []  # the workbook, rendered beside the issues' CSV
 
     def workbook() -> bytes:
         return rendering[0].result() if rendering else render(table)
 
     def issue_rows_sql() -> str:
+        issues_built()
         headers, labels, fixes = issue_texts(plans, lang)
         return issues_query(table, plans, headers, labels, fixes)
 
@@ -169,19 +180,20 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
 
     issues_csv = out_dir / f"{stem}-issues.csv"
     clusters_csv = out_dir / f"{stem}-duplicates.csv"
-    # declared (and reported) in this order; written CSVs first, so DuckDB's COPY (which
-    # releases the GIL) runs beside the workbook's Python on a thread of its own
+    # declared (and reported) in this order; written CSVs first (the issues' CSV last of
+    # them), so DuckDB's COPY (which releases the GIL) runs beside the build and the workbook
     declared: list[Path] = []
     streams: list[tuple[Path, Callable[[Path], None]]] = []
     rendered: list[tuple[Path, Callable[[], bytes], bool]] = []
+    last: list[tuple[Path, Callable[[Path], None]]] = []
     for name in formats:
         fmt = Format(name)
         if fmt is Format.xlsx:  # the data steward works in the issues workbook: editable
             rendered.append((out_dir / f"{stem}-issues.xlsx", workbook, True))
-            streams.append((issues_csv, lambda tmp: csv_writer(
-                table.conn, issue_rows_sql(), safe_columns=ISSUES_SAFE_COLUMNS)(tmp)))
             streams.append((clusters_csv, lambda tmp: csv_writer(
                 table.conn, cluster_rows_sql(), safe_columns=CLUSTERS_SAFE_COLUMNS)(tmp)))
+            last.append((issues_csv, lambda tmp: csv_writer(
+                table.conn, issue_rows_sql(), safe_columns=ISSUES_SAFE_COLUMNS)(tmp)))
             declared += [rendered[-1][0], issues_csv, clusters_csv]
         elif fmt in PRINTABLE:  # the profile is made after preflight: rendered then
             rendered.append((out_dir / f"{stem}-profile{fmt.suffix}",
@@ -196,7 +208,7 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
         streams.append((out_dir / f"{stem}-sample.csv",
                         lambda tmp: csv_writer(table.conn, sample_query(table))(tmp)))
         declared.append(streams[-1][0])
-    for path, stream in streams:
+    for path, stream in streams + last:
         outputs.add_stream(path, stream)
     for path, content, editable in sorted(rendered, key=lambda r: r[1] is workbook):
         outputs.add(path, content, editable=editable)
@@ -219,16 +231,16 @@ def profile_files(paths: Sequence[Path], rules_path: Path | None, out_dir: Path,
             result = result.model_copy(update={"labels": links.outcome()})
         plans = column_plans(table, rules)
         run = ProfileRun(result)
-        if sample > 0:
-            progress("sample", _PROFILE_SHARE)
-            run.sample_counts = draw_sample(table, plans, sample)
-        if xlsx:
-            progress("write: issues", _PROFILE_SHARE)
-            build_issues(table, plans)
-        with beside(table, render) if xlsx else nullcontext() as pending:
-            if pending is not None:
-                rendering.append(pending)
-            written = outputs.commit(_writing(progress))
+        with beside(table, partial(build_issues, plans=plans)) if xlsx else nullcontext() as built:
+            if built is not None:
+                building.append(built)  # before the workbook's thread can wait on it
+            with beside(table, render) if xlsx else nullcontext() as pending:
+                if pending is not None:
+                    rendering.append(pending)
+                if sample > 0:
+                    progress("sample", _PROFILE_SHARE)
+                    run.sample_counts = draw_sample(table, plans, sample)
+                written = outputs.commit(_writing(progress))
         run.written = sorted(written, key=lambda p: declared.index(p))
         progress("done", 1.0)
     return run

@@ -223,15 +223,22 @@ def test_tool_columns_of_the_csvs_equal_the_full_safe_cell_rule(
 
 def test_workbook_renders_beside_the_csv_writes(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """The workbook is rendered on a thread of its own while the CSVs are written on the
-    main one; the files are reported in the order the formats declare them."""
+    """The issues table is built and the workbook rendered on threads of their own while the
+    CSVs are written on the main one; the files are reported in the order the formats
+    declare them."""
     import threading
 
+    from crm_readiness.engine.data import issues as issues_module
     from crm_readiness.render.data import workbook as wb_module
     from crm_readiness.workflows import data as data_workflow
 
-    seen: dict[str, set[int]] = {"workbook": set(), "csv": set()}
+    seen: dict[str, set[int]] = {"workbook": set(), "csv": set(), "build": set()}
     render, writer = wb_module.render_workbook, data_workflow.csv_writer
+    build = issues_module.build_issues
+
+    def building(*a: object, **kw: object) -> None:
+        seen["build"].add(threading.get_ident())
+        build(*a, **kw)  # type: ignore[arg-type]
 
     def rendering(*a: object, **kw: object) -> bytes:
         seen["workbook"].add(threading.get_ident())
@@ -243,6 +250,7 @@ def test_workbook_renders_beside_the_csv_writes(tmp_path: Path,
 
     monkeypatch.setattr(wb_module, "render_workbook", rendering)
     monkeypatch.setattr(data_workflow, "csv_writer", writing)
+    monkeypatch.setattr(issues_module, "build_issues", building)
     run = profile_files([DATA_ASSETS / "small.csv"], DATA_ASSETS / "small_rules.yaml", tmp_path,
                         ("json", "xlsx", "md"), "en", sample=2)
     assert [p.name for p in run.written] == [
@@ -250,6 +258,7 @@ def test_workbook_renders_beside_the_csv_writes(tmp_path: Path,
         "small-profile.md", "small-sample.csv"]
     assert seen["csv"] == {threading.get_ident()}
     assert len(seen["workbook"]) == 1 and not seen["workbook"] & seen["csv"]
+    assert len(seen["build"]) == 1 and not seen["build"] & seen["csv"]
     assert load_workbook(tmp_path / "small-issues.xlsx").worksheets[1].max_row > 1
 
 
