@@ -49,11 +49,16 @@ the third, over in the first two: the bare query's own time moves the most);
 all/json+s: wall 1.24x / 1.27x / 1.23x, CPU 1.21x / 1.26x / 1.24x (target <= 1.3: met);
 all/json (strict): wall 1.29x / 1.36x / 1.30x, CPU 1.24x / 1.31x / 1.29x. The sample
 (its draw and its CSV) is 0.4-0.5 s of the difference between json and json+s.
-Tried and dropped, each by A/B of whole runs on this machine (output stage, medians of 6):
-the issues table built beside the sample's draw and the duplicates' CSV (2.71 s against
-2.56 s), and the workbook's duplicates sheet rendered while the issues table is built
-(3.08 s against 3.04 s): on this machine two stages side by side take as long as one after
-the other, so only less work shortens the run.
+A/B of whole runs, two or three worktrees alternating (run from /tmp: ``python -m`` puts
+the working folder first on the path, so an A/B run from the repository measures its own
+code twice), output stage (from the sample's draw to the end), medians of 6-8: the issues
+table built on a thread beside the sample's draw and the duplicates' and sample's CSVs
+(commit 1984d4f) 2.99 -> 2.57 s and 2.14 -> 1.97 s: kept; the workbook's duplicates sheet
+rendered first, while the issues table is built, 3.02 s against 2.99 s: dropped.
+At 1984d4f, median of 9 rounds, a faster hour of the same machine: bare 4.6 s / 8.7 CPU s,
+json 7.1 / 12.6, json+s 7.1 / 12.5, all 9.6 / 16.8; json/bare wall 1.55x, CPU 1.45x;
+all/json+s 1.34x, 1.35x; all/json 1.34x, 1.33x (the rounds' own all/json+s ratios spread
+from 1.12x to 1.49x: the machine's noise is larger than the margins).
 
 10 M rows at commit dfa20b0 (``big``, all formats, this machine): peak RSS 2.38 GiB (<= 3
 GiB: met), 125.4 s wall, 232.4 CPU s (12.2x the CPU of 1 M rows: 19.0 CPU s in the same
