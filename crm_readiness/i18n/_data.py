@@ -70,9 +70,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "介于 256 MiB 与 2 GiB 之间；环境变量 CRM_READINESS_DATA_MEMORY）。",
     },
     "data.opt.temp_dir": {
-        "en": "Folder for the engine's working database and spill files (default: the system "
-              "temporary folder; env CRM_READINESS_DATA_TEMP).",
-        "zh": "数据引擎工作数据库与溢出文件所在的文件夹（默认：系统临时文件夹；"
+        "en": "Folder for the engine's spill files: what does not fit under the memory "
+              "ceiling (default: the system temporary folder; env CRM_READINESS_DATA_TEMP).",
+        "zh": "数据引擎溢出文件所在的文件夹：内存上限放不下的部分写到这里（默认：系统临时文件夹；"
               "环境变量 CRM_READINESS_DATA_TEMP）。",
     },
     # errors

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from crm_readiness.cells_rule import safe_text, safe_text_sql, visible_controls
 from crm_readiness.engine.data.duplicates import CLUSTERS, MATCHES
 from crm_readiness.engine.data.formats import ident, lit
-from crm_readiness.engine.data.plan import MEM, NORM, ColumnPlan
+from crm_readiness.engine.data.plan import NORM, ColumnPlan
 from crm_readiness.engine.data.sql import one, rows, run
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.result import ClusterRow, IssueRow
@@ -34,7 +34,7 @@ def _joined(table: DataTable, plans: list[ColumnPlan]) -> str:
     return f"(SELECT {raw} FROM {ident(table.table)}) s POSITIONAL JOIN {NORM} z"
 
 
-ISSUES = f"{MEM}._cr_issues"  # beside the normalised table it is made from
+ISSUES = "_cr_issues"
 #: data rows one worksheet holds (Excel's 1,048,576 rows less the header and a closing line).
 SHEET_ROWS = 1_048_574
 

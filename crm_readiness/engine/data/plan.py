@@ -30,12 +30,8 @@ from crm_readiness.engine.data.sql import rows, run
 from crm_readiness.engine.data.table import DataTable
 from crm_readiness.models.data.rules import ColumnRule, DataRules
 
-#: the in-memory database the normalised table lives in: written there it costs ~20 % less
-#: than in the work database file (no compression and checkpoint of a table read for
-#: minutes and dropped), and past the memory limit DuckDB spills its blocks to the spill
-#: folder like any other operator's; every cursor of the connection sees it
-MEM = "_cr_mem"
-NORM = f"{MEM}._cr_norm"
+#: the normalised table: in the engine's in-memory database, spilled past its ceiling
+NORM = "_cr_norm"
 
 
 @dataclass(frozen=True)
@@ -138,7 +134,6 @@ def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
     """Create the table ``_cr_norm`` in the table's connection (replacing an earlier one)."""
     by_name = {p.name: p for p in plans}
     con = table.conn
-    run(con, f"ATTACH IF NOT EXISTS ':memory:' AS {MEM}")
     # what an earlier profile in this connection derived from the old table goes with it
     for (name,) in rows(con, "SELECT table_name FROM duckdb_tables() WHERE "
                              "starts_with(table_name, '_cr_shared_')"):
@@ -149,7 +144,7 @@ def build_norm(table: DataTable, rules: DataRules, plans: list[ColumnPlan],
         return
     slices: list[str] = []
     for k, lo in enumerate(range(0, len(plans), NORM_BATCH)):
-        name = f"{MEM}._cr_norm_{k}"
+        name = f"_cr_norm_{k}"
         slices.append(name)
         run(con, f"CREATE OR REPLACE TABLE {name} AS "
                  f"{_norm_sql(table, rules, plans[lo:lo + NORM_BATCH], by_name, as_of, k == 0)}")

@@ -12,12 +12,12 @@ from __future__ import annotations
 from crm_readiness.engine.data.duplicates import CLUSTERS
 from crm_readiness.engine.data.formats import ident
 from crm_readiness.engine.data.issues import _has
-from crm_readiness.engine.data.plan import MEM, NORM, ColumnPlan, problem_sql
+from crm_readiness.engine.data.plan import NORM, ColumnPlan, problem_sql
 from crm_readiness.engine.data.table import DataTable
 
 SAMPLE = "_cr_sample"
 #: every record's stratum, in memory beside the normalised table (spilled past the ceiling)
-_STRATA = f"{MEM}._cr_strata"
+_STRATA = "_cr_strata"
 _SHARES = {"duplicate": 0.2, "problem": 0.3, "clean": 0.5}
 #: the fixed permutation: a multiplicative hash, one-to-one on record numbers below 2^32, so
 #: the first ``quota`` records of a stratum in this order are a top-N (no sort of the stratum)
