@@ -81,6 +81,15 @@ MESSAGES: dict[str, dict[str, str]] = {
               "least 64 MiB)",
         "zh": "{what}：{value!r} 不是有效的内存大小（示例：2GB、1500MiB 或 40%；至少 64 MiB）",
     },
+    "data.err.out_of_memory": {
+        "en": "the data engine needed more memory than its ceiling of {limit} for this export: "
+              "raise it with --memory-limit (or CRM_READINESS_DATA_MEMORY), e.g. "
+              "--memory-limit 4GB, or use fewer threads (CRM_READINESS_DATA_THREADS=1); "
+              "nothing was written",
+        "zh": "数据引擎处理此导出所需的内存超出了上限 {limit}：请用 --memory-limit"
+              "（或 CRM_READINESS_DATA_MEMORY）调高上限，例如 --memory-limit 4GB，"
+              "或减少线程（CRM_READINESS_DATA_THREADS=1）；未写入任何文件",
+    },
     "data.err.temp_dir": {"en": "{what}: {path} is not an existing folder",
                           "zh": "{what}：{path} 不是已存在的文件夹"},
     "data.err.threads": {"en": "{what}: {value!r} is not a whole number of threads (1 or more)",

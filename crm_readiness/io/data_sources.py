@@ -342,6 +342,13 @@ def _first_ragged_line(csv_path: Path, delimiter: str) -> str:
     return "?"
 
 
+def out_of_memory(settings: EngineSettings) -> UsageError:
+    """Return the error of a run that needed more than the engine's memory ceiling (exit 2)."""
+    limit = f"{settings.memory_bytes / _MIB:,.0f} MiB"
+    return UsageError(t("data.err.out_of_memory", "en", limit=limit),
+                      t("data.err.out_of_memory", "zh", limit=limit))
+
+
 def _load_one(con: Any, path: Path, csv_path: Path, delimiter: str, first: bool) -> int:
     import duckdb
 
@@ -360,6 +367,8 @@ def _load_one(con: Any, path: Path, csv_path: Path, delimiter: str, first: bool)
         before = one(con, f"SELECT count(*) FROM {TABLE}")[0]
         con.execute(f"INSERT INTO {TABLE} BY NAME SELECT * FROM {src}")
         after = one(con, f"SELECT count(*) FROM {TABLE}")[0]
+    except duckdb.OutOfMemoryException:
+        raise  # the memory ceiling, not the file (see open_export)
     except duckdb.Error as exc:
         text = str(exc)
         if "sniffing" in text or "Expected Number of Columns" in text:
@@ -388,6 +397,8 @@ def open_export(paths: Sequence[Path], *, encoding: str | None = None, sheet: st
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    import duckdb
+
     try:
         try:
             yield _load_all(con, tmp, paths, encoding, sheet, delimiter, progress, overlap=True)
@@ -397,6 +408,9 @@ def open_export(paths: Sequence[Path], *, encoding: str | None = None, sheet: st
             con.close()
             con = connect(settings, tmp / "spill")
             yield _load_all(con, tmp, paths, encoding, sheet, delimiter, progress, overlap=False)
+    except duckdb.OutOfMemoryException:
+        # what DuckDB cannot spill (a CSV reader's buffers, one huge value) past the ceiling
+        raise out_of_memory(settings) from None
     finally:
         con.close()
         shutil.rmtree(tmp, ignore_errors=True)

@@ -90,6 +90,38 @@ def test_export_runs_in_memory_and_spills_its_tables_past_the_ceiling(tmp_path: 
     assert list(tmp_path.iterdir()) == []  # the private folder is gone
 
 
+_ONE_HUGE_VALUE = ("SELECT length(string_agg(md5(i::VARCHAR), '')) "  # 96 MB in one value:
+                   "FROM range(3000000) r(i)")  # DuckDB cannot spill it
+
+
+def test_a_ceiling_too_small_is_a_usage_error_naming_it(tmp_path: Path) -> None:
+    with (pytest.raises(UsageError) as caught,
+          open_export([DATA_ASSETS / "small.csv"],
+                      settings=engine_settings("64MiB", tmp_path)) as table):
+        table.conn.execute(_ONE_HUGE_VALUE).fetchall()
+    assert caught.value.exit_code == 2
+    assert "64 MiB" in caught.value.text("en") and "--memory-limit" in caught.value.text("en")
+    assert "64 MiB" in caught.value.text("zh") and "调高上限" in caught.value.text("zh")
+    assert list(tmp_path.iterdir()) == []  # the private folder is gone
+
+
+def test_cli_reports_the_ceiling_not_a_crash(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import crm_readiness.engine.data as engine
+
+    def huge(table: object, *args: object, **kwargs: object) -> None:
+        table.conn.execute(_ONE_HUGE_VALUE).fetchall()  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(engine, "profile", huge)  # the profile's own work, past the ceiling
+    out = tmp_path / "o"
+    res = CliRunner().invoke(app, ["data", "profile", str(DATA_ASSETS / "small.csv"),
+                                   "--out", str(out), "--memory-limit", "64MiB",
+                                   "--lang", "en"])
+    assert res.exit_code == 2, res.output
+    assert "ceiling of 64 MiB" in res.output and "Traceback" not in res.output
+    assert not out.exists() or not any(out.iterdir())  # nothing written
+
+
 def test_cli_memory_option_is_checked_before_reading(tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["data", "profile", str(DATA_ASSETS / "small.csv"), "--out",
                                    str(tmp_path / "o"), "--memory-limit", "lots", "--lang", "en"])
