@@ -342,7 +342,7 @@ def _first_ragged_line(csv_path: Path, delimiter: str) -> str:
     return "?"
 
 
-def out_of_memory(settings: EngineSettings) -> UsageError:
+def _out_of_memory(settings: EngineSettings) -> UsageError:
     """Return the error of a run that needed more than the engine's memory ceiling (exit 2)."""
     limit = f"{settings.memory_bytes / _MIB:,.0f} MiB"
     return UsageError(t("data.err.out_of_memory", "en", limit=limit),
@@ -410,7 +410,7 @@ def open_export(paths: Sequence[Path], *, encoding: str | None = None, sheet: st
             yield _load_all(con, tmp, paths, encoding, sheet, delimiter, progress, overlap=False)
     except duckdb.OutOfMemoryException:
         # what DuckDB cannot spill (a CSV reader's buffers, one huge value) past the ceiling
-        raise out_of_memory(settings) from None
+        raise _out_of_memory(settings) from None
     finally:
         con.close()
         shutil.rmtree(tmp, ignore_errors=True)
